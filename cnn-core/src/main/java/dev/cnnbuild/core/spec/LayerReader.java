@@ -1,0 +1,114 @@
+package dev.cnnbuild.core.spec;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code layers} list of a model file, one {@link LayerSpec} per item. */
+final class LayerReader {
+
+    private static final String WRITE_AS = "'- relu' or '- conv2d: {filters: 16, kernel: 5}'";
+
+    /** Reads the parameters of one layer type. */
+    @FunctionalInterface
+    private interface LayerType {
+        LayerSpec read(NamedEntry entry, String owner) throws SpecException;
+    }
+
+    private static final Map<String, LayerType> TYPES = layerTypes();
+
+    private LayerReader() {
+    }
+
+    /**
+     * Reads the layers in order.
+     *
+     * @throws SpecException if the list is empty or a layer is unknown or badly written
+     */
+    static List<LayerSpec> read(YamlValue layers) throws SpecException {
+        List<Node> items = layers.list("a list of layers such as '- conv2d: {filters: 16, kernel: 5}'");
+        if (items.isEmpty()) {
+            throw SpecException.at(layers.location(),
+                    "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
+        }
+        List<LayerSpec> specs = new ArrayList<>();
+        for (Node item : items) {
+            int number = specs.size() + 1;
+            NamedEntry entry = NamedEntry.of(layers.file(), item, "layer " + number, WRITE_AS);
+            LayerType type = TYPES.get(entry.name());
+            if (type == null) {
+                throw SpecException.at(entry.nameLocation(), "unknown layer type '" + entry.name() + "' (layer "
+                        + number + ")" + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
+            }
+            specs.add(type.read(entry, entry.name() + " (layer " + number + ")"));
+        }
+        return specs;
+    }
+
+    private static Map<String, LayerType> layerTypes() {
+        Map<String, LayerType> types = new LinkedHashMap<>();
+        types.put(Conv2dLayer.TYPE, LayerReader::conv2d);
+        types.put(MaxPoolLayer.TYPE, LayerReader::maxPool);
+        types.put(AvgPoolLayer.TYPE, LayerReader::avgPool);
+        types.put(ReluLayer.TYPE, parameterless(ReluLayer::new));
+        types.put(SigmoidLayer.TYPE, parameterless(SigmoidLayer::new));
+        types.put(TanhLayer.TYPE, parameterless(TanhLayer::new));
+        types.put(FlattenLayer.TYPE, parameterless(FlattenLayer::new));
+        types.put(LinearLayer.TYPE, LayerReader::linear);
+        types.put(DropoutLayer.TYPE, LayerReader::dropout);
+        types.put(BatchNormLayer.TYPE, parameterless(BatchNormLayer::new));
+        return Collections.unmodifiableMap(types);
+    }
+
+    private static LayerSpec conv2d(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
+        parameters.allowOnly(List.of("filters", "kernel", "stride", "padding"));
+        return new Conv2dLayer(
+                parameters.require("filters", "filters: 16").positiveInt(),
+                parameters.require("kernel", "kernel: 5").positiveInt(),
+                parameters.valueOr("stride", 1, YamlValue::positiveInt),
+                parameters.valueOr("padding", 0, YamlValue::nonNegativeInt),
+                entry.location());
+    }
+
+    private static LayerSpec maxPool(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = poolParameters(entry, owner);
+        int kernel = parameters.require("kernel", "kernel: 2").positiveInt();
+        return new MaxPoolLayer(kernel, parameters.valueOr("stride", kernel, YamlValue::positiveInt), entry.location());
+    }
+
+    private static LayerSpec avgPool(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = poolParameters(entry, owner);
+        int kernel = parameters.require("kernel", "kernel: 2").positiveInt();
+        return new AvgPoolLayer(kernel, parameters.valueOr("stride", kernel, YamlValue::positiveInt), entry.location());
+    }
+
+    private static YamlMapping poolParameters(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{kernel: 2, stride: 2}");
+        parameters.allowOnly(List.of("kernel", "stride"));
+        return parameters;
+    }
+
+    private static LayerSpec linear(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{units: 10}");
+        parameters.allowOnly(List.of("units"));
+        return new LinearLayer(parameters.require("units", "units: 10").positiveInt(), entry.location());
+    }
+
+    private static LayerSpec dropout(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{rate: 0.5}");
+        parameters.allowOnly(List.of("rate"));
+        return new DropoutLayer(parameters.valueOr("rate", 0.5, YamlValue::fraction), entry.location());
+    }
+
+    private static LayerType parameterless(Function<SourceLocation, LayerSpec> constructor) {
+        return (entry, owner) -> {
+            entry.requireNoParameters(owner, "'- " + entry.name() + "'");
+            return constructor.apply(entry.location());
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cnnbuild.core.spec;
+
+/**
+ * A layer with the shapes that go in and out of it, as found by {@link ShapeInference}.
+ *
+ * <pre>{@code
+ * LayerShape first = ShapeInference.infer(spec).get(0);
+ * first.index();            // 1
+ * first.input();            // 1x28x28
+ * first.output();           // 16x24x24
+ * first.parameterCount();   // 416 = 16*1*5*5 weights + 16 biases
+ * }</pre>
+ *
+ * @param layer the layer
+ * @param index the layer's 1-based position in the {@code layers} list, as used in messages
+ * @param input the shape going in
+ * @param output the shape coming out
+ */
+public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorShape output) {
+
+    /**
+     * The number of trainable parameters of the layer.
+     *
+     * @return weights and biases of conv2d and linear, scale and shift of batchnorm, 0 for the others
+     */
+    public long parameterCount() {
+        if (layer instanceof Conv2dLayer conv) {
+            return (long) conv.filters() * input.dim(0) * conv.kernel() * conv.kernel() + conv.filters();
+        }
+        if (layer instanceof LinearLayer linear) {
+            return (long) input.size() * linear.units() + linear.units();
+        }
+        if (layer instanceof BatchNormLayer) {
+            return 2L * input.dim(0);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,138 @@
+package dev.cnnbuild.core.spec;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a model file strictly: unknown keys, wrong types, missing fields and YAML tags are errors whose message
+ * starts with {@code file:line:column: } and says how to fix them.
+ *
+ * <pre>{@code
+ * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("src/main/cnn/mnist.yaml"));
+ * }</pre>
+ *
+ * <p>The YAML is only composed into SnakeYAML nodes, so no Java object is ever built from the file; any tag
+ * other than the plain YAML ones ({@code !!java.io.File}, {@code !custom}) is rejected. Anchors and aliases are
+ * accepted; an error in an aliased value is reported where the anchored value is written.
+ */
+public final class ModelSpecReader {
+
+    private static final List<String> TOP_LEVEL_KEYS = List.of("name", "input", "classes", "layers", "data",
+            "training");
+    private static final String KEYS_IN_WORDS = "name, input, classes, layers, data and training";
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final String INPUT_EXAMPLE = "{channels: 1, height: 28, width: 28}";
+
+    private ModelSpecReader() {
+    }
+
+    /**
+     * Reads a model file as UTF-8.
+     *
+     * @param file the model file; its folder is where relative data paths start
+     * @return the model, not yet checked by {@link ShapeInference}
+     * @throws SpecException if the file cannot be read or is not a valid model file
+     */
+    public static ModelSpec read(Path file) throws SpecException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SpecException("Cannot read model file " + file + ": " + reason(e), e);
+        }
+        return parse(file, text);
+    }
+
+    /**
+     * Reads a model file and checks that its layers fit together.
+     *
+     * <pre>{@code
+     * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("mnist.yaml"));
+     * }</pre>
+     *
+     * @param file the model file
+     * @return the model
+     * @throws SpecException if the file cannot be read, is not a valid model file, or its shapes do not fit
+     */
+    public static ModelSpec readAndValidate(Path file) throws SpecException {
+        ModelSpec spec = read(file);
+        ShapeInference.infer(spec);
+        return spec;
+    }
+
+    /**
+     * Reads the text of a model file.
+     *
+     * <pre>{@code
+     * ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), "name: mnist-cnn\n...");
+     * }</pre>
+     *
+     * @param file the file the text came from, used only in messages and to resolve relative data paths
+     * @param yamlText the text, kept as {@link ModelSpec#yaml()}
+     * @return the model, not yet checked by {@link ShapeInference}
+     * @throws SpecException if the text is not a valid model file
+     */
+    public static ModelSpec parse(Path file, String yamlText) throws SpecException {
+        Node root = SafeYamlComposer.compose(file, yamlText);
+        if (root == null) {
+            throw SpecException.at(new SourceLocation(file, 1, 1),
+                    "the model file is empty; write the keys " + KEYS_IN_WORDS);
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw SpecException.at(YamlNodes.locate(file, root), "the model file must be a mapping with the keys "
+                    + KEYS_IN_WORDS + ", but was " + YamlNodes.describe(root));
+        }
+        YamlMapping top = YamlMapping.root(file, mapping);
+        top.allowOnly(TOP_LEVEL_KEYS);
+        return new ModelSpec(
+                name(top.require("name", "name: mnist-cnn")),
+                file,
+                yamlText,
+                input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE)),
+                top.require("classes", "classes: 10").intAtLeast(2),
+                LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
+                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE)),
+                TrainingReader.read(top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
+    }
+
+    private static String name(YamlValue value) throws SpecException {
+        String name = value.text();
+        if (!NAME.matcher(name).matches()) {
+            throw SpecException.at(value.location(), "'name' must start with a letter or digit and hold only"
+                    + " letters, digits, '.', '_' and '-', as it becomes a directory name, but was '" + name
+                    + "'; e.g. name: mnist-cnn");
+        }
+        return name;
+    }
+
+    private static InputShape input(YamlMapping input) throws SpecException {
+        input.allowOnly(List.of("channels", "height", "width"));
+        InputShape shape = new InputShape(
+                input.require("channels", "channels: 1").positiveInt(),
+                input.require("height", "height: 28").positiveInt(),
+                input.require("width", "width: 28").positiveInt());
+        if ((double) shape.channels() * shape.height() * shape.width() > Integer.MAX_VALUE) {
+            throw SpecException.at(input.location(), "input " + shape.channels() + "x" + shape.height() + "x"
+                    + shape.width() + " has more than " + Integer.MAX_VALUE + " values; use smaller images");
+        }
+        return shape;
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "the file does not exist; check the path";
+        }
+        if (e instanceof CharacterCodingException) {
+            return "it is not UTF-8 text; save it as UTF-8";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.cnnbuild.core.spec;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+
+/**
+ * A mapping of the model file, read strictly: keys are names, none is repeated, none is unknown, and a missing
+ * required key is reported with an example of what to add.
+ *
+ * <p>The owner names the mapping in messages: {@code null} at the top level, {@code "input"},
+ * {@code "data.train"} or {@code "conv2d (layer 1)"}.
+ */
+final class YamlMapping {
+
+    /** Turns the value of a key into what the model needs, or says why it cannot. */
+    @FunctionalInterface
+    interface Conversion<T> {
+        T convert(YamlValue value) throws SpecException;
+    }
+
+    private final Path file;
+    private final String owner;
+    private final SourceLocation location;
+    private final Map<String, NodeTuple> entries;
+
+    private YamlMapping(Path file, String owner, SourceLocation location, Map<String, NodeTuple> entries) {
+        this.file = file;
+        this.owner = owner;
+        this.location = location;
+        this.entries = entries;
+    }
+
+    /** The top-level mapping; its missing keys are reported at line 1, column 1. */
+    static YamlMapping root(Path file, MappingNode node) throws SpecException {
+        return new YamlMapping(file, null, new SourceLocation(file, 1, 1), entries(file, node, null));
+    }
+
+    /** A nested mapping; its missing keys are reported where it starts. */
+    static YamlMapping of(Path file, MappingNode node, String owner) throws SpecException {
+        return new YamlMapping(file, owner, YamlNodes.locate(file, node), entries(file, node, owner));
+    }
+
+    /** A mapping with no keys, for parameters that were left out, as in {@code - batchnorm}. */
+    static YamlMapping empty(Path file, SourceLocation location, String owner) {
+        return new YamlMapping(file, owner, location, Map.of());
+    }
+
+    /** Where the mapping is. */
+    SourceLocation location() {
+        return location;
+    }
+
+    /**
+     * Fails on the first key that is not one of the valid keys, suggesting the closest valid key.
+     *
+     * @throws SpecException {@code unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid keys: ...}
+     */
+    void allowOnly(List<String> validKeys) throws SpecException {
+        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+            String key = entry.getKey();
+            if (!validKeys.contains(key)) {
+                String where = owner == null ? "at the top level" : "in " + owner;
+                throw SpecException.at(YamlNodes.locate(file, entry.getValue().getKeyNode()), "unknown key '" + key
+                        + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys"));
+            }
+        }
+    }
+
+    /**
+     * The value of a key that must be present.
+     *
+     * @param example what to add if it is missing, such as {@code "width: 28"}
+     * @throws SpecException {@code input is missing 'width'; add it, e.g. width: 28}
+     */
+    YamlValue require(String key, String example) throws SpecException {
+        NodeTuple entry = entries.get(key);
+        if (entry == null) {
+            String what = owner == null ? "the model file" : owner;
+            throw SpecException.at(location, what + " is missing '" + key + "'; add it, e.g. " + example);
+        }
+        return new YamlValue(file, entry.getValueNode(), key, owner);
+    }
+
+    /** The converted value of a key, or the default if the key is absent. */
+    <T> T valueOr(String key, T defaultValue, Conversion<T> conversion) throws SpecException {
+        NodeTuple entry = entries.get(key);
+        return entry == null ? defaultValue : conversion.convert(new YamlValue(file, entry.getValueNode(), key, owner));
+    }
+
+    private static Map<String, NodeTuple> entries(Path file, MappingNode node, String owner) throws SpecException {
+        String where = owner == null ? "at the top level" : "in " + owner;
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple entry : node.getValue()) {
+            Node keyNode = entry.getKeyNode();
+            String key = YamlNodes.scalarText(keyNode);
+            if (key == null) {
+                throw SpecException.at(YamlNodes.locate(file, keyNode), "a key " + where + " must be a name, but was "
+                        + YamlNodes.describe(keyNode) + "; write keys as plain words, such as kernel: 5");
+            }
+            NodeTuple first = entries.putIfAbsent(key, entry);
+            if (first != null) {
+                SourceLocation firstKey = YamlNodes.locate(file, first.getKeyNode());
+                throw SpecException.at(YamlNodes.locate(file, keyNode), "duplicate key '" + key + "' " + where
+                        + ", first written at line " + firstKey.line() + ", column " + firstKey.column()
+                        + "; keep only one of them");
+            }
+        }
+        return entries;
+    }
+}
