@@ -1,0 +1,133 @@
+package dev.cnnbuild.core.cli;
+
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.model.Fingerprint;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelDirectoryWriter;
+import dev.cnnbuild.core.model.ModelMetrics;
+import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.model.ToolVersions;
+import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
+import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.training.ModelTrainer;
+import dev.cnnbuild.core.training.TrainedNetwork;
+import dev.cnnbuild.core.training.TrainingException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains each model file given and writes its model directory under the output folder. This is the main class of
+ * the JVM that {@code cnn:train} forks, and works by hand too.
+ *
+ * <p>Usage: {@code TrainCommand --output DIR [--device auto|cpu|gpu] MODEL.yaml...}. Exit status 0: all trained;
+ * 2: a model file, a data file or an option is wrong (the message, on standard error after {@code ERROR: }, says
+ * where and how to fix it); 1: an unexpected failure (a stack trace follows).
+ *
+ * <pre>{@code
+ * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.TrainCommand \
+ *     --output target/cnn src/main/cnn/mnist.yaml
+ * }</pre>
+ */
+public final class TrainCommand {
+    /** Exit status for bad input. */
+    public static final int INVALID_INPUT = 2;
+
+    private final PrintStream out;
+    private Path output;
+    private DeviceChoice device;
+    private final List<Path> models = new ArrayList<>();
+
+    private TrainCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs the command.
+     *
+     * @param args the command line
+     * @param out where progress goes
+     * @param err where errors go
+     * @return the exit status
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        TrainCommand command = new TrainCommand(out);
+        try {
+            command.parse(args);
+            for (Path model : command.models) {
+                command.train(model);
+            }
+            return 0;
+        } catch (SpecException | DatasetException | TrainingException e) {
+            err.println("ERROR: " + e.getMessage());
+            return INVALID_INPUT;
+        } catch (IOException | RuntimeException e) {
+            err.println("ERROR: training failed unexpectedly: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private void parse(String[] args) throws TrainingException {
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--output" -> output = Path.of(value(args, ++i, "--output"));
+                case "--device" -> device = DeviceChoice.parse(value(args, ++i, "--device"));
+                default -> models.add(Path.of(args[i]));
+            }
+        }
+        if (output == null || models.isEmpty()) {
+            throw new TrainingException("usage: TrainCommand --output DIR [--device auto|cpu|gpu] MODEL.yaml...");
+        }
+    }
+
+    private static String value(String[] args, int i, String option) throws TrainingException {
+        if (i >= args.length) {
+            throw new TrainingException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private void train(Path file) throws SpecException, DatasetException, TrainingException, IOException {
+        long start = System.nanoTime();
+        ModelSpec spec = ModelSpecReader.readAndValidate(file.toAbsolutePath().normalize());
+        LabeledImages train = DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
+        LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+        ModelTrainer trainer = ModelTrainer.builder()
+                .setSpec(spec)
+                .optDevice(device)
+                .optListener(new ProgressPrinter(out::println))
+                .build();
+        try (TrainedNetwork trained = trainer.train(train, test)) {
+            ToolVersions versions = ToolVersions.current();
+            String deviceType = trained.device().startsWith("gpu") ? "gpu" : "cpu";
+            Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
+            TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
+            ModelMetrics metrics = new ModelMetrics(spec.name(), spec.source().toString(), spec.training().seed(),
+                    trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
+                    testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9);
+            ModelDirectory directory = ModelDirectoryWriter.write(output, spec.name(), spec.yaml(),
+                    trained.network(), metrics, fingerprint);
+            out.println(String.format(Locale.ROOT, "%s: test accuracy %.4f (%,d of %,d) after %d epochs in %.1f s;"
+                    + " model written to %s", spec.name(), testMetrics.accuracy(), testMetrics.correct(),
+                    testMetrics.count(), spec.training().epochs(), metrics.totalSeconds(), directory.root()));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cnnbuild.core.data;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads IDX files (the MNIST format), raw or gzipped; gzip is recognised by its magic bytes, not the file name.
+ *
+ * <p>Images are {@code idx3-ubyte} (magic {@code 0x00000803}), labels {@code idx1-ubyte} (magic {@code 0x00000801}).
+ *
+ * <pre>{@code
+ * ImageSet images = IdxReader.readImages(Path.of("data/train-images-idx3-ubyte.gz"));
+ * int[] labels = IdxReader.readLabels(Path.of("data/train-labels-idx1-ubyte.gz"));
+ * }</pre>
+ */
+public final class IdxReader {
+    static final int IMAGES_MAGIC = 0x00000803;
+    static final int LABELS_MAGIC = 0x00000801;
+
+    private IdxReader() {
+    }
+
+    /**
+     * Reads an {@code idx3-ubyte} image file.
+     *
+     * @param file the file, raw or gzipped
+     * @return the images
+     * @throws DatasetException if the file is missing, not an image file, or shorter than its header says
+     */
+    public static ImageSet readImages(Path file) throws DatasetException {
+        try (DataInputStream in = open(file)) {
+            checkMagic(file, in.readInt(), IMAGES_MAGIC, "image", "idx3-ubyte");
+            int count = in.readInt();
+            int height = in.readInt();
+            int width = in.readInt();
+            long expected = (long) count * height * width;
+            if (count < 0 || height <= 0 || width <= 0 || expected > Integer.MAX_VALUE) {
+                throw new DatasetException(file + ": IDX header gives an impossible size " + count + " images of "
+                        + height + "x" + width + "; the file is damaged, fetch it again");
+            }
+            byte[] pixels = readBody(file, in, (int) expected, count + " images of " + height + "x" + width);
+            return new ImageSet(count, height, width, pixels);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /**
+     * Reads an {@code idx1-ubyte} label file.
+     *
+     * @param file the file, raw or gzipped
+     * @return the labels, one per image, as unsigned values
+     * @throws DatasetException if the file is missing, not a label file, or shorter than its header says
+     */
+    public static int[] readLabels(Path file) throws DatasetException {
+        try (DataInputStream in = open(file)) {
+            checkMagic(file, in.readInt(), LABELS_MAGIC, "label", "idx1-ubyte");
+            int count = in.readInt();
+            if (count < 0) {
+                throw new DatasetException(file + ": IDX header gives a negative label count " + count
+                        + "; the file is damaged, fetch it again");
+            }
+            byte[] body = readBody(file, in, count, count + " labels");
+            int[] labels = new int[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = body[i] & 0xFF;
+            }
+            return labels;
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    private static DataInputStream open(Path file) throws IOException, DatasetException {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file + ": file not found; check the path in the model file's 'data' section"
+                    + " (paths are relative to the model file)");
+        }
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        raw.mark(2);
+        int first = raw.read();
+        int second = raw.read();
+        raw.reset();
+        InputStream in = first == 0x1f && second == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+        return new DataInputStream(new BufferedInputStream(in, 1 << 16));
+    }
+
+    private static void checkMagic(Path file, int magic, int expected, String kind, String format)
+            throws DatasetException {
+        if (magic != expected) {
+            throw new DatasetException(String.format(
+                    "%s: not an IDX %s file: magic number is 0x%08X, expected 0x%08X (%s); "
+                            + "check that 'images' and 'labels' point to the right files",
+                    file, kind, magic, expected, format));
+        }
+    }
+
+    private static byte[] readBody(Path file, DataInputStream in, int length, String what)
+            throws IOException, DatasetException {
+        byte[] body = new byte[length];
+        int read = in.readNBytes(body, 0, length);
+        if (read < length) {
+            throw new DatasetException(file + ": truncated: the header announces " + what + " (" + length
+                    + " bytes) but only " + read + " bytes follow; the file is incomplete, fetch it again");
+        }
+        return body;
+    }
+
+    private static DatasetException unreadable(Path file, IOException e) {
+        if (e instanceof EOFException) {
+            return new DatasetException(file + ": truncated: the file ends inside its IDX header; fetch it again");
+        }
+        if (e instanceof NoSuchFileException) {
+            return new DatasetException(file + ": file not found");
+        }
+        return new DatasetException(file + ": cannot be read (" + e.getMessage() + ")");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.cnnbuild.core.model;
+
+import dev.cnnbuild.core.spec.DatasetFiles;
+import dev.cnnbuild.core.spec.ModelSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A SHA-256 over everything that changes a trained model: the YAML text, the content of the four data files, the
+ * seed, the tool, DJL and PyTorch versions, and the device type. Two runs with the same fingerprint train the same
+ * model, as far as the engine is deterministic.
+ *
+ * <pre>{@code
+ * Fingerprint fingerprint = Fingerprint.of(spec, ToolVersions.current(), "cpu");
+ * fingerprint.write(directory.fingerprint());
+ * }</pre>
+ *
+ * @param inputs each input's name and value (file contents by their SHA-256), in a fixed order
+ */
+public record Fingerprint(Map<String, String> inputs) {
+
+    /**
+     * Computes the fingerprint of a training run.
+     *
+     * @param spec the model spec
+     * @param versions the tool, DJL and PyTorch versions
+     * @param deviceType the device type, {@code cpu} or {@code gpu}
+     * @return the fingerprint
+     * @throws IOException if a data file cannot be read
+     */
+    public static Fingerprint of(ModelSpec spec, ToolVersions versions, String deviceType) throws IOException {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        inputs.put("yaml", sha256(spec.yaml().getBytes(StandardCharsets.UTF_8)));
+        put(inputs, "train", spec.data().train());
+        put(inputs, "test", spec.data().test());
+        inputs.put("seed", Long.toString(spec.training().seed()));
+        inputs.put("cnnbuild", versions.cnnbuild());
+        inputs.put("djl", versions.djl());
+        inputs.put("pytorch", versions.pytorch());
+        inputs.put("device", deviceType);
+        return new Fingerprint(Collections.unmodifiableMap(inputs));
+    }
+
+    /** Returns the hash over all inputs, in hexadecimal. */
+    public String value() {
+        return sha256(lines().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes the inputs, one {@code name=value} line each, and a last line {@code fingerprint=<value>}. */
+    public void write(Path file) throws IOException {
+        Files.writeString(file, lines() + "fingerprint=" + value() + "\n");
+    }
+
+    private String lines() {
+        return inputs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
+                .collect(Collectors.joining());
+    }
+
+    private static void put(Map<String, String> inputs, String set, DatasetFiles files) throws IOException {
+        inputs.put(set + ".images", sha256(files.images()));
+        inputs.put(set + ".labels", sha256(files.labels()));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.cnnbuild.core.model;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.SpecException;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A trained model directory loaded back: the network rebuilt from the stored YAML with its learnt parameters, the
+ * spec, and the stored metrics. Close it to free the engine's memory.
+ *
+ * <p>The stored YAML is parsed as if it stood at its original place ({@link ModelMetrics#source()}), so its data
+ * paths point where they pointed when the model was trained.
+ *
+ * <pre>{@code
+ * try (LoadedModel model = LoadedModel.load(ModelDirectory.of(Path.of("target/cnn/mnist-cnn")), Device.cpu())) {
+ *     Evaluation e = Evaluator.evaluate(model.network(), model.manager(), testSet, 10, 1000);
+ * }
+ * }</pre>
+ */
+public final class LoadedModel implements AutoCloseable {
+    private final Model model;
+    private final ModelSpec spec;
+    private final ModelMetrics metrics;
+
+    private LoadedModel(Model model, ModelSpec spec, ModelMetrics metrics) {
+        this.model = model;
+        this.spec = spec;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Loads a model directory.
+     *
+     * @param directory the directory
+     * @param device where the network runs
+     * @return the loaded model; the caller closes it
+     * @throws IOException if a file is missing or unreadable, or the parameters do not fit the network
+     * @throws SpecException if the stored YAML is not valid
+     */
+    public static LoadedModel load(ModelDirectory directory, Device device) throws IOException, SpecException {
+        if (!directory.isComplete()) {
+            throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
+                    + String.join(", ", ModelDirectory.PARAMETERS, ModelDirectory.SPEC, ModelDirectory.METRICS,
+                            ModelDirectory.FINGERPRINT) + "); train it with 'mvn cnn:train'");
+        }
+        ModelMetrics metrics = ModelMetrics.read(directory.metrics());
+        ModelSpec spec = ModelSpecReader.parse(Path.of(metrics.source()), Files.readString(directory.spec()));
+        Model model = Model.newInstance(spec.name(), device, "PyTorch");
+        try (InputStream in = Files.newInputStream(directory.parameters());
+                DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
+            Block network = NetworkBuilder.build(spec);
+            network.loadParameters(model.getNDManager(), data);
+            model.setBlock(network);
+            return new LoadedModel(model, spec, metrics);
+        } catch (MalformedModelException e) {
+            model.close();
+            throw new IOException(directory.parameters() + " does not fit the network of " + directory.spec()
+                    + " (" + e.getMessage() + "); retrain the model", e);
+        } catch (IOException | SpecException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Returns the network with its learnt parameters. */
+    public Block network() {
+        return model.getBlock();
+    }
+
+    /** Returns the manager that owns the parameters; evaluate with it or a sub-manager of it. */
+    public NDManager manager() {
+        return model.getNDManager();
+    }
+
+    /** Returns the spec the model was trained from. */
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    /** Returns the metrics the trainer stored. */
+    public ModelMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

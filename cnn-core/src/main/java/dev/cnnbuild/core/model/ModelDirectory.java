@@ -1,0 +1,67 @@
+package dev.cnnbuild.core.model;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The layout of a trained model directory, {@code target/cnn/<name>/}:
+ * <ul>
+ *   <li>{@code parameters.params}: the learnt parameters, in DJL's parameter format;</li>
+ *   <li>{@code model.yaml}: the YAML the model was trained from, byte for byte;</li>
+ *   <li>{@code metrics.json}: the training history and the final evaluation ({@link ModelMetrics});</li>
+ *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint}).</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ModelDirectory directory = ModelDirectory.of(Path.of("target/cnn"), "mnist-cnn");
+ * boolean trained = directory.isComplete();
+ * }</pre>
+ *
+ * @param root the directory
+ */
+public record ModelDirectory(Path root) {
+    /** File name of the parameters. */
+    public static final String PARAMETERS = "parameters.params";
+    /** File name of the copied YAML. */
+    public static final String SPEC = "model.yaml";
+    /** File name of the metrics. */
+    public static final String METRICS = "metrics.json";
+    /** File name of the fingerprint. */
+    public static final String FINGERPRINT = "fingerprint.txt";
+
+    /** Returns the directory at {@code root}. */
+    public static ModelDirectory of(Path root) {
+        return new ModelDirectory(root);
+    }
+
+    /** Returns the directory of model {@code name} under an output folder such as {@code target/cnn}. */
+    public static ModelDirectory of(Path outputDirectory, String name) {
+        return new ModelDirectory(outputDirectory.resolve(name));
+    }
+
+    /** Returns the parameters file. */
+    public Path parameters() {
+        return root.resolve(PARAMETERS);
+    }
+
+    /** Returns the copied YAML file. */
+    public Path spec() {
+        return root.resolve(SPEC);
+    }
+
+    /** Returns the metrics file. */
+    public Path metrics() {
+        return root.resolve(METRICS);
+    }
+
+    /** Returns the fingerprint file. */
+    public Path fingerprint() {
+        return root.resolve(FINGERPRINT);
+    }
+
+    /** Returns whether every file of a trained model is there. */
+    public boolean isComplete() {
+        return Files.isRegularFile(parameters()) && Files.isRegularFile(spec()) && Files.isRegularFile(metrics())
+                && Files.isRegularFile(fingerprint());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.cnnbuild.core.model;
+
+import ai.djl.nn.Block;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Writes a trained model directory whole or not at all: everything goes to a hidden temporary folder beside the
+ * target, which is then moved into place in one rename. A build killed while writing leaves only that hidden
+ * folder if even the clean-up failed, which the next write removes; the previous model, if any, stays until the new one is complete.
+ *
+ * <pre>{@code
+ * ModelDirectory written = ModelDirectoryWriter.write(Path.of("target/cnn"), spec, network, metrics, fingerprint);
+ * }</pre>
+ */
+public final class ModelDirectoryWriter {
+
+    private ModelDirectoryWriter() {
+    }
+
+    /**
+     * Writes the model directory {@code outputDirectory/<name>}, replacing an older one.
+     *
+     * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
+     * @param name the model's name
+     * @param yaml the YAML text it was trained from
+     * @param network the trained network
+     * @param metrics its metrics
+     * @param fingerprint the fingerprint of its inputs
+     * @return the written directory
+     * @throws IOException if writing fails; then nothing is left at the target but an older complete model
+     */
+    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
+            ModelMetrics metrics, Fingerprint fingerprint) throws IOException {
+        Files.createDirectories(outputDirectory);
+        Path staging = outputDirectory.resolve("." + name + ".partial");
+        deleteRecursively(staging);
+        try {
+            stage(ModelDirectory.of(Files.createDirectory(staging)), yaml, network, metrics, fingerprint);
+        } catch (IOException | RuntimeException e) {
+            deleteRecursively(staging);
+            throw e;
+        }
+
+        ModelDirectory target = ModelDirectory.of(outputDirectory, name);
+        Path previous = outputDirectory.resolve("." + name + ".previous");
+        deleteRecursively(previous);
+        if (Files.exists(target.root())) {
+            Files.move(target.root(), previous, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target.root(), StandardCopyOption.ATOMIC_MOVE);
+        deleteRecursively(previous);
+        return target;
+    }
+
+    private static void stage(ModelDirectory staged, String yaml, Block network, ModelMetrics metrics,
+            Fingerprint fingerprint) throws IOException {
+        try (OutputStream out = Files.newOutputStream(staged.parameters());
+                DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
+            network.saveParameters(data);
+        }
+        Files.writeString(staged.spec(), yaml);
+        metrics.write(staged.metrics());
+        fingerprint.write(staged.fingerprint());
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.cnnbuild.core.nn;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.initializer.UniformInitializer;
+import dev.cnnbuild.core.spec.AvgPoolLayer;
+import dev.cnnbuild.core.spec.BatchNormLayer;
+import dev.cnnbuild.core.spec.Conv2dLayer;
+import dev.cnnbuild.core.spec.DropoutLayer;
+import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.LayerShape;
+import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LinearLayer;
+import dev.cnnbuild.core.spec.MaxPoolLayer;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.ShapeInference;
+import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.spec.TanhLayer;
+import java.util.List;
+
+/**
+ * Turns a validated {@link ModelSpec} into a DJL {@link SequentialBlock}, one block per layer.
+ *
+ * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
+ * {@code nn.Conv2d} and {@code nn.Linear} do, so a YAML file follows the learning curve of the equivalent PyTorch
+ * script; DJL's default (Xavier) would not. The fan-in comes from shape inference.
+ *
+ * <pre>{@code
+ * SequentialBlock network = NetworkBuilder.build(ModelSpecReader.read(Path.of("mnist.yaml")));
+ * network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+ * }</pre>
+ */
+public final class NetworkBuilder {
+
+    private NetworkBuilder() {
+    }
+
+    /**
+     * Builds the network; its parameters are created when it is initialised with an input shape.
+     *
+     * @param spec the model spec
+     * @return the uninitialised network
+     * @throws SpecException if the spec's shapes do not fit together
+     */
+    public static SequentialBlock build(ModelSpec spec) throws SpecException {
+        List<LayerShape> shapes = ShapeInference.infer(spec);
+        SequentialBlock network = new SequentialBlock();
+        for (LayerShape shape : shapes) {
+            network.add(block(shape));
+        }
+        return network;
+    }
+
+    private static Block block(LayerShape shape) {
+        LayerSpec layer = shape.layer();
+        if (layer instanceof Conv2dLayer conv) {
+            int fanIn = shape.input().dim(0) * conv.kernel() * conv.kernel();
+            return pytorchInitialized(Conv2d.builder()
+                    .setFilters(conv.filters())
+                    .setKernelShape(square(conv.kernel()))
+                    .optStride(square(conv.stride()))
+                    .optPadding(square(conv.padding()))
+                    .build(), fanIn);
+        }
+        if (layer instanceof LinearLayer linear) {
+            return pytorchInitialized(Linear.builder().setUnits(linear.units()).build(), shape.input().size());
+        }
+        if (layer instanceof MaxPoolLayer pool) {
+            return Pool.maxPool2dBlock(square(pool.kernel()), square(pool.stride()));
+        }
+        if (layer instanceof AvgPoolLayer pool) {
+            return Pool.avgPool2dBlock(square(pool.kernel()), square(pool.stride()));
+        }
+        if (layer instanceof ReluLayer) {
+            return Activation.reluBlock();
+        }
+        if (layer instanceof SigmoidLayer) {
+            return Activation.sigmoidBlock();
+        }
+        if (layer instanceof TanhLayer) {
+            return Activation.tanhBlock();
+        }
+        if (layer instanceof FlattenLayer) {
+            return Blocks.batchFlattenBlock();
+        }
+        if (layer instanceof DropoutLayer dropout) {
+            return Dropout.builder().optRate((float) dropout.rate()).build();
+        }
+        if (layer instanceof BatchNormLayer) {
+            return BatchNorm.builder().build();
+        }
+        throw new IllegalStateException("no block for layer type " + layer.type());
+    }
+
+    private static Block pytorchInitialized(Block block, int fanIn) {
+        UniformInitializer initializer = new UniformInitializer((float) (1.0 / Math.sqrt(fanIn)));
+        block.setInitializer(initializer, Parameter.Type.WEIGHT);
+        block.setInitializer(initializer, Parameter.Type.BIAS);
+        return block;
+    }
+
+    private static Shape square(int size) {
+        return new Shape(size, size);
+    }
+}

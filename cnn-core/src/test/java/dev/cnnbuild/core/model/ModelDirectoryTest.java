@@ -1,0 +1,82 @@
+package dev.cnnbuild.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Device;
+import dev.cnnbuild.core.cli.TrainCommand;
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.testing.TinyDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainedDirectoryLoadsBackAndEvaluatesAsStored() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "");
+        Path output = dir.resolve("out");
+        assertThat(train(output, yaml)).isZero();
+
+        ModelDirectory directory = ModelDirectory.of(output, "tiny");
+        assertThat(directory.isComplete()).isTrue();
+        assertThat(Files.readString(directory.spec())).isEqualTo(Files.readString(yaml));
+        try (Stream<Path> files = Files.list(output)) {
+            assertThat(files).containsExactly(directory.root());
+        }
+        try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
+            LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
+            Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 50);
+
+            assertThat(evaluation.accuracy()).isEqualTo(model.metrics().test().accuracy());
+            assertThat(evaluation.loss()).isCloseTo(model.metrics().test().loss(),
+                    org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(model.metrics().history()).hasSize(3);
+            assertThat(model.metrics().parameterCount()).isEqualTo(4 * 9 + 4 + 36 * 2 + 2);
+            assertThat(model.metrics().versions().pytorch()).isEqualTo("2.7.1");
+        }
+        assertThat(Files.readAllLines(directory.fingerprint()))
+                .anyMatch(line -> line.equals("seed=7"))
+                .anyMatch(line -> line.equals("device=cpu"))
+                .anyMatch(line -> line.matches("fingerprint=[0-9a-f]{64}"));
+    }
+
+    @Test
+    void invalidModelFileLeavesNothingOnDisk() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "  momentum: 0.9\n");
+        Path output = dir.resolve("out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("ERROR: " + yaml.toAbsolutePath() + ":19:3: unknown key 'momentum'");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void incompleteDirectoryIsNotLoaded() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("half"));
+        Files.writeString(root.resolve(ModelDirectory.SPEC), "name: half\n");
+
+        assertThatThrownBy(() -> LoadedModel.load(ModelDirectory.of(root), Device.cpu()))
+                .hasMessage(root + " is not a complete trained model directory (it needs parameters.params,"
+                        + " model.yaml, metrics.json, fingerprint.txt); train it with 'mvn cnn:train'");
+    }
+
+    private static int train(Path output, Path yaml) {
+        return TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
+                new PrintStream(new ByteArrayOutputStream()), System.err);
+    }
+}

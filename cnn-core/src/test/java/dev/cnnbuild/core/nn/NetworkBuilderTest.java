@@ -1,0 +1,71 @@
+package dev.cnnbuild.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.util.Pair;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NetworkBuilderTest {
+
+    private static final String TUTORIAL = "name: mnist-cnn\n"
+            + "input: {channels: 1, height: 28, width: 28}\n"
+            + "classes: 10\n"
+            + "layers:\n"
+            + "  - conv2d: {filters: 16, kernel: 5}\n"
+            + "  - relu\n"
+            + "  - conv2d: {filters: 32, kernel: 5}\n"
+            + "  - relu\n"
+            + "  - maxpool: {kernel: 2, stride: 2}\n"
+            + "  - conv2d: {filters: 64, kernel: 5}\n"
+            + "  - relu\n"
+            + "  - maxpool: {kernel: 2, stride: 2}\n"
+            + "  - flatten\n"
+            + "  - linear: {units: 100}\n"
+            + "  - relu\n"
+            + "  - linear: {units: 10}\n"
+            + "data:\n"
+            + "  train: {images: a, labels: b}\n"
+            + "  test: {images: c, labels: d}\n"
+            + "training:\n"
+            + "  epochs: 1\n";
+
+    @Test
+    void initialisesWeightsAndBiasesAsPyTorchDoes() throws Exception {
+        ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), TUTORIAL);
+        SequentialBlock network = NetworkBuilder.build(spec);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
+            Map<String, NDArray> parameters = new LinkedHashMap<>();
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                parameters.put(p.getKey(), p.getValue().getArray());
+            }
+
+            assertThat(parameters).hasSize(10);
+            assertUniformWithin(parameters.get("01Conv2d_weight"), 1 / Math.sqrt(25));
+            assertUniformWithin(parameters.get("01Conv2d_bias"), 1 / Math.sqrt(25));
+            assertUniformWithin(parameters.get("03Conv2d_weight"), 1 / Math.sqrt(16 * 25));
+            assertUniformWithin(parameters.get("10Linear_weight"), 1 / Math.sqrt(576));
+            assertUniformWithin(parameters.get("10Linear_bias"), 1 / Math.sqrt(576));
+            assertUniformWithin(parameters.get("12Linear_weight"), 1 / Math.sqrt(100));
+            assertThat(parameters.get("10Linear_weight").getShape()).isEqualTo(new Shape(100, 576));
+        }
+    }
+
+    /** Uniform in ±bound: nothing beyond it, and the extremes close to it (Xavier's would be far wider). */
+    private static void assertUniformWithin(NDArray values, double bound) {
+        double max = values.abs().max().getFloat();
+        assertThat(max).isLessThanOrEqualTo(bound * 1.0001).isGreaterThan(bound * 0.5);
+        assertThat(values.abs().mean().getFloat()).isBetween((float) (bound * 0.4), (float) (bound * 0.6));
+    }
+}

@@ -1,0 +1,2 @@
+/** Test fixtures: small generated datasets and model files. */
+package dev.cnnbuild.core.testing;

@@ -1,0 +1,78 @@
+package dev.cnnbuild.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.testing.TinyDataset;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void learnsTwoSeparableClasses() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+        List<EpochMetrics> heard = new ArrayList<>();
+
+        try (TrainedNetwork trained = trainer(spec, heard).train(train(spec), test(spec))) {
+            assertThat(trained.history()).hasSize(3);
+            assertThat(heard).isEqualTo(trained.history());
+            assertThat(trained.finalEvaluation().count()).isEqualTo(128);
+            assertThat(trained.finalEvaluation().accuracy()).isGreaterThanOrEqualTo(0.95);
+            assertThat(trained.history().get(2).trainLoss()).isLessThan(trained.history().get(0).trainLoss());
+            assertThat(trained.device()).isEqualTo("cpu()");
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameHistory() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+
+        List<Double> first = testLosses(spec);
+        List<Double> second = testLosses(spec);
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void trainingSetSmallerThanABatchIsReported() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+
+        assertThatThrownBy(() -> trainer(spec, new ArrayList<>()).train(train(spec).first(10), test(spec)))
+                .isInstanceOf(TrainingException.class)
+                .hasMessage("tiny: the training set has 10 images, fewer than one batch of 16;"
+                        + " lower 'training.batchSize'");
+    }
+
+    private List<Double> testLosses(ModelSpec spec) throws Exception {
+        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+            return trained.history().stream().map(EpochMetrics::testLoss).toList();
+        }
+    }
+
+    private static ModelTrainer trainer(ModelSpec spec, List<EpochMetrics> heard) {
+        return ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
+            @Override
+            public void onEpoch(EpochMetrics epoch) {
+                heard.add(epoch);
+            }
+        }).build();
+    }
+
+    private static LabeledImages train(ModelSpec spec) throws Exception {
+        return DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
+    }
+
+    private static LabeledImages test(ModelSpec spec) throws Exception {
+        return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+    }
+}
