@@ -11,6 +11,8 @@ package dev.cnnbuild.core.spec;
  *   loss: softmaxCrossEntropy                    # the default, and the only loss for now
  *   seed: 42                                     # the default
  *   device: auto                                 # the default; or cpu, gpu
+ *   validationSplit: 0.1                         # share of the training set held out; 0 (none) unless given
+ *   earlyStopping: {metric: validationLoss, patience: 3, minDelta: 0.0}   # none unless given
  * }</pre>
  *
  * @param epochs the number of passes over the training set
@@ -19,7 +21,34 @@ package dev.cnnbuild.core.spec;
  * @param loss the loss function, {@code "softmaxCrossEntropy"}
  * @param seed the seed of every random choice, so that a run can be repeated
  * @param device where to train
+ * @param validationSplit the share of the training set held out (chosen with the seed) to validate on after every
+ *     epoch; 0 for none, always below 1
+ * @param earlyStopping when to stop before the last epoch; {@code null} to train every epoch
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
-        DeviceChoice device) {
+        DeviceChoice device, double validationSplit, EarlyStoppingSpec earlyStopping) {
+
+    /**
+     * Settings without a validation split or early stopping.
+     *
+     * <pre>{@code
+     * new TrainingSpec(10, 256, AdamOptimizer.defaults(), "softmaxCrossEntropy", 42, DeviceChoice.AUTO);
+     * }</pre>
+     *
+     * @param epochs the number of passes over the training set
+     * @param batchSize the number of images per step
+     * @param optimizer the optimizer
+     * @param loss the loss function
+     * @param seed the seed
+     * @param device where to train
+     */
+    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
+            DeviceChoice device) {
+        this(epochs, batchSize, optimizer, loss, seed, device, 0, null);
+    }
+
+    /** Returns whether part of the training set is held out for validation. */
+    public boolean hasValidationSplit() {
+        return validationSplit > 0;
+    }
 }

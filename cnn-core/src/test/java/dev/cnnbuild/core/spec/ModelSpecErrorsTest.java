@@ -223,6 +223,70 @@ class ModelSpecErrorsTest {
     }
 
     @Test
+    void validationMetricWithoutValidationSplit() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: validationLoss, patience: 3}"))).isEqualTo(
+                "mnist.yaml:28:27: 'metric' of training.earlyStopping is validationLoss, which is measured on a"
+                        + " validation set, but training holds none out; add e.g. 'validationSplit: 0.1' to training");
+    }
+
+    @Test
+    void unknownEarlyStoppingMetricWithSuggestion() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLos, patience: 3}"))).isEqualTo(
+                "mnist.yaml:28:27: 'metric' of training.earlyStopping must be one of validationLoss,"
+                        + " validationAccuracy, testLoss or testAccuracy, but was 'testLos'; did you mean 'testLoss'?");
+    }
+
+    @Test
+    void unknownEarlyStoppingKeyWithSuggestion() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLoss, patient: 3}"))).isEqualTo(
+                "mnist.yaml:28:37: unknown key 'patient' in training.earlyStopping; did you mean 'patience'?"
+                        + " Valid keys: metric, patience, minDelta");
+    }
+
+    @Test
+    void earlyStoppingWithoutPatience() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLoss}"))).isEqualTo(
+                "mnist.yaml:28:18: training.earlyStopping is missing 'patience'; add it, e.g. patience: 3");
+    }
+
+    @Test
+    void earlyStoppingWithZeroPatienceOrNegativeMinDelta() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLoss, patience: 0}"))).isEqualTo(
+                "mnist.yaml:28:47: 'patience' of training.earlyStopping must be a positive whole number, but was 0");
+        assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLoss, patience: 2, minDelta: -0.1}")))
+                .isEqualTo("mnist.yaml:28:60: 'minDelta' of training.earlyStopping must be zero or a positive"
+                        + " number, but was -0.1");
+    }
+
+    @Test
+    void earlyStoppingThatIsNotAMapping() {
+        assertThat(Tutorial.errorOf(withEarlyStopping("validationLoss"))).isEqualTo(
+                "mnist.yaml:28:18: 'earlyStopping' of training must be a mapping like"
+                        + " {metric: validationLoss, patience: 3}, but was 'validationLoss'");
+    }
+
+    @Test
+    void validationSplitOutOfRange() {
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validationSplit: 1\n")))
+                .isEqualTo("mnist.yaml:28:20: 'validationSplit' of training must be at least 0 and less than 1,"
+                        + " but was 1");
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validationSplit: ten\n")))
+                .isEqualTo("mnist.yaml:28:20: 'validationSplit' of training must be a number, but was 'ten'");
+    }
+
+    @Test
+    void unknownTrainingKeySuggestsAndListsTheNewKeys() {
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validation: 0.1\n")))
+                .isEqualTo("mnist.yaml:28:3: unknown key 'validation' in training; did you mean 'validationSplit'?"
+                        + " Valid keys: epochs, batchSize, optimizer, loss, seed, device, validationSplit,"
+                        + " earlyStopping");
+    }
+
+    private static String withEarlyStopping(String value) {
+        return Tutorial.with("  device: auto\n", "  device: auto\n  earlyStopping: " + value + "\n");
+    }
+
+    @Test
     void unsupportedLossWithSuggestion() {
         assertThat(Tutorial.errorOf(Tutorial.with("loss: softmaxCrossEntropy", "loss: softmax"))).isEqualTo(
                 "mnist.yaml:25:9: 'loss' of training must be 'softmaxCrossEntropy', but was 'softmax';"

@@ -183,6 +183,36 @@ class ModelSpecReaderTest {
     }
 
     @Test
+    void readsTheValidationSplitAndEarlyStopping() throws SpecException {
+        ModelSpec spec = Tutorial.parse(Tutorial.with("  device: auto\n", "  device: auto\n"
+                + "  validationSplit: 0.1\n"
+                + "  earlyStopping: {metric: validationAccuracy, patience: 2, minDelta: 0.001}\n"));
+
+        assertThat(spec.training().validationSplit()).isEqualTo(0.1);
+        assertThat(spec.training().hasValidationSplit()).isTrue();
+        assertThat(spec.training().earlyStopping()).isEqualTo(
+                new EarlyStoppingSpec(EarlyStoppingMetric.VALIDATION_ACCURACY, 2, 0.001));
+    }
+
+    @Test
+    void earlyStoppingOnATestMetricNeedsNoValidationSplitAndMinDeltaDefaultsToZero() throws SpecException {
+        ModelSpec spec = Tutorial.parse(Tutorial.with("  device: auto\n", "  device: auto\n"
+                + "  earlyStopping: {metric: testLoss, patience: 1}\n"));
+
+        assertThat(spec.training().hasValidationSplit()).isFalse();
+        assertThat(spec.training().earlyStopping()).isEqualTo(
+                new EarlyStoppingSpec(EarlyStoppingMetric.TEST_LOSS, 1, 0));
+    }
+
+    @Test
+    void noValidationSplitAndNoEarlyStoppingUnlessGiven() throws SpecException {
+        TrainingSpec training = Tutorial.parse(Tutorial.text()).training();
+
+        assertThat(training.validationSplit()).isZero();
+        assertThat(training.earlyStopping()).isNull();
+    }
+
+    @Test
     void readsTheDeviceIgnoringCase() throws SpecException {
         assertThat(Tutorial.parse(Tutorial.with("device: auto", "device: GPU")).training().device())
                 .isEqualTo(DeviceChoice.GPU);
