@@ -1,0 +1,155 @@
+package dev.cnnbuild.core.optimizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.spec.AdamOptimizer;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.OptimizerSpec;
+import dev.cnnbuild.core.spec.SgdOptimizer;
+import dev.cnnbuild.core.testing.TinyDataset;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The resumable optimizers step exactly as DJL's own ones do, and pick up exactly where an exported one was. */
+class ResumableOptimizerTest {
+    private static final AdamOptimizer ADAM = new AdamOptimizer(0.01, 0.9, 0.999, 1e-8, 0.001);
+    private static final SgdOptimizer SGD = new SgdOptimizer(0.1, 0.9, 0.001);
+
+    @Test
+    void adamStepsExactlyAsDjlsAdam() throws Exception {
+        Optimizer djl = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).optBeta1(0.9f)
+                .optBeta2(0.999f).optEpsilon(1e-8f).optWeightDecays(0.001f).build();
+
+        assertThat(new Run(ResumableOptimizer.of(ADAM, 0)).steps(0, 5).parameters())
+                .isEqualTo(new Run(djl).steps(0, 5).parameters());
+    }
+
+    @Test
+    void sgdWithMomentumStepsExactlyAsDjlsSgd() throws Exception {
+        Optimizer djl = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).optMomentum(0.9f)
+                .optWeightDecays(0.001f).build();
+
+        assertThat(new Run(ResumableOptimizer.of(SGD, 0)).steps(0, 5).parameters())
+                .isEqualTo(new Run(djl).steps(0, 5).parameters());
+    }
+
+    @Test
+    void adamResumedFromExportedStateEndsWhereAnUninterruptedRunEnds() throws Exception {
+        assertResumesExactly(ADAM);
+    }
+
+    @Test
+    void sgdResumedFromExportedStateEndsWhereAnUninterruptedRunEnds() throws Exception {
+        assertResumesExactly(SGD);
+    }
+
+    @Test
+    void sgdWithoutMomentumHasNoState() throws Exception {
+        Run run = new Run(ResumableOptimizer.of(new SgdOptimizer(0.1, 0, 0), 0)).steps(0, 2);
+
+        assertThat(((ResumableOptimizer) run.optimizer).exportState(run.network.getParameters())).isEmpty();
+        run.parameters();
+    }
+
+    @Test
+    void stateOfAnotherOptimizerIsRejected() throws Exception {
+        Run adam = new Run(ResumableOptimizer.of(ADAM, 0)).steps(0, 1);
+        byte[] state = ((ResumableOptimizer) adam.optimizer).exportState(adam.network.getParameters()).encode();
+        byte[] parameters = adam.parameters();
+
+        assertThatThrownBy(() -> new Run(ResumableOptimizer.of(SGD, 1), parameters, state))
+                .isInstanceOf(IOException.class)
+                .hasMessage("the optimizer state has 8 arrays, but only 0 belong to this network's parameters and"
+                        + " this optimizer");
+    }
+
+    private static void assertResumesExactly(OptimizerSpec spec) throws Exception {
+        byte[] uninterrupted = new Run(ResumableOptimizer.of(spec, 0)).steps(0, 5).parameters();
+
+        Run first = new Run(ResumableOptimizer.of(spec, 0)).steps(0, 3);
+        byte[] state = ((ResumableOptimizer) first.optimizer).exportState(first.network.getParameters()).encode();
+        byte[] parameters = first.parameters();
+        Run resumed = new Run(ResumableOptimizer.of(spec, 3), parameters, state);
+
+        assertThat(resumed.steps(3, 5).parameters()).isEqualTo(uninterrupted);
+    }
+
+    /** A tiny network trained step by step on seeded random batches, each step's batch fixed by its number. */
+    private static final class Run {
+        private static final Shape INPUT = new Shape(8, 1, 8, 8);
+        private final Model model = Model.newInstance("tiny", "PyTorch");
+        private final Optimizer optimizer;
+        private final Block network;
+        private final Trainer trainer;
+
+        Run(Optimizer optimizer) throws Exception {
+            this(optimizer, null, null);
+        }
+
+        Run(Optimizer optimizer, byte[] parameters, byte[] optimizerState) throws Exception {
+            ModelSpec spec = ModelSpecReader.parse(Path.of("tiny.yaml"), TinyDataset.modelYaml("tiny", ""));
+            this.optimizer = optimizer;
+            this.network = NetworkBuilder.build(spec);
+            model.setBlock(network);
+            if (parameters != null) {
+                network.loadParameters(model.getNDManager(),
+                        new DataInputStream(new ByteArrayInputStream(parameters)));
+            }
+            Engine.getEngine("PyTorch").setRandomSeed(7);
+            trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer));
+            trainer.initialize(INPUT);
+            if (optimizerState != null) {
+                ((ResumableOptimizer) optimizer).importState(NDList.decode(model.getNDManager(), optimizerState),
+                        network.getParameters());
+            }
+        }
+
+        Run steps(int from, int to) {
+            for (int step = from; step < to; step++) {
+                try (NDManager scope = trainer.getManager().newSubManager()) {
+                    Engine.getEngine("PyTorch").setRandomSeed(100 + step);
+                    NDArray x = scope.randomUniform(0, 1, INPUT);
+                    NDArray y = scope.randomInteger(0, 2, new Shape(8), DataType.INT64);
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                        collector.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(logits)));
+                    }
+                    trainer.step();
+                }
+            }
+            return this;
+        }
+
+        /** Returns the parameters and closes the run. */
+        byte[] parameters() throws Exception {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            network.saveParameters(new DataOutputStream(bytes));
+            trainer.close();
+            model.close();
+            return bytes.toByteArray();
+        }
+    }
+}
