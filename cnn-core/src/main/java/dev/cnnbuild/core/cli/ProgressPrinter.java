@@ -1,7 +1,10 @@
 package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.training.BatchProgress;
+import dev.cnnbuild.core.training.DiscardedCheckpoint;
+import dev.cnnbuild.core.training.EarlyStoppingResult;
 import dev.cnnbuild.core.training.EpochMetrics;
+import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingListener;
 import dev.cnnbuild.core.training.TrainingPlan;
 import java.util.Locale;
@@ -9,13 +12,15 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns training events into log lines: the plan, a batch line at most every {@code interval} (10 seconds by
- * default), and one line per epoch.
+ * Turns training events into log lines: the plan, a resumed or discarded checkpoint, a batch line at most every
+ * {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the run.
  *
  * <pre>{@code
  * ModelTrainer.builder().setSpec(spec).optListener(new ProgressPrinter(System.out::println)).build();
- * // epoch 1/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
- * // epoch 1/10 done in 52.1 s: train loss 0.4512, train accuracy 0.8721, test loss 0.1234, test accuracy 0.9610
+ * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
+ * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
+ * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
+ * // early stopping after epoch 7: validationLoss did not improve for 3 epochs; keeping epoch 4's parameters
  * }</pre>
  */
 public final class ProgressPrinter implements TrainingListener {
@@ -40,10 +45,24 @@ public final class ProgressPrinter implements TrainingListener {
 
     @Override
     public void onStart(TrainingPlan plan) {
-        out.accept(format("%s: training on %s with %s: %,d training images, %,d test images, %d epochs of %,d"
-                + " batches of %d", plan.modelName(), plan.device(), plan.engine(), plan.trainImages(),
+        String heldOut = plan.validationImages() == 0 ? ""
+                : format(" (%,d more held out for validation)", plan.validationImages());
+        out.accept(format("%s: training on %s with %s: %,d training images%s, %,d test images, %d epochs of %,d"
+                + " batches of %d", plan.modelName(), plan.device(), plan.engine(), plan.trainImages(), heldOut,
                 plan.testImages(), plan.epochs(), plan.batchesPerEpoch(), plan.batchSize()));
         lastLine = clock.getAsLong();
+    }
+
+    @Override
+    public void onResume(ResumePoint point) {
+        out.accept(format("%s: resuming from the checkpoint after epoch %d of %d (%s)", point.modelName(),
+                point.epoch(), point.epochs(), point.checkpoint()));
+    }
+
+    @Override
+    public void onCheckpointDiscarded(DiscardedCheckpoint discarded) {
+        out.accept(format("%s: discarding the checkpoint %s: %s", discarded.modelName(), discarded.checkpoint(),
+                discarded.reason()));
     }
 
     @Override
@@ -60,9 +79,17 @@ public final class ProgressPrinter implements TrainingListener {
     @Override
     public void onEpoch(EpochMetrics e) {
         lastLine = clock.getAsLong();
-        out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f,"
+        String validation = e.hasValidation() ? format(" validation loss %.4f, validation accuracy %.4f,",
+                e.validationLoss(), e.validationAccuracy()) : "";
+        out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f,%s"
                 + " test loss %.4f, test accuracy %.4f", e.epoch(), e.trainSeconds(), e.imagesPerSecond(),
-                e.trainLoss(), e.trainAccuracy(), e.testLoss(), e.testAccuracy()));
+                e.trainLoss(), e.trainAccuracy(), validation, e.testLoss(), e.testAccuracy()));
+    }
+
+    @Override
+    public void onEarlyStopping(EarlyStoppingResult result) {
+        String ended = result.stoppedEarly() ? format("early stopping after epoch %d: ", result.lastEpoch()) : "";
+        out.accept(format("%s%s; keeping epoch %d's parameters", ended, result.reason(), result.keptEpoch()));
     }
 
     private static String format(String pattern, Object... args) {

@@ -40,4 +40,14 @@ public record ImageSet(int count, int height, int width, byte[] pixels) {
         System.arraycopy(pixels, 0, head, 0, head.length);
         return new ImageSet(n, height, width, head);
     }
+
+    /** Returns the images at the given positions, in that order. */
+    public ImageSet select(int[] indices) {
+        int size = imageSize();
+        byte[] picked = new byte[indices.length * size];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(pixels, indices[i] * size, picked, i * size, size);
+        }
+        return new ImageSet(indices.length, height, width, picked);
+    }
 }

@@ -31,4 +31,19 @@ public record LabeledImages(ImageSet images, int[] labels) {
         System.arraycopy(labels, 0, head, 0, n);
         return new LabeledImages(images.first(n), head);
     }
+
+    /**
+     * Returns the images at the given positions, in that order, with their labels.
+     *
+     * <pre>{@code
+     * LabeledImages evenOnes = train.select(new int[] {0, 2, 4});
+     * }</pre>
+     */
+    public LabeledImages select(int[] indices) {
+        int[] picked = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            picked[i] = labels[indices[i]];
+        }
+        return new LabeledImages(images.select(indices), picked);
+    }
 }

@@ -1,13 +1,19 @@
 package dev.cnnbuild.core.training;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
- * One epoch's figures: training loss and accuracy measured on the batches as they were trained, test loss and
- * accuracy measured after the epoch in inference mode.
+ * One epoch's figures: training loss and accuracy measured on the batches as they were trained; validation (if
+ * part of the training set is held out) and test loss and accuracy measured after the epoch in inference mode.
  *
  * <pre>{@code
  * EpochMetrics last = trained.history().get(trained.history().size() - 1);
  * System.out.println(last.testAccuracy());
  * }</pre>
+ *
+ * <p>In {@code metrics.json} the validation figures are left out when there is no validation set, so files written
+ * before they existed read back with {@code null} there.
  *
  * @param epoch the epoch, from 1
  * @param trainLoss mean cross-entropy over the epoch's batches
@@ -16,7 +22,40 @@ package dev.cnnbuild.core.training;
  * @param testAccuracy share of the test set predicted right
  * @param trainSeconds seconds spent training this epoch (without the test pass)
  * @param imagesPerSecond training images per second this epoch
+ * @param validationLoss mean cross-entropy on the validation set; {@code null} without one
+ * @param validationAccuracy share of the validation set predicted right; {@code null} without one
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-        double trainSeconds, double imagesPerSecond) {
+        double trainSeconds, double imagesPerSecond, Double validationLoss, Double validationAccuracy) {
+
+    /** Checks nothing; marks this as the constructor that reads JSON. */
+    @JsonCreator
+    public EpochMetrics {
+    }
+
+    /**
+     * An epoch's figures without a validation set.
+     *
+     * <pre>{@code
+     * new EpochMetrics(1, 0.45, 0.87, 0.12, 0.96, 52.1, 1180);
+     * }</pre>
+     *
+     * @param epoch the epoch, from 1
+     * @param trainLoss mean cross-entropy over the epoch's batches
+     * @param trainAccuracy share of the epoch's training images predicted right while training
+     * @param testLoss mean cross-entropy on the test set
+     * @param testAccuracy share of the test set predicted right
+     * @param trainSeconds seconds spent training this epoch
+     * @param imagesPerSecond training images per second this epoch
+     */
+    public EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
+            double trainSeconds, double imagesPerSecond) {
+        this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, trainSeconds, imagesPerSecond, null, null);
+    }
+
+    /** Returns whether the epoch was validated on held-out training images. */
+    public boolean hasValidation() {
+        return validationLoss != null;
+    }
 }

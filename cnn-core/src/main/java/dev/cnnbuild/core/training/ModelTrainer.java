@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.training;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -8,44 +9,55 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.nn.NetworkBuilder;
-import dev.cnnbuild.core.spec.AdamOptimizer;
+import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.OptimizerSpec;
-import dev.cnnbuild.core.spec.SgdOptimizer;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
  * Trains a model spec on a dataset, the way the PyTorch tutorial does: shuffled mini-batches (seeded, last partial
- * batch dropped), cross-entropy loss, the spec's optimizer, a test pass after each epoch.
+ * batch dropped), cross-entropy loss, the spec's optimizer, a test pass after each epoch. Optionally it holds out a
+ * validation set, stops early, and saves a checkpoint after every epoch from which a later run resumes.
  *
  * <pre>{@code
  * ModelTrainer trainer = ModelTrainer.builder()
  *         .setSpec(spec)
  *         .optDevice(DeviceChoice.CPU)
  *         .optListener(new ProgressPrinter(System.out::println))
+ *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), spec.name()), fingerprint.value())
  *         .build();
  * try (TrainedNetwork trained = trainer.train(trainSet, testSet)) {
  *     trained.finalEvaluation().accuracy();
  * }
  * }</pre>
+ *
+ * <p>A resumed run ends with the same parameters and figures (timings aside) as an uninterrupted one: the
+ * checkpoint holds the parameters and the optimizer's whole state, and each epoch derives its shuffle and engine
+ * seeds from the model's seed and its own number ({@link EpochSeeds}).
  */
 public final class ModelTrainer {
     private static final int EVALUATION_BATCH = 1000;
@@ -53,11 +65,17 @@ public final class ModelTrainer {
     private final ModelSpec spec;
     private final DeviceChoice device;
     private final TrainingListener listener;
+    private final CheckpointStore checkpoints;
+    private final String fingerprint;
+    private final boolean startFresh;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.spec;
         this.device = builder.device == null ? spec.training().device() : builder.device;
         this.listener = builder.listener;
+        this.checkpoints = builder.checkpoints;
+        this.fingerprint = builder.fingerprint;
+        this.startFresh = builder.startFresh;
     }
 
     /** Returns a builder; {@code setSpec} is required. */
@@ -66,57 +84,123 @@ public final class ModelTrainer {
     }
 
     /**
-     * Trains the network from freshly initialised parameters.
+     * Trains the network from freshly initialised parameters, or from a checkpoint of the same inputs.
      *
-     * @param train the training set
+     * @param train the training set; the spec's validation split is taken from it
      * @param test the test set, evaluated after every epoch
      * @return the trained network; the caller closes it
      * @throws SpecException if the spec's shapes do not fit together
-     * @throws TrainingException if the chosen device cannot be used or the training set is smaller than a batch
+     * @throws TrainingException if the chosen device cannot be used, the training set is smaller than a batch, the
+     *     validation split holds out nothing, or a checkpoint cannot be written
      */
     public TrainedNetwork train(LabeledImages train, LabeledImages test) throws SpecException, TrainingException {
         TrainingSpec settings = spec.training();
+        TrainingData data = ValidationSplit.split(spec.name(), train, settings.validationSplit(), settings.seed());
         int batchSize = settings.batchSize();
-        int batches = train.size() / batchSize;
+        int batches = data.train().size() / batchSize;
         if (batches == 0) {
-            throw new TrainingException(spec.name() + ": the training set has " + train.size()
-                    + " images, fewer than one batch of " + batchSize + "; lower 'training.batchSize'");
+            String heldOut = data.validation() == null ? ""
+                    : " after holding out " + data.validationSize() + " for validation";
+            throw new TrainingException(spec.name() + ": the training set has " + data.train().size()
+                    + " images" + heldOut + ", fewer than one batch of " + batchSize
+                    + "; lower 'training.batchSize'");
         }
         Device chosen = DeviceSelector.select(device);
         Engine engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) settings.seed());
         Model model = Model.newInstance(spec.name(), chosen, "PyTorch");
         try {
             model.setBlock(NetworkBuilder.build(spec));
             listener.onStart(new TrainingPlan(spec.name(), chosen.toString(),
-                    engine.getEngineName() + " " + engine.getVersion(), train.size(), test.size(),
-                    settings.epochs(), batchSize, batches));
-            return run(model, train, test, batches);
-        } catch (RuntimeException | SpecException e) {
+                    engine.getEngineName() + " " + engine.getVersion(), data.train().size(), test.size(),
+                    settings.epochs(), batchSize, batches, data.validationSize()));
+            return run(model, data, test, batches, startingPoint(model));
+        } catch (RuntimeException | SpecException | TrainingException e) {
             model.close();
             throw e;
         }
     }
 
-    private TrainedNetwork run(Model model, LabeledImages train, LabeledImages test, int batches) {
+    private StartingPoint startingPoint(Model model) throws SpecException, TrainingException {
+        if (checkpoints == null) {
+            return StartingPoint.FRESH;
+        }
+        Optional<SavedCheckpoint> found;
+        try {
+            found = checkpoints.latest();
+        } catch (IOException e) {
+            discard(checkpoints.folder(), "it cannot be read (" + e.getMessage() + ")");
+            return StartingPoint.FRESH;
+        }
+        if (found.isEmpty()) {
+            return StartingPoint.FRESH;
+        }
+        SavedCheckpoint saved = found.get();
+        Checkpoint checkpoint = saved.checkpoint();
+        String savedAfter = "it was saved after epoch " + checkpoint.epoch();
+        if (startFresh) {
+            discard(saved.folder(), savedAfter + ", but a fresh start was asked for");
+            return StartingPoint.FRESH;
+        }
+        if (!fingerprint.equals(checkpoint.fingerprint())) {
+            discard(saved.folder(), savedAfter + " for other inputs (fingerprint " + shorten(checkpoint.fingerprint())
+                    + ", now " + shorten(fingerprint) + ")");
+            return StartingPoint.FRESH;
+        }
+        try {
+            StartingPoint start = saved.load(model.getBlock(), model.getNDManager());
+            listener.onResume(new ResumePoint(spec.name(), checkpoint.epoch(), spec.training().epochs(),
+                    saved.folder()));
+            return start;
+        } catch (IOException | MalformedModelException e) {
+            model.setBlock(NetworkBuilder.build(spec));
+            discard(saved.folder(), "it cannot be read (" + e.getMessage() + ")");
+            return StartingPoint.FRESH;
+        }
+    }
+
+    private void discard(Path folder, String reason) throws TrainingException {
+        listener.onCheckpointDiscarded(new DiscardedCheckpoint(spec.name(), folder, reason));
+        try {
+            checkpoints.delete();
+        } catch (IOException e) {
+            throw new TrainingException(spec.name() + ": cannot delete the checkpoint " + checkpoints.folder()
+                    + " (" + e + "); delete it by hand");
+        }
+    }
+
+    private TrainedNetwork run(Model model, TrainingData data, LabeledImages test, int batches, StartingPoint start)
+            throws TrainingException {
         TrainingSpec settings = spec.training();
         int batchSize = settings.batchSize();
         InputShape input = spec.input();
+        Block network = model.getBlock();
+        Engine engine = Engine.getEngine("PyTorch");
+        ResumableOptimizer optimizer = ResumableOptimizer.of(settings.optimizer(), start.optimizerSteps());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer(settings.optimizer()))
+                .optOptimizer(optimizer)
                 .optDevices(new Device[] {model.getNDManager().getDevice()});
-        List<EpochMetrics> history = new ArrayList<>();
-        Random shuffler = new Random(settings.seed());
-        double trainSeconds = 0;
+        List<EpochMetrics> history = new ArrayList<>(start.history());
+        EarlyStopping stopping = settings.earlyStopping() == null ? null
+                : new EarlyStopping(settings.earlyStopping());
+        byte[] best = start.bestParameters();
+        if (stopping != null) {
+            history.forEach(stopping::observe);
+        }
+        int steps = start.optimizerSteps();
         Evaluation last = null;
         try (Trainer trainer = model.newTrainer(config)) {
+            engine.setRandomSeed((int) settings.seed());
             trainer.initialize(new Shape(batchSize, input.channels(), input.height(), input.width()));
+            importOptimizerState(optimizer, start, network);
             NDManager manager = trainer.getManager();
+            LabeledImages train = data.train();
             NDArray images = ImageTensors.images(manager, train.images(), 0, train.size());
             NDArray labels = ImageTensors.labels(manager, train.labels());
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long[] order = permutation(train.size(), shuffler);
-                long start = System.nanoTime();
+            for (int epoch = start.epoch() + 1; epoch <= settings.epochs()
+                    && (stopping == null || !stopping.shouldStop()); epoch++) {
+                engine.setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
+                long[] order = permutation(train.size(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
+                long begin = System.nanoTime();
                 double lossSum = 0;
                 long correct = 0;
                 for (int b = 0; b < batches; b++) {
@@ -136,24 +220,103 @@ public final class ModelTrainer {
                         }
                         trainer.step();
                     }
-                    double seconds = (System.nanoTime() - start) / 1e9;
+                    double seconds = (System.nanoTime() - begin) / 1e9;
                     listener.onBatch(new BatchProgress(epoch, settings.epochs(), b + 1, batches,
                             (b + 1) * batchSize / seconds, lossSum / (b + 1),
                             seconds / (b + 1) * (batches - b - 1)));
                 }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                trainSeconds += seconds;
-                last = Evaluator.evaluate(model.getBlock(), manager, test, spec.classes(), EVALUATION_BATCH);
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                steps += batches;
+                last = Evaluator.evaluate(network, manager, test, spec.classes(), EVALUATION_BATCH);
+                Evaluation validation = data.validation() == null ? null
+                        : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH);
                 EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches,
                         (double) correct / ((long) batches * batchSize), last.loss(), last.accuracy(), seconds,
-                        (long) batches * batchSize / seconds);
+                        (long) batches * batchSize / seconds, validation == null ? null : validation.loss(),
+                        validation == null ? null : validation.accuracy());
                 history.add(metrics);
+                if (stopping != null && stopping.observe(metrics)) {
+                    best = parameterBytes(network);
+                }
+                saveCheckpoint(new Checkpoint(fingerprint, epoch, settings.epochs(), steps, history), network,
+                        optimizer, stopping == null || stopping.bestEpoch() == epoch ? null : best);
                 listener.onEpoch(metrics);
             }
             images.close();
             labels.close();
         }
-        return new TrainedNetwork(model, history, last, model.getNDManager().getDevice().toString(), trainSeconds);
+        return finish(model, test, history, last, stopping, best, start.epoch());
+    }
+
+    private TrainedNetwork finish(Model model, LabeledImages test, List<EpochMetrics> history, Evaluation last,
+            EarlyStopping stopping, byte[] best, int resumedAfter) {
+        Block network = model.getBlock();
+        int lastEpoch = history.get(history.size() - 1).epoch();
+        int kept = lastEpoch;
+        EarlyStoppingResult stoppingResult = null;
+        if (stopping != null) {
+            stoppingResult = stopping.result(spec.training().epochs());
+            kept = stopping.bestEpoch();
+            if (kept != lastEpoch) {
+                loadParameterBytes(network, model.getNDManager(), best);
+            }
+            listener.onEarlyStopping(stoppingResult);
+        }
+        Evaluation finalEvaluation = last != null && kept == lastEpoch ? last
+                : Evaluator.evaluate(network, model.getNDManager(), test, spec.classes(), EVALUATION_BATCH);
+        double trainSeconds = history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
+        return new TrainedNetwork(model, history, finalEvaluation, model.getNDManager().getDevice().toString(),
+                trainSeconds, stoppingResult, resumedAfter);
+    }
+
+    private void importOptimizerState(ResumableOptimizer optimizer, StartingPoint start, Block network)
+            throws TrainingException {
+        if (start.optimizerState() == null) {
+            return;
+        }
+        try {
+            optimizer.importState(start.optimizerState(), network.getParameters());
+        } catch (IOException e) {
+            throw new TrainingException(spec.name() + ": the checkpoint's optimizer state does not fit the network ("
+                    + e.getMessage() + "); delete " + checkpoints.folder() + " and train again");
+        }
+    }
+
+    private void saveCheckpoint(Checkpoint checkpoint, Block network, ResumableOptimizer optimizer, byte[] best)
+            throws TrainingException {
+        if (checkpoints == null) {
+            return;
+        }
+        try {
+            checkpoints.save(checkpoint, network, optimizer, best);
+        } catch (IOException e) {
+            throw new TrainingException(spec.name() + ": cannot write the checkpoint after epoch "
+                    + checkpoint.epoch() + " to " + checkpoints.folder() + " (" + e + ")");
+        }
+    }
+
+    private static byte[] parameterBytes(Block network) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            network.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void loadParameterBytes(Block network, NDManager manager, byte[] parameters) {
+        try {
+            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (MalformedModelException e) {
+            throw new IllegalStateException("the network's own parameters did not load back", e);
+        }
+    }
+
+    private static String shorten(String fingerprint) {
+        return fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint;
     }
 
     private static long[] permutation(int size, Random random) {
@@ -170,24 +333,6 @@ public final class ModelTrainer {
         return order;
     }
 
-    private static Optimizer optimizer(OptimizerSpec spec) {
-        if (spec instanceof AdamOptimizer adam) {
-            return Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed((float) adam.learningRate()))
-                    .optBeta1((float) adam.beta1())
-                    .optBeta2((float) adam.beta2())
-                    .optEpsilon((float) adam.epsilon())
-                    .optWeightDecays((float) adam.weightDecay())
-                    .build();
-        }
-        SgdOptimizer sgd = (SgdOptimizer) spec;
-        return Optimizer.sgd()
-                .setLearningRateTracker(Tracker.fixed((float) sgd.learningRate()))
-                .optMomentum((float) sgd.momentum())
-                .optWeightDecays((float) sgd.weightDecay())
-                .build();
-    }
-
     /**
      * Configures a {@link ModelTrainer}.
      *
@@ -199,6 +344,9 @@ public final class ModelTrainer {
         private ModelSpec spec;
         private DeviceChoice device;
         private TrainingListener listener = new TrainingListener() { };
+        private CheckpointStore checkpoints;
+        private String fingerprint;
+        private boolean startFresh;
 
         private Builder() {
         }
@@ -218,6 +366,26 @@ public final class ModelTrainer {
         /** Sets who hears about progress. */
         public Builder optListener(TrainingListener listener) {
             this.listener = listener;
+            return this;
+        }
+
+        /**
+         * Saves a checkpoint after every epoch, and resumes from the store's checkpoint if it was saved for the
+         * same fingerprint (another one is deleted). Without this, no checkpoint is read or written.
+         *
+         * @param store where checkpoints go
+         * @param fingerprint the {@code Fingerprint} value of this run's inputs
+         * @return this builder
+         */
+        public Builder optCheckpoints(CheckpointStore store, String fingerprint) {
+            this.checkpoints = store;
+            this.fingerprint = fingerprint;
+            return this;
+        }
+
+        /** Deletes any checkpoint instead of resuming from it, such as when a retraining is forced. */
+        public Builder optStartFresh(boolean startFresh) {
+            this.startFresh = startFresh;
             return this;
         }
 

@@ -4,10 +4,12 @@ import ai.djl.Model;
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
- * The result of a training run: the network with its learnt parameters, the per-epoch history and the final
- * evaluation on the test set. Close it to free the engine's memory.
+ * The result of a training run: the network with its learnt parameters (with early stopping, those of the best
+ * epoch), the per-epoch history and the final evaluation on the test set. Close it to free the engine's memory.
  *
  * <pre>{@code
  * try (TrainedNetwork trained = trainer.train(trainSet, testSet)) {
@@ -21,14 +23,18 @@ public final class TrainedNetwork implements AutoCloseable {
     private final Evaluation finalEvaluation;
     private final String device;
     private final double trainSeconds;
+    private final EarlyStoppingResult earlyStopping;
+    private final int resumedAfterEpoch;
 
     TrainedNetwork(Model model, List<EpochMetrics> history, Evaluation finalEvaluation, String device,
-            double trainSeconds) {
+            double trainSeconds, EarlyStoppingResult earlyStopping, int resumedAfterEpoch) {
         this.model = model;
         this.history = List.copyOf(history);
         this.finalEvaluation = finalEvaluation;
         this.device = device;
         this.trainSeconds = trainSeconds;
+        this.earlyStopping = earlyStopping;
+        this.resumedAfterEpoch = resumedAfterEpoch;
     }
 
     /** Returns the trained network. */
@@ -36,12 +42,12 @@ public final class TrainedNetwork implements AutoCloseable {
         return model.getBlock();
     }
 
-    /** Returns one entry per epoch. */
+    /** Returns one entry per epoch trained, including those of the run a checkpoint came from. */
     public List<EpochMetrics> history() {
         return history;
     }
 
-    /** Returns the evaluation on the test set after the last epoch. */
+    /** Returns the evaluation on the test set of the parameters kept. */
     public Evaluation finalEvaluation() {
         return finalEvaluation;
     }
@@ -51,9 +57,19 @@ public final class TrainedNetwork implements AutoCloseable {
         return device;
     }
 
-    /** Returns the seconds spent in training batches, test passes excluded. */
+    /** Returns the seconds spent in training batches over all epochs, test passes excluded. */
     public double trainSeconds() {
         return trainSeconds;
+    }
+
+    /** Returns how early stopping ended the run, if the model file asks for it. */
+    public Optional<EarlyStoppingResult> earlyStopping() {
+        return Optional.ofNullable(earlyStopping);
+    }
+
+    /** Returns the epoch of the checkpoint this run resumed from, if it did not start at epoch 1. */
+    public OptionalInt resumedAfterEpoch() {
+        return resumedAfterEpoch == 0 ? OptionalInt.empty() : OptionalInt.of(resumedAfterEpoch);
     }
 
     @Override

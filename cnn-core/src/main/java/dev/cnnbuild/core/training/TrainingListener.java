@@ -17,11 +17,23 @@ public interface TrainingListener {
     default void onStart(TrainingPlan plan) {
     }
 
+    /** Called after {@link #onStart} when a checkpoint of an earlier run is taken up. */
+    default void onResume(ResumePoint point) {
+    }
+
+    /** Called after {@link #onStart} when a checkpoint is found but cannot or must not be taken up. */
+    default void onCheckpointDiscarded(DiscardedCheckpoint discarded) {
+    }
+
     /** Called after every batch; throttle here, not in the trainer. */
     default void onBatch(BatchProgress progress) {
     }
 
-    /** Called after every epoch, once its test pass is done. */
+    /** Called after every epoch, once its test pass is done and its checkpoint (if any) is saved. */
     default void onEpoch(EpochMetrics epoch) {
+    }
+
+    /** Called once after the last epoch when the model file asks for early stopping. */
+    default void onEarlyStopping(EarlyStoppingResult result) {
     }
 }

@@ -1,8 +1,11 @@
 /**
- * Trains a network from its spec: the epoch loop, the device choice, progress events and the per-epoch history.
+ * Trains a network from its spec: the epoch loop, the device choice, progress events, the per-epoch history, the
+ * validation split, early stopping, and checkpoints that let a killed run resume where it stopped.
  *
  * <pre>{@code
- * try (TrainedNetwork trained = ModelTrainer.builder().setSpec(spec).optListener(printer).build()
+ * try (TrainedNetwork trained = ModelTrainer.builder().setSpec(spec).optListener(printer)
+ *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), spec.name()), fingerprint.value())
+ *         .build()
  *         .train(trainSet, testSet)) {
  *     trained.history();
  * }

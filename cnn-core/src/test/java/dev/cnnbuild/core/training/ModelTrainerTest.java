@@ -2,6 +2,7 @@ package dev.cnnbuild.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
@@ -10,6 +11,7 @@ import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +53,73 @@ class ModelTrainerTest {
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images, fewer than one batch of 16;"
                         + " lower 'training.batchSize'");
+    }
+
+    @Test
+    void trainingSetThatAValidationSplitMakesSmallerThanABatchIsReported() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+                "  validationSplit: 0.5\n"));
+
+        assertThatThrownBy(() -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
+                .isInstanceOf(TrainingException.class)
+                .hasMessage("tiny: the training set has 10 images after holding out 10 for validation, fewer than"
+                        + " one batch of 16; lower 'training.batchSize'");
+    }
+
+    @Test
+    void validatesOnAHeldOutShareAfterEveryEpoch() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+                "  validationSplit: 0.25\n"));
+        List<TrainingPlan> plans = new ArrayList<>();
+
+        try (TrainedNetwork trained = ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
+            @Override
+            public void onStart(TrainingPlan plan) {
+                plans.add(plan);
+            }
+        }).build().train(train(spec), test(spec))) {
+            assertThat(plans).extracting(TrainingPlan::trainImages, TrainingPlan::validationImages,
+                    TrainingPlan::batchesPerEpoch).containsExactly(tuple(192, 64, 12));
+            assertThat(trained.history()).allMatch(EpochMetrics::hasValidation);
+            assertThat(trained.history().get(2).validationAccuracy()).isGreaterThanOrEqualTo(0.95);
+            assertThat(trained.earlyStopping()).isEmpty();
+        }
+    }
+
+    @Test
+    void stopsEarlyAndKeepsTheBestEpochsParameters() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"));
+
+        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+            assertThat(trained.history()).hasSize(2);
+            assertThat(trained.earlyStopping()).hasValueSatisfying(result -> {
+                assertThat(result.stoppedEarly()).isTrue();
+                assertThat(result.lastEpoch()).isEqualTo(2);
+                assertThat(result.keptEpoch()).isEqualTo(1);
+                assertThat(result.keptValue()).isEqualTo(trained.history().get(0).validationLoss());
+                assertThat(result.reason()).isEqualTo("validationLoss did not improve by more than 10.0 for 1 epochs");
+            });
+            assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(0).testLoss());
+            assertThat(trained.finalEvaluation().accuracy()).isEqualTo(trained.history().get(0).testAccuracy());
+        }
+    }
+
+    @Test
+    void withoutAnEarlyStopTheBestEpochIsStillTheOneKept() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+                "  earlyStopping: {metric: testLoss, patience: 5}\n"));
+
+        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+            int best = trained.history().stream().min(Comparator.comparingDouble(EpochMetrics::testLoss))
+                    .orElseThrow().epoch();
+            assertThat(trained.history()).hasSize(3);
+            assertThat(trained.earlyStopping()).hasValueSatisfying(result -> {
+                assertThat(result.stoppedEarly()).isFalse();
+                assertThat(result.keptEpoch()).isEqualTo(best);
+            });
+            assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(best - 1).testLoss());
+        }
     }
 
     private List<Double> testLosses(ModelSpec spec) throws Exception {

@@ -1,0 +1,194 @@
+package dev.cnnbuild.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.testing.TinyDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A run that dies after an epoch resumes from its checkpoint and ends exactly where an uninterrupted run ends. */
+class ResumeTest {
+    private static final String FINGERPRINT = "f".repeat(64);
+
+    @TempDir
+    Path dir;
+
+    private final List<String> events = new ArrayList<>();
+
+    @Test
+    void resumedRunEndsWithTheParametersAndFiguresOfAnUninterruptedRun() throws Exception {
+        ModelSpec spec = spec("  epochs: 4\n", "");
+        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+
+        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThat(entries(store.folder())).containsExactly("epoch-2");
+        assertThat(entries(store.folder().resolve("epoch-2")))
+                .containsExactly("checkpoint.json", "optimizer.ndlist", "parameters.params");
+        events.clear();
+        Outcome resumed = train(spec, store, 0);
+
+        assertThat(events).containsExactly("resume 2 of 4 " + store.folder().resolve("epoch-2"), "epoch 3", "epoch 4");
+        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThat(entries(store.folder())).containsExactly("epoch-4");
+    }
+
+    @Test
+    void resumedRunWithValidationAndEarlyStoppingKeepsTheSameBestEpoch() throws Exception {
+        ModelSpec spec = spec("  epochs: 6\n", "  validationSplit: 0.25\n"
+                + "  earlyStopping: {metric: validationLoss, patience: 2, minDelta: 100}\n");
+        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+
+        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThat(entries(store.folder().resolve("epoch-2")))
+                .containsExactly("best.params", "checkpoint.json", "optimizer.ndlist", "parameters.params");
+        events.clear();
+        Outcome resumed = train(spec, store, 0);
+
+        assertThat(events).containsExactly("resume 2 of 6 " + store.folder().resolve("epoch-2"), "epoch 3",
+                "stopped after 3, kept 1");
+        assertThat(resumed).isEqualTo(uninterrupted);
+        assertThat(resumed.history()).hasSize(3);
+        List<Double> epoch1 = resumed.history().get(0);
+        assertThat(epoch1.subList(epoch1.size() - 2, epoch1.size())).isEqualTo(resumed.finalTest());
+    }
+
+    @Test
+    void checkpointOfOtherInputsIsDiscarded() throws Exception {
+        ModelSpec spec = spec("  epochs: 3\n", "");
+        CheckpointStore store = CheckpointStore.beside(dir, "tiny");
+        assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
+        events.clear();
+
+        try (TrainedNetwork trained = trainer(spec).optCheckpoints(store, "0".repeat(64)).build()
+                .train(train(spec), test(spec))) {
+            assertThat(trained.resumedAfterEpoch()).isEmpty();
+            assertThat(trained.history()).hasSize(3);
+        }
+        assertThat(events.get(0)).isEqualTo("discard " + store.folder().resolve("epoch-1") + ": it was saved after"
+                + " epoch 1 for other inputs (fingerprint ffffffffffff, now 000000000000)");
+    }
+
+    @Test
+    void freshStartDiscardsTheCheckpoint() throws Exception {
+        ModelSpec spec = spec("  epochs: 2\n", "");
+        CheckpointStore store = CheckpointStore.beside(dir, "tiny");
+        assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
+        events.clear();
+
+        try (TrainedNetwork trained = trainer(spec).optCheckpoints(store, FINGERPRINT).optStartFresh(true).build()
+                .train(train(spec), test(spec))) {
+            assertThat(trained.history()).hasSize(2);
+        }
+        assertThat(events).containsExactly("discard " + store.folder().resolve("epoch-1") + ": it was saved after"
+                + " epoch 1, but a fresh start was asked for", "epoch 1", "epoch 2");
+    }
+
+    @Test
+    void unreadableCheckpointIsDiscarded() throws Exception {
+        ModelSpec spec = spec("  epochs: 1\n", "");
+        CheckpointStore store = CheckpointStore.beside(dir, "tiny");
+        Files.createDirectories(store.folder().resolve("epoch-3"));
+        Files.writeString(store.folder().resolve("epoch-3/checkpoint.json"), "{\"fingerprint\": ");
+
+        train(spec, store, 0);
+
+        assertThat(events.get(0)).startsWith("discard " + store.folder() + ": it cannot be read (");
+        assertThat(entries(store.folder())).containsExactly("epoch-1");
+    }
+
+    private Outcome train(ModelSpec spec, CheckpointStore store, int crashAfter) throws Exception {
+        try (TrainedNetwork trained = trainer(spec, crashAfter).optCheckpoints(store, FINGERPRINT).build()
+                .train(train(spec), test(spec))) {
+            ByteArrayOutputStream parameters = new ByteArrayOutputStream();
+            trained.network().saveParameters(new DataOutputStream(parameters));
+            return new Outcome(trained.history().stream().map(ResumeTest::figures).toList(),
+                    List.of(trained.finalEvaluation().loss(), trained.finalEvaluation().accuracy()),
+                    Base64.getEncoder().encodeToString(parameters.toByteArray()));
+        }
+    }
+
+    private ModelTrainer.Builder trainer(ModelSpec spec) {
+        return trainer(spec, 0);
+    }
+
+    private ModelTrainer.Builder trainer(ModelSpec spec, int crashAfter) {
+        return ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
+            @Override
+            public void onResume(ResumePoint point) {
+                events.add("resume " + point.epoch() + " of " + point.epochs() + " " + point.checkpoint());
+            }
+
+            @Override
+            public void onCheckpointDiscarded(DiscardedCheckpoint discarded) {
+                events.add("discard " + discarded.checkpoint() + ": " + discarded.reason());
+            }
+
+            @Override
+            public void onEpoch(EpochMetrics epoch) {
+                events.add("epoch " + epoch.epoch());
+                if (epoch.epoch() == crashAfter) {
+                    throw new Crash();
+                }
+            }
+
+            @Override
+            public void onEarlyStopping(EarlyStoppingResult result) {
+                events.add("stopped after " + result.lastEpoch() + ", kept " + result.keptEpoch());
+            }
+        });
+    }
+
+    private ModelSpec spec(String epochs, String extra) throws Exception {
+        String yaml = TinyDataset.modelYaml("tiny", extra).replace("  epochs: 3\n", epochs)
+                .replace("  - flatten\n", "  - flatten\n  - dropout: {rate: 0.25}\n");
+        TinyDataset.writeData(dir);
+        return ModelSpecReader.readAndValidate(Files.writeString(dir.resolve("tiny.yaml"), yaml));
+    }
+
+    private static List<Double> figures(EpochMetrics e) {
+        List<Double> figures = new ArrayList<>(List.of(e.trainLoss(), e.trainAccuracy()));
+        if (e.hasValidation()) {
+            figures.addAll(List.of(e.validationLoss(), e.validationAccuracy()));
+        }
+        figures.addAll(List.of(e.testLoss(), e.testAccuracy()));
+        return figures;
+    }
+
+    private static List<String> entries(Path folder) throws Exception {
+        try (Stream<Path> list = Files.list(folder)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static LabeledImages train(ModelSpec spec) throws Exception {
+        return DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
+    }
+
+    private static LabeledImages test(ModelSpec spec) throws Exception {
+        return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+    }
+
+    /** A run's figures without timings, its final test figures, and its parameters (Base64). */
+    private record Outcome(List<List<Double>> history, List<Double> finalTest, String parameters) {
+    }
+
+    /** Stands for the process being killed right after an epoch's checkpoint. */
+    private static final class Crash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+}
