@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  * @param inputs each input's name and value (file contents by their SHA-256), in a fixed order
  */
 public record Fingerprint(Map<String, String> inputs) {
+    /** The name of the last line of {@code fingerprint.txt}, which holds {@link #value()}. */
+    public static final String VALUE_KEY = "fingerprint";
 
     /**
      * Computes the fingerprint of a training run.
@@ -56,9 +58,38 @@ public record Fingerprint(Map<String, String> inputs) {
         return sha256(lines().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Returns the first 12 hexadecimal digits of {@link #value()}, enough to tell fingerprints apart in logs. */
+    public String shortValue() {
+        return value().substring(0, 12);
+    }
+
     /** Writes the inputs, one {@code name=value} line each, and a last line {@code fingerprint=<value>}. */
     public void write(Path file) throws IOException {
-        Files.writeString(file, lines() + "fingerprint=" + value() + "\n");
+        Files.writeString(file, lines() + VALUE_KEY + "=" + value() + "\n");
+    }
+
+    /**
+     * Reads a file that {@link #write} wrote.
+     *
+     * <pre>{@code
+     * Map<String, String> stored = Fingerprint.readLines(directory.fingerprint());
+     * stored.get("seed");          // "42"
+     * stored.get("fingerprint");   // the value
+     * }</pre>
+     *
+     * @param file the file
+     * @return every {@code name=value} line, the last one {@code fingerprint}, in the file's order
+     * @throws IOException if the file cannot be read
+     */
+    public static Map<String, String> readLines(Path file) throws IOException {
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                lines.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return lines;
     }
 
     private String lines() {

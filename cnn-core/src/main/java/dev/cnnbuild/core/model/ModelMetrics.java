@@ -1,7 +1,11 @@
 package dev.cnnbuild.core.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cnnbuild.core.training.EarlyStoppingResult;
 import dev.cnnbuild.core.training.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,21 +20,60 @@ import java.util.List;
  * metrics.test().accuracy();
  * }</pre>
  *
+ * <p>Fields that do not apply ({@code earlyStopping}, {@code resumedAfterEpoch}) are left out of the file and read
+ * back as {@code null}; fields this version does not know are ignored, so older and newer files both read.
+ *
  * @param name the model's name
  * @param source the YAML file it was trained from, as given to the trainer
  * @param seed the random seed
  * @param device the device that trained, such as {@code cpu()}
  * @param versions tool, DJL and PyTorch versions
  * @param parameterCount number of trainable parameters
- * @param history one entry per epoch
- * @param test the final evaluation on the test set
- * @param trainSeconds seconds spent in training batches
- * @param totalSeconds seconds for the whole run: loading data, training, test passes, writing
+ * @param history one entry per epoch trained
+ * @param test the final evaluation on the test set, of the parameters kept
+ * @param trainSeconds seconds spent in training batches, over all epochs
+ * @param totalSeconds seconds for the whole run: loading data, training, test passes, writing; for a resumed run,
+ *     only the part after the checkpoint
+ * @param earlyStopping how early stopping ended the run and which epoch was kept; {@code null} without early
+ *     stopping
+ * @param resumedAfterEpoch the epoch of the checkpoint the run resumed from; {@code null} if it started at epoch 1
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
         long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
-        double totalSeconds) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch) {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** Checks nothing; marks this as the constructor that reads JSON. */
+    @JsonCreator
+    public ModelMetrics {
+    }
+
+    /**
+     * Metrics of a run without early stopping that started at epoch 1.
+     *
+     * <pre>{@code
+     * new ModelMetrics("mnist-cnn", "src/main/cnn/mnist.yaml", 42, "cpu()", versions, 123222, history, test, 480, 530);
+     * }</pre>
+     *
+     * @param name the model's name
+     * @param source the YAML file it was trained from
+     * @param seed the random seed
+     * @param device the device that trained
+     * @param versions tool, DJL and PyTorch versions
+     * @param parameterCount number of trainable parameters
+     * @param history one entry per epoch
+     * @param test the final evaluation on the test set
+     * @param trainSeconds seconds spent in training batches
+     * @param totalSeconds seconds for the whole run
+     */
+    public ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
+            long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
+            double totalSeconds) {
+        this(name, source, seed, device, versions, parameterCount, history, test, trainSeconds, totalSeconds, null,
+                null);
+    }
 
     /** Reads a {@code metrics.json} file. */
     public static ModelMetrics read(Path file) throws IOException {

@@ -1,0 +1,79 @@
+package dev.cnnbuild.core.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a model directory already holds the model that a run with the given inputs would train, and if not, why:
+ * it is missing or incomplete, or its {@code fingerprint.txt} differs, and then in which inputs.
+ *
+ * <pre>{@code
+ * ModelFreshness freshness = ModelFreshness.check(ModelDirectory.of(output, "mnist-cnn"), fingerprint);
+ * freshness.upToDate();   // false
+ * freshness.reason();     // "inputs changed since target/cnn/mnist-cnn was trained: seed changed (7 -> 8)"
+ * }</pre>
+ *
+ * @param upToDate whether the directory is complete and was trained from the same inputs
+ * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
+ *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete}, or
+ *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}
+ */
+public record ModelFreshness(boolean upToDate, String reason) {
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Compares a model directory with the inputs of a run.
+     *
+     * @param directory the model directory
+     * @param fingerprint the run's fingerprint
+     * @return the verdict
+     */
+    public static ModelFreshness check(ModelDirectory directory, Fingerprint fingerprint) {
+        if (!Files.exists(directory.root())) {
+            return stale("no model yet at " + directory.root());
+        }
+        if (!directory.isComplete()) {
+            return stale(directory.root() + " is incomplete");
+        }
+        Map<String, String> stored;
+        try {
+            stored = Fingerprint.readLines(directory.fingerprint());
+        } catch (IOException e) {
+            return stale(directory.fingerprint() + " cannot be read (" + e + ")");
+        }
+        if (fingerprint.value().equals(stored.remove(Fingerprint.VALUE_KEY))) {
+            return new ModelFreshness(true, "fingerprint " + fingerprint.shortValue() + " matches "
+                    + directory.fingerprint());
+        }
+        List<String> changes = changes(stored, fingerprint.inputs());
+        return stale(changes.isEmpty() ? directory.fingerprint() + " does not hold the fingerprint of its inputs"
+                : "inputs changed since " + directory.root() + " was trained: " + String.join(", ", changes));
+    }
+
+    private static List<String> changes(Map<String, String> stored, Map<String, String> current) {
+        Set<String> names = new LinkedHashSet<>(current.keySet());
+        names.addAll(stored.keySet());
+        List<String> changes = new ArrayList<>();
+        for (String name : names) {
+            String before = stored.get(name);
+            String now = current.get(name);
+            if (!Objects.equals(before, now)) {
+                boolean showValues = before != null && now != null && !HASH.matcher(before).matches()
+                        && !HASH.matcher(now).matches();
+                changes.add(name + " changed" + (showValues ? " (" + before + " -> " + now + ")" : ""));
+            }
+        }
+        return changes;
+    }
+
+    private static ModelFreshness stale(String reason) {
+        return new ModelFreshness(false, reason);
+    }
+}
