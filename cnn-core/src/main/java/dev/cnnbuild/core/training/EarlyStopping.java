@@ -63,8 +63,8 @@ final class EarlyStopping {
         String metric = spec.metric().yamlName();
         boolean stoppedEarly = shouldStop() && lastEpoch < epochs;
         String reason = shouldStop()
-                ? String.format(Locale.ROOT, "%s did not improve%s for %d epochs", metric, byMoreThan(),
-                        epochsWithoutImprovement)
+                ? String.format(Locale.ROOT, "%s did not improve%s for %d epoch%s", metric, byMoreThan(),
+                        epochsWithoutImprovement, epochsWithoutImprovement == 1 ? "" : "s")
                 : String.format(Locale.ROOT, "trained all %d epochs; %s was best after epoch %d", epochs, metric,
                         bestEpoch);
         return new EarlyStoppingResult(metric, spec.patience(), spec.minDelta(), stoppedEarly, lastEpoch, bestEpoch,

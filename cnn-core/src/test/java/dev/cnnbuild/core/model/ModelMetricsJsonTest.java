@@ -55,7 +55,7 @@ class ModelMetricsJsonTest {
         ModelMetrics written = new ModelMetrics("tiny", "/p/tiny.yaml", 7, "cpu()", VERSIONS, 114,
                 List.of(new EpochMetrics(1, 0.6, 0.7, 0.5, 0.8, 0.2, 1200, 0.55, 0.75)), TEST, 0.2, 1.5,
                 new EarlyStoppingResult("validationLoss", 1, 0, true, 2, 1, 0.55,
-                        "validationLoss did not improve for 1 epochs"), 1);
+                        "validationLoss did not improve for 1 epoch"), 1);
         written.write(file);
 
         ModelMetrics read = ModelMetrics.read(file);

@@ -33,7 +33,7 @@ class EarlyStoppingTest {
 
         assertThat(stopping.shouldStop()).isTrue();
         assertThat(stopping.result(5).reason()).isEqualTo("testAccuracy did not improve by more than 0.01 for 1"
-                + " epochs");
+                + " epoch");
     }
 
     @Test

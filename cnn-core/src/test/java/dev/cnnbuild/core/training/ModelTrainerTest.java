@@ -98,7 +98,7 @@ class ModelTrainerTest {
                 assertThat(result.lastEpoch()).isEqualTo(2);
                 assertThat(result.keptEpoch()).isEqualTo(1);
                 assertThat(result.keptValue()).isEqualTo(trained.history().get(0).validationLoss());
-                assertThat(result.reason()).isEqualTo("validationLoss did not improve by more than 10.0 for 1 epochs");
+                assertThat(result.reason()).isEqualTo("validationLoss did not improve by more than 10.0 for 1 epoch");
             });
             assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(0).testLoss());
             assertThat(trained.finalEvaluation().accuracy()).isEqualTo(trained.history().get(0).testAccuracy());
