@@ -1,0 +1,121 @@
+package dev.cnnbuild.core.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.optimizer.ResumableOptimizer;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Measures what one checkpoint of the MNIST tutorial network (123,222 parameters and Adam's two moments) costs to
+ * save and to load, next to one training step of a 256-image batch, and prints one line for docs/benchmarks.md.
+ */
+class CheckpointCostTest {
+    private static final int ROUNDS = 20;
+    private static final int STEPS = 10;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void checkpointOfTheTutorialNetwork() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(Path.of(getClass().getResource("/spec/mnist-cnn.yaml")
+                .toURI()));
+        CheckpointStore store = CheckpointStore.beside(dir, spec.name());
+        ResumableOptimizer optimizer = ResumableOptimizer.of(spec.training().optimizer(), 0);
+        Shape batch = new Shape(256, 1, 28, 28);
+        try (Model model = Model.newInstance(spec.name(), "PyTorch")) {
+            Block network = NetworkBuilder.build(spec);
+            model.setBlock(network);
+            Engine.getEngine("PyTorch").setRandomSeed(42);
+            double[] stepMillis = new double[STEPS];
+            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(optimizer))) {
+                trainer.initialize(batch);
+                for (int s = 0; s < STEPS; s++) {
+                    long start = System.nanoTime();
+                    step(trainer, batch);
+                    stepMillis[s] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            double[] saveMillis = new double[ROUNDS];
+            double[] loadMillis = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                Checkpoint checkpoint = new Checkpoint("f".repeat(64), round + 1, 10, STEPS, List.of());
+                long start = System.nanoTime();
+                store.save(checkpoint, network, optimizer, null);
+                saveMillis[round] = (System.nanoTime() - start) / 1e6;
+                try (Model fresh = Model.newInstance(spec.name(), "PyTorch")) {
+                    Block empty = NetworkBuilder.build(spec);
+                    start = System.nanoTime();
+                    store.latest().orElseThrow().load(empty, fresh.getNDManager());
+                    loadMillis[round] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            long bytes = size(store.folder());
+
+            assertThat(ShapeInference.parameterCount(spec)).isEqualTo(123_222);
+            assertThat(optimizer.exportState(network.getParameters())).hasSize(2 * network.getParameters().size());
+            assertThat(bytes).isBetween(3L * 123_222 * 4, 3L * 123_222 * 4 + 20_000);
+            System.out.println(String.format(Locale.ROOT, "checkpoint of %s (%,d parameters + Adam's moments):"
+                    + " %,d bytes; save: median %.1f ms (min %.1f, max %.1f) over %d; load: median %.1f ms;"
+                    + " one training step of 256 images: median %.0f ms, so an epoch of 234 steps takes about %.0f s",
+                    spec.name(), ShapeInference.parameterCount(spec), bytes, median(saveMillis), min(saveMillis),
+                    max(saveMillis), ROUNDS, median(loadMillis), median(stepMillis), median(stepMillis) * 234 / 1000));
+        }
+    }
+
+    private static void step(Trainer trainer, Shape batch) {
+        try (NDManager scope = trainer.getManager().newSubManager()) {
+            NDArray x = scope.randomUniform(0, 1, batch);
+            NDArray y = scope.randomInteger(0, 10, new Shape(batch.get(0)), DataType.INT64);
+            try (GradientCollector collector = trainer.newGradientCollector()) {
+                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                collector.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(logits)));
+            }
+            trainer.step();
+        }
+    }
+
+    private static long size(Path folder) throws Exception {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+
+    private static double max(double[] values) {
+        return Arrays.stream(values).max().orElseThrow();
+    }
+}
