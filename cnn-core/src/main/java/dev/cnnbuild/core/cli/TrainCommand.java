@@ -89,12 +89,20 @@ public final class TrainCommand {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
-                case "--device" -> device = DeviceChoice.parse(value(args, ++i, "--device"));
+                case "--device" -> device = device(value(args, ++i, "--device"));
                 default -> models.add(Path.of(args[i]));
             }
         }
         if (output == null || models.isEmpty()) {
             throw new TrainingException("usage: TrainCommand --output DIR [--device auto|cpu|gpu] MODEL.yaml...");
+        }
+    }
+
+    private static DeviceChoice device(String name) throws TrainingException {
+        try {
+            return DeviceChoice.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 
