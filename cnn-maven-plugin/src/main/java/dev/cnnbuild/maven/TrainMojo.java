@@ -1,5 +1,6 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.model.ModelPackager;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -73,6 +74,17 @@ public class TrainMojo extends AbstractCnnMojo {
     @Parameter(property = "cnn.djlCacheDirectory", defaultValue = "${user.home}/.djl.ai")
     private File djlCacheDirectory;
 
+    /**
+     * Copies every trained model directory to {@code ${project.build.outputDirectory}/cnn/<name>/}, so that the
+     * module's jar carries it and other modules can load it from the class path.
+     */
+    @Parameter(property = "cnn.addToClasspath", defaultValue = "false")
+    private boolean addToClasspath;
+
+    /** The class path root that {@code addToClasspath} copies to. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classesDirectory;
+
     /** Shows DJL's own logging at INFO level instead of warnings only. */
     @Parameter(property = "cnn.verbose", defaultValue = "false")
     private boolean verbose;
@@ -95,6 +107,21 @@ public class TrainMojo extends AbstractCnnMojo {
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()
                 + " thread(s)");
         runFork(arguments);
+        if (addToClasspath) {
+            copyToClasspath();
+        }
+    }
+
+    private void copyToClasspath() throws MojoExecutionException {
+        try {
+            for (Path copy : ModelPackager.copyToClasspath(ModelPackager.completeModels(outputDirectory.toPath()),
+                    classesDirectory.toPath())) {
+                getLog().info("Added " + copy + " to the class path");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot copy the models to " + classesDirectory + ": " + e.getMessage(),
+                    e);
+        }
     }
 
     private void runFork(List<String> arguments) throws MojoExecutionException {
