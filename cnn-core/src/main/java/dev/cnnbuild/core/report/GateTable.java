@@ -21,11 +21,12 @@ final class GateTable {
                 .append(Html.count(gate.passes().size())).append(" passed, ")
                 .append(Html.count(gate.violations().size())).append(" violated, ")
                 .append(Html.count(gate.skipped().size())).append(" skipped. ");
-        String baseline = gate.baselineNote().orElse(gate.baseline().isPresent()
-                ? "Compared with " + gate.baseline().describe() + "." : "");
+        String baseline = gate.baselineNote().map(note -> capitalised(note) + ".").orElse(
+                gate.baseline().isPresent() ? "Compared with " + gate.baseline().describe() + "." : "");
         html.append(Html.escape(baseline)).append("</p>\n");
-        html.append("<table class=\"outcomes\">\n<thead><tr><th>status</th><th>check</th><th>value</th>"
-                + "<th>limit</th><th>baseline</th><th>message</th></tr></thead>\n<tbody>\n");
+        html.append("<table class=\"outcomes\">\n<thead><tr><th>status</th><th>check</th><th class=\"num\">value"
+                + "</th><th class=\"num\">limit</th><th class=\"num\">baseline</th><th>message</th></tr></thead>\n"
+                + "<tbody>\n");
         for (RuleOutcome outcome : gate.outcomes()) {
             String status = outcome.status().name().toLowerCase(Locale.ROOT);
             html.append("<tr class=\"outcome ").append(status).append("\"><td><span class=\"badge ").append(status)
@@ -36,6 +37,10 @@ final class GateTable {
                     .append(Html.escape(outcome.message())).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String figure(OptionalDouble value) {

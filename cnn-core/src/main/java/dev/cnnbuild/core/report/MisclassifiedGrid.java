@@ -3,10 +3,12 @@ package dev.cnnbuild.core.report;
 import dev.cnnbuild.core.model.TestMetrics;
 import java.util.List;
 
-/** The misclassified test images as a grid of upscaled inline PNGs, each captioned with its classes and confidence. */
+/**
+ * The misclassified test images as a grid of inline PNGs, each captioned with its classes and confidence. Images are
+ * scaled up by a whole factor to about 84 pixels (3x for MNIST's 28), never down.
+ */
 final class MisclassifiedGrid {
     private static final int TARGET_PIXELS = 84;
-    private static final int MIN_SCALE = 3;
 
     private MisclassifiedGrid() {
     }
@@ -24,9 +26,10 @@ final class MisclassifiedGrid {
                 .append(" test images: true class &#8594; <b>predicted class</b>, confidence, image index.</p>\n")
                 .append("<div class=\"mistakes\">\n");
         for (Misclassified m : mistakes) {
-            int scale = Math.max(MIN_SCALE,
+            int scale = Math.max(1,
                     (int) Math.ceil((double) TARGET_PIXELS / Math.max(m.images().height(), m.images().width())));
-            html.append("<figure class=\"mistake\"><img src=\"").append(PngDataUri.of(m.images(), m.imageIndex(), scale))
+            html.append("<figure class=\"mistake\"><img src=\"")
+                    .append(PngDataUri.of(m.images(), m.imageIndex(), scale))
                     .append("\" width=\"").append(m.images().width() * scale).append("\" height=\"")
                     .append(m.images().height() * scale).append("\" alt=\"test image ").append(m.imageIndex())
                     .append(": true ").append(m.trueLabel()).append(", predicted ").append(m.predictedLabel())

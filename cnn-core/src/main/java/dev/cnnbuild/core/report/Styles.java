@@ -48,15 +48,17 @@ final class Styles {
             .matrix .zero { color: #d1d5db; } .matrix .dark { color: #fff; }
             .matrix .corner { font-size: 11px; color: var(--muted); }
             .matrix .total { color: var(--muted); }
-            .per-class .figure { background: linear-gradient(90deg, #dbeafe var(--bar), transparent var(--bar));
-                                 min-width: 96px; }
+            .per-class td { min-width: 88px; }
+            .per-class .lowest { color: var(--fail); font-weight: 600; background: #fef2f2; }
             .mistakes { display: flex; flex-wrap: wrap; gap: 12px; }
             .mistake { margin: 0; padding: 6px; border: 1px solid var(--line); border-radius: 6px; text-align: center;
                        background: var(--panel); }
             .mistake img { display: block; margin: 0 auto 4px; image-rendering: pixelated; background: #000; }
             .mistake figcaption { font-size: 12px; display: flex; flex-direction: column; }
             .mistake .confidence, .mistake .index { color: var(--muted); }
-            .outcomes td { text-align: left; vertical-align: top; } .outcomes td.num { text-align: right; }
+            .outcomes { width: 100%; }
+            .outcomes td, .outcomes th { text-align: left; vertical-align: top; }
+            .outcomes .num { text-align: right; white-space: nowrap; }
             .badge { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; color: #fff; }
             .badge.passed { background: var(--pass); } .badge.violated { background: var(--fail); }
             .badge.skipped { background: var(--skip); }

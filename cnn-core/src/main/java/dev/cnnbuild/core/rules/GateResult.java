@@ -68,8 +68,9 @@ public record GateResult(String modelName, List<RuleOutcome> outcomes, Baseline 
      * </pre>
      */
     public String summary() {
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s: %d checks, %d passed, %d violated, %d skipped",
-                modelName, outcomes.size(), passes().size(), violations().size(), skipped().size()));
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "%s: %d checks, %d passed, %d violated, %d skipped", modelName, outcomes.size(), passes().size(),
+                violations().size(), skipped().size()));
         for (RuleOutcome violation : violations()) {
             summary.append('\n').append(violation.message());
         }

@@ -15,7 +15,7 @@ import java.util.Locale;
  * Metric metric = Metric.parse("classAccuracy"); // CLASS_ACCURACY
  * metric.perClass();                             // true
  * Metric.LOSS.direction();                       // LOWER_IS_BETTER
- * Metric.parse("acuracy");                       // RuleException: unknown metric 'acuracy'; did you mean 'accuracy'? ...
+ * Metric.parse("acuracy");   // RuleException: unknown metric 'acuracy'; did you mean 'accuracy'? ...
  * }</pre>
  */
 public enum Metric {
@@ -58,7 +58,10 @@ public enum Metric {
      * @throws RuleException if no metric has that name; the message suggests the closest and lists all
      */
     public static Metric parse(String name) throws RuleException {
-        String key = normalise(name == null ? "" : name);
+        if (name == null || name.isBlank()) {
+            throw new RuleException("a rule needs a metric; valid metrics: " + String.join(", ", pomNames()));
+        }
+        String key = normalise(name);
         for (Metric metric : values()) {
             if (normalise(metric.pomName).equals(key)) {
                 return metric;
@@ -77,7 +80,7 @@ public enum Metric {
         return pomName;
     }
 
-    /** Returns the words messages use: {@code test accuracy}, or {@code accuracy} (of a class) for per-class metrics. */
+    /** Returns the words messages use: {@code test accuracy}, or {@code accuracy} (of a class) if per class. */
     public String words() {
         return words;
     }

@@ -18,7 +18,7 @@ final class NameSuggestions {
      */
     static String hint(String wrong, List<String> valid, String kind) {
         String list = String.join(", ", valid);
-        String nearest = wrong == null || wrong.isBlank() ? null : nearest(wrong.trim(), valid);
+        String nearest = nearest(wrong.trim(), valid);
         return nearest == null ? "; valid " + kind + ": " + list
                 : "; did you mean '" + nearest + "'? Valid " + kind + ": " + list;
     }

@@ -2,6 +2,8 @@ package dev.cnnbuild.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.core.model.TestMetrics;
 import dev.cnnbuild.core.rules.Baseline;
@@ -100,7 +102,8 @@ class HtmlReportTest {
         assertThat(count(matrix, "<td class=\"cell")).isEqualTo(9);
         assertThat(count(matrix, "<td class=\"cell diag")).isEqualTo(3);
         assertThat(matrix).contains("title=\"true 1, predicted 2: 7 (14.0% of class 1)\">7</td>");
-        assertThat(matrix).contains("<td class=\"cell zero\" title=\"true 0, predicted 2: 0 (0.0% of class 0)\">0</td>");
+        assertThat(matrix)
+                .contains("<td class=\"cell zero\" title=\"true 0, predicted 2: 0 (0.0% of class 0)\">0</td>");
         assertThat(matrix).contains("style=\"background:rgba(37,99,235,0.962)\"");
     }
 
@@ -109,9 +112,9 @@ class HtmlReportTest {
         String perClass = section(HtmlReport.render(SampleReport.data("mnist-cnn")), "per-class");
 
         assertThat(count(perClass, "<tr class=\"class-row\">")).isEqualTo(3);
-        TestMetrics test = SampleReport.metrics("m").test();
-        assertThat(perClass).contains("<th scope=\"row\">1</th><td>50</td>",
-                String.format(java.util.Locale.ROOT, "%.4f", test.perClass().get(1).f1()));
+        assertThat(perClass).contains("<th scope=\"row\">1</th><td>50</td><td class=\"lowest\">0.8000</td>"
+                + "<td>0.9302</td><td class=\"lowest\">0.8000</td><td class=\"lowest\">0.8602</td></tr>");
+        assertThat(count(perClass, "class=\"lowest\"")).isEqualTo(4);
     }
 
     @Test
@@ -131,20 +134,22 @@ class HtmlReportTest {
     }
 
     @Test
-    void smallImagesAreScaledUpToAbout84Pixels() {
+    void imagesAreScaledUpToAbout84PixelsButNeverDown() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        var tiny = new dev.cnnbuild.core.data.ImageSet(1, 8, 8, new byte[64]);
+        ImageSet tiny = new ImageSet(1, 8, 8, new byte[64]);
+        ImageSet large = new ImageSet(1, 100, 120, new byte[12_000]);
 
-        String grid = section(HtmlReport.render(new ReportData(metrics, metrics.test(),
-                List.of(new Misclassified(0, 0, 1, 0.6, tiny)), null, SampleReport.GENERATED)), "misclassified");
+        String grid = section(HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(
+                new Misclassified(0, 0, 1, 0.6, tiny), new Misclassified(0, 0, 1, 0.6, large)), null,
+                SampleReport.GENERATED)), "misclassified");
 
-        assertThat(grid).contains("width=\"88\" height=\"88\"");
+        assertThat(grid).contains("width=\"88\" height=\"88\"", "width=\"120\" height=\"100\"");
     }
 
     @Test
     void emptyGridSaysWhy() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        TestMetrics perfect = TestMetrics.of(new dev.cnnbuild.core.evaluation.Evaluation(new long[][] {{5, 0},
+        TestMetrics perfect = TestMetrics.of(new Evaluation(new long[][] {{5, 0},
                 {0, 5}}, 1));
 
         assertThat(section(HtmlReport.render(new ReportData(metrics, perfect, List.of(), null,
@@ -174,7 +179,7 @@ class HtmlReportTest {
         assertThat(count(rules, "<tr class=\"outcome ")).isEqualTo(3);
         assertThat(rules).contains("<tr class=\"outcome violated\">", "<tr class=\"outcome passed\">",
                 "<tr class=\"outcome skipped\">", "1 passed, 1 violated, 1 skipped",
-                "no baseline at " + dir.resolve("baseline.json") + "; change rules skipped",
+                "No baseline at " + dir.resolve("baseline.json") + "; change rules skipped.",
                 "mnist-cnn: test accuracy is 0.9133, but expected minimum is 0.9500");
         assertThat(section(html, "summary")).contains("failed", "1 of 3 checks violated");
     }

@@ -33,7 +33,9 @@ class MetricTest {
         assertThatThrownBy(() -> Metric.parse("throughput"))
                 .hasMessage("unknown metric 'throughput'; valid metrics: accuracy, loss, macroPrecision,"
                         + " macroRecall, macroF1, classAccuracy, classPrecision, classRecall, classF1");
-        assertThatThrownBy(() -> Metric.parse(null)).hasMessageStartingWith("unknown metric 'null'; valid metrics:");
+        assertThatThrownBy(() -> Metric.parse(null)).hasMessageStartingWith("a rule needs a metric; valid metrics:"
+                + " accuracy, loss,");
+        assertThatThrownBy(() -> Metric.parse(" ")).hasMessageStartingWith("a rule needs a metric;");
     }
 
     @Test

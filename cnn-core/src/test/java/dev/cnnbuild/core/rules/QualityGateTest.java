@@ -3,6 +3,7 @@ package dev.cnnbuild.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.model.TestMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class QualityGateTest {
 
     @Test
     void sourceWithoutFiguresViolatesEveryRule() throws Exception {
-        MetricSource empty = MetricSource.of((dev.cnnbuild.core.model.TestMetrics) null);
+        MetricSource empty = MetricSource.of((TestMetrics) null);
 
         GateResult result = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.9").build(),
                 Rule.builder("classAccuracy").minimum("0.9").build())).check("m", empty, Baseline.none());
