@@ -33,17 +33,21 @@ import java.util.OptionalDouble;
  * baseline". This matches TFMA's {@code GenericChangeThreshold(absolute=-t, direction=HIGHER_IS_BETTER)}; MLflow's
  * thresholds ask for a minimum improvement instead, which a negative tolerance would be, and which is not offered.
  * Differences within 1e-9 count as equal, so that the floating-point error of {@code c - b} does not fail a change
- * exactly at the tolerance. Against a baseline of 0 the relative change of any worsening is infinite.
+ * exactly at the tolerance. TFMA's validator divides by {@code b} rather than {@code |b|}, which is the same for the
+ * metrics here (none is negative). Against a baseline of 0 TFMA's ratio is NaN and fails; here the relative change
+ * of any worsening is infinite (so it fails) and of no worsening is 0 (so it passes).
  * <pre>
  * mnist-cnn: test accuracy is 0.9712, 0.0154 (1.56%) worse than the baseline 0.9866; at most 0.0100 is allowed
  * mnist-cnn: test loss is 0.0812, 0.0100 (14.04%) worse than the baseline 0.0712; at most 10.00% is allowed
  * mnist-cnn: test accuracy is 0.9870, 0.0004 (0.04%) better than the baseline 0.9866; at most 0.0100 is allowed
  * </pre>
- * Without a baseline the tolerances are {@link RuleOutcome.Status#SKIPPED skipped}; a figure the baseline lacks
- * violates them.
+ * Without a baseline the tolerances are {@link RuleOutcome.Status#SKIPPED skipped}, as TFX's Evaluator ignores
+ * change thresholds when no baseline model is resolved (a first run); a figure the baseline lacks violates them, as
+ * TFMA fails a threshold whose metric is not found.
  *
- * <p>References: TFMA model validations, https://www.tensorflow.org/tfx/model_analysis/model_validations; MLflow
- * {@code mlflow.models.MetricThreshold}, https://mlflow.org/docs/latest/python_api/mlflow.models.html.
+ * <p>References: TFMA model validations, https://www.tensorflow.org/tfx/model_analysis/model_validations, and its
+ * {@code tensorflow_model_analysis/evaluators/metrics_validator.py}; MLflow {@code mlflow.models.MetricThreshold},
+ * https://mlflow.org/docs/latest/api_reference/_modules/mlflow/models/evaluation/validation.html.
  *
  * <pre>{@code
  * QualityGate gate = new QualityGate(List.of(
