@@ -84,11 +84,7 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
         return absoluteTolerance.isPresent() || relativeTolerance.isPresent();
     }
 
-    /** Returns how messages about the rule itself name it: {@code rule 'classAccuracy' (class 8)}. */
-    public String describe() {
-        return describe(metric, label);
-    }
-
+    /** Returns how messages about a rule name it: {@code rule 'classAccuracy' (class 8)}. */
     private static String describe(Metric metric, OptionalInt label) {
         String name = "rule '" + metric.pomName() + "'";
         if (!metric.perClass()) {
