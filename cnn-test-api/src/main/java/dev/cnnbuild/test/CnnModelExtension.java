@@ -35,7 +35,7 @@ public class CnnModelExtension implements ParameterResolver {
 
     @Override
     public CnnModel resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String where = "parameter " + parameter.getParameter().getName() + " of "
+        String where = "parameter " + parameter.getIndex() + " of "
                 + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + parameter.getDeclaringExecutable().getName();
         if (parameter.getParameter().getType() != CnnModel.class) {
