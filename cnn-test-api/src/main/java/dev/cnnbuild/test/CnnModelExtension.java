@@ -70,7 +70,8 @@ public class CnnModelExtension implements ParameterResolver {
             throw new ParameterResolutionException("@TrainedModel of " + where + ": directory does not go with"
                     + " classpath; a class path model is found by its folder alone");
         }
-        return packaged ? "classpath:" + model.classpath() : "directory:" + outputDirectory(model).resolve(model.value());
+        return packaged ? "classpath:" + model.classpath()
+                : "directory:" + outputDirectory(model).resolve(model.value());
     }
 
     private static CnnModel load(TrainedModel model, ClassLoader classLoader) {

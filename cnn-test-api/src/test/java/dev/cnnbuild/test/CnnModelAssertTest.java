@@ -199,8 +199,9 @@ class CnnModelAssertTest {
         assertThatThrownBy(() -> assertThat(model).keepsAccuracyAboveWhenShifted(2, 0.9))
                 .hasMessage("Expecting accuracy of model bands on its test set to stay above 0.9000 with images shifted"
                         + " 2 pixels in each direction but it was " + share(right.accuracy()) + " ("
-                        + count(right.correct()) + " of 3,000 correct) shifted 2 pixels right, " + share(left.accuracy())
-                        + " (" + count(left.correct()) + " of 3,000 correct) shifted 2 pixels left; 0.9467 without it");
+                        + count(right.correct()) + " of 3,000 correct) shifted 2 pixels right, "
+                        + share(left.accuracy()) + " (" + count(left.correct()) + " of 3,000 correct) shifted 2 pixels"
+                        + " left; 0.9467 without it");
     }
 
     @Test

@@ -84,8 +84,8 @@ final class Figures {
         return cells.stream()
                 .sorted(Comparator.comparingLong((int[] cell) -> -confusion[cell[0]][cell[1]]))
                 .limit(LISTED)
-                .map(cell -> (onlyActual < 0 ? cell[0] + "->" : "") + cell[1] + " (" + count(confusion[cell[0]][cell[1]])
-                        + ")")
+                .map(cell -> (onlyActual < 0 ? cell[0] + "->" : "") + cell[1] + " ("
+                        + count(confusion[cell[0]][cell[1]]) + ")")
                 .collect(Collectors.joining(", "));
     }
 }
