@@ -4,7 +4,6 @@ import static dev.cnnbuild.test.CnnAssertions.assertThat;
 
 import dev.cnnbuild.core.compare.Tolerance;
 import dev.cnnbuild.core.data.IdxReader;
-import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.test.CnnModel;
 import dev.cnnbuild.test.CnnTest;
 import dev.cnnbuild.test.TestImage;
@@ -25,12 +24,10 @@ class MnistModelTest {
     private static final Path MNIST = Path.of(System.getProperty("mnist.directory", "data/mnist"));
     private static final Path BASELINE = Path.of("src/test/resources/baseline/metrics.json");
 
-    static ImageSet testImages;
     static int[] testLabels;
 
     @BeforeAll
-    static void readTestDigits() throws Exception {
-        testImages = IdxReader.readImages(MNIST.resolve("t10k-images-idx3-ubyte.gz"));
+    static void readTestLabels() throws Exception {
         testLabels = IdxReader.readLabels(MNIST.resolve("t10k-labels-idx1-ubyte.gz"));
     }
 
@@ -46,7 +43,8 @@ class MnistModelTest {
     @ParameterizedTest(name = "test digit {0}")
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 10, 11})
     void classifiesRealTestDigits(int index, @TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).classifiesWithConfidenceAbove(TestImage.of(testImages, index), testLabels[index], 0.5);
+        TestImage digit = TestImage.idx(MNIST.resolve("t10k-images-idx3-ubyte.gz"), index);
+        assertThat(model).classifiesWithConfidenceAbove(digit, testLabels[index], 0.5);
     }
 
     @Test
