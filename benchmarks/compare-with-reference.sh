@@ -21,8 +21,8 @@ sed "s/^  epochs: .*/  epochs: $epochs/" sample-project/src/main/cnn/mnist-cnn.y
 trap 'rm -rf "$work" sample-project/target-bench.yaml' EXIT
 sed -i "s#\.\./\.\./\.\./data/mnist#data/mnist#g" sample-project/target-bench.yaml
 start=$(date +%s%N)
-mvn -B -q -f sample-project/pom.xml cnn:train -Dcnn.models="$PWD/sample-project/target-bench.yaml" -Dcnn.threads="$threads" \
-    -Dcnn.outputDirectory="$work/cnn" | tee "$work/cnn.log"
+mvn -B -ntp -f sample-project/pom.xml cnn:train -Dcnn.models="$PWD/sample-project/target-bench.yaml" -Dcnn.threads="$threads" \
+    -Dcnn.outputDirectory="$work/cnn" | grep -E "mnist-cnn|epoch|BUILD|ERROR" | tee "$work/cnn.log"
 wall=$(( ($(date +%s%N) - start) / 1000000 ))
 
 python3 - "$work/reference.log" "$work/cnn.log" "$epochs" "$wall" <<'PY'
