@@ -97,7 +97,7 @@ public final class TrainCommand {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
-                case "--device" -> device = DeviceChoice.parse(value(args, ++i, "--device"));
+                case "--device" -> device = device(value(args, ++i, "--device"));
                 case "--force" -> force = true;
                 default -> models.add(Path.of(args[i]));
             }
@@ -105,6 +105,14 @@ public final class TrainCommand {
         if (output == null || models.isEmpty()) {
             throw new TrainingException(
                     "usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...");
+        }
+    }
+
+    private static DeviceChoice device(String name) throws TrainingException {
+        try {
+            return DeviceChoice.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 

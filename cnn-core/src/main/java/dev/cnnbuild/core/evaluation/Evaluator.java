@@ -35,13 +35,30 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
             int batchSize) {
+        return evaluate(network, manager, data, classes, batchSize, PixelScaling.UNIT);
+    }
+
+    /**
+     * Evaluates a network that takes its pixels scaled otherwise than to {@code [0, 1]}, such as a TorchScript
+     * model trained with normalised inputs.
+     *
+     * @param network an initialised network
+     * @param manager the manager whose device runs the evaluation; batches are freed as they go
+     * @param data the dataset
+     * @param classes the number of classes
+     * @param batchSize images per forward pass
+     * @param scaling how the network expects its pixels
+     * @return the confusion matrix and summed cross-entropy loss
+     */
+    public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
+            int batchSize, PixelScaling scaling) {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
         ParameterStore parameters = new ParameterStore(manager, false);
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(start + batchSize, data.size());
             try (NDManager batch = manager.newSubManager()) {
-                NDArray images = ImageTensors.images(batch, data.images(), start, end);
+                NDArray images = scaling.apply(ImageTensors.images(batch, data.images(), start, end));
                 NDArray logits = network.forward(parameters, new NDList(images), false).singletonOrThrow();
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();

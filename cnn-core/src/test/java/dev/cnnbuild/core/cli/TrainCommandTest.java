@@ -123,6 +123,29 @@ class TrainCommandTest {
         assertSameModel(output, reference);
     }
 
+    @Test
+    void unknownDeviceIsBadInput() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", "out", "--device", "tpu", "model.yaml"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu\n");
+    }
+
+    @Test
+    void missingOutputIsBadInput() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"model.yaml"}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).isEqualTo(
+                "ERROR: usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...\n");
+    }
+
     private static void assertSameModel(Path output, Path reference) throws Exception {
         ModelDirectory resumed = ModelDirectory.of(output, "tiny");
         ModelDirectory uninterrupted = ModelDirectory.of(reference, "tiny");

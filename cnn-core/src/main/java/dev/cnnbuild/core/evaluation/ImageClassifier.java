@@ -1,0 +1,106 @@
+package dev.cnnbuild.core.evaluation;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.ParameterList;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.spec.InputShape;
+
+/**
+ * A network that classifies grey-scale images, with what it needs to be fed: its input shape, class count and
+ * pixel scaling. It evaluates datasets, predicts single images with their class probabilities, classifies batches
+ * (what latency is measured on) and counts its parameters. It owns nothing: whoever loaded the network closes it.
+ *
+ * <pre>{@code
+ * try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
+ *     ImageClassifier classifier = new ImageClassifier(model.network(), model.manager(), model.spec().input(),
+ *             model.spec().classes(), PixelScaling.UNIT);
+ *     Evaluation evaluation = classifier.evaluate(testSet, 1000);
+ *     Prediction first = classifier.predict(testSet.images(), 0);
+ * }
+ * }</pre>
+ *
+ * @param network the network, with its parameters loaded; it outputs one logit (unnormalised score) per class
+ * @param manager the manager that owns the parameters; each call works in a sub-manager of it
+ * @param input the shape of one input image
+ * @param classes the number of classes
+ * @param scaling how the network expects its pixels
+ */
+public record ImageClassifier(Block network, NDManager manager, InputShape input, int classes,
+        PixelScaling scaling) {
+
+    /**
+     * Evaluates the network on a labelled dataset.
+     *
+     * @param data the dataset, of the network's input size
+     * @param batchSize images per forward pass
+     * @return the confusion matrix and the summed cross-entropy loss
+     */
+    public Evaluation evaluate(LabeledImages data, int batchSize) {
+        return Evaluator.evaluate(network, manager, data, classes, batchSize, scaling);
+    }
+
+    /**
+     * Predicts one image.
+     *
+     * @param images images of the network's input size
+     * @param index which of them
+     * @return the predicted class and every class's probability
+     */
+    public Prediction predict(ImageSet images, int index) {
+        try (NDManager scope = manager.newSubManager()) {
+            float[] probabilities = logits(scope, images, index, index + 1).softmax(1).toFloatArray();
+            int label = 0;
+            for (int c = 1; c < probabilities.length; c++) {
+                if (probabilities[c] > probabilities[label]) {
+                    label = c;
+                }
+            }
+            return new Prediction(label, probabilities);
+        }
+    }
+
+    /**
+     * Classifies images {@code from} (inclusive) to {@code to} (exclusive) in one forward pass.
+     *
+     * @param images images of the network's input size
+     * @param from first image
+     * @param to one past the last image
+     * @return the predicted class of each
+     */
+    public long[] classify(ImageSet images, int from, int to) {
+        try (NDManager scope = manager.newSubManager()) {
+            return logits(scope, images, from, to).argMax(1).toLongArray();
+        }
+    }
+
+    /**
+     * Returns the number of trainable parameters of the loaded network, as PyTorch's
+     * {@code sum(p.numel() for p in model.parameters())} counts them: batch-norm running statistics excluded.
+     */
+    public long parameterCount() {
+        long count = 0;
+        ParameterList parameters = network.getParameters();
+        for (Pair<String, Parameter> entry : parameters) {
+            Parameter parameter = entry.getValue();
+            if (parameter.getType() != Parameter.Type.RUNNING_MEAN
+                    && parameter.getType() != Parameter.Type.RUNNING_VAR) {
+                count += parameter.getArray().size();
+            }
+        }
+        return count;
+    }
+
+    private NDArray logits(NDManager scope, ImageSet images, int from, int to) {
+        NDArray pixels = scaling.apply(ImageTensors.images(scope, images, from, to));
+        ParameterStore parameters = new ParameterStore(scope, false);
+        return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
+    }
+}

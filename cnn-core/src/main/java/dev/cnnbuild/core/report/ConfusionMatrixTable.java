@@ -1,0 +1,47 @@
+package dev.cnnbuild.core.report;
+
+/**
+ * The confusion matrix as an HTML table shaded like a heat map: rows are true classes, columns predicted ones,
+ * each cell shows its count and is shaded by its share of the row, blue on the diagonal (right), red off it
+ * (wrong). Off-diagonal shares are shaded by their square root, so that rare confusions still show.
+ */
+final class ConfusionMatrixTable {
+
+    private ConfusionMatrixTable() {
+    }
+
+    /** Returns the table for a {@code classes x classes} matrix. */
+    static String html(long[][] confusion) {
+        StringBuilder html = new StringBuilder("<table class=\"matrix\">\n<thead><tr><th class=\"corner\">true \\"
+                + " predicted</th>");
+        for (int c = 0; c < confusion.length; c++) {
+            html.append("<th scope=\"col\">").append(c).append("</th>");
+        }
+        html.append("<th scope=\"col\" class=\"total\">total</th></tr></thead>\n<tbody>\n");
+        for (int t = 0; t < confusion.length; t++) {
+            long total = 0;
+            for (long n : confusion[t]) {
+                total += n;
+            }
+            html.append("<tr><th scope=\"row\">").append(t).append("</th>");
+            for (int p = 0; p < confusion[t].length; p++) {
+                html.append(cell(t, p, confusion[t][p], total));
+            }
+            html.append("<td class=\"total\">").append(Html.count(total)).append("</td></tr>\n");
+        }
+        return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static String cell(int trueClass, int predicted, long count, long total) {
+        double share = total == 0 ? 0 : (double) count / total;
+        boolean diagonal = trueClass == predicted;
+        double strength = diagonal ? share : Math.sqrt(share);
+        String rgb = diagonal ? "37,99,235" : "220,38,38";
+        String classes = "cell" + (diagonal ? " diag" : "") + (count == 0 ? " zero" : "")
+                + (strength > 0.55 ? " dark" : "");
+        String style = count == 0 ? "" : " style=\"background:rgba(" + rgb + "," + Html.fixed(strength, 3) + ")\"";
+        return "<td class=\"" + classes + "\"" + style + " title=\"true " + trueClass + ", predicted " + predicted
+                + ": " + Html.count(count) + " (" + Html.percent(share, 1) + " of class " + trueClass + ")\">"
+                + Html.count(count) + "</td>";
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cnnbuild.core.report;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.Predictions;
+import dev.cnnbuild.core.evaluation.Predictor;
+import dev.cnnbuild.core.model.ModelMetrics;
+import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.rules.GateResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+
+/**
+ * Writes a model's {@code report.html} from a network and its test set: predicts every test image to find the
+ * most confident mistakes, then renders the page. The file is written beside its target and renamed into place.
+ *
+ * <pre>{@code
+ * ReportWriter.write(model.network(), model.manager(), model.metrics(), TestMetrics.of(evaluation), testSet,
+ *         gateResult, directory.root().resolve(HtmlReport.FILE_NAME));
+ * }</pre>
+ */
+public final class ReportWriter {
+    /** How many misclassified images the report shows at most. */
+    public static final int MISCLASSIFIED_SHOWN = 36;
+    private static final int BATCH = 1000;
+
+    private ReportWriter() {
+    }
+
+    /**
+     * Renders and writes the report.
+     *
+     * @param network the trained network
+     * @param manager the manager to predict with
+     * @param metrics the model's metrics (history, versions)
+     * @param test the test figures to show
+     * @param testSet the test images, for the misclassified grid
+     * @param gate the quality gate's result, or {@code null} when no gate ran
+     * @param file where to write
+     * @return the file
+     * @throws IOException if writing fails
+     */
+    public static Path write(Block network, NDManager manager, ModelMetrics metrics, TestMetrics test,
+            LabeledImages testSet, GateResult gate, Path file) throws IOException {
+        Predictions predictions = Predictor.predict(network, manager, testSet.images(), BATCH);
+        ReportData data = new ReportData(metrics, test,
+                Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now());
+        Path staged = file.resolveSibling("." + file.getFileName() + ".partial");
+        HtmlReport.write(data, staged);
+        return Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

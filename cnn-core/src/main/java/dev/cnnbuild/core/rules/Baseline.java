@@ -1,0 +1,88 @@
+package dev.cnnbuild.core.rules;
+
+import dev.cnnbuild.core.model.ModelDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The figures a model is compared with by the tolerance rules: a {@code metrics.json} file, committed (as
+ * {@code cnn:bless} writes it) or in another model directory. A baseline may be absent (the file is not there yet,
+ * or none is configured); tolerance rules are then skipped and {@link GateResult#baselineNote()} says why.
+ *
+ * <pre>{@code
+ * Baseline baseline = Baseline.load(Path.of("src/test/cnn/mnist-cnn.metrics.json"));
+ * if (!baseline.isPresent()) {
+ *     log.info(baseline.describe() + "; change rules skipped");  // no baseline at src/test/cnn/...
+ * }
+ * }</pre>
+ */
+public final class Baseline {
+    private final Path file;
+    private final MetricSource source;
+
+    private Baseline(Path file, MetricSource source) {
+        this.file = file;
+        this.source = source;
+    }
+
+    /** Returns the absence of a configured baseline. */
+    public static Baseline none() {
+        return new Baseline(null, null);
+    }
+
+    /**
+     * Loads the baseline at {@code location}: a {@code metrics.json} file, or a model directory holding one. If
+     * there is nothing there, the baseline is absent, not an error.
+     *
+     * @param location the file or directory
+     * @return the baseline, present if the file exists
+     * @throws IOException if the file exists but cannot be read or is not JSON
+     */
+    public static Baseline load(Path location) throws IOException {
+        Path file = Files.isDirectory(location) ? ModelDirectory.of(location).metrics() : location;
+        return new Baseline(file, Files.isRegularFile(file) ? MetricSource.read(file) : null);
+    }
+
+    /**
+     * Returns a baseline with figures already at hand.
+     *
+     * @param file where they come from, for messages
+     * @param source the figures
+     * @return the present baseline
+     */
+    public static Baseline of(Path file, MetricSource source) {
+        return new Baseline(file, source);
+    }
+
+    /** Returns whether there are figures to compare with. */
+    public boolean isPresent() {
+        return source != null;
+    }
+
+    /** Returns the file the baseline is, or would be, read from; empty if none is configured. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * Returns the baseline's figures.
+     *
+     * @throws IllegalStateException if the baseline is absent
+     */
+    public MetricSource source() {
+        if (source == null) {
+            throw new IllegalStateException(describe());
+        }
+        return source;
+    }
+
+    /** Returns {@code the baseline <file>}, {@code no baseline at <file>}, or {@code no baseline configured}. */
+    public String describe() {
+        if (file == null) {
+            return "no baseline configured";
+        }
+        return (isPresent() ? "the baseline " : "no baseline at ") + file;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cnnbuild.core.rules;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads a limit as written in a POM: a decimal fraction such as {@code 0.98} or a percentage such as {@code 98%}. */
+final class LimitText {
+    private static final Pattern NUMBER =
+            Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(%?)");
+
+    private LimitText() {
+    }
+
+    /**
+     * Parses a limit.
+     *
+     * @param option what is parsed, for the message, such as {@code rule 'accuracy': minimum}
+     * @param text the text, surrounding blanks ignored
+     * @return the value; a percentage divided by 100
+     * @throws RuleException if the text is neither form
+     */
+    static double parse(String option, String text) throws RuleException {
+        Matcher matcher = NUMBER.matcher(text.trim());
+        if (!matcher.matches()) {
+            throw new RuleException(option + " '" + text + "' is not a number; write a fraction such as 0.98"
+                    + " or a percentage such as 98%");
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        return matcher.group(2).isEmpty() ? value : value / 100;
+    }
+}

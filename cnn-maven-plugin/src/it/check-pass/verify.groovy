@@ -1,0 +1,18 @@
+// A passing gate: every rule is measured on the model itself and logged, the change rule is skipped for want of
+// a baseline, the outcomes land in a JUnit XML file and in the report.
+def log = new File(basedir, 'build.log').text
+assert log =~ /tiny: measured on 128 test images: test accuracy \d\.\d{4}/
+assert log =~ /tiny: test accuracy is \d\.\d{4}, expected minimum is 0\.9000/
+assert log =~ /tiny: accuracy of class 0 is \d\.\d{4}, expected minimum is 0\.9000/
+assert log =~ /tiny: accuracy of class 1 is \d\.\d{4}, expected minimum is 0\.9000/
+assert log.contains("tiny: no baseline at ${new File(basedir, 'src/test/cnn/tiny.metrics.json').canonicalPath}; change rules skipped")
+assert log.contains('tiny: 5 checks, 4 passed, 0 violated, 1 skipped')
+def xml = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/cnn-reports/TEST-cnn.check.tiny.xml'))
+assert xml.@tests.text() == '5'
+assert xml.@failures.text() == '0'
+assert xml.testcase.size() == 5
+def report = new File(basedir, 'target/cnn/tiny/report.html').text
+['id="rules"', 'id="learning-curves"', 'id="confusion-matrix"', 'id="per-class"', 'id="misclassified"'].each {
+    assert report.contains(it) : "report lacks ${it}"
+}
+assert report.contains('expected minimum is 0.9000')

@@ -1,0 +1,9 @@
+// Two modules of one reactor both train: each trains in its own forked JVM, so libtorch is never loaded
+// twice into one JVM ("already loaded in another classloader").
+['alpha', 'beta'].each { name ->
+    assert new File(basedir, "${name}/target/cnn/${name}/parameters.params").isFile() : "${name} did not train"
+}
+def log = new File(basedir, 'build.log').text
+assert !log.contains('already loaded in another classloader')
+assert log.contains('alpha: test accuracy')
+assert log.contains('beta: test accuracy')

@@ -1,0 +1,43 @@
+package dev.cnnbuild.maven;
+
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * The base of every {@code cnn} goal: one {@code skip} switch and a final {@link #execute()}, as JaCoCo's mojos
+ * have.
+ *
+ * <pre>{@code
+ * @Mojo(name = "example")
+ * public class ExampleMojo extends AbstractCnnMojo {
+ *     protected void executeMojo() {
+ *         getLog().info("runs unless -Dcnn.skip=true");
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class AbstractCnnMojo extends AbstractMojo {
+
+    /** Skips every {@code cnn} goal. */
+    @Parameter(property = "cnn.skip", defaultValue = "false")
+    private boolean skip;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping cnn execution because property cnn.skip is set.");
+            return;
+        }
+        executeMojo();
+    }
+
+    /**
+     * Does the goal's work.
+     *
+     * @throws MojoExecutionException if the build is broken: bad input, a crashed fork
+     * @throws MojoFailureException if a quality rule is not met
+     */
+    protected abstract void executeMojo() throws MojoExecutionException, MojoFailureException;
+}

@@ -1,0 +1,140 @@
+package dev.cnnbuild.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * A goal that does its work in a forked JVM on the plugin's own class path, offline, with the fork's options
+ * shared by every such goal.
+ *
+ * <pre>{@code
+ * int status = runFork("dev.cnnbuild.core.cli.CheckCommand", arguments, errors::add);
+ * }</pre>
+ */
+public abstract class AbstractForkingMojo extends AbstractCnnMojo {
+    private static final String ERROR_PREFIX = "ERROR: ";
+
+    /** Where model directories are: {@code <outputDirectory>/<name>/}. */
+    @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
+    protected File outputDirectory;
+
+    /** PyTorch intra-op threads in the forked JVM; defaults to the number of processors. */
+    @Parameter(property = "cnn.threads")
+    private Integer threads;
+
+    /** Extra options for the forked JVM, separated by spaces, such as {@code -Xmx4g}. */
+    @Parameter(property = "cnn.argLine")
+    private String argLine;
+
+    /** The java executable of the forked JVM; defaults to the one running Maven. */
+    @Parameter(property = "cnn.jvm")
+    private File jvm;
+
+    /** Extra environment variables for the forked JVM. */
+    @Parameter
+    private Map<String, String> environmentVariables;
+
+    /** Where DJL extracts the PyTorch natives; kept outside the project so that {@code mvn clean} keeps it. */
+    @Parameter(property = "cnn.djlCacheDirectory", defaultValue = "${user.home}/.djl.ai")
+    private File djlCacheDirectory;
+
+    /** Shows DJL's own logging at INFO level instead of warnings only. */
+    @Parameter(property = "cnn.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
+    private List<Artifact> pluginArtifacts;
+
+    /** Returns the PyTorch thread count of the fork. */
+    protected int threadCount() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * Runs a main class of the core in a forked JVM; its standard output goes to the log as information, its
+     * {@code ERROR: } lines as errors, other standard error lines to {@code otherErrorLine}.
+     *
+     * @param mainClass the main class
+     * @param arguments its arguments
+     * @param otherErrorLine receives standard error lines that are not {@code ERROR: } lines
+     * @return the exit status
+     * @throws MojoExecutionException if the JVM cannot start, Maven is interrupted, or the fork reports an error
+     */
+    protected int runFork(String mainClass, List<String> arguments, Consumer<String> otherErrorLine)
+            throws MojoExecutionException {
+        List<String> errors = new ArrayList<>();
+        int status;
+        try {
+            status = fork().run(mainClass, arguments, line -> getLog().info(line), line -> {
+                if (line.startsWith(ERROR_PREFIX)) {
+                    errors.add(line.substring(ERROR_PREFIX.length()));
+                    getLog().error(line.substring(ERROR_PREFIX.length()));
+                } else {
+                    otherErrorLine.accept(line);
+                }
+            });
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot start the forked JVM: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while the forked JVM ran", e);
+        }
+        if (!errors.isEmpty()) {
+            throw new MojoExecutionException(failure() + ": " + String.join("; ", errors));
+        }
+        return status;
+    }
+
+    /**
+     * Fails the build for an exit status the goal does not expect.
+     *
+     * @param status the fork's exit status
+     * @throws MojoExecutionException always
+     */
+    protected void unexpectedStatus(int status) throws MojoExecutionException {
+        throw new MojoExecutionException(failure() + ": the forked JVM exited with status " + status
+                + "; see its output above");
+    }
+
+    /** Returns the first words of this goal's failure message, such as {@code Training failed}. */
+    protected abstract String failure();
+
+    private ForkedJvm fork() {
+        List<String> options = new ArrayList<>(List.of(
+                "-Dai.djl.offline=true",
+                "-DDJL_CACHE_DIR=" + djlCacheDirectory.getAbsolutePath(),
+                "-Dai.djl.pytorch.num_threads=" + threadCount(),
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn")));
+        if (!verbose) {
+            options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+        }
+        if (argLine != null && !argLine.isBlank()) {
+            options.addAll(Arrays.asList(argLine.trim().split("\\s+")));
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+        if (environmentVariables != null) {
+            environment.putAll(environmentVariables);
+        }
+        List<File> classpath = pluginArtifacts.stream().map(Artifact::getFile).toList();
+        return new ForkedJvm(javaExecutable(), classpath, options, environment);
+    }
+
+    private String javaExecutable() {
+        if (jvm != null) {
+            return jvm.getAbsolutePath();
+        }
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.cnnbuild.maven;
+
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelPackager;
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.project.MavenProjectHelper;
+
+/**
+ * Zips the trained model directories under {@code outputDirectory} into one archive, one folder per model, and
+ * attaches it to the project with a classifier, so that {@code install} and {@code deploy} publish it beside the
+ * main artifact and other projects can depend on it.
+ *
+ * <pre>{@code
+ * <execution>
+ *   <goals><goal>train</goal><goal>attach</goal></goals>
+ * </execution>
+ * <!-- publishes app-1.0-cnn-models.zip; depend on it with <classifier>cnn-models</classifier><type>zip</type> -->
+ * }</pre>
+ */
+@Mojo(name = "attach", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class AttachMojo extends AbstractCnnMojo {
+
+    /** Where the model directories are: {@code <outputDirectory>/<name>/}. */
+    @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
+    private File outputDirectory;
+
+    /** The classifier of the attached archive. */
+    @Parameter(property = "cnn.classifier", defaultValue = "cnn-models")
+    private String classifier;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Component
+    private MavenProjectHelper projectHelper;
+
+    @Override
+    protected void executeMojo() throws MojoExecutionException {
+        try {
+            List<ModelDirectory> models = ModelPackager.completeModels(outputDirectory.toPath());
+            if (models.isEmpty()) {
+                throw new MojoExecutionException("No trained model under " + outputDirectory
+                        + " to attach; run cnn:train first (bind it to an earlier phase)");
+            }
+            File archive = new File(project.getBuild().getDirectory(),
+                    project.getBuild().getFinalName() + "-" + classifier + ".zip");
+            ModelPackager.zip(models, archive.toPath());
+            projectHelper.attachArtifact(project, "zip", classifier, archive);
+            getLog().info("Attached " + models.size() + " model(s) as " + archive.getName());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot zip the models under " + outputDirectory + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

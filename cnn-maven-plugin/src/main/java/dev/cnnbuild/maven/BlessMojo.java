@@ -1,0 +1,56 @@
+package dev.cnnbuild.maven;
+
+import dev.cnnbuild.core.cli.CheckCommand;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.rules.BaselineWriter;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the metrics of every trained model under {@code outputDirectory} as its new baseline,
+ * {@code <baselineDirectory>/<name>.metrics.json}, for {@code cnn:check}'s tolerance rules. Run it on purpose,
+ * after a model got better and the change is wanted; it is bound to no phase, so no build blesses as a side
+ * effect. Commit the file it writes.
+ *
+ * <pre>{@code
+ * mvn cnn:bless      # then: git add src/test/cnn/mnist-cnn.metrics.json
+ * }</pre>
+ */
+@Mojo(name = "bless", threadSafe = true)
+public class BlessMojo extends AbstractCnnMojo {
+
+    /** Where the trained model directories are. */
+    @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
+    private File outputDirectory;
+
+    /** Where baselines are written: {@code <baselineDirectory>/<name>.metrics.json}. */
+    @Parameter(property = "cnn.baselineDirectory", defaultValue = "${project.basedir}/src/test/cnn")
+    private File baselineDirectory;
+
+    @Override
+    protected void executeMojo() throws MojoExecutionException {
+        try {
+            List<ModelDirectory> models = ModelPackager.completeModels(outputDirectory.toPath());
+            if (models.isEmpty()) {
+                throw new MojoExecutionException("No trained model under " + outputDirectory
+                        + " to bless; run cnn:train first");
+            }
+            for (ModelDirectory model : models) {
+                String name = model.root().getFileName().toString();
+                Path target = baselineDirectory.toPath().resolve(name + CheckCommand.BASELINE_SUFFIX);
+                BaselineWriter.bless(model, target);
+                getLog().info(String.format(Locale.ROOT, "Blessed %s: its metrics are the new baseline %s", name,
+                        target));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the baseline: " + e.getMessage(), e);
+        }
+    }
+}

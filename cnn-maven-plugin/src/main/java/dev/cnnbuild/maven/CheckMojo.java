@@ -1,0 +1,94 @@
+package dev.cnnbuild.maven;
+
+import dev.cnnbuild.core.cli.CheckCommand;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Checks every trained model under {@code outputDirectory} against the configured rules and its baseline, as
+ * JaCoCo's {@code check} goal does for coverage. The figures are measured by evaluating the model directory on its
+ * test set in a forked JVM, not copied from the trainer's {@code metrics.json}. Each model's outcomes also go to a
+ * JUnit XML file, so CI servers show the gate like tests, and into its {@code report.html}.
+ *
+ * <pre>{@code
+ * <execution>
+ *   <goals><goal>train</goal><goal>check</goal></goals>
+ *   <configuration>
+ *     <rules>
+ *       <rule><metric>accuracy</metric><minimum>0.98</minimum><absoluteTolerance>0.005</absoluteTolerance></rule>
+ *     </rules>
+ *   </configuration>
+ * </execution>
+ * }</pre>
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractForkingMojo {
+    private static final String MAIN_CLASS = "dev.cnnbuild.core.cli.CheckCommand";
+    private static final String VIOLATION_PREFIX = "VIOLATION: ";
+
+    /** The rules; see {@link RuleConfig}. Without rules, the models are still evaluated and reported. */
+    @Parameter
+    private List<RuleConfig> rules;
+
+    /**
+     * Where baselines are: {@code <baselineDirectory>/<name>.metrics.json}, as {@code cnn:bless} writes them.
+     * Tolerance rules are skipped, and the log says so, while a model has no baseline.
+     */
+    @Parameter(property = "cnn.baselineDirectory", defaultValue = "${project.basedir}/src/test/cnn")
+    private File baselineDirectory;
+
+    /** Fails the build when a rule is violated; when {@code false}, violations are only warnings. */
+    @Parameter(property = "cnn.haltOnFailure", defaultValue = "true")
+    private boolean haltOnFailure;
+
+    /** Where the JUnit XML files go: {@code TEST-cnn.check.<name>.xml}. */
+    @Parameter(property = "cnn.reportsDirectory", defaultValue = "${project.build.directory}/cnn-reports")
+    private File reportsDirectory;
+
+    @Override
+    protected void executeMojo() throws MojoExecutionException, MojoFailureException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--output", outputDirectory.getAbsolutePath(),
+                "--baselines", baselineDirectory.getAbsolutePath(),
+                "--reports", reportsDirectory.getAbsolutePath()));
+        if (rules != null) {
+            for (RuleConfig rule : rules) {
+                arguments.addAll(List.of("--rule", rule.toArgument()));
+            }
+        }
+        List<String> violations = new ArrayList<>();
+        int status = runFork(MAIN_CLASS, arguments, line -> {
+            if (line.startsWith(VIOLATION_PREFIX)) {
+                violations.add(line.substring(VIOLATION_PREFIX.length()));
+            } else {
+                getLog().warn(line);
+            }
+        });
+        if (status == CheckCommand.VIOLATED) {
+            failOrWarn(violations);
+        } else if (status != 0) {
+            unexpectedStatus(status);
+        }
+    }
+
+    private void failOrWarn(List<String> violations) throws MojoFailureException {
+        if (!haltOnFailure) {
+            violations.forEach(v -> getLog().warn("Rule violated: " + v));
+            getLog().warn("Quality gate failed, but haltOnFailure is false: the build goes on.");
+            return;
+        }
+        violations.forEach(v -> getLog().error("Rule violated: " + v));
+        throw new MojoFailureException("Quality gate failed: " + String.join("; ", violations));
+    }
+
+    @Override
+    protected String failure() {
+        return "Check failed";
+    }
+}

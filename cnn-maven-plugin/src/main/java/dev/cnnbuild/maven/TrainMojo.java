@@ -1,0 +1,121 @@
+package dev.cnnbuild.maven;
+
+import dev.cnnbuild.core.model.ModelPackager;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Trains every model file under {@code modelDirectory} (or the {@code models} given) in a forked JVM, with DJL on
+ * the PyTorch engine, offline, and writes one model directory per model under {@code outputDirectory}.
+ *
+ * <pre>{@code
+ * <plugin>
+ *   <groupId>dev.cnnbuild</groupId>
+ *   <artifactId>cnn-maven-plugin</artifactId>
+ *   <executions>
+ *     <execution>
+ *       <goals><goal>train</goal></goals>
+ *     </execution>
+ *   </executions>
+ * </plugin>
+ * }</pre>
+ */
+@Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+public class TrainMojo extends AbstractForkingMojo {
+    static final String MAIN_CLASS = "dev.cnnbuild.core.cli.TrainCommand";
+
+    /** The folder searched (recursively) for model files, {@code *.yaml} and {@code *.yml}. */
+    @Parameter(property = "cnn.modelDirectory", defaultValue = "${project.basedir}/src/main/cnn")
+    private File modelDirectory;
+
+    /** Model files to train instead of those found under {@code modelDirectory}. */
+    @Parameter(property = "cnn.models")
+    private List<File> models;
+
+    /** Overrides every model's {@code training.device}: {@code auto} (CUDA if DJL sees a GPU), {@code cpu}, {@code gpu}. */
+    @Parameter(property = "cnn.device")
+    private String device;
+
+    /**
+     * Copies every trained model directory to {@code ${project.build.outputDirectory}/cnn/<name>/}, so that the
+     * module's jar carries it and other modules can load it from the class path.
+     */
+    @Parameter(property = "cnn.addToClasspath", defaultValue = "false")
+    private boolean addToClasspath;
+
+    /** The class path root that {@code addToClasspath} copies to. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
+    private File classesDirectory;
+
+    @Override
+    protected void executeMojo() throws MojoExecutionException {
+        List<File> files = modelFiles();
+        if (files.isEmpty()) {
+            getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
+            return;
+        }
+        List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath()));
+        if (device != null && !device.isBlank()) {
+            arguments.addAll(List.of("--device", device));
+        }
+        files.forEach(file -> arguments.add(file.getAbsolutePath()));
+        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()
+                + " thread(s)");
+        int status = runFork(MAIN_CLASS, arguments, line -> getLog().warn(line));
+        if (status != 0) {
+            unexpectedStatus(status);
+        }
+        if (addToClasspath) {
+            copyToClasspath();
+        }
+    }
+
+    @Override
+    protected String failure() {
+        return "Training failed";
+    }
+
+    private void copyToClasspath() throws MojoExecutionException {
+        try {
+            for (Path copy : ModelPackager.copyToClasspath(ModelPackager.completeModels(outputDirectory.toPath()),
+                    classesDirectory.toPath())) {
+                getLog().info("Added " + copy + " to the class path");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot copy the models to " + classesDirectory + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private List<File> modelFiles() throws MojoExecutionException {
+        if (models != null && !models.isEmpty()) {
+            for (File model : models) {
+                if (!model.isFile()) {
+                    throw new MojoExecutionException("Model file " + model + " does not exist; fix <models>");
+                }
+            }
+            return models;
+        }
+        if (!modelDirectory.isDirectory()) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(modelDirectory.toPath())) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                    .sorted()
+                    .map(Path::toFile)
+                    .toList();
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot list " + modelDirectory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package dev.cnnbuild.test;
+
+import ai.djl.Device;
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.Latency;
+import dev.cnnbuild.core.evaluation.LatencyMeter;
+import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.evaluation.Prediction;
+import dev.cnnbuild.core.model.LoadedModel;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.TorchScriptModel;
+import dev.cnnbuild.core.robustness.ImagePerturbation;
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.SpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A trained model, loaded in the test JVM to be measured: a model directory of this project ({@code target/cnn/<name>},
+ * a path, or a folder on the classpath) or a TorchScript file trained elsewhere. The assertions of
+ * {@link CnnAssertions} measure it; each figure comes from running the network here, never from the trainer's
+ * {@code metrics.json}.
+ *
+ * <p>An evaluation runs once per model and test set (and perturbation) and is kept, so any number of assertions
+ * on one model cost one pass over its test set. The model is safe to share between threads: they wait for one
+ * another's passes. Close it to free the engine's memory; the JUnit extension ({@link CnnTest}) loads each model
+ * once per JVM and closes it at the end.
+ *
+ * <p>Loading a model sets the system property {@code ai.djl.offline} to {@code true} unless it is set, so that
+ * DJL never tries to download anything; the PyTorch natives come from the classpath.
+ *
+ * <pre>{@code
+ * try (CnnModel model = CnnModel.load("mnist-cnn")) {          // target/cnn/mnist-cnn
+ *     assertThat(model).hasAccuracyAbove(0.98);
+ *     Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
+ * }
+ * }</pre>
+ */
+public final class CnnModel implements AutoCloseable {
+    /** The system property that names the folder of trained model directories. */
+    public static final String OUTPUT_DIRECTORY_PROPERTY = "cnn.outputDirectory";
+    /** The folder of trained model directories when the property is unset, relative to the working directory. */
+    public static final String DEFAULT_OUTPUT_DIRECTORY = "target/cnn";
+
+    private static final int EVALUATION_BATCH = 250;
+    private static final int LATENCY_WARM_UP_RUNS = 5;
+    private static final int LATENCY_RUNS = 25;
+
+    static {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+    }
+
+    private final String name;
+    private final String origin;
+    private final ImageClassifier classifier;
+    private final AutoCloseable owner;
+    private final TestSet testSet;
+    private final Path copy;
+    private final ReentrantLock engine = new ReentrantLock();
+    private final Memo<TestSet, LabeledImages> datasets = new Memo<>();
+    private final Memo<EvaluationKey, Evaluation> evaluations = new Memo<>();
+    private final Memo<Integer, Latency> latencies = new Memo<>();
+    private volatile boolean closed;
+
+    private CnnModel(String name, String origin, ImageClassifier classifier, AutoCloseable owner, TestSet testSet,
+            Path copy) {
+        this.name = name;
+        this.origin = origin;
+        this.classifier = classifier;
+        this.owner = owner;
+        this.testSet = testSet;
+        this.copy = copy;
+    }
+
+    /**
+     * Loads model {@code name} from the build's output folder: system property {@value #OUTPUT_DIRECTORY_PROPERTY}
+     * (which the sample's surefire sets), else {@value #DEFAULT_OUTPUT_DIRECTORY} in the working directory.
+     *
+     * @param name the model's name, as in its YAML
+     * @return the loaded model; the caller closes it
+     * @throws CnnModelException if there is no complete model directory of that name, or it cannot be loaded
+     */
+    public static CnnModel load(String name) {
+        return load(outputDirectory(), name);
+    }
+
+    /**
+     * Loads model {@code name} from an output folder such as {@code target/cnn}.
+     *
+     * @param outputDirectory the folder that holds model directories
+     * @param name the model's name
+     * @return the loaded model; the caller closes it
+     * @throws CnnModelException if there is no complete model directory of that name, or it cannot be loaded
+     */
+    public static CnnModel load(Path outputDirectory, String name) {
+        Path directory = outputDirectory.resolve(name).toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory)) {
+            throw new CnnModelException("No trained model " + name + " in output folder "
+                    + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
+                    + ModelFiles.HOW_TO_TRAIN);
+        }
+        return load(directory);
+    }
+
+    /**
+     * Loads a model directory: rebuilds the network from its {@code model.yaml} and loads {@code parameters.params}.
+     * Its test set is the one its YAML names, resolved against where the YAML was when it was trained.
+     *
+     * @param directory the model directory, holding the four files {@code cnn:train} writes
+     * @return the loaded model; the caller closes it
+     * @throws CnnModelException if the directory is missing or incomplete, or its files do not fit together
+     */
+    public static CnnModel load(Path directory) {
+        Path root = directory.toAbsolutePath().normalize();
+        ModelFiles.checkComplete(root);
+        return loadDirectory(root, "model directory " + root, null);
+    }
+
+    /**
+     * Loads a model directory packaged on the class path, say under {@code cnn/mnist-cnn/} of a jar, through the
+     * thread's context class loader; see {@link #fromClasspath(String, ClassLoader)}.
+     *
+     * @param resourceFolder the folder of the four model files, such as {@code "cnn/mnist-cnn"}
+     * @return the loaded model; the caller closes it
+     * @throws CnnModelException if a file is missing or the model cannot be loaded
+     */
+    public static CnnModel fromClasspath(String resourceFolder) {
+        return fromClasspath(resourceFolder, Thread.currentThread().getContextClassLoader());
+    }
+
+    /**
+     * Loads a model directory packaged on the class path: its four files are copied to a temporary folder, deleted
+     * on {@link #close()}. The YAML's test set usually does not travel with it; evaluate on a set passed in
+     * ({@code evaluatedOn(TestSet.idx(...))}).
+     *
+     * @param resourceFolder the folder of the four model files, such as {@code "cnn/mnist-cnn"}
+     * @param classLoader the class loader that sees it
+     * @return the loaded model; the caller closes it
+     * @throws CnnModelException if a file is missing or the model cannot be loaded
+     */
+    public static CnnModel fromClasspath(String resourceFolder, ClassLoader classLoader) {
+        Path copy = ModelFiles.copyFromClasspath(resourceFolder, classLoader);
+        try {
+            return loadDirectory(copy, "class path folder " + resourceFolder, copy);
+        } catch (RuntimeException e) {
+            ModelFiles.deleteCopy(copy);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts loading a TorchScript file trained elsewhere, say by PyTorch in Python.
+     *
+     * <pre>{@code
+     * CnnModel model = CnnModel.torchScript(Path.of("mnist.pt"))
+     *         .setInput(1, 28, 28)
+     *         .setClasses(10)
+     *         .optPixelScaling(PixelScaling.normalized(0.1307, 0.3081))
+     *         .optTestSet(TestSet.idx(images, labels))
+     *         .load();
+     * }</pre>
+     *
+     * @param file the {@code .pt} file written by {@code torch.jit.save}
+     * @return a builder; {@code setInput} and {@code setClasses} are required
+     */
+    public static TorchScriptModelBuilder torchScript(Path file) {
+        return new TorchScriptModelBuilder(file);
+    }
+
+    /** Returns the output folder {@link #load(String)} looks in, absolute. */
+    public static Path outputDirectory() {
+        return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY)).toAbsolutePath()
+                .normalize();
+    }
+
+    static CnnModel ofTorchScript(String name, Path file, InputShape input, int classes, PixelScaling scaling,
+            TestSet testSet) {
+        try {
+            TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling, Device.cpu());
+            return new CnnModel(name, "TorchScript file " + file, model.classifier(), model, testSet, null);
+        } catch (IOException e) {
+            throw new CnnModelException(e.getMessage(), e);
+        }
+    }
+
+    private static CnnModel loadDirectory(Path root, String origin, Path copy) {
+        try {
+            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), Device.cpu());
+            ImageClassifier classifier = new ImageClassifier(model.network(), model.manager(), model.spec().input(),
+                    model.spec().classes(), PixelScaling.UNIT);
+            return new CnnModel(model.spec().name(), origin, classifier, model,
+                    TestSet.ofModel(model.spec().data().test()), copy);
+        } catch (IOException | SpecException e) {
+            throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the model's name: from its YAML, or the TorchScript file's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns where the model was loaded from, such as {@code "model directory /p/target/cnn/mnist-cnn"}. */
+    public String origin() {
+        return origin;
+    }
+
+    /** Returns the shape of one input image. */
+    public InputShape input() {
+        return classifier.input();
+    }
+
+    /** Returns the number of classes. */
+    public int classes() {
+        return classifier.classes();
+    }
+
+    /** Returns the test set of the model's YAML, or the one given to a TorchScript model; empty if none. */
+    public Optional<TestSet> testSet() {
+        return Optional.ofNullable(testSet);
+    }
+
+    /**
+     * Evaluates the model on a test set, once: later calls with an equal set return the same evaluation.
+     *
+     * @param set the test set
+     * @return the confusion matrix and summed loss
+     * @throws CnnModelException if the set cannot be read or does not fit the model
+     */
+    public Evaluation evaluate(TestSet set) {
+        return evaluate(set, null);
+    }
+
+    /**
+     * Evaluates the model on perturbed images of a test set, once per set and perturbation.
+     *
+     * @param set the test set
+     * @param perturbation what is done to each image first, such as {@code GaussianNoise.of(0.1)}; null for nothing
+     * @return the confusion matrix and summed loss
+     * @throws CnnModelException if the set cannot be read or does not fit the model
+     */
+    public Evaluation evaluate(TestSet set, ImagePerturbation perturbation) {
+        checkOpen();
+        return evaluations.get(new EvaluationKey(set, perturbation), () -> {
+            LabeledImages data = images(set);
+            LabeledImages used = perturbation == null ? data
+                    : new LabeledImages(perturbation.apply(data.images()), data.labels());
+            return withEngine(() -> classifier.evaluate(used, EVALUATION_BATCH));
+        });
+    }
+
+    /**
+     * Classifies one image.
+     *
+     * @param image the image, of the model's input size
+     * @return the predicted class and each class's probability
+     * @throws IllegalArgumentException if the image is not of the model's input size
+     */
+    public Prediction predict(TestImage image) {
+        checkOpen();
+        InputShape input = input();
+        if (image.height() != input.height() || image.width() != input.width()) {
+            throw new IllegalArgumentException(image.description() + " is " + image.height() + "x" + image.width()
+                    + " pixels but model " + name + " takes " + input.height() + "x" + input.width() + " images");
+        }
+        return withEngine(() -> classifier.predict(image.pixels(), 0));
+    }
+
+    /** Returns the number of trainable parameters of the loaded network, counted in its loaded tensors. */
+    public long parameterCount() {
+        checkOpen();
+        return withEngine(classifier::parameterCount);
+    }
+
+    /**
+     * Measures the latency of classifying a batch, once per batch size: the median of 25 timed runs after 5
+     * warm-up runs, on the first images of the model's test set (blank images if it has none).
+     *
+     * @param batchSize images per run; 1 gives the latency per image
+     * @return the measured latency
+     */
+    public Latency latency(int batchSize) {
+        checkOpen();
+        return latencies.get(batchSize, () -> {
+            ImageSet images = latencyImages(batchSize);
+            return withEngine(() -> LatencyMeter.measure(classifier, images, batchSize, LATENCY_WARM_UP_RUNS,
+                    LATENCY_RUNS));
+        });
+    }
+
+    /** Frees the engine's memory and deletes the temporary copy of a class path model; later calls fail. */
+    @Override
+    public void close() {
+        engine.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            owner.close();
+        } catch (Exception e) {
+            throw new CnnModelException("Cannot close model " + name + ": " + e.getMessage(), e);
+        } finally {
+            engine.unlock();
+            if (copy != null) {
+                ModelFiles.deleteCopy(copy);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "model " + name + " (" + origin + ")";
+    }
+
+    private LabeledImages images(TestSet set) {
+        return datasets.get(set, () -> {
+            try {
+                return set.load(input(), classes());
+            } catch (DatasetException e) {
+                throw new CnnModelException("Cannot evaluate model " + name + " on " + set.description() + ": "
+                        + e.getMessage() + (set.equals(testSet) ? "; or pass a test set with"
+                        + " evaluatedOn(TestSet.idx(images, labels))" : ""), e);
+            }
+        });
+    }
+
+    private ImageSet latencyImages(int batchSize) {
+        InputShape input = input();
+        if (testSet != null) {
+            try {
+                return images(testSet).images();
+            } catch (CnnModelException e) {
+                // no test set to take images from: blank ones time the same network
+            }
+        }
+        return new ImageSet(batchSize, input.height(), input.width(), new byte[batchSize * input.height()
+                * input.width()]);
+    }
+
+    private <T> T withEngine(Callable<T> work) {
+        engine.lock();
+        try {
+            checkOpen();
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CnnModelException(e.getMessage(), e);
+        } finally {
+            engine.unlock();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(this + " is closed");
+        }
+    }
+
+    private record EvaluationKey(TestSet set, ImagePerturbation perturbation) {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cnnbuild.test;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel}. Each model is loaded once per JVM, on
+ * first use, and kept in the root context's store, which closes it (a {@link AutoCloseable}) when the test run
+ * ends; tests running in parallel share it, and the first one loads it while the others wait. A model that
+ * cannot be loaded fails each test that asks for it, with a message that says where the extension looked and
+ * which goal makes the model.
+ *
+ * <pre>{@code
+ * @ExtendWith(CnnModelExtension.class)   // or @CnnTest
+ * class MnistModelTest {
+ *     @Test
+ *     void meetsTheBar(@TrainedModel("mnist-cnn") CnnModel model) {
+ *         assertThat(model).hasAccuracyAbove(0.98);
+ *     }
+ * }
+ * }</pre>
+ */
+public class CnnModelExtension implements ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(CnnModelExtension.class);
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.isAnnotated(TrainedModel.class) || parameter.getParameter().getType() == CnnModel.class;
+    }
+
+    @Override
+    public CnnModel resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String where = "parameter " + parameter.getIndex() + " of "
+                + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
+                + parameter.getDeclaringExecutable().getName();
+        if (parameter.getParameter().getType() != CnnModel.class) {
+            throw new ParameterResolutionException("@TrainedModel goes on a parameter of type CnnModel, but " + where
+                    + " is a " + parameter.getParameter().getType().getSimpleName());
+        }
+        Optional<TrainedModel> annotation = parameter.findAnnotation(TrainedModel.class);
+        if (annotation.isEmpty()) {
+            throw new ParameterResolutionException(where + " is a CnnModel without @TrainedModel; say which model"
+                    + " it is, as in @TrainedModel(\"mnist-cnn\")");
+        }
+        TrainedModel model = annotation.get();
+        ClassLoader classLoader = context.getRequiredTestClass().getClassLoader();
+        String key = key(model, where);
+        try {
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> load(model, classLoader),
+                    CnnModel.class);
+        } catch (CnnModelException e) {
+            throw new ParameterResolutionException("Cannot resolve " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String key(TrainedModel model, String where) {
+        boolean named = !model.value().isEmpty();
+        boolean packaged = !model.classpath().isEmpty();
+        if (named == packaged) {
+            throw new ParameterResolutionException("@TrainedModel of " + where + " needs either a model name,"
+                    + " as in @TrainedModel(\"mnist-cnn\"), or a class path folder, as in"
+                    + " @TrainedModel(classpath = \"cnn/mnist-cnn\"), not both and not neither");
+        }
+        if (packaged && !model.directory().isEmpty()) {
+            throw new ParameterResolutionException("@TrainedModel of " + where + ": directory does not go with"
+                    + " classpath; a class path model is found by its folder alone");
+        }
+        return packaged ? "classpath:" + model.classpath()
+                : "directory:" + outputDirectory(model).resolve(model.value());
+    }
+
+    private static CnnModel load(TrainedModel model, ClassLoader classLoader) {
+        if (!model.classpath().isEmpty()) {
+            return CnnModel.fromClasspath(model.classpath(), classLoader);
+        }
+        return CnnModel.load(outputDirectory(model), model.value());
+    }
+
+    private static Path outputDirectory(TrainedModel model) {
+        return model.directory().isEmpty() ? CnnModel.outputDirectory()
+                : Path.of(model.directory()).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.cnnbuild.test;
+
+import dev.cnnbuild.core.model.ModelDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The four files of a model directory: checks that they are all there, and copies them off the class path.
+ *
+ * <pre>{@code
+ * ModelFiles.checkComplete(Path.of("target/cnn/mnist-cnn"));
+ * Path copy = ModelFiles.copyFromClasspath("cnn/mnist-cnn", loader);
+ * }</pre>
+ */
+final class ModelFiles {
+    static final List<String> NAMES = List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC,
+            ModelDirectory.METRICS, ModelDirectory.FINGERPRINT);
+    static final String HOW_TO_TRAIN = "Model directories are written by the goal cnn:train of cnn-maven-plugin,"
+            + " which runs in phase process-classes: run 'mvn verify' (or 'mvn process-classes' before running the"
+            + " tests from an IDE). The output folder is system property " + CnnModel.OUTPUT_DIRECTORY_PROPERTY
+            + ", else " + CnnModel.DEFAULT_OUTPUT_DIRECTORY + " in the working directory.";
+
+    private ModelFiles() {
+    }
+
+    static void checkComplete(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new CnnModelException("No trained model at " + root + ": the directory does not exist. "
+                    + HOW_TO_TRAIN);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : NAMES) {
+            if (!Files.isRegularFile(root.resolve(name))) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CnnModelException("No complete trained model at " + root + ": missing "
+                    + String.join(", ", missing) + " (a model directory holds " + String.join(", ", NAMES)
+                    + "). " + HOW_TO_TRAIN);
+        }
+    }
+
+    static Path copyFromClasspath(String resourceFolder, ClassLoader classLoader) {
+        String folder = resourceFolder.replaceAll("^/+|/+$", "");
+        List<String> missing = new ArrayList<>();
+        for (String name : NAMES) {
+            if (classLoader.getResource(folder + "/" + name) == null) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new CnnModelException("No complete trained model on the class path at " + folder + "/: missing "
+                    + String.join(", ", missing) + ". Package a model directory (target/cnn/<name>/) as resources"
+                    + " under " + folder + "/, all four files: " + String.join(", ", NAMES) + ".");
+        }
+        try {
+            Path copy = Files.createTempDirectory("cnn-model-");
+            for (String name : NAMES) {
+                try (InputStream in = classLoader.getResourceAsStream(folder + "/" + name)) {
+                    Files.copy(in, copy.resolve(name));
+                }
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the model at " + folder + "/ off the class path", e);
+        }
+    }
+
+    static void deleteCopy(Path copy) {
+        try (Stream<Path> walk = Files.walk(copy)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary model copy " + copy, e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.cnnbuild.test.error;
+
+import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.Prediction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * How failure messages write figures: shares to four decimals, counts with thousands separators, durations in
+ * milliseconds to four decimals, all in {@link Locale#ROOT}; and the weakest classes and most frequent confusions
+ * that explain a low score.
+ *
+ * <pre>{@code
+ * Figures.share(0.97123);              // "0.9712"
+ * Figures.count(9712);                 // "9,712"
+ * Figures.confusions(evaluation, 3);   // "4->9 (23), 7->2 (18)"
+ * }</pre>
+ */
+final class Figures {
+    private static final int LISTED = 3;
+
+    private Figures() {
+    }
+
+    static String share(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.4f ms", duration.toNanos() / 1e6);
+    }
+
+    /** Returns the classes lowest by {@code metric}, lowest first: {@code "8 (0.9420), 9 (0.9511)"}. */
+    static String lowest(Evaluation evaluation, IntToDoubleFunction metric) {
+        return IntStream.range(0, evaluation.classes()).boxed()
+                .sorted(Comparator.comparingDouble(metric::applyAsDouble))
+                .limit(LISTED)
+                .map(c -> c + " (" + share(metric.applyAsDouble(c)) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Returns the most frequent confusions, most first: {@code "4->9 (23), 7->2 (18)"}, or {@code "none"}. */
+    static String confusions(Evaluation evaluation) {
+        return mostFrequent(evaluation, -1);
+    }
+
+    /** Returns what class {@code actual} is mistaken for most: {@code "9 (23), 2 (4)"}, or {@code "none"}. */
+    static String mistakenFor(Evaluation evaluation, int actual) {
+        return mostFrequent(evaluation, actual);
+    }
+
+    /** Returns the most probable classes, most first: {@code "1: 0.9094, 0: 0.0453, 2: 0.0453"}. */
+    static String probabilities(Prediction prediction) {
+        return IntStream.range(0, prediction.probabilities().length).boxed()
+                .sorted(Comparator.comparingDouble((Integer c) -> -prediction.probability(c)))
+                .limit(LISTED)
+                .map(c -> c + ": " + share(prediction.probability(c)))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String mostFrequent(Evaluation evaluation, int onlyActual) {
+        long[][] confusion = evaluation.confusion();
+        List<int[]> cells = new ArrayList<>();
+        for (int t = 0; t < confusion.length; t++) {
+            for (int p = 0; p < confusion.length; p++) {
+                if (t != p && confusion[t][p] > 0 && (onlyActual < 0 || onlyActual == t)) {
+                    cells.add(new int[] {t, p});
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            return "none";
+        }
+        return cells.stream()
+                .sorted(Comparator.comparingLong((int[] cell) -> -confusion[cell[0]][cell[1]]))
+                .limit(LISTED)
+                .map(cell -> (onlyActual < 0 ? cell[0] + "->" : "") + cell[1] + " ("
+                        + count(confusion[cell[0]][cell[1]]) + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cnnbuild.test.error;
+
+import dev.cnnbuild.core.evaluation.Prediction;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Creates the message of a model that predicts another class for an image, with its most probable classes.
+ *
+ * <pre>{@code
+ * // Expecting model mnist-cnn to classify image 8 of t10k-images-idx3-ubyte.gz as 5 but it predicted 6 with
+ * // confidence 0.7012 (probabilities 6: 0.7012, 5: 0.2810, 8: 0.0101)
+ * throwAssertionError(ShouldClassifyAs.shouldClassifyAs("mnist-cnn", "image 8 of t10k-images-idx3-ubyte.gz", 5,
+ *         prediction));
+ * }</pre>
+ */
+public final class ShouldClassifyAs extends BasicErrorMessageFactory {
+
+    private ShouldClassifyAs(String model, String image, int label, Prediction prediction) {
+        super("Expecting model %s to classify %s as %s but it predicted %s with confidence %s (probabilities %s)",
+                unquotedString(model), unquotedString(image), label, prediction.label(),
+                unquotedString(Figures.share(prediction.confidence())),
+                unquotedString(Figures.probabilities(prediction)));
+    }
+
+    /**
+     * Creates the message.
+     *
+     * @param model the model's name
+     * @param image how the image is called
+     * @param label the expected class
+     * @param prediction what the model predicted
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldClassifyAs(String model, String image, int label, Prediction prediction) {
+        return new ShouldClassifyAs(model, image, label, prediction);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.cnnbuild.test.error;
+
+import dev.cnnbuild.core.evaluation.Prediction;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Creates the message of a model that predicts the right class for an image, but not confidently enough.
+ *
+ * <pre>{@code
+ * // Expecting model bands to classify image faint.png as 0 with confidence above 0.9000 but the confidence was
+ * // 0.6927 (probabilities 0: 0.6927, 1: 0.1537, 2: 0.1537)
+ * throwAssertionError(ShouldClassifyWithConfidenceAbove.shouldClassifyWithConfidenceAbove("bands",
+ *         "image faint.png", 0.9, prediction));
+ * }</pre>
+ */
+public final class ShouldClassifyWithConfidenceAbove extends BasicErrorMessageFactory {
+
+    private ShouldClassifyWithConfidenceAbove(String model, String image, double bar, Prediction prediction) {
+        super("Expecting model %s to classify %s as %s with confidence above %s but the confidence was %s"
+                + " (probabilities %s)", unquotedString(model), unquotedString(image), prediction.label(),
+                unquotedString(Figures.share(bar)), unquotedString(Figures.share(prediction.confidence())),
+                unquotedString(Figures.probabilities(prediction)));
+    }
+
+    /**
+     * Creates the message; the prediction has the expected class.
+     *
+     * @param model the model's name
+     * @param image how the image is called
+     * @param bar the confidence it had to exceed
+     * @param prediction what the model predicted
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldClassifyWithConfidenceAbove(String model, String image, double bar,
+            Prediction prediction) {
+        return new ShouldClassifyWithConfidenceAbove(model, image, bar, prediction);
+    }
+}

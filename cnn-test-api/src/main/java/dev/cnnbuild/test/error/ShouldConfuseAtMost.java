@@ -1,0 +1,42 @@
+package dev.cnnbuild.test.error;
+
+import dev.cnnbuild.core.evaluation.Evaluation;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Creates the message of a model that takes too many images of one class for another.
+ *
+ * <pre>{@code
+ * // Expecting at most 0.0200 of the class 4 images of model mnist-cnn on its test set to be predicted as 9 but
+ * // 0.0234 were (23 of 982)
+ * throwAssertionError(ShouldConfuseAtMost.shouldConfuseAtMost("mnist-cnn", "its test set", evaluation, 4, 9, 0.02));
+ * }</pre>
+ */
+public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
+
+    private ShouldConfuseAtMost(String model, String testSet, Evaluation evaluation, int actual, int predicted,
+            double bar) {
+        super("Expecting at most %s of the class %s images of model %s on %s to be predicted as %s but %s were"
+                + " (%s of %s)", unquotedString(Figures.share(bar)), actual, unquotedString(model),
+                unquotedString(testSet), predicted, unquotedString(Figures.share(evaluation.confusionRate(actual,
+                        predicted))), unquotedString(Figures.count(evaluation.confusion()[actual][predicted])),
+                unquotedString(Figures.count(evaluation.support(actual))));
+    }
+
+    /**
+     * Creates the message.
+     *
+     * @param model the model's name
+     * @param testSet how the test set is called
+     * @param evaluation the measured evaluation
+     * @param actual the true class
+     * @param predicted the class it is taken for
+     * @param bar the largest share of {@code actual}'s images allowed to be predicted as {@code predicted}
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldConfuseAtMost(String model, String testSet, Evaluation evaluation,
+            int actual, int predicted, double bar) {
+        return new ShouldConfuseAtMost(model, testSet, evaluation, actual, predicted, bar);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.cnnbuild.test.error;
+
+import dev.cnnbuild.core.evaluation.Evaluation;
+import org.assertj.core.error.BasicErrorMessageFactory;
+import org.assertj.core.error.ErrorMessageFactory;
+
+/**
+ * Creates the message of a class whose accuracy (its recall) is too low, with what its images were taken for.
+ *
+ * <pre>{@code
+ * // Expecting accuracy of model mnist-cnn on class 8 of its test set (917 of 974 correct) to be above 0.9500 but
+ * // was 0.9415; its images were mistaken most for: 3 (21), 5 (12), 9 (9)
+ * throwAssertionError(ShouldHaveClassAccuracyAbove.shouldHaveClassAccuracyAbove("mnist-cnn", "its test set",
+ *         evaluation, 8, 0.95));
+ * }</pre>
+ */
+public final class ShouldHaveClassAccuracyAbove extends BasicErrorMessageFactory {
+
+    private ShouldHaveClassAccuracyAbove(String model, String testSet, Evaluation evaluation, int label, double bar) {
+        super("Expecting accuracy of model %s on class %s of %s (%s of %s correct) to be above %s but was %s;"
+                + " its images were mistaken most for: %s",
+                unquotedString(model), label, unquotedString(testSet),
+                unquotedString(Figures.count(evaluation.confusion()[label][label])),
+                unquotedString(Figures.count(evaluation.support(label))), unquotedString(Figures.share(bar)),
+                unquotedString(Figures.share(evaluation.classAccuracy(label))),
+                unquotedString(Figures.mistakenFor(evaluation, label)));
+    }
+
+    /**
+     * Creates the message.
+     *
+     * @param model the model's name
+     * @param testSet how the test set is called
+     * @param evaluation the measured evaluation
+     * @param label the class
+     * @param bar the accuracy it had to exceed
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldHaveClassAccuracyAbove(String model, String testSet,
+            Evaluation evaluation, int label, double bar) {
+        return new ShouldHaveClassAccuracyAbove(model, testSet, evaluation, label, bar);
+    }
+}
