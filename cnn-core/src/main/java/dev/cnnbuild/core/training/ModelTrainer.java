@@ -128,7 +128,7 @@ public final class ModelTrainer {
         try {
             found = checkpoints.latest();
         } catch (IOException e) {
-            discard(checkpoints.folder(), "it cannot be read (" + e.getMessage() + ")");
+            discard(checkpoints.folder(), "it cannot be read (" + firstLine(e) + ")");
             return StartingPoint.FRESH;
         }
         if (found.isEmpty()) {
@@ -153,7 +153,7 @@ public final class ModelTrainer {
             return start;
         } catch (IOException | MalformedModelException e) {
             model.setBlock(NetworkBuilder.build(spec));
-            discard(saved.folder(), "it cannot be read (" + e.getMessage() + ")");
+            discard(saved.folder(), "it cannot be read (" + firstLine(e) + ")");
             return StartingPoint.FRESH;
         }
     }
@@ -313,6 +313,12 @@ public final class ModelTrainer {
         } catch (MalformedModelException e) {
             throw new IllegalStateException("the network's own parameters did not load back", e);
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private static String shorten(String fingerprint) {

@@ -68,6 +68,35 @@ class ResumeTest {
     }
 
     @Test
+    void runKilledAfterItsLastEpochResumesIntoWritingTheSameModel() throws Exception {
+        ModelSpec spec = spec("  epochs: 2\n", "");
+        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        events.clear();
+
+        Outcome resumed = train(spec, store, 0);
+
+        assertThat(events).containsExactly("resume 2 of 2 " + store.folder().resolve("epoch-2"));
+        assertThat(resumed).isEqualTo(uninterrupted);
+    }
+
+    @Test
+    void runKilledRightAfterEarlyStoppingResumesIntoKeepingTheSameEpoch() throws Exception {
+        ModelSpec spec = spec("  epochs: 5\n", "  earlyStopping: {metric: testLoss, patience: 1, minDelta: 100}\n");
+        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        events.clear();
+
+        Outcome resumed = train(spec, store, 0);
+
+        assertThat(events).containsExactly("resume 2 of 5 " + store.folder().resolve("epoch-2"),
+                "stopped after 2, kept 1");
+        assertThat(resumed).isEqualTo(uninterrupted);
+    }
+
+    @Test
     void checkpointOfOtherInputsIsDiscarded() throws Exception {
         ModelSpec spec = spec("  epochs: 3\n", "");
         CheckpointStore store = CheckpointStore.beside(dir, "tiny");
@@ -107,7 +136,8 @@ class ResumeTest {
 
         train(spec, store, 0);
 
-        assertThat(events.get(0)).startsWith("discard " + store.folder() + ": it cannot be read (");
+        assertThat(events.get(0)).startsWith("discard " + store.folder() + ": it cannot be read (")
+                .endsWith(")").doesNotContain("\n");
         assertThat(entries(store.folder())).containsExactly("epoch-1");
     }
 
