@@ -46,9 +46,4 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, S
             DeviceChoice device) {
         this(epochs, batchSize, optimizer, loss, seed, device, 0, null);
     }
-
-    /** Returns whether part of the training set is held out for validation. */
-    public boolean hasValidationSplit() {
-        return validationSplit > 0;
-    }
 }

@@ -59,11 +59,6 @@ public final class CheckpointStore {
         return folder;
     }
 
-    /** Returns whether anything is stored. */
-    public boolean exists() {
-        return Files.exists(folder);
-    }
-
     /** Deletes every checkpoint; does nothing if there is none. */
     public void delete() throws IOException {
         deleteRecursively(folder);

@@ -189,7 +189,6 @@ class ModelSpecReaderTest {
                 + "  earlyStopping: {metric: validationAccuracy, patience: 2, minDelta: 0.001}\n"));
 
         assertThat(spec.training().validationSplit()).isEqualTo(0.1);
-        assertThat(spec.training().hasValidationSplit()).isTrue();
         assertThat(spec.training().earlyStopping()).isEqualTo(
                 new EarlyStoppingSpec(EarlyStoppingMetric.VALIDATION_ACCURACY, 2, 0.001));
     }
@@ -199,7 +198,7 @@ class ModelSpecReaderTest {
         ModelSpec spec = Tutorial.parse(Tutorial.with("  device: auto\n", "  device: auto\n"
                 + "  earlyStopping: {metric: testLoss, patience: 1}\n"));
 
-        assertThat(spec.training().hasValidationSplit()).isFalse();
+        assertThat(spec.training().validationSplit()).isZero();
         assertThat(spec.training().earlyStopping()).isEqualTo(
                 new EarlyStoppingSpec(EarlyStoppingMetric.TEST_LOSS, 1, 0));
     }
