@@ -3,7 +3,7 @@ package dev.cnnbuild.core.training;
 import java.nio.file.Path;
 
 /**
- * A checkpoint was found but not resumed from, and has been deleted.
+ * A checkpoint was found but is not resumed from; it is deleted right after this event.
  *
  * <pre>{@code
  * public void onCheckpointDiscarded(DiscardedCheckpoint discarded) {

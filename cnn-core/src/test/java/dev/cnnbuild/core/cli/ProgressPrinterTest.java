@@ -68,7 +68,8 @@ class ProgressPrinterTest {
                 "it was saved after epoch 2, but a fresh start was asked for"));
 
         assertThat(lines).containsExactly(
-                "mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)",
+                "mnist-cnn: resuming from the checkpoint after epoch 2 of 10"
+                        + " (target/cnn/.mnist-cnn.checkpoint/epoch-2)",
                 "mnist-cnn: discarding the checkpoint target/cnn/.mnist-cnn.checkpoint/epoch-2: it was saved after"
                         + " epoch 2, but a fresh start was asked for");
     }
