@@ -1,6 +1,6 @@
 // A small model trains in the forked JVM and its model directory appears whole.
 def model = new File(basedir, 'target/cnn/tiny')
-['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt'].each {
+['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'report.html'].each {
     assert new File(model, it).isFile() : "missing ${it} in ${model}"
 }
 assert new File(model, 'model.yaml').text == new File(basedir, 'src/main/cnn/tiny.yaml').text
@@ -10,7 +10,9 @@ assert metrics.history.size() == 3
 assert metrics.test.count == 128
 assert metrics.test.accuracy >= 0.95 : "tiny model reached only ${metrics.test.accuracy}"
 def log = new File(basedir, 'build.log').text
+assert log.contains('tiny: training: no model yet at')
 assert log.contains('tiny: training on cpu() with PyTorch 2.7.1')
+assert new File(model, 'report.html').text.contains('id="learning-curves"')
 assert log.contains('epoch 3 done in')
 assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 3 epochs/
 assert !log.contains('Extracting') : 'DJL logging should be quiet unless cnn.verbose is set'

@@ -46,6 +46,13 @@ public class TrainMojo extends AbstractForkingMojo {
     private String device;
 
     /**
+     * Retrains even when a model is up to date, that is when its directory is complete and the fingerprint of its
+     * inputs (YAML, data, seed, versions, device type) has not changed; also discards any checkpoint.
+     */
+    @Parameter(property = "cnn.force", defaultValue = "false")
+    private boolean force;
+
+    /**
      * Copies every trained model directory to {@code ${project.build.outputDirectory}/cnn/<name>/}, so that the
      * module's jar carries it and other modules can load it from the class path.
      */
@@ -66,6 +73,9 @@ public class TrainMojo extends AbstractForkingMojo {
         List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath()));
         if (device != null && !device.isBlank()) {
             arguments.addAll(List.of("--device", device));
+        }
+        if (force) {
+            arguments.add("--force");
         }
         files.forEach(file -> arguments.add(file.getAbsolutePath()));
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()

@@ -10,6 +10,7 @@ import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.core.model.TestMetrics;
 import dev.cnnbuild.core.model.ToolVersions;
+import dev.cnnbuild.core.report.ReportWriter;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
@@ -155,8 +156,10 @@ public final class TrainCommand {
                     testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
                     trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
                             ? trained.resumedAfterEpoch().getAsInt() : null);
+            String report = ReportWriter.render(trained.network(), trained.manager(), metrics, testMetrics, test,
+                    null);
             ModelDirectory directory = ModelDirectoryWriter.write(output, spec.name(), spec.yaml(),
-                    trained.network(), metrics, fingerprint);
+                    trained.network(), metrics, fingerprint, report);
             checkpoints.delete();
             int epochs = trained.history().size();
             String kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *   <li>{@code parameters.params}: the learnt parameters, in DJL's parameter format;</li>
  *   <li>{@code model.yaml}: the YAML the model was trained from, byte for byte;</li>
  *   <li>{@code metrics.json}: the training history and the final evaluation ({@link ModelMetrics});</li>
+ *   <li>{@code report.html}: the report, when there is one;</li>
  *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint}).</li>
  * </ul>
  *
@@ -26,6 +27,8 @@ public record ModelDirectory(Path root) {
     public static final String SPEC = "model.yaml";
     /** File name of the metrics. */
     public static final String METRICS = "metrics.json";
+    /** File name of the report, which {@code cnn:train} writes and {@code cnn:check} rewrites. */
+    public static final String REPORT = "report.html";
     /** File name of the fingerprint. */
     public static final String FINGERPRINT = "fingerprint.txt";
 
@@ -52,6 +55,11 @@ public record ModelDirectory(Path root) {
     /** Returns the metrics file. */
     public Path metrics() {
         return root.resolve(METRICS);
+    }
+
+    /** Returns the report file. */
+    public Path report() {
+        return root.resolve(REPORT);
     }
 
     /** Returns the fingerprint file. */

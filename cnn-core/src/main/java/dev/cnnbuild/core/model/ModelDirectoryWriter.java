@@ -39,11 +39,34 @@ public final class ModelDirectoryWriter {
      */
     public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
             ModelMetrics metrics, Fingerprint fingerprint) throws IOException {
+        return write(outputDirectory, name, yaml, network, metrics, fingerprint, null);
+    }
+
+    /**
+     * Writes the model directory {@code outputDirectory/<name>} with its {@code report.html}, replacing an older
+     * one.
+     *
+     * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
+     * @param name the model's name
+     * @param yaml the YAML text it was trained from
+     * @param network the trained network
+     * @param metrics its metrics
+     * @param fingerprint the fingerprint of its inputs
+     * @param reportHtml the report's HTML, or {@code null} for none
+     * @return the written directory
+     * @throws IOException if writing fails; then nothing is left at the target but an older complete model
+     */
+    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
+            ModelMetrics metrics, Fingerprint fingerprint, String reportHtml) throws IOException {
         Files.createDirectories(outputDirectory);
         Path staging = outputDirectory.resolve("." + name + ".partial");
         deleteRecursively(staging);
         try {
-            stage(ModelDirectory.of(Files.createDirectory(staging)), yaml, network, metrics, fingerprint);
+            ModelDirectory staged = ModelDirectory.of(Files.createDirectory(staging));
+            stage(staged, yaml, network, metrics, fingerprint);
+            if (reportHtml != null) {
+                Files.writeString(staged.report(), reportHtml);
+            }
         } catch (IOException | RuntimeException e) {
             deleteRecursively(staging);
             throw e;

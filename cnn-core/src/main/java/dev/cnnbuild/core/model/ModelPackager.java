@@ -97,7 +97,7 @@ public final class ModelPackager {
         for (String name : FILES) {
             files.add(model.root().resolve(name));
         }
-        Path report = model.root().resolve("report.html");
+        Path report = model.report();
         if (Files.isRegularFile(report)) {
             files.add(report);
         }

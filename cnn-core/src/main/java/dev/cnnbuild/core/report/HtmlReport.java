@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.report;
 
+import dev.cnnbuild.core.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
  */
 public final class HtmlReport {
     /** The usual file name. */
-    public static final String FILE_NAME = "report.html";
+    public static final String FILE_NAME = ModelDirectory.REPORT;
 
     private HtmlReport() {
     }

@@ -32,6 +32,24 @@ public final class ReportWriter {
     }
 
     /**
+     * Renders the report.
+     *
+     * @param network the trained network
+     * @param manager the manager to predict with
+     * @param metrics the model's metrics (history, versions)
+     * @param test the test figures to show
+     * @param testSet the test images, for the misclassified grid
+     * @param gate the quality gate's result, or {@code null} when no gate ran
+     * @return the page's HTML
+     */
+    public static String render(Block network, NDManager manager, ModelMetrics metrics, TestMetrics test,
+            LabeledImages testSet, GateResult gate) {
+        Predictions predictions = Predictor.predict(network, manager, testSet.images(), BATCH);
+        return HtmlReport.render(new ReportData(metrics, test,
+                Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
+    }
+
+    /**
      * Renders and writes the report.
      *
      * @param network the trained network
@@ -46,11 +64,8 @@ public final class ReportWriter {
      */
     public static Path write(Block network, NDManager manager, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate, Path file) throws IOException {
-        Predictions predictions = Predictor.predict(network, manager, testSet.images(), BATCH);
-        ReportData data = new ReportData(metrics, test,
-                Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now());
         Path staged = file.resolveSibling("." + file.getFileName() + ".partial");
-        HtmlReport.write(data, staged);
+        Files.writeString(staged, render(network, manager, metrics, test, testSet, gate));
         return Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

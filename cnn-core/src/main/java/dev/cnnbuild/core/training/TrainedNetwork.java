@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.training;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class TrainedNetwork implements AutoCloseable {
     /** Returns the trained network. */
     public Block network() {
         return model.getBlock();
+    }
+
+    /** Returns the manager of the network's device, to run it on more data. */
+    public NDManager manager() {
+        return model.getNDManager();
     }
 
     /** Returns one entry per epoch trained, including those of the run a checkpoint came from. */

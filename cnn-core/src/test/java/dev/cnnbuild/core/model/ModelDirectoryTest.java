@@ -31,6 +31,7 @@ class ModelDirectoryTest {
         ModelDirectory directory = ModelDirectory.of(output, "tiny");
         assertThat(directory.isComplete()).isTrue();
         assertThat(Files.readString(directory.spec())).isEqualTo(Files.readString(yaml));
+        assertThat(directory.report()).content().contains("id=\"learning-curves\"", "id=\"misclassified\"");
         try (Stream<Path> files = Files.list(output)) {
             assertThat(files).containsExactly(directory.root());
         }
