@@ -12,11 +12,15 @@ import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A network that classifies grey-scale images, with what it needs to be fed: its input shape, class count and
- * pixel scaling. It evaluates datasets, predicts single images with their class probabilities, classifies batches
- * (what latency is measured on) and counts its parameters. It owns nothing: whoever loaded the network closes it.
+ * pixel scaling. It evaluates datasets, predicts images (one, or all in batches) with their class probabilities,
+ * classifies batches (what latency is measured on) and counts its parameters. It owns nothing: whoever loaded the
+ * network closes it.
  *
  * <pre>{@code
  * try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
@@ -24,6 +28,7 @@ import dev.cnnbuild.core.spec.InputShape;
  *             model.spec().classes(), PixelScaling.UNIT);
  *     Evaluation evaluation = classifier.evaluate(testSet, 1000);
  *     Prediction first = classifier.predict(testSet.images(), 0);
+ *     List<Prediction> all = classifier.predictAll(testSet.images(), 1000);
  * }
  * }</pre>
  *
@@ -55,16 +60,22 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
      * @return the predicted class and every class's probability
      */
     public Prediction predict(ImageSet images, int index) {
-        try (NDManager scope = manager.newSubManager()) {
-            float[] probabilities = logits(scope, images, index, index + 1).softmax(1).toFloatArray();
-            int label = 0;
-            for (int c = 1; c < probabilities.length; c++) {
-                if (probabilities[c] > probabilities[label]) {
-                    label = c;
-                }
-            }
-            return new Prediction(label, probabilities);
+        return predict(images, index, index + 1).get(0);
+    }
+
+    /**
+     * Predicts every image, {@code batchSize} images per forward pass.
+     *
+     * @param images images of the network's input size
+     * @param batchSize images per forward pass
+     * @return one prediction per image, in order
+     */
+    public List<Prediction> predictAll(ImageSet images, int batchSize) {
+        List<Prediction> predictions = new ArrayList<>(images.count());
+        for (int start = 0; start < images.count(); start += batchSize) {
+            predictions.addAll(predict(images, start, Math.min(start + batchSize, images.count())));
         }
+        return predictions;
     }
 
     /**
@@ -96,6 +107,20 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
             }
         }
         return count;
+    }
+
+    /** Predicts images {@code from} (inclusive) to {@code to} (exclusive) in one forward pass. */
+    private List<Prediction> predict(ImageSet images, int from, int to) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray probabilities = logits(scope, images, from, to).softmax(1);
+            int columns = (int) probabilities.getShape().get(1);
+            float[] all = probabilities.toFloatArray();
+            List<Prediction> predictions = new ArrayList<>(to - from);
+            for (int row = 0; row < to - from; row++) {
+                predictions.add(Prediction.of(Arrays.copyOfRange(all, row * columns, (row + 1) * columns)));
+            }
+            return predictions;
+        }
     }
 
     private NDArray logits(NDManager scope, ImageSet images, int from, int to) {

@@ -5,6 +5,8 @@ import ai.djl.Model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
@@ -82,6 +84,11 @@ public final class LoadedModel implements AutoCloseable {
     /** Returns the manager that owns the parameters; evaluate with it or a sub-manager of it. */
     public NDManager manager() {
         return model.getNDManager();
+    }
+
+    /** Returns the network with what it needs to be fed: the spec's input shape and classes, pixels in [0, 1]. */
+    public ImageClassifier classifier() {
+        return new ImageClassifier(network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT);
     }
 
     /** Returns the spec the model was trained from. */
