@@ -1,16 +1,13 @@
 package dev.cnnbuild.core.evaluation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -93,6 +90,19 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     }
 
     /**
+     * Returns the shape of the network's output for one image: {@code [1, classes]} for a network that fits.
+     *
+     * @param images images of the network's input size
+     * @param index which of them
+     * @return the output's shape, such as {@code [1, 10]}
+     */
+    public long[] outputShape(ImageSet images, int index) {
+        try (NDManager scope = manager.newSubManager()) {
+            return logits(scope, images, index, index + 1).getShape().getShape();
+        }
+    }
+
+    /**
      * Returns the number of trainable parameters of the loaded network, as PyTorch's
      * {@code sum(p.numel() for p in model.parameters())} counts them: batch-norm running statistics excluded.
      */
@@ -124,8 +134,6 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     }
 
     private NDArray logits(NDManager scope, ImageSet images, int from, int to) {
-        NDArray pixels = scaling.apply(ImageTensors.images(scope, images, from, to));
-        ParameterStore parameters = new ParameterStore(scope, false);
-        return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
+        return Logits.of(network, scaling, scope, images, from, to);
     }
 }
