@@ -54,8 +54,7 @@ public final class LoadedModel implements AutoCloseable {
     public static LoadedModel load(ModelDirectory directory, Device device) throws IOException, SpecException {
         if (!directory.isComplete()) {
             throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
-                    + String.join(", ", ModelDirectory.PARAMETERS, ModelDirectory.SPEC, ModelDirectory.METRICS,
-                            ModelDirectory.FINGERPRINT) + "); train it with 'mvn cnn:train'");
+                    + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
         ModelMetrics metrics = ModelMetrics.read(directory.metrics());
         ModelSpec spec = ModelSpecReader.parse(Path.of(metrics.source()), Files.readString(directory.spec()));
