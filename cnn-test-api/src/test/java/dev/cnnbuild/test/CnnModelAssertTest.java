@@ -262,6 +262,15 @@ class CnnModelAssertTest {
     }
 
     @Test
+    void regressionNeedsABaseline() {
+        Path absent = dir.resolve("absent.json");
+
+        assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(absent, Tolerance.absolute(0)))
+                .isInstanceOf(CnnModelException.class)
+                .hasMessage("Cannot read baseline " + absent + ": no baseline at " + absent);
+    }
+
+    @Test
     void regressionNeedsABaselineOfTheSameClasses() throws Exception {
         Path twoClasses = baseline("two.json", new long[][] {{9, 1}, {1, 9}}, 2.0);
 
