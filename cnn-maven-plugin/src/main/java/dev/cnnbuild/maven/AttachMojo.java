@@ -45,11 +45,8 @@ public class AttachMojo extends AbstractCnnMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException {
         try {
-            List<ModelDirectory> models = ModelPackager.completeModels(outputDirectory.toPath());
-            if (models.isEmpty()) {
-                throw new MojoExecutionException("No trained model under " + outputDirectory
-                        + " to attach; run cnn:train first (bind it to an earlier phase)");
-            }
+            List<ModelDirectory> models = TrainedModels.require(outputDirectory, "to attach",
+                    " (bind it to an earlier phase)");
             File archive = new File(project.getBuild().getDirectory(),
                     project.getBuild().getFinalName() + "-" + classifier + ".zip");
             ModelPackager.zip(models, archive.toPath());

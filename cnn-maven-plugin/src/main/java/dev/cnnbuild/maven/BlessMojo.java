@@ -2,12 +2,10 @@ package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.CheckCommand;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelPackager;
 import dev.cnnbuild.core.rules.BaselineWriter;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,12 +35,7 @@ public class BlessMojo extends AbstractCnnMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException {
         try {
-            List<ModelDirectory> models = ModelPackager.completeModels(outputDirectory.toPath());
-            if (models.isEmpty()) {
-                throw new MojoExecutionException("No trained model under " + outputDirectory
-                        + " to bless; run cnn:train first");
-            }
-            for (ModelDirectory model : models) {
+            for (ModelDirectory model : TrainedModels.require(outputDirectory, "to bless", "")) {
                 String name = model.root().getFileName().toString();
                 Path target = baselineDirectory.toPath().resolve(name + CheckCommand.BASELINE_SUFFIX);
                 BaselineWriter.bless(model, target);

@@ -19,20 +19,16 @@ import static dev.cnnbuild.test.error.ShouldHaveMacroMetricAbove.shouldHaveMacro
 import static dev.cnnbuild.test.error.ShouldHaveParameterCountBelow.shouldHaveParameterCountBelow;
 import static dev.cnnbuild.test.error.ShouldKeepAccuracyAbove.shouldKeepAccuracyAbove;
 
-import dev.cnnbuild.core.compare.BaselineComparison;
-import dev.cnnbuild.core.compare.MetricChange;
-import dev.cnnbuild.core.compare.Tolerance;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Latency;
 import dev.cnnbuild.core.evaluation.Prediction;
-import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
 import dev.cnnbuild.core.robustness.GaussianNoise;
 import dev.cnnbuild.core.robustness.ImagePerturbation;
 import dev.cnnbuild.core.robustness.PixelShift;
+import dev.cnnbuild.core.rules.Baseline;
+import dev.cnnbuild.core.rules.GateResult;
+import dev.cnnbuild.core.rules.MetricSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -427,23 +423,27 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
 
     /**
      * Verifies that no metric is worse than in a baseline {@code metrics.json} by more than the tolerance: accuracy,
-     * loss, macro precision, recall and F1, and each class's precision, recall and F1. The baseline's figures are
-     * read from the file; the model's are measured.
+     * loss, macro precision, recall and F1, and each class's precision, recall and F1, measured as {@code cnn:check}
+     * measures its tolerance rules. The baseline's figures are read from the file; the model's are measured.
      *
      * @param baseline a {@code metrics.json} file, or a model directory holding one
      * @param tolerance how much worse a metric may get, such as {@code Tolerance.absolute(0.005)}
      * @return this assertion
+     * @throws CnnModelException if the baseline is missing or is not a {@code metrics.json} file
+     * @throws IllegalArgumentException if the baseline has another number of classes than the model
      */
     public SELF isNoWorseThanBaseline(Path baseline, Tolerance tolerance) {
         isNotNull();
-        Path file = Files.isDirectory(baseline) ? ModelDirectory.of(baseline).metrics() : baseline;
-        TestMetrics metrics;
+        Baseline figures;
         try {
-            metrics = ModelMetrics.read(file).test();
+            figures = Baseline.load(baseline);
         } catch (IOException e) {
-            throw new CnnModelException("Cannot read baseline " + file + ": " + e.getMessage(), e);
+            throw new CnnModelException("Cannot read baseline " + baseline + ": " + e.getMessage(), e);
         }
-        return isNoWorseThan(metrics, baseline.toString(), tolerance);
+        if (!figures.isPresent()) {
+            throw new CnnModelException("Cannot read baseline " + baseline + ": " + figures.describe());
+        }
+        return isNoWorseThan(figures, baseline.toString(), tolerance);
     }
 
     /**
@@ -453,19 +453,25 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
      * @param baseline the baseline model
      * @param tolerance how much worse a metric may get, such as {@code Tolerance.relative(0.01)}
      * @return this assertion
+     * @throws IllegalArgumentException if the baseline model has another number of classes
      */
     public SELF isNoWorseThan(CnnModel baseline, Tolerance tolerance) {
         isNotNull();
-        TestMetrics metrics = TestMetrics.of(baseline.evaluate(testSet()));
-        return isNoWorseThan(metrics, "model " + baseline.name(), tolerance);
+        String name = "model " + baseline.name();
+        return isNoWorseThan(Baseline.named(name, MetricSource.of(baseline.evaluate(testSet()))), name, tolerance);
     }
 
-    private SELF isNoWorseThan(TestMetrics baseline, String baselineName, Tolerance tolerance) {
-        TestMetrics current = TestMetrics.of(evaluation());
-        List<MetricChange> worse = BaselineComparison.regressions(baseline, current, tolerance);
-        if (!worse.isEmpty()) {
-            throwAssertionError(shouldBeNoWorseThanBaseline(actual.name(), testSetName(), baselineName, worse,
-                    BaselineComparison.compare(baseline, current).size(), tolerance));
+    private SELF isNoWorseThan(Baseline baseline, String baselineName, Tolerance tolerance) {
+        MetricSource current = MetricSource.of(evaluation());
+        int baselineClasses = baseline.source().classes();
+        if (baselineClasses != current.classes()) {
+            throw new IllegalArgumentException("the baseline has " + baselineClasses + " classes but the model has "
+                    + current.classes() + "; compare models of one task");
+        }
+        GateResult result = tolerance.gate().check(actual.name(), current, baseline);
+        if (!result.passed()) {
+            throwAssertionError(shouldBeNoWorseThanBaseline(actual.name(), testSetName(), baselineName, result,
+                    tolerance.describe()));
         }
         return myself;
     }

@@ -196,9 +196,7 @@ public final class CnnModel implements AutoCloseable {
     private static CnnModel loadDirectory(Path root, String origin, Path copy) {
         try {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), Device.cpu());
-            ImageClassifier classifier = new ImageClassifier(model.network(), model.manager(), model.spec().input(),
-                    model.spec().classes(), PixelScaling.UNIT);
-            return new CnnModel(model.spec().name(), origin, classifier, model,
+            return new CnnModel(model.spec().name(), origin, model.classifier(), model,
                     TestSet.ofModel(model.spec().data().test()), copy);
         } catch (IOException | SpecException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);

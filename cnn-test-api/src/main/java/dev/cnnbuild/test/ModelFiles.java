@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 final class ModelFiles {
-    static final List<String> NAMES = List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC,
-            ModelDirectory.METRICS, ModelDirectory.FINGERPRINT);
     static final String HOW_TO_TRAIN = "Model directories are written by the goal cnn:train of cnn-maven-plugin,"
             + " which runs in phase process-classes: run 'mvn verify' (or 'mvn process-classes' before running the"
             + " tests from an IDE). The output folder is system property " + CnnModel.OUTPUT_DIRECTORY_PROPERTY
@@ -35,23 +33,18 @@ final class ModelFiles {
             throw new CnnModelException("No trained model at " + root + ": the directory does not exist. "
                     + HOW_TO_TRAIN);
         }
-        List<String> missing = new ArrayList<>();
-        for (String name : NAMES) {
-            if (!Files.isRegularFile(root.resolve(name))) {
-                missing.add(name);
-            }
-        }
+        List<String> missing = ModelDirectory.of(root).missingFiles();
         if (!missing.isEmpty()) {
             throw new CnnModelException("No complete trained model at " + root + ": missing "
-                    + String.join(", ", missing) + " (a model directory holds " + String.join(", ", NAMES)
-                    + "). " + HOW_TO_TRAIN);
+                    + String.join(", ", missing) + " (a model directory holds "
+                    + String.join(", ", ModelDirectory.FILES) + "). " + HOW_TO_TRAIN);
         }
     }
 
     static Path copyFromClasspath(String resourceFolder, ClassLoader classLoader) {
         String folder = resourceFolder.replaceAll("^/+|/+$", "");
         List<String> missing = new ArrayList<>();
-        for (String name : NAMES) {
+        for (String name : ModelDirectory.FILES) {
             if (classLoader.getResource(folder + "/" + name) == null) {
                 missing.add(name);
             }
@@ -59,11 +52,11 @@ final class ModelFiles {
         if (!missing.isEmpty()) {
             throw new CnnModelException("No complete trained model on the class path at " + folder + "/: missing "
                     + String.join(", ", missing) + ". Package a model directory (target/cnn/<name>/) as resources"
-                    + " under " + folder + "/, all four files: " + String.join(", ", NAMES) + ".");
+                    + " under " + folder + "/, all four files: " + String.join(", ", ModelDirectory.FILES) + ".");
         }
         try {
             Path copy = Files.createTempDirectory("cnn-model-");
-            for (String name : NAMES) {
+            for (String name : ModelDirectory.FILES) {
                 try (InputStream in = classLoader.getResourceAsStream(folder + "/" + name)) {
                     Files.copy(in, copy.resolve(name));
                 }

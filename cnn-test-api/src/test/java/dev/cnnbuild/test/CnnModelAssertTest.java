@@ -4,7 +4,6 @@ import static dev.cnnbuild.test.CnnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cnnbuild.core.compare.Tolerance;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Latency;
 import dev.cnnbuild.core.model.ModelMetrics;
@@ -238,14 +237,16 @@ class CnnModelAssertTest {
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.absolute(0.03)))
                 .hasMessage("Expecting no metric of model bands on its test set to be worse than baseline " + better
                         + " by more than 0.0300 (absolute) but 3 of 14 were:"
-                        + " loss 0.2549 against 0.2000 (absolute change 0.0549, relative change 0.2746),"
-                        + " recall of class 0 0.9000 against 0.9500 (absolute change -0.0500, relative change -0.0526),"
-                        + " precision of class 1 0.9223 against 0.9694 (absolute change -0.0471, relative change"
-                        + " -0.0485)");
+                        + "\nbands: test loss is 0.2549, 0.0549 (27.46%) worse than the baseline 0.2000; at most"
+                        + " 0.0300 is allowed"
+                        + "\nbands: precision of class 1 is 0.9223, 0.0471 (4.85%) worse than the baseline 0.9694;"
+                        + " at most 0.0300 is allowed"
+                        + "\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline 0.9500;"
+                        + " at most 0.0300 is allowed");
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.relative(0.05)))
-                .hasMessageContaining("by more than 0.0500 (relative) but 2 of 14 were: loss 0.2549")
-                .hasMessageEndingWith("recall of class 0 0.9000 against 0.9500 (absolute change -0.0500,"
-                        + " relative change -0.0526)");
+                .hasMessageContaining("by more than 0.0500 (relative) but 2 of 14 were:\nbands: test loss is 0.2549")
+                .hasMessageEndingWith("\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline"
+                        + " 0.9500; at most 5.00% is allowed");
     }
 
     @Test
@@ -256,8 +257,26 @@ class CnnModelAssertTest {
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(directory, Tolerance.absolute(0.01)))
                 .hasMessageStartingWith("Expecting no metric of model bands on its test set to be worse than baseline "
                         + directory + " by more than 0.0100 (absolute) but ")
-                .hasMessageContaining("accuracy 0.9467 against 1.0000 (absolute change -0.0533, relative change"
-                        + " -0.0533)");
+                .hasMessageContaining("\nbands: test accuracy is 0.9467, 0.0533 (5.33%) worse than the baseline"
+                        + " 1.0000; at most 0.0100 is allowed\n");
+    }
+
+    @Test
+    void regressionNeedsABaseline() {
+        Path absent = dir.resolve("absent.json");
+
+        assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(absent, Tolerance.absolute(0)))
+                .isInstanceOf(CnnModelException.class)
+                .hasMessage("Cannot read baseline " + absent + ": no baseline at " + absent);
+    }
+
+    @Test
+    void regressionNeedsABaselineOfTheSameClasses() throws Exception {
+        Path twoClasses = baseline("two.json", new long[][] {{9, 1}, {1, 9}}, 2.0);
+
+        assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(twoClasses, Tolerance.absolute(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the baseline has 2 classes but the model has 3; compare models of one task");
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.cnnbuild.sample;
 
 import static dev.cnnbuild.test.CnnAssertions.assertThat;
 
-import dev.cnnbuild.core.compare.Tolerance;
 import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.test.CnnModel;
 import dev.cnnbuild.test.CnnTest;
 import dev.cnnbuild.test.TestImage;
+import dev.cnnbuild.test.Tolerance;
 import dev.cnnbuild.test.TrainedModel;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelPackager;
@@ -144,8 +144,8 @@ public final class CheckCommand {
         try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
             ModelSpec spec = model.spec();
             LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
-            Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), testSet, spec.classes(),
-                    BATCH);
+            ImageClassifier classifier = model.classifier();
+            Evaluation evaluation = classifier.evaluate(testSet, BATCH);
             Baseline baseline = baselines == null ? Baseline.none()
                     : Baseline.load(baselines.resolve(spec.name() + BASELINE_SUFFIX));
             GateResult result = new QualityGate(rules).check(spec.name(), MetricSource.of(evaluation), baseline);
@@ -155,8 +155,8 @@ public final class CheckCommand {
             if (reports != null) {
                 JUnitXmlWriter.write(result, reports.resolve(JUnitXmlWriter.fileName(spec.name())));
             }
-            Path report = ReportWriter.write(model.network(), model.manager(), model.metrics(),
-                    TestMetrics.of(evaluation), testSet, result, directory.root().resolve(HtmlReport.FILE_NAME));
+            Path report = ReportWriter.write(classifier, model.metrics(), TestMetrics.of(evaluation), testSet,
+                    result, directory.root().resolve(HtmlReport.FILE_NAME));
             out.println(spec.name() + ": report written to " + report);
             return result.passed();
         }

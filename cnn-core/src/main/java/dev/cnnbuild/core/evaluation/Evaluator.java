@@ -1,12 +1,9 @@
 package dev.cnnbuild.core.evaluation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.nn.ImageTensors;
 
 /**
  * Runs a network over a labelled dataset in inference mode (no gradients, dropout off, batch norm on its running
@@ -54,12 +51,10 @@ public final class Evaluator {
             int batchSize, PixelScaling scaling) {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
-        ParameterStore parameters = new ParameterStore(manager, false);
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(start + batchSize, data.size());
             try (NDManager batch = manager.newSubManager()) {
-                NDArray images = scaling.apply(ImageTensors.images(batch, data.images(), start, end));
-                NDArray logits = network.forward(parameters, new NDList(images), false).singletonOrThrow();
+                NDArray logits = Logits.of(network, scaling, batch, data.images(), start, end);
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();
                 float[] logProbs = logProbabilities.toFloatArray();

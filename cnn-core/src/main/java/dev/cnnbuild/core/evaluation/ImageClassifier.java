@@ -1,22 +1,23 @@
 package dev.cnnbuild.core.evaluation;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A network that classifies grey-scale images, with what it needs to be fed: its input shape, class count and
- * pixel scaling. It evaluates datasets, predicts single images with their class probabilities, classifies batches
- * (what latency is measured on) and counts its parameters. It owns nothing: whoever loaded the network closes it.
+ * pixel scaling. It evaluates datasets, predicts images (one, or all in batches) with their class probabilities,
+ * classifies batches (what latency is measured on) and counts its parameters. It owns nothing: whoever loaded the
+ * network closes it.
  *
  * <pre>{@code
  * try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
@@ -24,6 +25,7 @@ import dev.cnnbuild.core.spec.InputShape;
  *             model.spec().classes(), PixelScaling.UNIT);
  *     Evaluation evaluation = classifier.evaluate(testSet, 1000);
  *     Prediction first = classifier.predict(testSet.images(), 0);
+ *     List<Prediction> all = classifier.predictAll(testSet.images(), 1000);
  * }
  * }</pre>
  *
@@ -55,16 +57,22 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
      * @return the predicted class and every class's probability
      */
     public Prediction predict(ImageSet images, int index) {
-        try (NDManager scope = manager.newSubManager()) {
-            float[] probabilities = logits(scope, images, index, index + 1).softmax(1).toFloatArray();
-            int label = 0;
-            for (int c = 1; c < probabilities.length; c++) {
-                if (probabilities[c] > probabilities[label]) {
-                    label = c;
-                }
-            }
-            return new Prediction(label, probabilities);
+        return predict(images, index, index + 1).get(0);
+    }
+
+    /**
+     * Predicts every image, {@code batchSize} images per forward pass.
+     *
+     * @param images images of the network's input size
+     * @param batchSize images per forward pass
+     * @return one prediction per image, in order
+     */
+    public List<Prediction> predictAll(ImageSet images, int batchSize) {
+        List<Prediction> predictions = new ArrayList<>(images.count());
+        for (int start = 0; start < images.count(); start += batchSize) {
+            predictions.addAll(predict(images, start, Math.min(start + batchSize, images.count())));
         }
+        return predictions;
     }
 
     /**
@@ -78,6 +86,19 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     public long[] classify(ImageSet images, int from, int to) {
         try (NDManager scope = manager.newSubManager()) {
             return logits(scope, images, from, to).argMax(1).toLongArray();
+        }
+    }
+
+    /**
+     * Returns the shape of the network's output for one image: {@code [1, classes]} for a network that fits.
+     *
+     * @param images images of the network's input size
+     * @param index which of them
+     * @return the output's shape, such as {@code [1, 10]}
+     */
+    public long[] outputShape(ImageSet images, int index) {
+        try (NDManager scope = manager.newSubManager()) {
+            return logits(scope, images, index, index + 1).getShape().getShape();
         }
     }
 
@@ -98,9 +119,21 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
         return count;
     }
 
+    /** Predicts images {@code from} (inclusive) to {@code to} (exclusive) in one forward pass. */
+    private List<Prediction> predict(ImageSet images, int from, int to) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray probabilities = logits(scope, images, from, to).softmax(1);
+            int columns = (int) probabilities.getShape().get(1);
+            float[] all = probabilities.toFloatArray();
+            List<Prediction> predictions = new ArrayList<>(to - from);
+            for (int row = 0; row < to - from; row++) {
+                predictions.add(Prediction.of(Arrays.copyOfRange(all, row * columns, (row + 1) * columns)));
+            }
+            return predictions;
+        }
+    }
+
     private NDArray logits(NDManager scope, ImageSet images, int from, int to) {
-        NDArray pixels = scaling.apply(ImageTensors.images(scope, images, from, to));
-        ParameterStore parameters = new ParameterStore(scope, false);
-        return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
+        return Logits.of(network, scaling, scope, images, from, to);
     }
 }

@@ -9,12 +9,29 @@ import java.util.Arrays;
  * Prediction prediction = classifier.predict(images, 0);
  * prediction.label();        // 7
  * prediction.confidence();   // 0.9981, the probability of class 7
+ * Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).label();   // 1
  * }</pre>
  *
  * @param label the class with the highest probability (the lowest index among equals)
  * @param probabilities one probability per class, summing to one
  */
 public record Prediction(int label, float[] probabilities) {
+
+    /**
+     * Returns the prediction of the most probable class.
+     *
+     * @param probabilities one probability per class, as the softmax of a network's logits gives them
+     * @return the prediction of the class with the highest probability, the lowest index among equals
+     */
+    public static Prediction of(float[] probabilities) {
+        int label = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[label]) {
+                label = c;
+            }
+        }
+        return new Prediction(label, probabilities);
+    }
 
     /** Returns the probability of the predicted class. */
     public double confidence() {

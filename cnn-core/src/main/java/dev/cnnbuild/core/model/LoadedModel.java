@@ -5,6 +5,8 @@ import ai.djl.Model;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
@@ -52,8 +54,7 @@ public final class LoadedModel implements AutoCloseable {
     public static LoadedModel load(ModelDirectory directory, Device device) throws IOException, SpecException {
         if (!directory.isComplete()) {
             throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
-                    + String.join(", ", ModelDirectory.PARAMETERS, ModelDirectory.SPEC, ModelDirectory.METRICS,
-                            ModelDirectory.FINGERPRINT) + "); train it with 'mvn cnn:train'");
+                    + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
         ModelMetrics metrics = ModelMetrics.read(directory.metrics());
         ModelSpec spec = ModelSpecReader.parse(Path.of(metrics.source()), Files.readString(directory.spec()));
@@ -82,6 +83,11 @@ public final class LoadedModel implements AutoCloseable {
     /** Returns the manager that owns the parameters; evaluate with it or a sub-manager of it. */
     public NDManager manager() {
         return model.getNDManager();
+    }
+
+    /** Returns the network with what it needs to be fed: the spec's input shape and classes, pixels in [0, 1]. */
+    public ImageClassifier classifier() {
+        return new ImageClassifier(network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT);
     }
 
     /** Returns the spec the model was trained from. */

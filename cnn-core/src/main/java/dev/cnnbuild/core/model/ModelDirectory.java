@@ -2,6 +2,7 @@ package dev.cnnbuild.core.model;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The layout of a trained model directory, {@code target/cnn/<name>/}:
@@ -16,6 +17,7 @@ import java.nio.file.Path;
  * <pre>{@code
  * ModelDirectory directory = ModelDirectory.of(Path.of("target/cnn"), "mnist-cnn");
  * boolean trained = directory.isComplete();
+ * List<String> missing = directory.missingFiles();   // [fingerprint.txt]
  * }</pre>
  *
  * @param root the directory
@@ -31,6 +33,8 @@ public record ModelDirectory(Path root) {
     public static final String REPORT = "report.html";
     /** File name of the fingerprint. */
     public static final String FINGERPRINT = "fingerprint.txt";
+    /** The file names of a trained model, in the order above. */
+    public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT);
 
     /** Returns the directory at {@code root}. */
     public static ModelDirectory of(Path root) {
@@ -69,7 +73,11 @@ public record ModelDirectory(Path root) {
 
     /** Returns whether every file of a trained model is there. */
     public boolean isComplete() {
-        return Files.isRegularFile(parameters()) && Files.isRegularFile(spec()) && Files.isRegularFile(metrics())
-                && Files.isRegularFile(fingerprint());
+        return missingFiles().isEmpty();
+    }
+
+    /** Returns the names of the {@link #FILES} that are not there, in their order; empty if none is missing. */
+    public List<String> missingFiles() {
+        return FILES.stream().filter(name -> !Files.isRegularFile(root.resolve(name))).toList();
     }
 }

@@ -25,8 +25,6 @@ public final class ModelPackager {
     /** The class path folder that holds packaged model directories: {@code cnn/<name>/}. */
     public static final String RESOURCE_PATH = "cnn/";
 
-    private static final List<String> FILES = List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC,
-            ModelDirectory.METRICS, ModelDirectory.FINGERPRINT);
 
     private ModelPackager() {
     }
@@ -94,7 +92,7 @@ public final class ModelPackager {
 
     private static List<Path> filesOf(ModelDirectory model) {
         List<Path> files = new ArrayList<>();
-        for (String name : FILES) {
+        for (String name : ModelDirectory.FILES) {
             files.add(model.root().resolve(name));
         }
         Path report = model.report();

@@ -4,14 +4,9 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.EngineException;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
-import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,14 +89,9 @@ public final class TorchScriptModel implements AutoCloseable {
                     + " has " + input.channels() + " channels, but images are grey-scale; give 1 channel");
         }
         ImageSet blank = new ImageSet(1, input.height(), input.width(), new byte[input.height() * input.width()]);
-        Shape output;
-        try (NDManager scope = classifier.manager().newSubManager()) {
-            output = classifier.network().forward(new ParameterStore(scope, false),
-                    new NDList(classifier.scaling().apply(ImageTensors.images(scope, blank, 0, 1))),
-                    false).singletonOrThrow().getShape();
-        }
-        if (!output.equals(new Shape(1, classifier.classes()))) {
-            throw new IOException("TorchScript file " + file + " returns shape " + Arrays.toString(output.getShape())
+        long[] output = classifier.outputShape(blank, 0);
+        if (!Arrays.equals(output, new long[] {1, classifier.classes()})) {
+            throw new IOException("TorchScript file " + file + " returns shape " + Arrays.toString(output)
                     + " for one " + shape(input) + " image, but " + classifier.classes() + " classes were given;"
                     + " it must return one logit per class, shape [1, " + classifier.classes() + "]");
         }

@@ -2,7 +2,7 @@ package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.Predictions;
+import dev.cnnbuild.core.evaluation.Prediction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * model's confidence in that prediction.
  *
  * <pre>{@code
- * Predictions predictions = Predictor.predict(model.network(), model.manager(), test.images(), 1000);
+ * List<Prediction> predictions = model.classifier().predictAll(test.images(), 1000);
  * List<Misclassified> worst = Misclassified.collect(test, predictions, 36);
  * }</pre>
  *
@@ -42,14 +42,15 @@ public record Misclassified(int imageIndex, int trueLabel, int predictedLabel, d
      * @param limit the most to return
      * @return at most {@code limit} mistakes
      */
-    public static List<Misclassified> collect(LabeledImages data, Predictions predictions, int limit) {
+    public static List<Misclassified> collect(LabeledImages data, List<Prediction> predictions, int limit) {
         if (predictions.size() != data.size()) {
             throw new IllegalArgumentException(predictions.size() + " predictions for " + data.size() + " images");
         }
         List<Misclassified> mistakes = new ArrayList<>();
         for (int i = 0; i < data.size(); i++) {
-            if (predictions.label(i) != data.labels()[i]) {
-                mistakes.add(new Misclassified(i, data.labels()[i], predictions.label(i), predictions.confidence(i),
+            Prediction prediction = predictions.get(i);
+            if (prediction.label() != data.labels()[i]) {
+                mistakes.add(new Misclassified(i, data.labels()[i], prediction.label(), prediction.confidence(),
                         data.images()));
             }
         }

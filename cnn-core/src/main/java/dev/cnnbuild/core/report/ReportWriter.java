@@ -1,10 +1,8 @@
 package dev.cnnbuild.core.report;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.Predictions;
-import dev.cnnbuild.core.evaluation.Predictor;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.core.model.TestMetrics;
 import dev.cnnbuild.core.rules.GateResult;
@@ -13,14 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Writes a model's {@code report.html} from a network and its test set: predicts every test image to find the
+ * Writes a model's {@code report.html} from a classifier and its test set: predicts every test image to find the
  * most confident mistakes, then renders the page. The file is written beside its target and renamed into place.
  *
  * <pre>{@code
- * ReportWriter.write(model.network(), model.manager(), model.metrics(), TestMetrics.of(evaluation), testSet,
- *         gateResult, directory.root().resolve(HtmlReport.FILE_NAME));
+ * ReportWriter.write(model.classifier(), model.metrics(), TestMetrics.of(evaluation), testSet, gateResult,
+ *         directory.root().resolve(HtmlReport.FILE_NAME));
  * }</pre>
  */
 public final class ReportWriter {
@@ -34,17 +33,16 @@ public final class ReportWriter {
     /**
      * Renders the report.
      *
-     * @param network the trained network
-     * @param manager the manager to predict with
+     * @param classifier the trained network, to predict the test images with
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
      * @param testSet the test images, for the misclassified grid
      * @param gate the quality gate's result, or {@code null} when no gate ran
      * @return the page's HTML
      */
-    public static String render(Block network, NDManager manager, ModelMetrics metrics, TestMetrics test,
+    public static String render(ImageClassifier classifier, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate) {
-        Predictions predictions = Predictor.predict(network, manager, testSet.images(), BATCH);
+        List<Prediction> predictions = classifier.predictAll(testSet.images(), BATCH);
         return HtmlReport.render(new ReportData(metrics, test,
                 Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
     }
@@ -52,8 +50,7 @@ public final class ReportWriter {
     /**
      * Renders and writes the report.
      *
-     * @param network the trained network
-     * @param manager the manager to predict with
+     * @param classifier the trained network, to predict the test images with
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
      * @param testSet the test images, for the misclassified grid
@@ -62,10 +59,10 @@ public final class ReportWriter {
      * @return the file
      * @throws IOException if writing fails
      */
-    public static Path write(Block network, NDManager manager, ModelMetrics metrics, TestMetrics test,
+    public static Path write(ImageClassifier classifier, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate, Path file) throws IOException {
         Path staged = file.resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(staged, render(network, manager, metrics, test, testSet, gate));
+        Files.writeString(staged, render(classifier, metrics, test, testSet, gate));
         return Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

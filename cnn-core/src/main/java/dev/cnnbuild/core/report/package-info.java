@@ -8,7 +8,7 @@
  *     LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(),
  *             model.spec().classes());
  *     Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, model.spec().classes(), 1000);
- *     Predictions predictions = Predictor.predict(model.network(), model.manager(), test.images(), 1000);
+ *     List<Prediction> predictions = model.classifier().predictAll(test.images(), 1000);
  *     ReportData data = new ReportData(model.metrics(), TestMetrics.of(evaluation),
  *             Misclassified.collect(test, predictions, 36), gateResult, Instant.now());
  *     HtmlReport.write(data, directory.root().resolve(HtmlReport.FILE_NAME));

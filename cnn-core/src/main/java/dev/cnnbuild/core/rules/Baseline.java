@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * The figures a model is compared with by the tolerance rules: a {@code metrics.json} file, committed (as
- * {@code cnn:bless} writes it) or in another model directory. A baseline may be absent (the file is not there yet,
- * or none is configured); tolerance rules are then skipped and {@link GateResult#baselineNote()} says why.
+ * {@code cnn:bless} writes it) or in another model directory, or figures at hand such as another model's measured
+ * by the test API. A baseline may be absent (the file is not there yet, or none is configured); tolerance rules are
+ * then skipped and {@link GateResult#baselineNote()} says why.
  *
  * <pre>{@code
  * Baseline baseline = Baseline.load(Path.of("src/test/cnn/mnist-cnn.metrics.json"));
@@ -20,16 +21,18 @@ import java.util.Optional;
  */
 public final class Baseline {
     private final Path file;
+    private final String name;
     private final MetricSource source;
 
-    private Baseline(Path file, MetricSource source) {
+    private Baseline(Path file, String name, MetricSource source) {
         this.file = file;
+        this.name = name;
         this.source = source;
     }
 
     /** Returns the absence of a configured baseline. */
     public static Baseline none() {
-        return new Baseline(null, null);
+        return new Baseline(null, null, null);
     }
 
     /**
@@ -42,7 +45,7 @@ public final class Baseline {
      */
     public static Baseline load(Path location) throws IOException {
         Path file = Files.isDirectory(location) ? ModelDirectory.of(location).metrics() : location;
-        return new Baseline(file, Files.isRegularFile(file) ? MetricSource.read(file) : null);
+        return new Baseline(file, file.toString(), Files.isRegularFile(file) ? MetricSource.read(file) : null);
     }
 
     /**
@@ -53,7 +56,22 @@ public final class Baseline {
      * @return the present baseline
      */
     public static Baseline of(Path file, MetricSource source) {
-        return new Baseline(file, source);
+        return new Baseline(file, file.toString(), source);
+    }
+
+    /**
+     * Returns a baseline that is no file, such as another model measured now.
+     *
+     * <pre>{@code
+     * Baseline.named("model mnist-cnn", MetricSource.of(evaluation)).describe(); // the baseline model mnist-cnn
+     * }</pre>
+     *
+     * @param name how messages call it, after {@code the baseline}
+     * @param source the figures
+     * @return the present baseline, without a {@link #file()}
+     */
+    public static Baseline named(String name, MetricSource source) {
+        return new Baseline(null, name, source);
     }
 
     /** Returns whether there are figures to compare with. */
@@ -61,7 +79,7 @@ public final class Baseline {
         return source != null;
     }
 
-    /** Returns the file the baseline is, or would be, read from; empty if none is configured. */
+    /** Returns the file the baseline is, or would be, read from; empty if none is configured or it is no file. */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
@@ -78,11 +96,14 @@ public final class Baseline {
         return source;
     }
 
-    /** Returns {@code the baseline <file>}, {@code no baseline at <file>}, or {@code no baseline configured}. */
+    /**
+     * Returns {@code the baseline <file>} (or {@code the baseline <name>}), {@code no baseline at <file>}, or
+     * {@code no baseline configured}.
+     */
     public String describe() {
-        if (file == null) {
+        if (name == null) {
             return "no baseline configured";
         }
-        return (isPresent() ? "the baseline " : "no baseline at ") + file;
+        return (isPresent() ? "the baseline " : "no baseline at ") + name;
     }
 }

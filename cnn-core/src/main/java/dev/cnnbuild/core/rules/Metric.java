@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,8 @@ public enum Metric {
                 return metric;
             }
         }
-        throw new RuleException("unknown metric '" + name + "'" + NameSuggestions.hint(name, pomNames(), "metrics"));
+        throw new RuleException("unknown metric '" + name + "'"
+                + Suggestions.unknownWordHint(name, pomNames(), "metrics"));
     }
 
     /** Returns the POM names of all metrics, in declaration order. */

@@ -2,7 +2,8 @@
  * Quality-gate rules for trained models, in the manner of JaCoCo's {@code check} goal: limits on test figures and
  * tolerances against a baseline, checked into a {@link dev.cnnbuild.core.rules.GateResult} whose messages read
  * like JaCoCo's, and written as a JUnit XML report for CI servers. The package knows nothing of Maven; the
- * plugin's {@code cnn:check} and {@code cnn:bless} goals drive it.
+ * plugin's {@code cnn:check} and {@code cnn:bless} goals drive it, and the test API's regression assertions
+ * ({@code isNoWorseThanBaseline}) compare through the same {@link dev.cnnbuild.core.rules.QualityGate}.
  *
  * <pre>{@code
  * List<Rule> rules = List.of(

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

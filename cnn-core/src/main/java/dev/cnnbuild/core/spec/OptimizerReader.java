@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.util.List;
 
 /** Reads {@code training.optimizer}: a name, or a mapping from one name to its settings. */

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

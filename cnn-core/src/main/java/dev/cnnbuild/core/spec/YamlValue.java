@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.math.BigInteger;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

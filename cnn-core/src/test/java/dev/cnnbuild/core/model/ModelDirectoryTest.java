@@ -71,6 +71,9 @@ class ModelDirectoryTest {
         Path root = Files.createDirectories(dir.resolve("half"));
         Files.writeString(root.resolve(ModelDirectory.SPEC), "name: half\n");
 
+        assertThat(ModelDirectory.of(root).missingFiles())
+                .containsExactly("parameters.params", "metrics.json", "fingerprint.txt");
+        assertThat(ModelDirectory.of(root).isComplete()).isFalse();
         assertThatThrownBy(() -> LoadedModel.load(ModelDirectory.of(root), Device.cpu()))
                 .hasMessage(root + " is not a complete trained model directory (it needs parameters.params,"
                         + " model.yaml, metrics.json, fingerprint.txt); train it with 'mvn cnn:train'");

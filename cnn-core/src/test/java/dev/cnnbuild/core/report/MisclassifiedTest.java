@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.Predictions;
+import dev.cnnbuild.core.evaluation.Prediction;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,8 @@ class MisclassifiedTest {
     @Test
     void mostConfidentMistakesComeFirstUpToTheLimit() {
         LabeledImages data = new LabeledImages(SampleReport.images(6), new int[] {0, 1, 2, 0, 1, 2});
-        Predictions predictions = new Predictions(new int[] {0, 2, 2, 1, 0, 0},
-                new float[] {0.9f, 0.6f, 0.8f, 0.95f, 0.6f, 0.7f});
+        List<Prediction> predictions = List.of(prediction(0, 0.9f), prediction(2, 0.6f), prediction(2, 0.8f),
+                prediction(1, 0.95f), prediction(0, 0.6f), prediction(0, 0.7f));
 
         List<Misclassified> mistakes = Misclassified.collect(data, predictions, 3);
 
@@ -29,7 +30,7 @@ class MisclassifiedTest {
     void predictionsMustMatchTheImages() {
         LabeledImages data = new LabeledImages(SampleReport.images(2), new int[] {0, 1});
 
-        assertThatThrownBy(() -> Misclassified.collect(data, new Predictions(new int[1], new float[1]), 3))
+        assertThatThrownBy(() -> Misclassified.collect(data, List.of(prediction(0, 1)), 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("1 predictions for 2 images");
     }
 
@@ -39,5 +40,13 @@ class MisclassifiedTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Misclassified(1, 1, 2, 0.5, SampleReport.images(1)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Returns a prediction of {@code label} among 3 classes, the rest of the probability shared by the others. */
+    private static Prediction prediction(int label, float confidence) {
+        float[] probabilities = new float[3];
+        Arrays.fill(probabilities, (1 - confidence) / 2);
+        probabilities[label] = confidence;
+        return new Prediction(label, probabilities);
     }
 }

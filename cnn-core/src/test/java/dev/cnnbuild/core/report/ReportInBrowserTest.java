@@ -9,7 +9,6 @@ import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
-import dev.cnnbuild.core.evaluation.Predictor;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.TestMetrics;
@@ -88,7 +87,7 @@ class ReportInBrowserTest {
             LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
             Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 64);
             List<Misclassified> mistakes = Misclassified.collect(test,
-                    Predictor.predict(model.network(), model.manager(), test.images(), 64), 36);
+                    model.classifier().predictAll(test.images(), 64), 36);
             assertThat(mistakes).isNotEmpty();
             GateResult gate = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.9").build(),
                     Rule.builder("classAccuracy").minimum("0.95").absoluteTolerance("0.01").build()))

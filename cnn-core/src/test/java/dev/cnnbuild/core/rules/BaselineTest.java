@@ -61,6 +61,16 @@ class BaselineTest {
     }
 
     @Test
+    void figuresAtHandAreANamedBaseline() {
+        Baseline baseline = Baseline.named("model old", MetricSource.of(SampleMetrics.test(0.97, 0.1, 0.9)));
+
+        assertThat(baseline.isPresent()).isTrue();
+        assertThat(baseline.file()).isEmpty();
+        assertThat(baseline.describe()).isEqualTo("the baseline model old");
+        assertThat(baseline.source().value(Measure.of(Metric.LOSS))).hasValue(0.1);
+    }
+
+    @Test
     void missingFileIsAnAbsentBaseline() throws Exception {
         Path file = dir.resolve("none.json");
 

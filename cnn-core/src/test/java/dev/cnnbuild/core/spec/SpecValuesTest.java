@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Suggestions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

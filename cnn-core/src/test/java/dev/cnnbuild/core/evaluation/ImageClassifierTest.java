@@ -1,7 +1,6 @@
 package dev.cnnbuild.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.TrainCommand;
@@ -13,10 +12,11 @@ import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PredictorTest {
+class ImageClassifierTest {
     @TempDir
     Path dir;
 
@@ -29,23 +29,26 @@ class PredictorTest {
 
         try (LoadedModel model = LoadedModel.load(ModelDirectory.of(output, "tiny"), Device.cpu())) {
             LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
-            Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 50);
+            ImageClassifier classifier = model.classifier();
+            Evaluation evaluation = classifier.evaluate(test, 50);
 
-            Predictions predictions = Predictor.predict(model.network(), model.manager(), test.images(), 50);
+            List<Prediction> predictions = classifier.predictAll(test.images(), 50);
 
-            assertThat(predictions.size()).isEqualTo(test.size());
+            assertThat(predictions).hasSize(test.size());
             long[][] confusion = new long[2][2];
             for (int i = 0; i < predictions.size(); i++) {
-                confusion[test.labels()[i]][predictions.label(i)]++;
-                assertThat(predictions.confidence(i)).isBetween(0.5f, 1f);
+                confusion[test.labels()[i]][predictions.get(i).label()]++;
+                assertThat(predictions.get(i).confidence()).isBetween(0.5, 1.0);
             }
             assertThat(confusion).isEqualTo(evaluation.confusion());
+            assertThat(classifier.predict(test.images(), 77)).isEqualTo(predictions.get(77));
         }
     }
 
     @Test
-    void oneConfidencePerLabel() {
-        assertThatThrownBy(() -> new Predictions(new int[2], new float[1]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("2 labels but 1 confidences");
+    void theMostProbableClassIsPredictedTheFirstAmongEquals() {
+        assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).label()).isOne();
+        assertThat(Prediction.of(new float[] {0.4f, 0.2f, 0.4f}).label()).isZero();
+        assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).confidence()).isEqualTo(0.7f);
     }
 }

@@ -1,0 +1,9 @@
+/**
+ * Text helpers that messages across the core share, such as the "did you mean" hint for a misspelled name.
+ *
+ * <pre>{@code
+ * throw new RuleException("unknown metric '" + name + "'"
+ *         + Suggestions.unknownWordHint(name, Metric.pomNames(), "metrics"));
+ * }</pre>
+ */
+package dev.cnnbuild.core.text;
