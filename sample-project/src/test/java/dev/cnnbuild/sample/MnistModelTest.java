@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @CnnTest
 class MnistModelTest {
     private static final Path MNIST = Path.of(System.getProperty("mnist.directory", "data/mnist"));
-    private static final Path BASELINE = Path.of("src/test/resources/baseline/metrics.json");
+    /** The baseline that {@code mvn cnn:bless} wrote from a full training; {@code cnn:check} compares with it too. */
+    private static final Path BASELINE = Path.of("src/test/cnn/mnist-cnn.metrics.json");
 
     static int[] testLabels;
 
@@ -33,7 +34,7 @@ class MnistModelTest {
 
     @Test
     void reachesTheTutorialsAccuracy(@TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).hasAccuracyAbove(0.98)
+        assertThat(model).hasAccuracyAtLeast(0.985)
                 .everyClassHasAccuracyAbove(0.95)
                 .hasMacroF1Above(0.98)
                 .confusesAtMost(4, 9, 0.02)
