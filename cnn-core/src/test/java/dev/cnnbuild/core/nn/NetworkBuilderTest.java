@@ -3,16 +3,21 @@ package dev.cnnbuild.core.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +64,40 @@ class NetworkBuilderTest {
             assertUniformWithin(parameters.get("10Linear_bias"), 1 / Math.sqrt(576));
             assertUniformWithin(parameters.get("12Linear_weight"), 1 / Math.sqrt(100));
             assertThat(parameters.get("10Linear_weight").getShape()).isEqualTo(new Shape(100, 576));
+        }
+    }
+
+    @Test
+    void everyLayerTypeRunsWithTheShapesThatInferenceComputed() throws Exception {
+        String yaml = TUTORIAL.replace(TUTORIAL.substring(TUTORIAL.indexOf("layers:"), TUTORIAL.indexOf("data:")),
+                "layers:\n"
+                        + "  - conv2d: {filters: 8, kernel: 3, stride: 1, padding: 1}\n"
+                        + "  - batchnorm\n"
+                        + "  - relu\n"
+                        + "  - maxpool: {kernel: 2}\n"
+                        + "  - conv2d: {filters: 8, kernel: 3, stride: 2}\n"
+                        + "  - tanh\n"
+                        + "  - avgpool: {kernel: 2, stride: 1}\n"
+                        + "  - flatten\n"
+                        + "  - dropout: {rate: 0.25}\n"
+                        + "  - linear: {units: 32}\n"
+                        + "  - sigmoid\n"
+                        + "  - linear: {units: 10}\n");
+        ModelSpec spec = ModelSpecReader.parse(Path.of("all.yaml"), yaml);
+        List<LayerShape> shapes = ShapeInference.infer(spec);
+        SequentialBlock network = NetworkBuilder.build(spec);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            network.initialize(manager, DataType.FLOAT32, new Shape(4, 1, 28, 28));
+            Shape[] djlShapes = {new Shape(4, 1, 28, 28)};
+            for (int i = 0; i < shapes.size(); i++) {
+                djlShapes = network.getChildren().get(i).getValue().getOutputShapes(djlShapes);
+                List<Integer> inferred = shapes.get(i).output().dims();
+                assertThat(djlShapes[0].slice(1).getShape()).as("layer %d (%s)", i + 1, shapes.get(i).layer().type())
+                        .containsExactly(inferred.stream().mapToLong(Integer::longValue).toArray());
+            }
+            NDArray logits = network.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomUniform(0, 1, new Shape(4, 1, 28, 28))), false).singletonOrThrow();
+            assertThat(logits.getShape()).isEqualTo(new Shape(4, 10));
         }
     }
 
