@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -60,7 +59,7 @@ public final class ModelDirectoryWriter {
             ModelMetrics metrics, Fingerprint fingerprint, String reportHtml) throws IOException {
         Files.createDirectories(outputDirectory);
         Path staging = outputDirectory.resolve("." + name + ".partial");
-        deleteRecursively(staging);
+        Folders.deleteRecursively(staging);
         try {
             ModelDirectory staged = ModelDirectory.of(Files.createDirectory(staging));
             stage(staged, yaml, network, metrics, fingerprint);
@@ -68,18 +67,18 @@ public final class ModelDirectoryWriter {
                 Files.writeString(staged.report(), reportHtml);
             }
         } catch (IOException | RuntimeException e) {
-            deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
             throw e;
         }
 
         ModelDirectory target = ModelDirectory.of(outputDirectory, name);
         Path previous = outputDirectory.resolve("." + name + ".previous");
-        deleteRecursively(previous);
+        Folders.deleteRecursively(previous);
         if (Files.exists(target.root())) {
             Files.move(target.root(), previous, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(staging, target.root(), StandardCopyOption.ATOMIC_MOVE);
-        deleteRecursively(previous);
+        Folders.deleteRecursively(previous);
         return target;
     }
 
@@ -92,16 +91,5 @@ public final class ModelDirectoryWriter {
         Files.writeString(staged.spec(), yaml);
         metrics.write(staged.metrics());
         fingerprint.write(staged.fingerprint());
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

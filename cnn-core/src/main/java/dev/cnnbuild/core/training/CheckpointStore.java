@@ -3,6 +3,7 @@ package dev.cnnbuild.core.training;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cnnbuild.core.model.Folders;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -61,7 +62,7 @@ public final class CheckpointStore {
 
     /** Deletes every checkpoint; does nothing if there is none. */
     public void delete() throws IOException {
-        deleteRecursively(folder);
+        Folders.deleteRecursively(folder);
     }
 
     /**
@@ -103,7 +104,7 @@ public final class CheckpointStore {
         Path staging = folder.resolve(name + ".partial");
         Path target = folder.resolve(name);
         Files.createDirectories(folder);
-        deleteRecursively(staging);
+        Folders.deleteRecursively(staging);
         Files.createDirectory(staging);
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
                 staging.resolve(SavedCheckpoint.PARAMETERS)))) {
@@ -117,14 +118,14 @@ public final class CheckpointStore {
             Files.write(staging.resolve(SavedCheckpoint.BEST), bestParameters);
         }
         JSON.writeValue(staging.resolve(SavedCheckpoint.STATE).toFile(), checkpoint);
-        deleteRecursively(target);
+        Folders.deleteRecursively(target);
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         List<Path> older;
         try (Stream<Path> entries = Files.list(folder)) {
             older = entries.filter(p -> !p.equals(target)).toList();
         }
         for (Path old : older) {
-            deleteRecursively(old);
+            Folders.deleteRecursively(old);
         }
         return target;
     }
@@ -132,16 +133,5 @@ public final class CheckpointStore {
     private static int epochOf(Path entry) {
         Matcher matcher = EPOCH_FOLDER.matcher(entry.getFileName().toString());
         return matcher.matches() && Files.isDirectory(entry) ? Integer.parseInt(matcher.group(1)) : 0;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

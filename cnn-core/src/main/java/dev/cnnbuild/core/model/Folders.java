@@ -1,0 +1,37 @@
+package dev.cnnbuild.core.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Folder operations the model directory, its staging folders and checkpoints share.
+ *
+ * <pre>{@code
+ * Folders.deleteRecursively(Path.of("target/cnn/.mnist-cnn.partial")); // nothing happens if it is not there
+ * }</pre>
+ */
+public final class Folders {
+
+    private Folders() {
+    }
+
+    /**
+     * Deletes a file or a folder with everything in it; a path that does not exist is left alone.
+     *
+     * @param path the file or folder
+     * @throws IOException if something in it cannot be deleted
+     */
+    public static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
