@@ -50,6 +50,7 @@ class NetworkBuilderTest {
         ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), TUTORIAL);
         SequentialBlock network = NetworkBuilder.build(spec);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            manager.getEngine().setRandomSeed(1);
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
             Map<String, NDArray> parameters = new LinkedHashMap<>();
             for (Pair<String, Parameter> p : network.getParameters()) {
@@ -101,10 +102,15 @@ class NetworkBuilderTest {
         }
     }
 
-    /** Uniform in ±bound: nothing beyond it, and the extremes close to it (Xavier's would be far wider). */
+    /**
+     * Uniform in ±bound: nothing beyond it and the extremes close to it (Xavier's would be far wider, zeros far
+     * narrower); for arrays large enough to tell, a mean magnitude near bound / 2.
+     */
     private static void assertUniformWithin(NDArray values, double bound) {
         double max = values.abs().max().getFloat();
         assertThat(max).isLessThanOrEqualTo(bound * 1.0001).isGreaterThan(bound * 0.5);
-        assertThat(values.abs().mean().getFloat()).isBetween((float) (bound * 0.4), (float) (bound * 0.6));
+        if (values.size() >= 100) {
+            assertThat(values.abs().mean().getFloat()).isBetween((float) (bound * 0.4), (float) (bound * 0.6));
+        }
     }
 }
