@@ -1,10 +1,14 @@
 package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.training.EpochMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Loss and accuracy per epoch, train and test, as two line charts, with the figures in a table beneath. */
+/**
+ * Loss and accuracy per epoch, train, validation (when the model held a validation split out) and test, as two line
+ * charts, with the figures in a table beneath.
+ */
 final class LearningCurves {
 
     private LearningCurves() {
@@ -15,12 +19,11 @@ final class LearningCurves {
         if (history == null || history.isEmpty()) {
             return "<p class=\"empty\">No training history was recorded.</p>\n";
         }
-        LineChart loss = new LineChart("Loss", "cross-entropy", true, List.of(
-                new LineChart.Series("train", "train", values(history, EpochMetrics::trainLoss)),
-                new LineChart.Series("test", "test", values(history, EpochMetrics::testLoss))));
-        LineChart accuracy = new LineChart("Accuracy", "accuracy", false, List.of(
-                new LineChart.Series("train", "train", values(history, EpochMetrics::trainAccuracy)),
-                new LineChart.Series("test", "test", values(history, EpochMetrics::testAccuracy))));
+        boolean validated = history.stream().allMatch(EpochMetrics::hasValidation);
+        LineChart loss = new LineChart("Loss", "cross-entropy", true, series(history, validated,
+                EpochMetrics::trainLoss, EpochMetrics::validationLoss, EpochMetrics::testLoss));
+        LineChart accuracy = new LineChart("Accuracy", "accuracy", false, series(history, validated,
+                EpochMetrics::trainAccuracy, EpochMetrics::validationAccuracy, EpochMetrics::testAccuracy));
         StringBuilder html = new StringBuilder("<div class=\"charts\">\n").append(loss.svg()).append(accuracy.svg())
                 .append("</div>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
                         + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>seconds</th>"
@@ -33,6 +36,18 @@ final class LearningCurves {
                     .append(Html.count(Math.round(e.imagesPerSecond()))).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
+    }
+
+    private static List<LineChart.Series> series(List<EpochMetrics> history, boolean validated,
+            ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation,
+            ToDoubleFunction<EpochMetrics> test) {
+        List<LineChart.Series> series = new ArrayList<>();
+        series.add(new LineChart.Series("train", "train", values(history, train)));
+        if (validated) {
+            series.add(new LineChart.Series("validation", "validation", values(history, validation)));
+        }
+        series.add(new LineChart.Series("test", "test", values(history, test)));
+        return series;
     }
 
     private static double[] values(List<EpochMetrics> history, ToDoubleFunction<EpochMetrics> figure) {

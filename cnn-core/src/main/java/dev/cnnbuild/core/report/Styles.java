@@ -6,7 +6,7 @@ final class Styles {
     /** The CSS. */
     static final String CSS = """
             :root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --panel: #f9fafb;
-                    --train: #2563eb; --test: #ea580c; --pass: #15803d; --fail: #b91c1c; --skip: #a16207; }
+                    --train: #2563eb; --test: #ea580c; --validation: #7c3aed; --pass: #15803d; --fail: #b91c1c; --skip: #a16207; }
             * { box-sizing: border-box; }
             body { margin: 0; padding: 24px 32px 48px; color: var(--ink); background: #fff;
                    font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
@@ -42,6 +42,8 @@ final class Styles {
             .chart .series.train, .chart .legend.train line { stroke: var(--train); }
             .chart .series.test, .chart .legend.test line { stroke: var(--test); }
             .chart circle.train { fill: var(--train); } .chart circle.test { fill: var(--test); }
+            .chart .series.validation, .chart .legend.validation line { stroke: var(--validation); }
+            .chart circle.validation { fill: var(--validation); }
             .history { margin-top: 12px; font-size: 12px; }
             .matrix td, .matrix th { border: 1px solid #fff; text-align: center; min-width: 44px; }
             .matrix .cell { background: #fff; border: 1px solid var(--line); }

@@ -83,6 +83,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void validationFiguresGetTheirOwnCurves() {
+        ModelMetrics metrics = SampleReport.metrics("m");
+        List<EpochMetrics> history = List.of(new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1, 0.45, 0.82),
+                new EpochMetrics(2, 0.3, 0.9, 0.35, 0.85, 1, 1, 0.4, 0.84));
+        ModelMetrics validated = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history,
+                metrics.test(), 1, 1);
+
+        String curves = section(HtmlReport.render(new ReportData(validated, validated.test(), List.of(), null,
+                SampleReport.GENERATED)), "learning-curves");
+
+        assertThat(count(curves, "<path class=\"series validation\"")).isEqualTo(2);
+        assertThat(curves).contains("<g class=\"legend validation\">", "<title>validation, epoch 2: 0.8400</title>");
+        assertThat(count(curves, "<circle class=\"point")).isEqualTo(12);
+    }
+
+    @Test
     void singleEpochStillDraws() {
         ModelMetrics metrics = SampleReport.metrics("m");
         ModelMetrics one = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1,
