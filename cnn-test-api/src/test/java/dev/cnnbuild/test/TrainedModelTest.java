@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.cli.TrainCommand;
-import dev.cnnbuild.core.data.ImageSet;
-import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.ModelSpecReader;
-import dev.cnnbuild.test.fixtures.BandsModel;
+import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,26 +27,7 @@ class TrainedModelTest {
 
     @BeforeAll
     static void train() throws Exception {
-        writeHalves(dir, "train", 256, 1);
-        writeHalves(dir, "test", 128, 2);
-        Path yaml = Files.writeString(dir.resolve("halves.yaml"), "name: halves\n"
-                + "input: {channels: 1, height: 8, width: 8}\n"
-                + "classes: 2\n"
-                + "layers:\n"
-                + "  - conv2d: {filters: 4, kernel: 3}\n"
-                + "  - relu\n"
-                + "  - maxpool: {kernel: 2}\n"
-                + "  - flatten\n"
-                + "  - linear: {units: 2}\n"
-                + "data:\n"
-                + "  train: {images: train-images.idx3.gz, labels: train-labels.idx1.gz}\n"
-                + "  test: {images: test-images.idx3.gz, labels: test-labels.idx1.gz}\n"
-                + "training:\n"
-                + "  epochs: 3\n"
-                + "  batchSize: 16\n"
-                + "  optimizer: {adam: {learningRate: 0.01}}\n"
-                + "  seed: 7\n"
-                + "  device: cpu\n");
+        Path yaml = TinyDataset.writeModel(dir, "halves", "");
         int status = TrainCommand.run(new String[] {"--output", dir.resolve("cnn").toString(), yaml.toString()},
                 new PrintStream(new ByteArrayOutputStream()), System.err);
         assertThat(status).isZero();
@@ -87,17 +64,4 @@ class TrainedModelTest {
     }
 
     /** Class 0 bright in its left half, class 1 in its right half, with seeded noise. */
-    private static void writeHalves(Path dir, String prefix, int count, long seed) throws Exception {
-        Random random = new Random(seed);
-        byte[] pixels = new byte[count * 64];
-        int[] labels = new int[count];
-        for (int i = 0; i < count; i++) {
-            labels[i] = i % 2;
-            for (int p = 0; p < 64; p++) {
-                boolean bright = (p % 8 < 4) == (labels[i] == 0);
-                pixels[i * 64 + p] = (byte) ((bright ? 160 : 40) + random.nextInt(80));
-            }
-        }
-        BandsModel.writeIdx(dir, prefix, new LabeledImages(new ImageSet(count, 8, 8, pixels), labels));
-    }
 }
