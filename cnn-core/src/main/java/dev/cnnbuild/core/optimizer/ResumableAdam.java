@@ -6,7 +6,7 @@ import dev.cnnbuild.core.spec.AdamOptimizer;
 import java.util.List;
 
 /**
- * Adam as DJL 0.36's {@code Adam} computes it (the bias correction folded into the learning rate, the engine's
+ * Adam as DJL 0.33's {@code Adam} computes it (the bias correction folded into the learning rate, the engine's
  * fused update), with its moments kept where a checkpoint can reach them.
  *
  * <pre>{@code

@@ -6,7 +6,7 @@ import dev.cnnbuild.core.spec.SgdOptimizer;
 import java.util.List;
 
 /**
- * SGD, with momentum if asked for, as DJL 0.36's {@code Sgd} computes it, with the momentum kept where a
+ * SGD, with momentum if asked for, as DJL 0.33's {@code Sgd} computes it, with the momentum kept where a
  * checkpoint can reach it.
  *
  * <pre>{@code

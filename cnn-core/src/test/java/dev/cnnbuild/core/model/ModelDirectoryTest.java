@@ -44,7 +44,7 @@ class ModelDirectoryTest {
                     org.assertj.core.api.Assertions.within(1e-5));
             assertThat(model.metrics().history()).hasSize(3);
             assertThat(model.metrics().parameterCount()).isEqualTo(4 * 9 + 4 + 36 * 2 + 2);
-            assertThat(model.metrics().versions().pytorch()).isEqualTo("2.7.1");
+            assertThat(model.metrics().versions().pytorch()).isEqualTo("2.5.1");
         }
         assertThat(Files.readAllLines(directory.fingerprint()))
                 .anyMatch(line -> line.equals("seed=7"))
