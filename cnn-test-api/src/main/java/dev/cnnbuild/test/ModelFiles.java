@@ -1,5 +1,6 @@
 package dev.cnnbuild.test;
 
+import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.model.ModelDirectory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,9 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The four files of a model directory: checks that they are all there, and copies them off the class path.
@@ -68,10 +67,8 @@ final class ModelFiles {
     }
 
     static void deleteCopy(Path copy) {
-        try (Stream<Path> walk = Files.walk(copy)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Folders.deleteRecursively(copy);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete the temporary model copy " + copy, e);
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.test.fixtures.BandsModel;
 import java.io.OutputStream;
 import java.net.URL;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.cli.TrainCommand;
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.spec.ShapeInference;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

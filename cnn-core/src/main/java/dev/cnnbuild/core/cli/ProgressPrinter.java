@@ -1,9 +1,9 @@
 package dev.cnnbuild.core.cli;
 
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
-import dev.cnnbuild.core.training.EarlyStoppingResult;
-import dev.cnnbuild.core.training.EpochMetrics;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingListener;
 import dev.cnnbuild.core.training.TrainingPlan;

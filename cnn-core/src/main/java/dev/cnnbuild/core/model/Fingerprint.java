@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.model;
 
+import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.io.IOException;

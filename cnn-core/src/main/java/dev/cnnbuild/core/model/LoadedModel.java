@@ -1,12 +1,13 @@
 package dev.cnnbuild.core.model;
 
 import ai.djl.Device;
-import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.model;
 
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

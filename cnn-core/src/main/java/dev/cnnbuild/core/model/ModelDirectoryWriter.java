@@ -1,18 +1,21 @@
 package dev.cnnbuild.core.model;
 
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Folders;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a trained model directory whole or not at all: everything goes to a hidden temporary folder beside the
- * target, which is then moved into place in one rename. A build killed while writing leaves only that hidden
- * folder if even the clean-up failed, which the next write removes; the previous model, if any, stays until the new one is complete.
+ * Writes a trained model directory whole or not at all, with {@link AtomicFiles#writeFolder}: everything goes to a
+ * hidden temporary folder beside the target, which is then moved into place in one rename. A build killed while
+ * writing leaves only that hidden folder, which the next write removes; the previous model, if any, stays until the
+ * new one is complete.
  *
  * <pre>{@code
  * ModelDirectory written = ModelDirectoryWriter.write(Path.of("target/cnn"), spec, network, metrics, fingerprint);
@@ -56,28 +59,14 @@ public final class ModelDirectoryWriter {
      */
     public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
             ModelMetrics metrics, Fingerprint fingerprint, String reportHtml) throws IOException {
-        Files.createDirectories(outputDirectory);
-        Path staging = outputDirectory.resolve("." + name + ".partial");
-        Folders.deleteRecursively(staging);
-        try {
-            ModelDirectory staged = ModelDirectory.of(Files.createDirectory(staging));
+        ModelDirectory target = ModelDirectory.of(outputDirectory, name);
+        AtomicFiles.writeFolder(target.root(), staging -> {
+            ModelDirectory staged = ModelDirectory.of(staging);
             stage(staged, yaml, network, metrics, fingerprint);
             if (reportHtml != null) {
                 Files.writeString(staged.report(), reportHtml);
             }
-        } catch (IOException | RuntimeException e) {
-            Folders.deleteRecursively(staging);
-            throw e;
-        }
-
-        ModelDirectory target = ModelDirectory.of(outputDirectory, name);
-        Path previous = outputDirectory.resolve("." + name + ".previous");
-        Folders.deleteRecursively(previous);
-        if (Files.exists(target.root())) {
-            Files.move(target.root(), previous, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(staging, target.root(), StandardCopyOption.ATOMIC_MOVE);
-        Folders.deleteRecursively(previous);
+        });
         return target;
     }
 

@@ -1,5 +1,5 @@
 /**
- * The trained model directory: its layout, its {@code metrics.json}, the fingerprint of its inputs, and how it is
+ * The trained model directory: its layout, the fingerprint of its inputs, and how it is
  * written (whole or not at all) and read back.
  *
  * <pre>{@code

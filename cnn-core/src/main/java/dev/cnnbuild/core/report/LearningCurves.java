@@ -1,6 +1,6 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.training.EpochMetrics;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

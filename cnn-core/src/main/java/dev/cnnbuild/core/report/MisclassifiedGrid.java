@@ -1,6 +1,6 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import java.util.List;
 
 /**

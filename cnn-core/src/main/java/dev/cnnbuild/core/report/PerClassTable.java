@@ -1,6 +1,6 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.model.ClassMetrics;
+import dev.cnnbuild.core.metrics.ClassMetrics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 

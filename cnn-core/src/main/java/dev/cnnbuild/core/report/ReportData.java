@@ -1,7 +1,7 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.rules.GateResult;
 import java.time.Instant;
 import java.util.List;

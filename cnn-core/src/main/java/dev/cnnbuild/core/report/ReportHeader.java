@@ -1,8 +1,8 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
-import dev.cnnbuild.core.model.ToolVersions;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.rules.GateResult;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

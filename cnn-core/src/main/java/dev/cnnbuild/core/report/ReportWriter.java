@@ -2,20 +2,20 @@ package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.evaluation.Prediction;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.rules.GateResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * Writes a model's {@code report.html} from a classifier and its test set: predicts every test image to find the
- * most confident mistakes, then renders the page. The file is written beside its target and renamed into place.
+ * most confident mistakes, then renders the page. The file is written beside its target and renamed into place ({@link AtomicFiles}); a failed write leaves
+ * no staging file behind.
  *
  * <pre>{@code
  * ReportWriter.write(model.classifier(), model.metrics(), TestMetrics.of(evaluation), testSet, gateResult,
@@ -61,8 +61,6 @@ public final class ReportWriter {
      */
     public static Path write(ImageClassifier classifier, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate, Path file) throws IOException {
-        Path staged = file.resolveSibling("." + file.getFileName() + ".partial");
-        Files.writeString(staged, render(classifier, metrics, test, testSet, gate));
-        return Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return AtomicFiles.writeString(file, render(classifier, metrics, test, testSet, gate));
     }
 }

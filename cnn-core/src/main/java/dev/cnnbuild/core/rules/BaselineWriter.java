@@ -1,11 +1,11 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a model's metrics as the new baseline, for {@code cnn:bless}: a {@code metrics.json} in the trainer's own
@@ -44,15 +44,7 @@ public final class BaselineWriter {
      */
     public static Baseline write(ModelMetrics metrics, Path target) throws IOException {
         Path file = Files.isDirectory(target) ? ModelDirectory.of(target).metrics() : target;
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path staging = parent.resolve("." + file.getFileName() + ".partial");
-        try {
-            metrics.write(staging);
-            Files.move(staging, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(staging);
-        }
+        AtomicFiles.writeFile(file, metrics::write);
         return Baseline.load(file);
     }
 }

@@ -1,8 +1,8 @@
 package dev.cnnbuild.core.rules;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;

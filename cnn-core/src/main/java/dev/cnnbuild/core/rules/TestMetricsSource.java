@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalDouble;

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.training;
 
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import java.util.List;
 
 /**

@@ -3,7 +3,8 @@ package dev.cnnbuild.core.training;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.cnnbuild.core.model.Folders;
+import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +23,8 @@ import java.util.stream.Stream;
  * Where a model's checkpoints go: a hidden folder beside its model directory, {@code <output>/.<name>.checkpoint/},
  * holding the latest complete checkpoint as {@code epoch-<n>/} (see {@link SavedCheckpoint}).
  *
- * <p>A checkpoint is written whole or not at all: into {@code epoch-<n>.partial/}, then renamed to
- * {@code epoch-<n>/}, and only then are older ones deleted. A process killed at any moment leaves at least one
+ * <p>A checkpoint is written whole or not at all ({@link AtomicFiles#writeFolder}): into {@code .epoch-<n>.partial/},
+ * then renamed to {@code epoch-<n>/}, and only then are older ones deleted. A process killed at any moment leaves at least one
  * complete checkpoint, if one had been written, and {@link #latest()} takes the newest.
  *
  * <pre>{@code
@@ -100,26 +100,21 @@ public final class CheckpointStore {
      */
     Path save(Checkpoint checkpoint, Block network, ResumableOptimizer optimizer, byte[] bestParameters)
             throws IOException {
-        String name = "epoch-" + checkpoint.epoch();
-        Path staging = folder.resolve(name + ".partial");
-        Path target = folder.resolve(name);
-        Files.createDirectories(folder);
-        Folders.deleteRecursively(staging);
-        Files.createDirectory(staging);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
-                staging.resolve(SavedCheckpoint.PARAMETERS)))) {
-            network.saveParameters(new DataOutputStream(out));
-        }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
-                staging.resolve(SavedCheckpoint.OPTIMIZER)))) {
-            optimizer.exportState(network.getParameters()).encode(out);
-        }
-        if (bestParameters != null) {
-            Files.write(staging.resolve(SavedCheckpoint.BEST), bestParameters);
-        }
-        JSON.writeValue(staging.resolve(SavedCheckpoint.STATE).toFile(), checkpoint);
-        Folders.deleteRecursively(target);
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        Path target = folder.resolve("epoch-" + checkpoint.epoch());
+        AtomicFiles.writeFolder(target, staging -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
+                    staging.resolve(SavedCheckpoint.PARAMETERS)))) {
+                network.saveParameters(new DataOutputStream(out));
+            }
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
+                    staging.resolve(SavedCheckpoint.OPTIMIZER)))) {
+                optimizer.exportState(network.getParameters()).encode(out);
+            }
+            if (bestParameters != null) {
+                Files.write(staging.resolve(SavedCheckpoint.BEST), bestParameters);
+            }
+            JSON.writeValue(staging.resolve(SavedCheckpoint.STATE).toFile(), checkpoint);
+        });
         List<Path> older;
         try (Stream<Path> entries = Files.list(folder)) {
             older = entries.filter(p -> !p.equals(target)).toList();

@@ -1,5 +1,7 @@
 package dev.cnnbuild.core.training;
 
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.spec.EarlyStoppingMetric;
 import dev.cnnbuild.core.spec.EarlyStoppingSpec;
 import java.util.Locale;

@@ -17,6 +17,8 @@ import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;

@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.training;
 
 import ai.djl.ndarray.NDList;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import java.util.List;
 
 /**

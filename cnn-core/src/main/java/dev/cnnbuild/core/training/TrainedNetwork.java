@@ -4,6 +4,8 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,5 +1,7 @@
 package dev.cnnbuild.core.training;
 
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 /**
  * Hears about training as it happens. Every method does nothing by default.
  *

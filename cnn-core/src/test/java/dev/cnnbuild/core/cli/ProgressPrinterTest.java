@@ -2,10 +2,10 @@ package dev.cnnbuild.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
-import dev.cnnbuild.core.training.EarlyStoppingResult;
-import dev.cnnbuild.core.training.EpochMetrics;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingPlan;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.cnnbuild.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelMetrics;
 import dev.cnnbuild.core.testing.TinyDataset;
-import dev.cnnbuild.core.training.EpochMetrics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.rules.Baseline;
 import dev.cnnbuild.core.rules.GateResult;
 import dev.cnnbuild.core.rules.MetricSource;
 import dev.cnnbuild.core.rules.QualityGate;
 import dev.cnnbuild.core.rules.Rule;
-import dev.cnnbuild.core.training.EpochMetrics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;

@@ -2,10 +2,10 @@ package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
-import dev.cnnbuild.core.model.ToolVersions;
-import dev.cnnbuild.core.training.EpochMetrics;
+import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.metrics.ToolVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

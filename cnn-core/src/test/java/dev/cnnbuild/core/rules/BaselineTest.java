@@ -3,8 +3,8 @@ package dev.cnnbuild.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelMetrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

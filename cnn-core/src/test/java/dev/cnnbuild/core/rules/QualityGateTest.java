@@ -3,7 +3,7 @@ package dev.cnnbuild.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.model.TestMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

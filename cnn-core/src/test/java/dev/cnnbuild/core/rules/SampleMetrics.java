@@ -1,10 +1,10 @@
 package dev.cnnbuild.core.rules;
 
-import dev.cnnbuild.core.model.ClassMetrics;
-import dev.cnnbuild.core.model.ModelMetrics;
-import dev.cnnbuild.core.model.TestMetrics;
-import dev.cnnbuild.core.model.ToolVersions;
-import dev.cnnbuild.core.training.EpochMetrics;
+import dev.cnnbuild.core.metrics.ClassMetrics;
+import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.metrics.ToolVersions;
 import java.util.ArrayList;
 import java.util.List;
 

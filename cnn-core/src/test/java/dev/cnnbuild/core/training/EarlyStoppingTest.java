@@ -2,6 +2,8 @@ package dev.cnnbuild.core.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.metrics.EarlyStoppingResult;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.spec.EarlyStoppingMetric;
 import dev.cnnbuild.core.spec.EarlyStoppingSpec;
 import org.junit.jupiter.api.Test;

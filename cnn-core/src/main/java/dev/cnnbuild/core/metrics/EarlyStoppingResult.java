@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.metrics;
 
 /**
  * How early stopping ended a run, as stored in {@code metrics.json}: whether it stopped before the last epoch,

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.metrics;
 
 /**
  * One class's figures on the test set.

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.metrics;
 
 import ai.djl.engine.Engine;
 import java.io.IOException;

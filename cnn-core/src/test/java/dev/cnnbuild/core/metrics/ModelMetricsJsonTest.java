@@ -1,9 +1,7 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cnnbuild.core.training.EarlyStoppingResult;
-import dev.cnnbuild.core.training.EpochMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.files;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Folder operations the model directory, its staging folders and checkpoints share.
+ * Deleting folders, as the model directory, its staging folders, checkpoints and model copies need.
  *
  * <pre>{@code
  * Folders.deleteRecursively(Path.of("target/cnn/.mnist-cnn.partial")); // nothing happens if it is not there

@@ -1,12 +1,10 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.metrics;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.cnnbuild.core.training.EarlyStoppingResult;
-import dev.cnnbuild.core.training.EpochMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.model;
+package dev.cnnbuild.core.metrics;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
 import java.util.ArrayList;

@@ -1,0 +1,10 @@
+/**
+ * File helpers that the model directory, checkpoints, reports and baselines share: writing whole or not at all, and
+ * deleting a folder with everything in it. Depends on nothing else in the project.
+ *
+ * <pre>{@code
+ * AtomicFiles.writeString(Path.of("target/cnn/mnist-cnn/report.html"), html);
+ * Folders.deleteRecursively(Path.of("target/cnn/.mnist-cnn.checkpoint"));
+ * }</pre>
+ */
+package dev.cnnbuild.core.files;
