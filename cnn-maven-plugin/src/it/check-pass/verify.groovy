@@ -15,4 +15,4 @@ def report = new File(basedir, 'target/cnn/tiny/report.html').text
 ['id="rules"', 'id="learning-curves"', 'id="confusion-matrix"', 'id="per-class"', 'id="misclassified"'].each {
     assert report.contains(it) : "report lacks ${it}"
 }
-assert report.contains('expected minimum is 0.9000')
+assert report.contains('expected minimum is 0.9')

@@ -1,5 +1,6 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.cli.ForkProtocol;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -18,15 +20,17 @@ import org.apache.maven.plugins.annotations.Parameter;
  * shared by every such goal.
  *
  * <pre>{@code
- * int status = runFork("dev.cnnbuild.core.cli.CheckCommand", arguments, errors::add);
+ * int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, errors::add);
  * }</pre>
  */
 public abstract class AbstractForkingMojo extends AbstractCnnMojo {
-    private static final String ERROR_PREFIX = "ERROR: ";
-
     /** Where model directories are: {@code <outputDirectory>/<name>/}. */
     @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
     protected File outputDirectory;
+
+    /** The project the model directories record their paths relative to. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    protected File projectDirectory;
 
     /** PyTorch intra-op threads in the forked JVM; defaults to the number of processors. */
     @Parameter(property = "cnn.threads")
@@ -62,11 +66,12 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
 
     /**
      * Runs a main class of the core in a forked JVM; its standard output goes to the log as information, its
-     * {@code ERROR: } lines as errors, other standard error lines to {@code otherErrorLine}.
+     * error lines ({@link ForkProtocol#errorMessage}) as errors, other standard error lines to
+     * {@code otherErrorLine}.
      *
      * @param mainClass the main class
      * @param arguments its arguments
-     * @param otherErrorLine receives standard error lines that are not {@code ERROR: } lines
+     * @param otherErrorLine receives standard error lines that are not error lines
      * @return the exit status
      * @throws MojoExecutionException if the JVM cannot start, Maven is interrupted, or the fork reports an error
      */
@@ -76,9 +81,10 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         int status;
         try {
             status = fork().run(mainClass, arguments, line -> getLog().info(line), line -> {
-                if (line.startsWith(ERROR_PREFIX)) {
-                    errors.add(line.substring(ERROR_PREFIX.length()));
-                    getLog().error(line.substring(ERROR_PREFIX.length()));
+                Optional<String> error = ForkProtocol.errorMessage(line);
+                if (error.isPresent()) {
+                    errors.add(error.get());
+                    getLog().error(error.get());
                 } else {
                     otherErrorLine.accept(line);
                 }

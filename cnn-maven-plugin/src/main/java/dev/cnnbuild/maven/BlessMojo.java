@@ -1,8 +1,8 @@
 package dev.cnnbuild.maven;
 
-import dev.cnnbuild.core.cli.CheckCommand;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.rules.BaselineWriter;
+import dev.cnnbuild.core.service.CheckRequest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ public class BlessMojo extends AbstractCnnMojo {
         try {
             for (ModelDirectory model : TrainedModels.require(outputDirectory, "to bless", "")) {
                 String name = model.root().getFileName().toString();
-                Path target = baselineDirectory.toPath().resolve(name + CheckCommand.BASELINE_SUFFIX);
+                Path target = baselineDirectory.toPath().resolve(name + CheckRequest.BASELINE_SUFFIX);
                 BaselineWriter.bless(model, target);
                 getLog().info(String.format(Locale.ROOT, "Blessed %s: its metrics are the new baseline %s", name,
                         target));

@@ -1,6 +1,6 @@
 package dev.cnnbuild.maven;
 
-import dev.cnnbuild.core.cli.CheckCommand;
+import dev.cnnbuild.core.cli.ForkProtocol;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +29,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractForkingMojo {
-    private static final String MAIN_CLASS = "dev.cnnbuild.core.cli.CheckCommand";
-    private static final String VIOLATION_PREFIX = "VIOLATION: ";
-
     /** The rules; see {@link RuleConfig}. Without rules, the models are still evaluated and reported. */
     @Parameter
     private List<RuleConfig> rules;
@@ -55,6 +52,7 @@ public class CheckMojo extends AbstractForkingMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--output", outputDirectory.getAbsolutePath(),
+                "--project", projectDirectory.getAbsolutePath(),
                 "--baselines", baselineDirectory.getAbsolutePath(),
                 "--reports", reportsDirectory.getAbsolutePath()));
         if (rules != null) {
@@ -63,16 +61,11 @@ public class CheckMojo extends AbstractForkingMojo {
             }
         }
         List<String> violations = new ArrayList<>();
-        int status = runFork(MAIN_CLASS, arguments, line -> {
-            if (line.startsWith(VIOLATION_PREFIX)) {
-                violations.add(line.substring(VIOLATION_PREFIX.length()));
-            } else {
-                getLog().warn(line);
-            }
-        });
-        if (status == CheckCommand.VIOLATED) {
+        int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, line -> ForkProtocol.violationMessage(line)
+                .ifPresentOrElse(violations::add, () -> getLog().warn(line)));
+        if (status == ForkProtocol.VIOLATED) {
             failOrWarn(violations);
-        } else if (status != 0) {
+        } else if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);
         }
     }

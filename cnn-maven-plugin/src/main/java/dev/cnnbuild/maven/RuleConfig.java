@@ -25,6 +25,6 @@ public class RuleConfig {
 
     /** Returns the rule as the forked check's command line takes it. */
     String toArgument() {
-        return RuleArgument.format(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance);
+        return new RuleArgument(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance).encode();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.model.ModelPackager;
 import java.io.File;
 import java.io.IOException;
@@ -31,8 +32,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class TrainMojo extends AbstractForkingMojo {
-    static final String MAIN_CLASS = "dev.cnnbuild.core.cli.TrainCommand";
-
     /** The folder searched (recursively) for model files, {@code *.yaml} and {@code *.yml}. */
     @Parameter(property = "cnn.modelDirectory", defaultValue = "${project.basedir}/src/main/cnn")
     private File modelDirectory;
@@ -70,7 +69,8 @@ public class TrainMojo extends AbstractForkingMojo {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
             return;
         }
-        List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath()));
+        List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath(),
+                "--project", projectDirectory.getAbsolutePath()));
         if (device != null && !device.isBlank()) {
             arguments.addAll(List.of("--device", device));
         }
@@ -80,8 +80,8 @@ public class TrainMojo extends AbstractForkingMojo {
         files.forEach(file -> arguments.add(file.getAbsolutePath()));
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()
                 + " thread(s)");
-        int status = runFork(MAIN_CLASS, arguments, line -> getLog().warn(line));
-        if (status != 0) {
+        int status = runFork(ForkProtocol.TRAIN_MAIN_CLASS, arguments, line -> getLog().warn(line));
+        if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);
         }
         if (addToClasspath) {

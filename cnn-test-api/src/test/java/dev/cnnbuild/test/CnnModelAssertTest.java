@@ -240,13 +240,13 @@ class CnnModelAssertTest {
                         + "\nbands: test loss is 0.2549, 0.0549 (27.46%) worse than the baseline 0.2000; at most"
                         + " 0.0300 is allowed"
                         + "\nbands: precision of class 1 is 0.9223, 0.0471 (4.85%) worse than the baseline 0.9694;"
-                        + " at most 0.0300 is allowed"
+                        + " at most 0.03 is allowed"
                         + "\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline 0.9500;"
-                        + " at most 0.0300 is allowed");
+                        + " at most 0.03 is allowed");
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.relative(0.05)))
                 .hasMessageContaining("by more than 0.0500 (relative) but 2 of 14 were:\nbands: test loss is 0.2549")
                 .hasMessageEndingWith("\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline"
-                        + " 0.9500; at most 5.00% is allowed");
+                        + " 0.9500; at most 5% is allowed");
     }
 
     @Test
@@ -258,7 +258,7 @@ class CnnModelAssertTest {
                 .hasMessageStartingWith("Expecting no metric of model bands on its test set to be worse than baseline "
                         + directory + " by more than 0.0100 (absolute) but ")
                 .hasMessageContaining("\nbands: test accuracy is 0.9467, 0.0533 (5.33%) worse than the baseline"
-                        + " 1.0000; at most 0.0100 is allowed\n");
+                        + " 1.0000; at most 0.01 is allowed\n");
     }
 
     @Test

@@ -1,26 +1,13 @@
 package dev.cnnbuild.core.cli;
 
-import ai.djl.Device;
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
-import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.evaluation.ImageClassifier;
-import dev.cnnbuild.core.metrics.TestMetrics;
-import dev.cnnbuild.core.model.LoadedModel;
-import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelPackager;
-import dev.cnnbuild.core.report.HtmlReport;
-import dev.cnnbuild.core.report.ReportWriter;
-import dev.cnnbuild.core.rules.Baseline;
 import dev.cnnbuild.core.rules.GateResult;
-import dev.cnnbuild.core.rules.JUnitXmlWriter;
-import dev.cnnbuild.core.rules.MetricSource;
-import dev.cnnbuild.core.rules.QualityGate;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.rules.RuleOutcome;
-import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.service.CheckRequest;
+import dev.cnnbuild.core.service.CheckService;
+import dev.cnnbuild.core.service.ModelCheck;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,18 +15,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Checks trained models against quality-gate rules: evaluates each model directory on its test set (the figures are
- * measured, not copied from {@code metrics.json}), compares them with the rules and the model's baseline, writes a
- * JUnit XML file per model and rewrites its {@code report.html} with the gate's outcomes. The main class of the JVM
- * that {@code cnn:check} forks.
+ * The command line of {@link CheckService}: parses the arguments into a {@link CheckRequest} and prints the
+ * checks. The main class of the JVM that {@code cnn:check} forks.
  *
- * <p>Usage: {@code CheckCommand --output DIR [--baselines DIR] [--reports DIR] [--rule RULE]... [NAME...]}, where
- * a rule is written as {@link RuleArgument} describes and the baseline of model {@code NAME} is
+ * <p>Usage: {@code CheckCommand --output DIR [--project DIR] [--baselines DIR] [--reports DIR] [--rule RULE]...
+ * [NAME...]}, where a rule is a {@link RuleArgument} and the baseline of model {@code NAME} is
  * {@code <baselines>/NAME.metrics.json}. Without names, every complete model directory under {@code --output} is
- * checked. Exit status 0: every rule held; 3: some did not (each on standard error after {@code VIOLATION: });
- * 2: bad input, after {@code ERROR: }; 1: an unexpected failure.
+ * checked. Exit status as {@link ForkProtocol} defines it: 0 every rule held; 3 some did not (each on standard error
+ * as a violation line); 2 bad input, on an error line; 1 an unexpected failure.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.CheckCommand --output target/cnn \
@@ -47,19 +33,11 @@ import java.util.Locale;
  * }</pre>
  */
 public final class CheckCommand {
-    /** Exit status when a rule is violated. */
-    public static final int VIOLATED = 3;
-    /** File name suffix of a model's baseline under {@code --baselines}. */
-    public static final String BASELINE_SUFFIX = ".metrics.json";
-    private static final int BATCH = 1000;
+    private static final String USAGE = "usage: CheckCommand --output DIR [--project DIR] [--baselines DIR]"
+            + " [--reports DIR] [--rule RULE]... [NAME...]";
 
     private final PrintStream out;
     private final PrintStream err;
-    private Path output;
-    private Path baselines;
-    private Path reports;
-    private final List<Rule> rules = new ArrayList<>();
-    private final List<String> names = new ArrayList<>();
 
     private CheckCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -86,36 +64,43 @@ public final class CheckCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CheckCommand command = new CheckCommand(out, err);
         try {
-            command.parse(args);
             boolean passed = true;
-            for (ModelDirectory model : command.models()) {
-                passed &= command.check(model);
+            for (ModelCheck check : new CheckService().check(parse(args))) {
+                passed &= command.print(check);
             }
-            return passed ? 0 : VIOLATED;
+            return passed ? ForkProtocol.SUCCESS : ForkProtocol.VIOLATED;
         } catch (RuleException | SpecException | DatasetException e) {
-            err.println("ERROR: " + e.getMessage());
-            return TrainCommand.INVALID_INPUT;
+            err.println(ForkProtocol.error(e.getMessage()));
+            return ForkProtocol.INVALID_INPUT;
         } catch (IOException | RuntimeException e) {
-            err.println("ERROR: the check failed unexpectedly: " + e);
+            err.println(ForkProtocol.error("the check failed unexpectedly: " + e));
             e.printStackTrace(err);
-            return 1;
+            return ForkProtocol.FAILED;
         }
     }
 
-    private void parse(String[] args) throws RuleException {
+    private static CheckRequest parse(String[] args) throws RuleException {
+        Path output = null;
+        Path project = Path.of("");
+        Path baselines = null;
+        Path reports = null;
+        List<Rule> rules = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i));
+                case "--project" -> project = Path.of(value(args, ++i));
                 case "--baselines" -> baselines = Path.of(value(args, ++i));
                 case "--reports" -> reports = Path.of(value(args, ++i));
-                case "--rule" -> rules.add(RuleArgument.parse(value(args, ++i)));
+                case "--rule" -> rules.add(RuleArgument.decode(value(args, ++i)).toRule());
                 default -> names.add(args[i]);
             }
         }
         if (output == null) {
-            throw new RuleException("usage: CheckCommand --output DIR [--baselines DIR] [--reports DIR]"
-                    + " [--rule RULE]... [NAME...]");
+            throw new RuleException(USAGE);
         }
+        return new CheckRequest(output, project, Optional.ofNullable(baselines), Optional.ofNullable(reports),
+                rules, names);
     }
 
     private static String value(String[] args, int i) throws RuleException {
@@ -125,55 +110,24 @@ public final class CheckCommand {
         return args[i];
     }
 
-    private List<ModelDirectory> models() throws IOException, RuleException {
-        if (!names.isEmpty()) {
-            List<ModelDirectory> models = new ArrayList<>();
-            for (String name : names) {
-                models.add(ModelDirectory.of(output, name));
-            }
-            return models;
-        }
-        List<ModelDirectory> models = ModelPackager.completeModels(output);
-        if (models.isEmpty()) {
-            throw new RuleException("no trained model under " + output + "; run cnn:train first");
-        }
-        return models;
-    }
-
-    private boolean check(ModelDirectory directory) throws IOException, SpecException, DatasetException {
-        try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
-            ModelSpec spec = model.spec();
-            LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
-            ImageClassifier classifier = model.classifier();
-            Evaluation evaluation = classifier.evaluate(testSet, BATCH);
-            Baseline baseline = baselines == null ? Baseline.none()
-                    : Baseline.load(baselines.resolve(spec.name() + BASELINE_SUFFIX));
-            GateResult result = new QualityGate(rules).check(spec.name(), MetricSource.of(evaluation), baseline);
-            out.println(String.format(Locale.ROOT, "%s: measured on %,d test images: test accuracy %.4f, test loss"
-                    + " %.4f", spec.name(), evaluation.count(), evaluation.accuracy(), evaluation.loss()));
-            report(spec.name(), result);
-            if (reports != null) {
-                JUnitXmlWriter.write(result, reports.resolve(JUnitXmlWriter.fileName(spec.name())));
-            }
-            Path report = ReportWriter.write(classifier, model.metrics(), TestMetrics.of(evaluation), testSet,
-                    result, directory.root().resolve(HtmlReport.FILE_NAME));
-            out.println(spec.name() + ": report written to " + report);
-            return result.passed();
-        }
-    }
-
-    private void report(String name, GateResult result) {
+    private boolean print(ModelCheck check) {
+        String name = check.modelName();
+        out.println(String.format(Locale.ROOT, "%s: measured on %,d test images: test accuracy %.4f, test loss"
+                + " %.4f", name, check.measured().count(), check.measured().accuracy(), check.measured().loss()));
+        GateResult result = check.gate();
         result.baselineNote().ifPresent(note -> out.println(name + ": " + note));
         if (!result.hasRules()) {
             out.println(name + ": no rules configured");
         }
         for (RuleOutcome outcome : result.outcomes()) {
             if (outcome.violated()) {
-                err.println("VIOLATION: " + outcome.message());
+                err.println(ForkProtocol.violation(outcome.message()));
             } else {
                 out.println(outcome.message());
             }
         }
         out.println(result.summary().lines().findFirst().orElse(""));
+        out.println(name + ": report written to " + check.report());
+        return result.passed();
     }
 }

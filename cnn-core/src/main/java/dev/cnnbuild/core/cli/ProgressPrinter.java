@@ -2,28 +2,29 @@ package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
 import dev.cnnbuild.core.training.ResumePoint;
-import dev.cnnbuild.core.training.TrainingListener;
 import dev.cnnbuild.core.training.TrainingPlan;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns training events into log lines: the plan, a resumed or discarded checkpoint, a batch line at most every
+ * Turns training events into log lines: why the model is trained, the plan, a resumed or discarded checkpoint, a batch line at most every
  * {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the run.
  *
  * <pre>{@code
- * ModelTrainer.builder().setSpec(spec).optListener(new ProgressPrinter(System.out::println)).build();
+ * new TrainingService(new ProgressPrinter(System.out::println)).train(request);
+ * // mnist-cnn: training: no model yet at target/cnn/mnist-cnn
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
  * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
  * // early stopping after epoch 7: validationLoss did not improve for 3 epochs; keeping epoch 4's parameters
  * }</pre>
  */
-public final class ProgressPrinter implements TrainingListener {
+public final class ProgressPrinter implements TrainingService.Listener {
     private static final long DEFAULT_INTERVAL_NANOS = 10_000_000_000L;
 
     private final Consumer<String> out;
@@ -41,6 +42,11 @@ public final class ProgressPrinter implements TrainingListener {
         this.clock = clock;
         this.intervalNanos = intervalNanos;
         this.lastLine = clock.getAsLong();
+    }
+
+    @Override
+    public void onTrainingStarts(String modelName, String reason) {
+        out.accept(modelName + ": training: " + reason);
     }
 
     @Override

@@ -2,51 +2,65 @@ package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * A quality-gate rule written as one command-line argument, {@code key=value} pairs separated by commas, as
- * {@code cnn:check} passes its POM rules to the forked JVM.
+ * A quality-gate rule as it crosses into the forked JVM: its POM fields as written, encoded as one command-line
+ * argument of {@code key=value} pairs separated by commas. {@code cnn:check} encodes, {@link CheckCommand}
+ * decodes; both use this record, so the two sides cannot disagree on the keys or their order.
  *
  * <pre>{@code
- * Rule rule = RuleArgument.parse("metric=classAccuracy,label=8,minimum=95%");
- * String text = RuleArgument.format("accuracy", null, "0.98", null, "0.005", null);
+ * String argument = new RuleArgument("classAccuracy", "8", "95%", null, null, null).encode();
+ * // metric=classAccuracy,label=8,minimum=95%
+ * Rule rule = RuleArgument.decode(argument).toRule();
  * }</pre>
+ *
+ * @param metric the metric's name
+ * @param label the class, for a per-class metric; {@code null} for every class
+ * @param minimum the lowest value allowed, as written; {@code null} for none
+ * @param maximum the highest value allowed, as written; {@code null} for none
+ * @param absoluteTolerance how much worse than the baseline the metric may get; {@code null} for no limit
+ * @param relativeTolerance how much worse, relative to the baseline; {@code null} for no limit
  */
-public final class RuleArgument {
+public record RuleArgument(String metric, String label, String minimum, String maximum, String absoluteTolerance,
+        String relativeTolerance) {
     private static final List<String> KEYS = List.of("metric", "label", "minimum", "maximum", "absoluteTolerance",
             "relativeTolerance");
 
-    private RuleArgument() {
+    /** Trims the fields; a blank field is {@code null}. */
+    public RuleArgument {
+        metric = blankToNull(metric);
+        label = blankToNull(label);
+        minimum = blankToNull(minimum);
+        maximum = blankToNull(maximum);
+        absoluteTolerance = blankToNull(absoluteTolerance);
+        relativeTolerance = blankToNull(relativeTolerance);
     }
 
-    /**
-     * Writes a rule's POM fields as one argument; {@code null} or blank fields are left out.
-     *
-     * @param fields metric, label, minimum, maximum, absoluteTolerance, relativeTolerance, in this order
-     * @return the argument
-     */
-    public static String format(String... fields) {
+    /** Returns the argument: the fields that are set, as {@code key=value}, separated by commas. */
+    public String encode() {
         StringJoiner joined = new StringJoiner(",");
-        for (int i = 0; i < KEYS.size() && i < fields.length; i++) {
-            if (fields[i] != null && !fields[i].isBlank()) {
-                joined.add(KEYS.get(i) + "=" + fields[i].trim());
+        List<String> values = values();
+        for (int i = 0; i < KEYS.size(); i++) {
+            if (values.get(i) != null) {
+                joined.add(KEYS.get(i) + "=" + values.get(i));
             }
         }
         return joined.toString();
     }
 
     /**
-     * Reads an argument back into a rule.
+     * Reads an argument back.
      *
-     * @param argument the argument
-     * @return the rule
-     * @throws RuleException if a key is unknown or the rule is not valid
+     * @param argument the argument, as {@link #encode()} writes it
+     * @return the fields
+     * @throws RuleException if a key is unknown
      */
-    public static Rule parse(String argument) throws RuleException {
+    public static RuleArgument decode(String argument) throws RuleException {
         Map<String, String> fields = new LinkedHashMap<>();
         for (String pair : argument.split(",")) {
             int equals = pair.indexOf('=');
@@ -57,12 +71,31 @@ public final class RuleArgument {
             }
             fields.put(key, equals < 0 ? "" : pair.substring(equals + 1));
         }
-        return Rule.builder(fields.get("metric"))
-                .label(fields.get("label"))
-                .minimum(fields.get("minimum"))
-                .maximum(fields.get("maximum"))
-                .absoluteTolerance(fields.get("absoluteTolerance"))
-                .relativeTolerance(fields.get("relativeTolerance"))
+        return new RuleArgument(fields.get("metric"), fields.get("label"), fields.get("minimum"),
+                fields.get("maximum"), fields.get("absoluteTolerance"), fields.get("relativeTolerance"));
+    }
+
+    /**
+     * Builds the rule.
+     *
+     * @return the rule
+     * @throws RuleException if the rule is not valid, such as an unknown metric or a limit that is not a number
+     */
+    public Rule toRule() throws RuleException {
+        return Rule.builder(metric)
+                .label(label)
+                .minimum(minimum)
+                .maximum(maximum)
+                .absoluteTolerance(absoluteTolerance)
+                .relativeTolerance(relativeTolerance)
                 .build();
+    }
+
+    private List<String> values() {
+        return Arrays.asList(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,27 +1,13 @@
 package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
-import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.ImageClassifier;
-import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
-import dev.cnnbuild.core.metrics.ToolVersions;
-import dev.cnnbuild.core.model.Fingerprint;
-import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelDirectoryWriter;
-import dev.cnnbuild.core.model.ModelFreshness;
-import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.service.TrainingRequest;
+import dev.cnnbuild.core.service.TrainingResult;
+import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.spec.DeviceChoice;
-import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
-import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
-import dev.cnnbuild.core.training.CheckpointStore;
-import dev.cnnbuild.core.training.DeviceSelector;
-import dev.cnnbuild.core.training.ModelTrainer;
-import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -29,18 +15,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * Trains each model file given and writes its model directory under the output folder. This is the main class of
- * the JVM that {@code cnn:train} forks, and works by hand too.
+ * The command line of {@link TrainingService}: parses the arguments into one {@link TrainingRequest} per model file
+ * and prints the progress and the results. This is the main class of the JVM that {@code cnn:train} forks, and
+ * works by hand too.
  *
- * <p>Usage: {@code TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...}. Exit status 0: all
- * trained or up to date; 2: a model file, a data file or an option is wrong (the message, on standard error after
- * {@code ERROR: }, says where and how to fix it); 1: an unexpected failure (a stack trace follows).
- *
- * <p>A model whose directory is complete and whose {@code fingerprint.txt} matches the run's inputs is not trained
- * again, unless {@code --force} is given; the log says which inputs changed when it is. Training saves a checkpoint
- * beside the model directory after every epoch and resumes from it after a kill; {@code --force} discards it.
+ * <p>Usage: {@code TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force] MODEL.yaml...}. The
+ * project (by default the working directory) is what {@code metrics.json} records the model file relative to. Exit
+ * status as {@link ForkProtocol} defines it: 0 all trained or up to date; 2 a model file, a data file or an option is
+ * wrong (the error line says where and how to fix it); 1 an unexpected failure (a stack trace follows).
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.TrainCommand \
@@ -48,17 +33,10 @@ import java.util.Locale;
  * }</pre>
  */
 public final class TrainCommand {
-    /** Exit status for bad input. */
-    public static final int INVALID_INPUT = 2;
+    private static final String USAGE =
+            "usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force] MODEL.yaml...";
 
-    private final PrintStream out;
-    private Path output;
-    private DeviceChoice device;
-    private boolean force;
-    private final List<Path> models = new ArrayList<>();
-
-    private TrainCommand(PrintStream out) {
-        this.out = out;
+    private TrainCommand() {
     }
 
     /**
@@ -79,36 +57,45 @@ public final class TrainCommand {
      * @return the exit status
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        TrainCommand command = new TrainCommand(out);
         try {
-            command.parse(args);
-            for (Path model : command.models) {
-                command.train(model);
+            TrainingService service = new TrainingService(new ProgressPrinter(out::println));
+            for (TrainingRequest request : parse(args)) {
+                print(service.train(request), out);
             }
-            return 0;
+            return ForkProtocol.SUCCESS;
         } catch (SpecException | DatasetException | TrainingException e) {
-            err.println("ERROR: " + e.getMessage());
-            return INVALID_INPUT;
+            err.println(ForkProtocol.error(e.getMessage()));
+            return ForkProtocol.INVALID_INPUT;
         } catch (IOException | RuntimeException e) {
-            err.println("ERROR: training failed unexpectedly: " + e);
+            err.println(ForkProtocol.error("training failed unexpectedly: " + e));
             e.printStackTrace(err);
-            return 1;
+            return ForkProtocol.FAILED;
         }
     }
 
-    private void parse(String[] args) throws TrainingException {
+    private static List<TrainingRequest> parse(String[] args) throws TrainingException {
+        Path output = null;
+        Path project = Path.of("");
+        DeviceChoice device = null;
+        boolean force = false;
+        List<Path> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
+                case "--project" -> project = Path.of(value(args, ++i, "--project"));
                 case "--device" -> device = device(value(args, ++i, "--device"));
                 case "--force" -> force = true;
                 default -> models.add(Path.of(args[i]));
             }
         }
         if (output == null || models.isEmpty()) {
-            throw new TrainingException(
-                    "usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...");
+            throw new TrainingException(USAGE);
         }
+        List<TrainingRequest> requests = new ArrayList<>();
+        for (Path model : models) {
+            requests.add(new TrainingRequest(model, output, project, Optional.ofNullable(device), force));
+        }
+        return requests;
     }
 
     private static DeviceChoice device(String name) throws TrainingException {
@@ -126,50 +113,17 @@ public final class TrainCommand {
         return args[i];
     }
 
-    private void train(Path file) throws SpecException, DatasetException, TrainingException, IOException {
-        long start = System.nanoTime();
-        ModelSpec spec = ModelSpecReader.readAndValidate(file.toAbsolutePath().normalize());
-        DeviceChoice choice = device == null ? spec.training().device() : device;
-        String deviceType = DeviceSelector.select(choice).isGpu() ? "gpu" : "cpu";
-        ToolVersions versions = ToolVersions.current();
-        Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
-        ModelFreshness freshness = ModelFreshness.check(ModelDirectory.of(output, spec.name()), fingerprint);
-        if (freshness.upToDate() && !force) {
-            out.println(spec.name() + ": up to date (" + freshness.reason() + "); skipping training."
+    private static void print(TrainingResult result, PrintStream out) {
+        if (result.metrics().isEmpty()) {
+            out.println(result.modelName() + ": up to date (" + result.reason() + "); skipping training."
                     + " Use -Dcnn.force=true to retrain.");
             return;
         }
-        out.println(spec.name() + ": training: " + (freshness.upToDate()
-                ? "forced, although it is up to date (" + freshness.reason() + ")" : freshness.reason()));
-        LabeledImages train = DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
-        LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
-        CheckpointStore checkpoints = CheckpointStore.beside(output, spec.name());
-        ModelTrainer trainer = ModelTrainer.builder()
-                .setSpec(spec)
-                .optDevice(choice)
-                .optListener(new ProgressPrinter(out::println))
-                .optCheckpoints(checkpoints, fingerprint.value())
-                .optStartFresh(force)
-                .build();
-        try (TrainedNetwork trained = trainer.train(train, test)) {
-            TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
-            ModelMetrics metrics = new ModelMetrics(spec.name(), spec.source().toString(), spec.training().seed(),
-                    trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
-                    testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
-                    trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt() : null);
-            ImageClassifier classifier = new ImageClassifier(trained.network(), trained.manager(), spec.input(),
-                    spec.classes(), PixelScaling.UNIT);
-            String report = ReportWriter.render(classifier, metrics, testMetrics, test, null);
-            ModelDirectory directory = ModelDirectoryWriter.write(output, spec.name(), spec.yaml(),
-                    trained.network(), metrics, fingerprint, report);
-            checkpoints.delete();
-            int epochs = trained.history().size();
-            String kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
-                    .map(r -> " (keeping epoch " + r.keptEpoch() + ")").orElse("");
-            out.println(String.format(Locale.ROOT, "%s: test accuracy %.4f (%,d of %,d) after %d epochs%s in %.1f s;"
-                    + " model written to %s", spec.name(), testMetrics.accuracy(), testMetrics.correct(),
-                    testMetrics.count(), epochs, kept, metrics.totalSeconds(), directory.root()));
-        }
+        ModelMetrics metrics = result.metrics().get();
+        TestMetrics test = metrics.test();
+        String kept = result.keptEpoch().isPresent() ? " (keeping epoch " + result.keptEpoch().getAsInt() + ")" : "";
+        out.println(String.format(Locale.ROOT, "%s: test accuracy %.4f (%,d of %,d) after %d epochs%s in %.1f s;"
+                + " model written to %s", result.modelName(), test.accuracy(), test.correct(), test.count(),
+                metrics.history().size(), kept, metrics.totalSeconds(), result.directory().root()));
     }
 }

@@ -5,15 +5,22 @@ package dev.cnnbuild.core.metrics;
  *
  * <pre>{@code
  * ClassMetrics eights = metrics.test().perClass().get(8);
- * eights.recall();
+ * eights.recall();   // also its accuracy: the share of its images predicted right
  * }</pre>
+ *
+ * <p>A class's accuracy and its recall are one figure, stored once as {@code recall}; {@link #accuracy()} names it
+ * the other way. Files written before this read back alike (their {@code accuracy} field is ignored).
  *
  * @param label the class index
  * @param support how many test images belong to the class
- * @param accuracy share of the class's images predicted right (its recall)
  * @param precision share of the images predicted as the class that belong to it
  * @param recall share of the class's images predicted right
  * @param f1 harmonic mean of precision and recall
  */
-public record ClassMetrics(int label, long support, double accuracy, double precision, double recall, double f1) {
+public record ClassMetrics(int label, long support, double precision, double recall, double f1) {
+
+    /** Returns the share of the class's images predicted right: its {@link #recall()}. */
+    public double accuracy() {
+        return recall;
+    }
 }

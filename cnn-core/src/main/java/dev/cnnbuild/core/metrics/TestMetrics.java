@@ -29,8 +29,8 @@ public record TestMetrics(double accuracy, double loss, long correct, long count
     public static TestMetrics of(Evaluation evaluation) {
         List<ClassMetrics> perClass = new ArrayList<>();
         for (int c = 0; c < evaluation.classes(); c++) {
-            perClass.add(new ClassMetrics(c, evaluation.support(c), evaluation.classAccuracy(c),
-                    evaluation.precision(c), evaluation.recall(c), evaluation.f1(c)));
+            perClass.add(new ClassMetrics(c, evaluation.support(c), evaluation.precision(c),
+                    evaluation.recall(c), evaluation.f1(c)));
         }
         return new TestMetrics(evaluation.accuracy(), evaluation.loss(), evaluation.correct(), evaluation.count(),
                 evaluation.macroPrecision(), evaluation.macroRecall(), evaluation.macroF1(), perClass,

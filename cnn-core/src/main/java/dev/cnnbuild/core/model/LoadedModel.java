@@ -23,8 +23,8 @@ import java.nio.file.Path;
  * A trained model directory loaded back: the network rebuilt from the stored YAML with its learnt parameters, the
  * spec, and the stored metrics. Close it to free the engine's memory.
  *
- * <p>The stored YAML is parsed as if it stood at its original place ({@link ModelMetrics#source()}), so its data
- * paths point where they pointed when the model was trained.
+ * <p>The stored YAML is parsed as if it stood at its place in the project ({@link ModelMetrics#source()}, recorded
+ * relative to the project), so its data paths point into the project the model is loaded in, wherever that is.
  *
  * <pre>{@code
  * try (LoadedModel model = LoadedModel.load(ModelDirectory.of(Path.of("target/cnn/mnist-cnn")), Device.cpu())) {
@@ -44,7 +44,7 @@ public final class LoadedModel implements AutoCloseable {
     }
 
     /**
-     * Loads a model directory.
+     * Loads a model directory whose recorded paths are relative to the working directory's project.
      *
      * @param directory the directory
      * @param device where the network runs
@@ -53,12 +53,27 @@ public final class LoadedModel implements AutoCloseable {
      * @throws SpecException if the stored YAML is not valid
      */
     public static LoadedModel load(ModelDirectory directory, Device device) throws IOException, SpecException {
+        return load(directory, Path.of(""), device);
+    }
+
+    /**
+     * Loads a model directory.
+     *
+     * @param directory the directory
+     * @param project the project the model's recorded paths are relative to
+     * @param device where the network runs
+     * @return the loaded model; the caller closes it
+     * @throws IOException if a file is missing or unreadable, or the parameters do not fit the network
+     * @throws SpecException if the stored YAML is not valid
+     */
+    public static LoadedModel load(ModelDirectory directory, Path project, Device device)
+            throws IOException, SpecException {
         if (!directory.isComplete()) {
             throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
                     + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
         ModelMetrics metrics = ModelMetrics.read(directory.metrics());
-        ModelSpec spec = ModelSpecReader.parse(Path.of(metrics.source()), Files.readString(directory.spec()));
+        ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()), Files.readString(directory.spec()));
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {

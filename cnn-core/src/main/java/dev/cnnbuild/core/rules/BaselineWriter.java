@@ -1,7 +1,7 @@
 package dev.cnnbuild.core.rules;
 
-import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Files;

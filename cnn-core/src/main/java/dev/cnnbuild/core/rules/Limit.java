@@ -1,11 +1,14 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.metrics.FigureText;
+
 /**
  * The kinds of limit a {@link Rule} sets, each checked as one {@link RuleOutcome}.
  *
  * <pre>{@code
- * Limit.RELATIVE_TOLERANCE.format(0.01); // "1.00%"
- * Limit.MINIMUM.format(0.98);            // "0.9800"
+ * Limit.RELATIVE_TOLERANCE.format(0.01); // "1%"
+ * Limit.MINIMUM.format(0.98);            // "0.98"
+ * Limit.MAXIMUM.format(0.00001);         // "0.00001"
  * }</pre>
  */
 public enum Limit {
@@ -34,8 +37,11 @@ public enum Limit {
         return this == ABSOLUTE_TOLERANCE || this == RELATIVE_TOLERANCE;
     }
 
-    /** Formats a limit of this kind: a percentage for the relative tolerance, 4 decimals otherwise. */
+    /**
+     * Formats a limit of this kind at the precision it was written, as JaCoCo prints its limits: a percentage for
+     * the relative tolerance, a decimal otherwise.
+     */
     public String format(double limit) {
-        return this == RELATIVE_TOLERANCE ? Figures.percent(limit) : Figures.value(limit);
+        return this == RELATIVE_TOLERANCE ? FigureText.limitPercent(limit) : FigureText.limit(limit);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +26,7 @@ final class LimitText {
             throw new RuleException(option + " '" + text + "' is not a number; write a fraction such as 0.98"
                     + " or a percentage such as 98%");
         }
-        double value = Double.parseDouble(matcher.group(1));
-        return matcher.group(2).isEmpty() ? value : value / 100;
+        BigDecimal value = new BigDecimal(matcher.group(1));
+        return (matcher.group(2).isEmpty() ? value : value.movePointLeft(2)).doubleValue();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.rules;
 
 import dev.cnnbuild.core.text.Suggestions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Locale;
  *
  * <pre>{@code
  * Metric metric = Metric.parse("classAccuracy"); // CLASS_ACCURACY
+ * Metric.parse("classRecall");                   // CLASS_ACCURACY too: a class's recall is its accuracy
  * metric.perClass();                             // true
  * Metric.LOSS.direction();                       // LOWER_IS_BETTER
  * Metric.parse("acuracy");   // RuleException: unknown metric 'acuracy'; did you mean 'accuracy'? ...
@@ -30,14 +32,17 @@ public enum Metric {
     MACRO_RECALL("macroRecall", "test macro recall", Direction.HIGHER_IS_BETTER, false),
     /** Unweighted mean F1 score over classes. */
     MACRO_F1("macroF1", "test macro F1", Direction.HIGHER_IS_BETTER, false),
-    /** Share of one class's images predicted right (its recall). */
+    /**
+     * Share of one class's images predicted right: its accuracy, which is its recall. The POM may name it
+     * {@code classAccuracy} or {@code classRecall}; both are this one figure, with one message.
+     */
     CLASS_ACCURACY("classAccuracy", "accuracy", Direction.HIGHER_IS_BETTER, true),
     /** Share of the images predicted as one class that belong to it. */
     CLASS_PRECISION("classPrecision", "precision", Direction.HIGHER_IS_BETTER, true),
-    /** Share of one class's images predicted right. */
-    CLASS_RECALL("classRecall", "recall", Direction.HIGHER_IS_BETTER, true),
     /** Harmonic mean of one class's precision and recall. */
     CLASS_F1("classF1", "F1", Direction.HIGHER_IS_BETTER, true);
+
+    private static final String CLASS_RECALL_ALIAS = "classRecall";
 
     private final String pomName;
     private final String words;
@@ -63,6 +68,9 @@ public enum Metric {
             throw new RuleException("a rule needs a metric; valid metrics: " + String.join(", ", pomNames()));
         }
         String key = normalise(name);
+        if (key.equals(normalise(CLASS_RECALL_ALIAS))) {
+            return CLASS_ACCURACY;
+        }
         for (Metric metric : values()) {
             if (normalise(metric.pomName).equals(key)) {
                 return metric;
@@ -72,9 +80,11 @@ public enum Metric {
                 + Suggestions.unknownWordHint(name, pomNames(), "metrics"));
     }
 
-    /** Returns the POM names of all metrics, in declaration order. */
+    /** Returns the POM names of all metrics, in declaration order, with {@code classRecall} after its figure's. */
     public static List<String> pomNames() {
-        return Arrays.stream(values()).map(Metric::pomName).toList();
+        List<String> names = new ArrayList<>(Arrays.stream(values()).map(Metric::pomName).toList());
+        names.add(names.indexOf(CLASS_ACCURACY.pomName) + 2, CLASS_RECALL_ALIAS);
+        return names;
     }
 
     /** Returns the name used in the POM, such as {@code macroF1}. */

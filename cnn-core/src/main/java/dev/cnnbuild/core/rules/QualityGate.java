@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -138,7 +139,7 @@ public final class QualityGate {
 
         private RuleOutcome bound(String subject, double v) {
             boolean holds = limit == Limit.MINIMUM ? v >= limitValue : v <= limitValue;
-            String measured = subject + " is " + Figures.value(v);
+            String measured = subject + " is " + FigureText.value(v);
             OptionalDouble value = OptionalDouble.of(v);
             return holds ? passed(subject, value, OptionalDouble.empty(), measured + expectation(", "))
                     : violated(subject, value, OptionalDouble.empty(), measured + expectation(", but "));
@@ -146,7 +147,7 @@ public final class QualityGate {
 
         private RuleOutcome change(Measure measure, String subject, double c) {
             OptionalDouble value = OptionalDouble.of(c);
-            String measured = subject + " is " + Figures.value(c);
+            String measured = subject + " is " + FigureText.value(c);
             if (!baseline.isPresent()) {
                 return outcome(subject, RuleOutcome.Status.SKIPPED, value, OptionalDouble.empty(),
                         subject + " is not compared: " + baseline.describe());
@@ -202,11 +203,11 @@ public final class QualityGate {
 
         private static String changeText(double worsening, double baseline) {
             if (worsening == 0) {
-                return "equal to the baseline " + Figures.value(baseline);
+                return "equal to the baseline " + FigureText.value(baseline);
             }
-            String share = baseline == 0 ? "" : " (" + Figures.percent(Math.abs(worsening / baseline)) + ")";
-            return Figures.value(Math.abs(worsening)) + share + (worsening > 0 ? " worse" : " better")
-                    + " than the baseline " + Figures.value(baseline);
+            String share = baseline == 0 ? "" : " (" + FigureText.percent(Math.abs(worsening / baseline)) + ")";
+            return FigureText.value(Math.abs(worsening)) + share + (worsening > 0 ? " worse" : " better")
+                    + " than the baseline " + FigureText.value(baseline);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
@@ -118,8 +119,8 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
             checkFraction(problems, "maximum", maximum, metric);
         }
         if (minimum.isPresent() && maximum.isPresent() && minimum.getAsDouble() > maximum.getAsDouble()) {
-            problems.add("minimum " + Figures.value(minimum.getAsDouble()) + " is above maximum "
-                    + Figures.value(maximum.getAsDouble()));
+            problems.add("minimum " + FigureText.value(minimum.getAsDouble()) + " is above maximum "
+                    + FigureText.value(maximum.getAsDouble()));
         }
         checkTolerance(problems, "absoluteTolerance", absoluteTolerance);
         checkTolerance(problems, "relativeTolerance", relativeTolerance);
@@ -135,14 +136,14 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
     private static void checkFraction(List<String> problems, String option, OptionalDouble limit, Metric metric) {
         double value = limit.orElse(0);
         if (value < 0 || value > 1) {
-            problems.add(option + " " + Figures.value(value) + " is outside 0 to 1, the range of " + metric.words()
+            problems.add(option + " " + FigureText.value(value) + " is outside 0 to 1, the range of " + metric.words()
                     + "; write a fraction such as 0.98 or a percentage such as 98%");
         }
     }
 
     private static void checkTolerance(List<String> problems, String option, OptionalDouble tolerance) {
         if (tolerance.isPresent() && tolerance.getAsDouble() < 0) {
-            problems.add(option + " " + Figures.value(tolerance.getAsDouble()) + " is negative; it is the most the"
+            problems.add(option + " " + FigureText.value(tolerance.getAsDouble()) + " is negative; it is the most the"
                     + " metric may get worse, 0 or more");
         }
     }

@@ -1,36 +1,41 @@
 package dev.cnnbuild.core.rules;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.cnnbuild.core.metrics.ClassMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Reads figures from the JSON form of {@link TestMetrics}, the {@code test} object of {@code metrics.json}. Figures
- * in memory are turned into the same JSON first, so live and stored figures are read by the same code, and a field
- * a stored file lacks is missing rather than read as 0. Per-class figures are looked up by their label, not their
- * position.
+ * Reads figures through typed accessors: each metric maps to one accessor of {@link StoredFigures}, which is made from
+ * {@link TestMetrics} in memory with no JSON in between, or read from the {@code test} object of a
+ * {@code metrics.json} file. A figure a stored file lacks is missing rather than read as 0. Per-class figures are
+ * looked up by their label, not their position.
  */
 final class TestMetricsSource implements MetricSource {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final JsonNode test;
+    private final StoredFigures figures;
 
-    private TestMetricsSource(JsonNode test) {
-        this.test = test;
+    private TestMetricsSource(StoredFigures figures) {
+        this.figures = figures;
     }
 
     static TestMetricsSource of(TestMetrics test) {
-        return new TestMetricsSource(test == null ? MissingNode.getInstance() : JSON.valueToTree(test));
+        return new TestMetricsSource(test == null ? StoredFigures.NONE : StoredFigures.of(test));
     }
 
     static TestMetricsSource read(Path file) throws IOException {
         try {
-            return new TestMetricsSource(JSON.readTree(file.toFile()).path("test"));
+            JsonNode test = JSON.readTree(file.toFile()).path("test");
+            return new TestMetricsSource(test.isObject() ? JSON.treeToValue(test, StoredFigures.class) : StoredFigures.NONE);
         } catch (JacksonException e) {
             throw new IOException(file + " is not a valid metrics.json file (" + e.getOriginalMessage() + ")", e);
         }
@@ -39,49 +44,51 @@ final class TestMetricsSource implements MetricSource {
     @Override
     public OptionalDouble value(Measure measure) {
         return switch (measure.metric()) {
-            case ACCURACY -> number(test.path("accuracy"));
-            case LOSS -> number(test.path("loss"));
-            case MACRO_PRECISION -> number(test.path("macroPrecision"));
-            case MACRO_RECALL -> number(test.path("macroRecall"));
-            case MACRO_F1 -> number(test.path("macroF1"));
-            case CLASS_ACCURACY -> number(classNode(measure.label()).path("accuracy"));
-            case CLASS_PRECISION -> number(classNode(measure.label()).path("precision"));
-            case CLASS_RECALL -> number(classNode(measure.label()).path("recall"));
-            case CLASS_F1 -> number(classNode(measure.label()).path("f1"));
+            case ACCURACY -> present(figures.accuracy());
+            case LOSS -> present(figures.loss());
+            case MACRO_PRECISION -> present(figures.macroPrecision());
+            case MACRO_RECALL -> present(figures.macroRecall());
+            case MACRO_F1 -> present(figures.macroF1());
+            case CLASS_ACCURACY -> present(ofClass(measure.label()).map(ClassFigures::recall).orElse(null));
+            case CLASS_PRECISION -> present(ofClass(measure.label()).map(ClassFigures::precision).orElse(null));
+            case CLASS_F1 -> present(ofClass(measure.label()).map(ClassFigures::f1).orElse(null));
         };
     }
 
     @Override
     public int classes() {
-        return test.path("perClass").size();
+        return figures.perClass() == null ? 0 : figures.perClass().size();
     }
 
-    private JsonNode classNode(int label) {
-        for (JsonNode c : test.path("perClass")) {
-            if (c.path("label").isInt() && c.path("label").intValue() == label) {
-                return c;
-            }
+    private Optional<ClassFigures> ofClass(int label) {
+        if (figures.perClass() == null) {
+            return Optional.empty();
         }
-        return MissingNode.getInstance();
+        return figures.perClass().stream().filter(c -> c.label() != null && c.label() == label).findFirst();
     }
 
-    /** Reads a number; Jackson writes NaN and infinities as strings, so those are read back too. */
-    private static OptionalDouble number(JsonNode node) {
-        if (node.isNumber()) {
-            return OptionalDouble.of(node.doubleValue());
+    private static OptionalDouble present(Double value) {
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    /**
+     * The figures rules read, each {@code null} when a stored file lacks it; the component names are those of
+     * {@link TestMetrics}, which writes the file.
+     */
+    record StoredFigures(Double accuracy, Double loss, Double macroPrecision, Double macroRecall, Double macroF1,
+            List<ClassFigures> perClass) {
+        static final StoredFigures NONE = new StoredFigures(null, null, null, null, null, List.of());
+
+        static StoredFigures of(TestMetrics test) {
+            return new StoredFigures(test.accuracy(), test.loss(), test.macroPrecision(), test.macroRecall(),
+                    test.macroF1(), test.perClass().stream().map(ClassFigures::of).toList());
         }
-        if (node.isTextual()) {
-            switch (node.textValue()) {
-                case "NaN":
-                    return OptionalDouble.of(Double.NaN);
-                case "Infinity":
-                    return OptionalDouble.of(Double.POSITIVE_INFINITY);
-                case "-Infinity":
-                    return OptionalDouble.of(Double.NEGATIVE_INFINITY);
-                default:
-                    return OptionalDouble.empty();
-            }
+    }
+
+    /** One class's figures, named as in {@link ClassMetrics}. */
+    record ClassFigures(Integer label, Double precision, Double recall, Double f1) {
+        static ClassFigures of(ClassMetrics c) {
+            return new ClassFigures(c.label(), c.precision(), c.recall(), c.f1());
         }
-        return OptionalDouble.empty();
     }
 }

@@ -7,22 +7,33 @@ import dev.cnnbuild.core.rules.Metric;
 import dev.cnnbuild.core.rules.Rule;
 import org.junit.jupiter.api.Test;
 
+/** A rule crosses into the fork and back unchanged. */
 class RuleArgumentTest {
 
     @Test
-    void formatsAndParsesBack() throws Exception {
-        String argument = RuleArgument.format("classAccuracy", "8", "95%", null, " ", "0.01");
+    void encodesAndDecodesBack() throws Exception {
+        RuleArgument written = new RuleArgument("classAccuracy", "8", " 95% ", null, " ", "0.01");
+
+        String argument = written.encode();
 
         assertThat(argument).isEqualTo("metric=classAccuracy,label=8,minimum=95%,relativeTolerance=0.01");
-        Rule rule = RuleArgument.parse(argument);
+        assertThat(RuleArgument.decode(argument)).isEqualTo(written);
+        Rule rule = RuleArgument.decode(argument).toRule();
         assertThat(rule.metric()).isEqualTo(Metric.CLASS_ACCURACY);
         assertThat(rule.label()).hasValue(8);
         assertThat(rule.minimum()).hasValue(0.95);
     }
 
     @Test
+    void everyFieldRoundTrips() throws Exception {
+        RuleArgument all = new RuleArgument("loss", "1", "0.01", "0.5", "0.02", "10%");
+
+        assertThat(RuleArgument.decode(all.encode())).isEqualTo(all);
+    }
+
+    @Test
     void unknownFieldIsReported() {
-        assertThatThrownBy(() -> RuleArgument.parse("metric=accuracy,minimun=0.9"))
+        assertThatThrownBy(() -> RuleArgument.decode("metric=accuracy,minimun=0.9"))
                 .hasMessage("rule 'metric=accuracy,minimun=0.9': unknown field 'minimun'; valid fields: metric, label,"
                         + " minimum, maximum, absoluteTolerance, relativeTolerance");
     }

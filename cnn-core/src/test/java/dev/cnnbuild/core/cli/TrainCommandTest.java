@@ -130,7 +130,7 @@ class TrainCommandTest {
         int status = TrainCommand.run(new String[] {"--output", "out", "--device", "tpu", "model.yaml"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
-        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu\n");
     }
 
@@ -141,9 +141,10 @@ class TrainCommandTest {
         int status = TrainCommand.run(new String[] {"model.yaml"}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err));
 
-        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).isEqualTo(
-                "ERROR: usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...\n");
+                "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force]"
+                        + " MODEL.yaml...\n");
     }
 
     private static void assertSameModel(Path output, Path reference) throws Exception {

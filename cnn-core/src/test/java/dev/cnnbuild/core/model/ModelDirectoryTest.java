@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
+import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.TrainCommand;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
@@ -61,7 +62,7 @@ class ModelDirectoryTest {
         int status = TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
-        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).startsWith("ERROR: " + yaml.toAbsolutePath() + ":19:3: unknown key 'momentum'");
         assertThat(output).doesNotExist();
     }

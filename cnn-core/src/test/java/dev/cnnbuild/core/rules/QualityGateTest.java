@@ -22,11 +22,11 @@ class QualityGateTest {
 
         assertThat(result.passed()).isFalse();
         assertThat(result.violations()).extracting(RuleOutcome::message).containsExactly(
-                "mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.9800",
-                "mnist-cnn: test loss is 0.0812, but expected maximum is 0.0500",
-                "mnist-cnn: accuracy of class 8 is 0.9420, but expected minimum is 0.9500");
+                "mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.98",
+                "mnist-cnn: test loss is 0.0812, but expected maximum is 0.05",
+                "mnist-cnn: accuracy of class 8 is 0.9420, but expected minimum is 0.95");
         RuleOutcome first = result.outcomes().get(0);
-        assertThat(first.name()).isEqualTo("test accuracy minimum 0.9800");
+        assertThat(first.name()).isEqualTo("test accuracy minimum 0.98");
         assertThat(first.subject()).isEqualTo("test accuracy");
         assertThat(first.value()).hasValue(0.9712);
         assertThat(first.limit()).isEqualTo(Limit.MINIMUM);
@@ -43,10 +43,10 @@ class QualityGateTest {
 
         assertThat(result.passed()).isTrue();
         assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
-                "mnist-cnn: test accuracy is 0.9712, expected minimum is 0.9700",
-                "mnist-cnn: test loss is 0.0812, expected maximum is 0.0900",
-                "mnist-cnn: test macro F1 is 0.9650, expected minimum is 0.9650",
-                "mnist-cnn: test macro F1 is 0.9650, expected maximum is 0.9650");
+                "mnist-cnn: test accuracy is 0.9712, expected minimum is 0.97",
+                "mnist-cnn: test loss is 0.0812, expected maximum is 0.09",
+                "mnist-cnn: test macro F1 is 0.9650, expected minimum is 0.965",
+                "mnist-cnn: test macro F1 is 0.9650, expected maximum is 0.965");
     }
 
     @Test
@@ -55,7 +55,7 @@ class QualityGateTest {
 
         assertThat(result.outcomes()).hasSize(10);
         assertThat(result.violations()).extracting(RuleOutcome::name)
-                .containsExactly("accuracy of class 8 minimum 0.9500");
+                .containsExactly("accuracy of class 8 minimum 0.95");
         assertThat(result.passes()).hasSize(9);
     }
 
@@ -67,9 +67,9 @@ class QualityGateTest {
                 Rule.builder("classF1").label("0").minimum("0.99").build());
 
         assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
-                "mnist-cnn: precision of class 8 is 0.9320, but expected minimum is 0.9500",
-                "mnist-cnn: recall of class 8 is 0.9420, but expected minimum is 0.9500",
-                "mnist-cnn: F1 of class 0 is 0.9850, but expected minimum is 0.9900");
+                "mnist-cnn: precision of class 8 is 0.9320, but expected minimum is 0.95",
+                "mnist-cnn: accuracy of class 8 is 0.9420, but expected minimum is 0.95",
+                "mnist-cnn: F1 of class 0 is 0.9850, but expected minimum is 0.99");
     }
 
     @Test
@@ -78,7 +78,7 @@ class QualityGateTest {
 
         assertThat(result.violations()).extracting(RuleOutcome::message).containsExactly(
                 "mnist-cnn: accuracy of class 12 is missing (the model has 10 classes), but expected minimum is"
-                        + " 0.9500");
+                        + " 0.95");
         assertThat(result.violations().get(0).value()).isEmpty();
     }
 
@@ -90,7 +90,7 @@ class QualityGateTest {
                 Rule.builder("classAccuracy").minimum("0.9").build())).check("m", empty, Baseline.none());
 
         assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
-                "m: test accuracy is missing, but expected minimum is 0.9000",
+                "m: test accuracy is missing, but expected minimum is 0.9",
                 "m: accuracy of every class is missing (the model has no classes)");
         assertThat(result.passed()).isFalse();
     }
@@ -103,8 +103,8 @@ class QualityGateTest {
                 .check("m", diverged, Baseline.none());
 
         assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
-                "m: test loss is NaN, but expected minimum is 0.0000",
-                "m: test loss is NaN, but expected maximum is 5.0000");
+                "m: test loss is NaN, but expected minimum is 0",
+                "m: test loss is NaN, but expected maximum is 5");
     }
 
     @Test
@@ -128,8 +128,8 @@ class QualityGateTest {
         RuleOutcome outcome = result.outcomes().get(0);
         assertThat(outcome.violated()).isTrue();
         assertThat(outcome.message()).isEqualTo("mnist-cnn: test accuracy is 0.9712, 0.0154 (1.56%) worse than the"
-                + " baseline 0.9866; at most 0.0100 is allowed");
-        assertThat(outcome.name()).isEqualTo("test accuracy absoluteTolerance 0.0100");
+                + " baseline 0.9866; at most 0.01 is allowed");
+        assertThat(outcome.name()).isEqualTo("test accuracy absoluteTolerance 0.01");
         assertThat(outcome.baselineValue()).hasValue(0.9866);
     }
 
@@ -139,8 +139,8 @@ class QualityGateTest {
 
         assertThat(result.outcomes().get(0).violated()).isFalse();
         assertThat(result.outcomes().get(0).message()).isEqualTo("mnist-cnn: test accuracy is 0.9712, 0.0154"
-                + " (1.56%) worse than the baseline 0.9866; at most 2.00% is allowed");
-        assertThat(result.outcomes().get(0).name()).isEqualTo("test accuracy relativeTolerance 2.00%");
+                + " (1.56%) worse than the baseline 0.9866; at most 2% is allowed");
+        assertThat(result.outcomes().get(0).name()).isEqualTo("test accuracy relativeTolerance 2%");
     }
 
     @Test
@@ -151,7 +151,7 @@ class QualityGateTest {
         assertThat(result.outcomes()).extracting(RuleOutcome::status).containsExactly(
                 RuleOutcome.Status.PASSED, RuleOutcome.Status.VIOLATED);
         assertThat(result.outcomes().get(1).message()).isEqualTo("mnist-cnn: test loss is 0.0812, 0.0100 (14.04%)"
-                + " worse than the baseline 0.0712; at most 10.00% is allowed");
+                + " worse than the baseline 0.0712; at most 10% is allowed");
     }
 
     @Test
@@ -164,9 +164,9 @@ class QualityGateTest {
         assertThat(result.passed()).isTrue();
         assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
                 "mnist-cnn: test accuracy is 0.9712, 0.0004 (0.04%) better than the baseline 0.9708;"
-                        + " at most 0.0000 is allowed",
+                        + " at most 0 is allowed",
                 "mnist-cnn: test loss is 0.0812, 0.0088 (9.78%) better than the baseline 0.0900;"
-                        + " at most 0.00% is allowed");
+                        + " at most 0% is allowed");
     }
 
     @Test
@@ -186,7 +186,7 @@ class QualityGateTest {
         GateResult result = check(same, Rule.builder("accuracy").relativeTolerance("0").build());
 
         assertThat(result.outcomes().get(0).message()).isEqualTo("mnist-cnn: test accuracy is 0.9712, equal to the"
-                + " baseline 0.9712; at most 0.00% is allowed");
+                + " baseline 0.9712; at most 0% is allowed");
     }
 
     @Test
@@ -197,7 +197,7 @@ class QualityGateTest {
 
         assertThat(result.outcomes().get(0).violated()).isTrue();
         assertThat(result.outcomes().get(0).message()).isEqualTo("mnist-cnn: test loss is 0.0812, 0.0812 worse"
-                + " than the baseline 0.0000; at most 1000.00% is allowed");
+                + " than the baseline 0.0000; at most 1000% is allowed");
     }
 
     @Test
@@ -266,7 +266,7 @@ class QualityGateTest {
                 .absoluteTolerance("0.01").build());
 
         assertThat(result.summary()).isEqualTo("mnist-cnn: 3 checks, 1 passed, 1 violated, 1 skipped\n"
-                + "mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.9800");
+                + "mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.98");
     }
 
     private static GateResult check(Baseline baseline, Rule... rules) {

@@ -18,7 +18,7 @@ final class SampleMetrics {
         List<ClassMetrics> perClass = new ArrayList<>();
         for (int c = 0; c < 10; c++) {
             double a = c == 8 ? class8Accuracy : 0.99;
-            perClass.add(new ClassMetrics(c, 1000, a, a - 0.01, a, a - 0.005));
+            perClass.add(new ClassMetrics(c, 1000, a - 0.01, a, a - 0.005));
         }
         return new TestMetrics(accuracy, loss, Math.round(accuracy * 10_000), 10_000, 0.97, 0.96, 0.965, perClass,
                 new long[10][10]);

@@ -1,0 +1,48 @@
+package dev.cnnbuild.core.model;
+
+import java.nio.file.Path;
+
+/**
+ * Paths as a model directory records them: relative to the project, with {@code /} between names, so that a model
+ * directory (or a baseline made from it) holds no absolute path and still works when the project is checked out
+ * elsewhere, or the directory is moved, zipped or shipped in a jar.
+ *
+ * <pre>{@code
+ * String recorded = ProjectPaths.relative(Path.of("/work/app"), Path.of("/work/app/src/main/cnn/mnist.yaml"));
+ * // "src/main/cnn/mnist.yaml"
+ * Path file = ProjectPaths.resolve(Path.of("/home/ci/app"), recorded); // /home/ci/app/src/main/cnn/mnist.yaml
+ * }</pre>
+ */
+public final class ProjectPaths {
+
+    private ProjectPaths() {
+    }
+
+    /**
+     * Records a file relative to the project.
+     *
+     * @param project the project's folder
+     * @param file the file, absolute or relative to the working directory
+     * @return its path relative to the project, {@code /}-separated; {@code ../} leads out of the project
+     */
+    public static String relative(Path project, Path file) {
+        Path from = project.toAbsolutePath().normalize();
+        Path to = file.toAbsolutePath().normalize();
+        if (from.getRoot() != null && !from.getRoot().equals(to.getRoot())) {
+            return to.toString();
+        }
+        return from.relativize(to).toString().replace(from.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * Finds a recorded file in a project.
+     *
+     * @param project the project's folder
+     * @param recorded the path as recorded; an absolute one, as files written before paths were relative hold, is
+     *     returned as it is
+     * @return the file
+     */
+    public static Path resolve(Path project, String recorded) {
+        return project.toAbsolutePath().resolve(recorded).normalize();
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cnnbuild.core.service;
+
+import ai.djl.Device;
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.model.LoadedModel;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.report.HtmlReport;
+import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.rules.Baseline;
+import dev.cnnbuild.core.rules.GateResult;
+import dev.cnnbuild.core.rules.JUnitXmlWriter;
+import dev.cnnbuild.core.rules.MetricSource;
+import dev.cnnbuild.core.rules.QualityGate;
+import dev.cnnbuild.core.rules.RuleException;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.SpecException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks trained models against quality-gate rules: evaluates each model directory on its test set (the figures are
+ * measured, not copied from {@code metrics.json}), compares them with the rules and the model's baseline, writes a
+ * JUnit XML file per model and rewrites its {@code report.html} with the gate's outcomes.
+ *
+ * <pre>{@code
+ * List<ModelCheck> checks = new CheckService().check(CheckRequest.of(Path.of("target/cnn"),
+ *         List.of(Rule.builder("accuracy").minimum("0.98").build())));
+ * boolean passed = checks.stream().allMatch(c -> c.gate().passed());
+ * }</pre>
+ */
+public final class CheckService {
+    private static final int BATCH = 1000;
+
+    /**
+     * Checks the request's models, one after the other.
+     *
+     * @param request what to check
+     * @return one check per model, in order
+     * @throws RuleException if there is no trained model to check
+     * @throws SpecException if a model's stored YAML is not valid
+     * @throws DatasetException if a model's test set is missing or does not fit it
+     * @throws IOException if a file cannot be read or written
+     */
+    public List<ModelCheck> check(CheckRequest request)
+            throws RuleException, SpecException, DatasetException, IOException {
+        List<ModelCheck> checks = new ArrayList<>();
+        for (ModelDirectory model : models(request)) {
+            checks.add(check(model, request));
+        }
+        return checks;
+    }
+
+    private static List<ModelDirectory> models(CheckRequest request) throws IOException, RuleException {
+        if (!request.modelNames().isEmpty()) {
+            return request.modelNames().stream().map(name -> ModelDirectory.of(request.outputDirectory(), name))
+                    .toList();
+        }
+        List<ModelDirectory> models = ModelPackager.completeModels(request.outputDirectory());
+        if (models.isEmpty()) {
+            throw new RuleException("no trained model under " + request.outputDirectory() + "; run cnn:train first");
+        }
+        return models;
+    }
+
+    private static ModelCheck check(ModelDirectory directory, CheckRequest request)
+            throws IOException, SpecException, DatasetException {
+        try (LoadedModel model = LoadedModel.load(directory, request.projectDirectory(), Device.cpu())) {
+            ModelSpec spec = model.spec();
+            LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+            ImageClassifier classifier = model.classifier();
+            Evaluation evaluation = classifier.evaluate(testSet, BATCH);
+            Baseline baseline = request.baselineDirectory().isEmpty() ? Baseline.none()
+                    : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
+                            + CheckRequest.BASELINE_SUFFIX));
+            GateResult result = new QualityGate(request.rules()).check(spec.name(), MetricSource.of(evaluation),
+                    baseline);
+            if (request.reportsDirectory().isPresent()) {
+                JUnitXmlWriter.write(result, request.reportsDirectory().get()
+                        .resolve(JUnitXmlWriter.fileName(spec.name())));
+            }
+            TestMetrics measured = TestMetrics.of(evaluation);
+            Path report = ReportWriter.write(classifier, model.metrics(), measured, testSet, result,
+                    directory.root().resolve(HtmlReport.FILE_NAME));
+            return new ModelCheck(spec.name(), measured, result, report);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cnnbuild.core.service;
+
+import dev.cnnbuild.core.spec.DeviceChoice;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What to train: one model file, where its model directory goes, the project its paths are recorded relative to,
+ * an optional device that overrides the file's {@code training.device}, and whether to retrain an up-to-date model.
+ *
+ * <pre>{@code
+ * TrainingRequest request = TrainingRequest.of(Path.of("src/main/cnn/mnist.yaml"), Path.of("target/cnn"))
+ *         .withForce(true);
+ * }</pre>
+ *
+ * @param modelFile the YAML model file
+ * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
+ * @param projectDirectory the project; {@code metrics.json} records the model file relative to it
+ * @param device the device to train on instead of the file's choice, if any
+ * @param force retrain even when the model is up to date, and discard any checkpoint
+ */
+public record TrainingRequest(Path modelFile, Path outputDirectory, Path projectDirectory,
+        Optional<DeviceChoice> device, boolean force) {
+
+    /**
+     * A request in the current working directory's project, on the file's own device, without forcing.
+     *
+     * @param modelFile the YAML model file
+     * @param outputDirectory the folder that holds model directories
+     * @return the request
+     */
+    public static TrainingRequest of(Path modelFile, Path outputDirectory) {
+        return new TrainingRequest(modelFile, outputDirectory, Path.of(""), Optional.empty(), false);
+    }
+
+    /** Returns this request with {@code force} set as given. */
+    public TrainingRequest withForce(boolean retrain) {
+        return new TrainingRequest(modelFile, outputDirectory, projectDirectory, device, retrain);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.cnnbuild.core.service;
+
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.metrics.ToolVersions;
+import dev.cnnbuild.core.model.Fingerprint;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelDirectoryWriter;
+import dev.cnnbuild.core.model.ModelFreshness;
+import dev.cnnbuild.core.model.ProjectPaths;
+import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
+import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.training.CheckpointStore;
+import dev.cnnbuild.core.training.DeviceSelector;
+import dev.cnnbuild.core.training.ModelTrainer;
+import dev.cnnbuild.core.training.TrainedNetwork;
+import dev.cnnbuild.core.training.TrainingException;
+import dev.cnnbuild.core.training.TrainingListener;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Trains one model file and writes its model directory, unless the directory is complete and its fingerprint
+ * matches the run's inputs. Training saves a checkpoint beside the model directory after every epoch and resumes
+ * from it after a kill; {@code force} retrains and discards it.
+ *
+ * <pre>{@code
+ * TrainingResult result = new TrainingService(listener)
+ *         .train(TrainingRequest.of(Path.of("src/main/cnn/mnist.yaml"), Path.of("target/cnn")));
+ * }</pre>
+ */
+public final class TrainingService {
+    private final Listener listener;
+
+    /**
+     * Training events, and the decision to train taken before them.
+     *
+     * <pre>{@code
+     * TrainingService.Listener listener = (model, reason) -> System.out.println(model + ": training: " + reason);
+     * }</pre>
+     */
+    public interface Listener extends TrainingListener {
+        /**
+         * Called when a model is about to be trained.
+         *
+         * @param modelName the model's name
+         * @param reason why, such as {@code no model yet at target/cnn/mnist-cnn}
+         */
+        void onTrainingStarts(String modelName, String reason);
+    }
+
+    /**
+     * A service that reports to {@code listener}.
+     *
+     * @param listener receives the decision to train and the training events
+     */
+    public TrainingService(Listener listener) {
+        this.listener = listener;
+    }
+
+    /**
+     * Trains the request's model file if its model is missing, stale or forced.
+     *
+     * @param request what to train
+     * @return what it came to
+     * @throws SpecException if the model file is not valid
+     * @throws DatasetException if a data file is missing or does not fit the model file
+     * @throws TrainingException if training cannot run, such as on a device that is not there
+     * @throws IOException if a file cannot be read or written
+     */
+    public TrainingResult train(TrainingRequest request)
+            throws SpecException, DatasetException, TrainingException, IOException {
+        long start = System.nanoTime();
+        ModelSpec spec = ModelSpecReader.readAndValidate(request.modelFile().toAbsolutePath().normalize());
+        DeviceChoice choice = request.device().orElse(spec.training().device());
+        String deviceType = DeviceSelector.select(choice).isGpu() ? "gpu" : "cpu";
+        ToolVersions versions = ToolVersions.current();
+        Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
+        ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
+        ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
+        if (freshness.upToDate() && !request.force()) {
+            return new TrainingResult(spec.name(), freshness.reason(), target, Optional.empty(), OptionalInt.empty());
+        }
+        String reason = freshness.upToDate() ? "forced, although it is up to date (" + freshness.reason() + ")"
+                : freshness.reason();
+        listener.onTrainingStarts(spec.name(), reason);
+        LabeledImages train = DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
+        LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+        CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
+        ModelTrainer trainer = ModelTrainer.builder()
+                .setSpec(spec)
+                .optDevice(choice)
+                .optListener(listener)
+                .optCheckpoints(checkpoints, fingerprint.value())
+                .optStartFresh(request.force())
+                .build();
+        try (TrainedNetwork trained = trainer.train(train, test)) {
+            TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
+            String source = ProjectPaths.relative(request.projectDirectory(), spec.source());
+            ModelMetrics metrics = new ModelMetrics(spec.name(), source, spec.training().seed(),
+                    trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
+                    testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
+                    trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
+                            ? trained.resumedAfterEpoch().getAsInt() : null);
+            ImageClassifier classifier = new ImageClassifier(trained.network(), trained.manager(), spec.input(),
+                    spec.classes(), PixelScaling.UNIT);
+            String report = ReportWriter.render(classifier, metrics, testMetrics, test, null);
+            ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
+                    spec.yaml(), trained.network(), metrics, fingerprint, report);
+            checkpoints.delete();
+            int epochs = trained.history().size();
+            OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
+                    .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
+            return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+        }
+    }
+}
