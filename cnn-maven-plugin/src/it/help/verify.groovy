@@ -1,6 +1,20 @@
-// The generated goal help documents every parameter of cnn:train.
+// The generated goal help documents every goal and each of its parameters.
 def log = new File(basedir, 'build.log').text
-assert log.contains('cnn:train')
-['modelDirectory', 'models', 'outputDirectory', 'device', 'threads', 'argLine', 'jvm', 'environmentVariables',
- 'djlCacheDirectory', 'verbose', 'skip'].each { assert log.contains(it) : "help lacks ${it}" }
+def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVariables', 'djlCacheDirectory', 'verbose',
+               'skip']
+def goals = [
+    train : ['modelDirectory', 'models', 'device', 'force', 'addToClasspath'] + forking,
+    check : ['rules', 'baselineDirectory', 'haltOnFailure', 'reportsDirectory'] + forking,
+    bless : ['outputDirectory', 'baselineDirectory', 'skip'],
+    attach: ['outputDirectory', 'classifier', 'skip'],
+    help  : ['detail', 'goal'],
+]
+goals.each { goal, parameters ->
+    def start = log.indexOf("cnn:${goal}\n")
+    assert start >= 0 : "help lacks goal cnn:${goal}"
+    def next = goals.keySet().findAll { it != goal }.collect { log.indexOf("cnn:${it}\n", start + 1) }
+            .findAll { it > start }.min() ?: log.length()
+    def section = log.substring(start, next)
+    parameters.each { assert section.contains(it) : "help of cnn:${goal} lacks ${it}" }
+}
 assert log.contains('User property: cnn.skip')

@@ -9,7 +9,6 @@ import static dev.cnnbuild.test.error.ShouldHaveAccuracy.shouldHaveAccuracyAtLea
 import static dev.cnnbuild.test.error.ShouldHaveClassAccuracyAbove.shouldHaveClassAccuracyAbove;
 import static dev.cnnbuild.test.error.ShouldHaveClassMetricAbove.shouldHaveF1Above;
 import static dev.cnnbuild.test.error.ShouldHaveClassMetricAbove.shouldHavePrecisionAbove;
-import static dev.cnnbuild.test.error.ShouldHaveClassMetricAbove.shouldHaveRecallAbove;
 import static dev.cnnbuild.test.error.ShouldHaveEveryClassAccuracyAbove.shouldHaveEveryClassAccuracyAbove;
 import static dev.cnnbuild.test.error.ShouldHaveLatencyBelow.shouldHaveLatencyBelow;
 import static dev.cnnbuild.test.error.ShouldHaveLossBelow.shouldHaveLossBelow;
@@ -44,11 +43,11 @@ import org.assertj.core.api.AbstractAssert;
  * the evaluation runs once per model and set, so any number of assertions cost one pass.
  *
  * <p>Bars are exclusive ("above", "below") except where the name says "at least" or "at most". Failure messages
- * give every figure to four decimals and say what explains the failure. Extend this class to add assertions of
+ * give every measured figure to four decimals and every bar as it was written, and say what explains the failure. Extend this class to add assertions of
  * your own, as AssertJ's custom assertions do.
  *
  * <pre>{@code
- * assertThat(model).hasAccuracyAbove(0.98)
+ * assertThat(model).hasTestAccuracyAbove(0.98)
  *                  .everyClassHasAccuracyAbove(0.95)
  *                  .hasMacroF1Above(0.98)
  *                  .confusesAtMost(4, 9, 0.02);
@@ -75,7 +74,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
      * Makes the following assertions of this chain measure the model on {@code set} instead of its own test set.
      *
      * <pre>{@code
-     * assertThat(model).evaluatedOn(TestSet.idx(images, labels)).hasAccuracyAbove(0.95);
+     * assertThat(model).evaluatedOn(TestSet.idx(images, labels)).hasTestAccuracyAbove(0.95);
      * }</pre>
      *
      * @param set the test set
@@ -87,12 +86,13 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
     }
 
     /**
-     * Verifies that the share of test images predicted right is above {@code accuracy}.
+     * Verifies that the share of test images predicted right is above {@code accuracy}, as the product brief writes
+     * it: {@code assertThat(model).hasTestAccuracyAbove(0.98)}.
      *
      * @param accuracy the bar, in {@code [0, 1]}
      * @return this assertion
      */
-    public SELF hasAccuracyAbove(double accuracy) {
+    public SELF hasTestAccuracyAbove(double accuracy) {
         isNotNull();
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
@@ -108,7 +108,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
      * @param accuracy the bar, in {@code [0, 1]}
      * @return this assertion
      */
-    public SELF hasAccuracyAtLeast(double accuracy) {
+    public SELF hasTestAccuracyAtLeast(double accuracy) {
         isNotNull();
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
@@ -131,7 +131,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         label(label);
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
-        if (!(evaluation.classAccuracy(label) > accuracy)) {
+        if (!(evaluation.recall(label) > accuracy)) {
             throwAssertionError(shouldHaveClassAccuracyAbove(actual.name(), testSetName(), evaluation, label,
                     accuracy));
         }
@@ -149,7 +149,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
         for (int c = 0; c < evaluation.classes(); c++) {
-            if (!(evaluation.classAccuracy(c) > accuracy)) {
+            if (!(evaluation.recall(c) > accuracy)) {
                 throwAssertionError(shouldHaveEveryClassAccuracyAbove(actual.name(), testSetName(), evaluation,
                         accuracy));
             }
@@ -178,21 +178,15 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
     }
 
     /**
-     * Verifies that the share of class {@code label}'s images predicted as {@code label} is above {@code recall}.
+     * Verifies that the share of class {@code label}'s images predicted as {@code label} is above {@code recall}:
+     * the same figure, check and message as {@link #hasClassAccuracyAbove(int, double)}.
      *
      * @param label the class
      * @param recall the bar, in {@code [0, 1]}
      * @return this assertion
      */
     public SELF hasRecallAbove(int label, double recall) {
-        isNotNull();
-        label(label);
-        share(recall, "recall");
-        Evaluation evaluation = evaluation();
-        if (!(evaluation.recall(label) > recall)) {
-            throwAssertionError(shouldHaveRecallAbove(actual.name(), testSetName(), evaluation, label, recall));
-        }
-        return myself;
+        return hasClassAccuracyAbove(label, recall);
     }
 
     /**
@@ -268,7 +262,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
      * @param loss the bar, not negative
      * @return this assertion
      */
-    public SELF hasLossBelow(double loss) {
+    public SELF hasTestLossBelow(double loss) {
         isNotNull();
         if (!(loss >= 0)) {
             throw new IllegalArgumentException("a loss bar must be at least 0, got " + loss);

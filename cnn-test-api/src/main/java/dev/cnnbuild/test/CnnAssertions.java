@@ -7,7 +7,7 @@ package dev.cnnbuild.test;
  * <pre>{@code
  * import static dev.cnnbuild.test.CnnAssertions.assertThat;
  *
- * assertThat(model).as("release gate").hasAccuracyAbove(0.98).everyClassHasAccuracyAbove(0.95);
+ * assertThat(model).as("release gate").hasTestAccuracyAbove(0.98).everyClassHasAccuracyAbove(0.95);
  * }</pre>
  */
 public final class CnnAssertions {

@@ -34,12 +34,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * another's passes. Close it to free the engine's memory; the JUnit extension ({@link CnnTest}) loads each model
  * once per JVM and closes it at the end.
  *
- * <p>Loading a model sets the system property {@code ai.djl.offline} to {@code true} unless it is set, so that
- * DJL never tries to download anything; the PyTorch natives come from the classpath.
+ * <p>A model directory records its model file relative to the project it was trained in, and its test set is found
+ * in the project named by system property {@value #PROJECT_DIRECTORY_PROPERTY}, else the working directory (which
+ * surefire sets to the module's folder); {@code @TrainedModel(project = ...)} names another, such as the module that
+ * trained a model shipped in a jar.
+ *
+ * <p>Every way of loading a model ({@link #load(Path)}, {@link #fromClasspath(String)}, {@link #torchScript(Path)})
+ * first calls {@link #useOfflineEngine()}: it sets the JVM-wide system property {@code ai.djl.offline} to
+ * {@code true} unless it is already set, so that DJL never tries to download anything (the PyTorch natives come
+ * from the class path). Nothing is set merely by using the class.
  *
  * <pre>{@code
  * try (CnnModel model = CnnModel.load("mnist-cnn")) {          // target/cnn/mnist-cnn
- *     assertThat(model).hasAccuracyAbove(0.98);
+ *     assertThat(model).hasTestAccuracyAbove(0.98);
  *     Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
  * }
  * }</pre>
@@ -54,11 +61,10 @@ public final class CnnModel implements AutoCloseable {
     private static final int LATENCY_WARM_UP_RUNS = 5;
     private static final int LATENCY_RUNS = 25;
 
-    static {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-    }
+    /** The system property that names the project whose files a model's recorded paths are relative to. */
+    public static final String PROJECT_DIRECTORY_PROPERTY = "cnn.projectDirectory";
+    /** The JVM-wide DJL system property that {@link #useOfflineEngine()} sets. */
+    public static final String OFFLINE_PROPERTY = "ai.djl.offline";
 
     private final String name;
     private final String origin;
@@ -103,27 +109,35 @@ public final class CnnModel implements AutoCloseable {
      * @throws CnnModelException if there is no complete model directory of that name, or it cannot be loaded
      */
     public static CnnModel load(Path outputDirectory, String name) {
+        return load(outputDirectory, name, projectDirectory());
+    }
+
+    static CnnModel load(Path outputDirectory, String name, Path project) {
         Path directory = outputDirectory.resolve(name).toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
             throw new CnnModelException("No trained model " + name + " in output folder "
                     + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
                     + ModelFiles.HOW_TO_TRAIN);
         }
-        return load(directory);
+        return load(directory, project);
     }
 
     /**
      * Loads a model directory: rebuilds the network from its {@code model.yaml} and loads {@code parameters.params}.
-     * Its test set is the one its YAML names, resolved against where the YAML was when it was trained.
+     * Its test set is the one its YAML names, in the project of {@link #projectDirectory()}.
      *
      * @param directory the model directory, holding the four files {@code cnn:train} writes
      * @return the loaded model; the caller closes it
      * @throws CnnModelException if the directory is missing or incomplete, or its files do not fit together
      */
     public static CnnModel load(Path directory) {
+        return load(directory, projectDirectory());
+    }
+
+    static CnnModel load(Path directory, Path project) {
         Path root = directory.toAbsolutePath().normalize();
         ModelFiles.checkComplete(root);
-        return loadDirectory(root, "model directory " + root, null);
+        return loadDirectory(root, "model directory " + root, null, project);
     }
 
     /**
@@ -140,8 +154,8 @@ public final class CnnModel implements AutoCloseable {
 
     /**
      * Loads a model directory packaged on the class path: its four files are copied to a temporary folder, deleted
-     * on {@link #close()}. The YAML's test set usually does not travel with it; evaluate on a set passed in
-     * ({@code evaluatedOn(TestSet.idx(...))}).
+     * on {@link #close()}. The YAML's test set does not travel with it: it is looked for in the project of
+     * {@link #projectDirectory()}; else evaluate on a set passed in ({@code evaluatedOn(TestSet.idx(...))}).
      *
      * @param resourceFolder the folder of the four model files, such as {@code "cnn/mnist-cnn"}
      * @param classLoader the class loader that sees it
@@ -149,9 +163,13 @@ public final class CnnModel implements AutoCloseable {
      * @throws CnnModelException if a file is missing or the model cannot be loaded
      */
     public static CnnModel fromClasspath(String resourceFolder, ClassLoader classLoader) {
+        return fromClasspath(resourceFolder, classLoader, projectDirectory());
+    }
+
+    static CnnModel fromClasspath(String resourceFolder, ClassLoader classLoader, Path project) {
         Path copy = ModelFiles.copyFromClasspath(resourceFolder, classLoader);
         try {
-            return loadDirectory(copy, "class path folder " + resourceFolder, copy);
+            return loadDirectory(copy, "class path folder " + resourceFolder, copy, project);
         } catch (RuntimeException e) {
             ModelFiles.deleteCopy(copy);
             throw e;
@@ -177,6 +195,28 @@ public final class CnnModel implements AutoCloseable {
         return new TorchScriptModelBuilder(file);
     }
 
+    /**
+     * Returns the project whose files a model's recorded paths (its test set) are relative to, absolute: system
+     * property {@value #PROJECT_DIRECTORY_PROPERTY}, else the working directory.
+     */
+    public static Path projectDirectory() {
+        return Path.of(System.getProperty(PROJECT_DIRECTORY_PROPERTY, "")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Keeps DJL offline: sets the JVM-wide system property {@value #OFFLINE_PROPERTY} to {@code true} unless it is
+     * already set. Every way of loading a model calls it first; call it yourself before using DJL directly.
+     *
+     * <pre>{@code
+     * CnnModel.useOfflineEngine();   // same as -Dai.djl.offline=true, unless the JVM was given another value
+     * }</pre>
+     */
+    public static void useOfflineEngine() {
+        if (System.getProperty(OFFLINE_PROPERTY) == null) {
+            System.setProperty(OFFLINE_PROPERTY, "true");
+        }
+    }
+
     /** Returns the output folder {@link #load(String)} looks in, absolute. */
     public static Path outputDirectory() {
         return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY)).toAbsolutePath()
@@ -185,6 +225,7 @@ public final class CnnModel implements AutoCloseable {
 
     static CnnModel ofTorchScript(String name, Path file, InputShape input, int classes, PixelScaling scaling,
             TestSet testSet) {
+        useOfflineEngine();
         try {
             TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling, Device.cpu());
             return new CnnModel(name, "TorchScript file " + file, model.classifier(), model, testSet, null);
@@ -193,9 +234,10 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
-    private static CnnModel loadDirectory(Path root, String origin, Path copy) {
+    private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
+        useOfflineEngine();
         try {
-            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), Device.cpu());
+            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project, Device.cpu());
             return new CnnModel(model.spec().name(), origin, model.classifier(), model,
                     TestSet.ofModel(model.spec().data().test()), copy);
         } catch (IOException | SpecException e) {

@@ -4,7 +4,7 @@ package dev.cnnbuild.test;
  * The assertions on a {@link CnnModel}; get one from {@link CnnAssertions#assertThat(CnnModel)}.
  *
  * <pre>{@code
- * CnnAssertions.assertThat(model).hasAccuracyAbove(0.98).hasParameterCountBelow(200_000);
+ * CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.98).hasParameterCountBelow(200_000);
  * }</pre>
  */
 public class CnnModelAssert extends AbstractCnnModelAssert<CnnModelAssert, CnnModel> {

@@ -2,16 +2,17 @@ package dev.cnnbuild.test;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel}. Each model is loaded once per JVM, on
- * first use, and kept in the root context's store, which closes it (a {@link AutoCloseable}) when the test run
- * ends; tests running in parallel share it, and the first one loads it while the others wait. A model that
+ * first use, and kept in the root context's store, which closes it when the test run ends: the model is stored in
+ * a holder that is JUnit's {@code CloseableResource}, which every JUnit 5 version closes (versions before 5.13 do not
+ * close a plain {@link AutoCloseable}); tests running in parallel share it, and the first one loads it while the others wait. A model that
  * cannot be loaded fails each test that asks for it, with a message that says where the extension looked and
  * which goal makes the model.
  *
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * class MnistModelTest {
  *     @Test
  *     void meetsTheBar(@TrainedModel("mnist-cnn") CnnModel model) {
- *         assertThat(model).hasAccuracyAbove(0.98);
+ *         assertThat(model).hasTestAccuracyAbove(0.98);
  *     }
  * }
  * }</pre>
@@ -51,8 +52,8 @@ public class CnnModelExtension implements ParameterResolver {
         ClassLoader classLoader = context.getRequiredTestClass().getClassLoader();
         String key = key(model, where);
         try {
-            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> load(model, classLoader),
-                    CnnModel.class);
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key,
+                    k -> new Held(load(model, classLoader)), Held.class).model();
         } catch (CnnModelException e) {
             throw new ParameterResolutionException("Cannot resolve " + where + ": " + e.getMessage(), e);
         }
@@ -66,23 +67,37 @@ public class CnnModelExtension implements ParameterResolver {
                     + " as in @TrainedModel(\"mnist-cnn\"), or a class path folder, as in"
                     + " @TrainedModel(classpath = \"cnn/mnist-cnn\"), not both and not neither");
         }
-        if (packaged && !model.directory().isEmpty()) {
-            throw new ParameterResolutionException("@TrainedModel of " + where + ": directory does not go with"
+        if (packaged && !model.outputDirectory().isEmpty()) {
+            throw new ParameterResolutionException("@TrainedModel of " + where + ": outputDirectory does not go with"
                     + " classpath; a class path model is found by its folder alone");
         }
-        return packaged ? "classpath:" + model.classpath()
-                : "directory:" + outputDirectory(model).resolve(model.value());
+        return (packaged ? "classpath:" + model.classpath()
+                : "directory:" + outputDirectory(model).resolve(model.value())) + " project:" + project(model);
     }
 
     private static CnnModel load(TrainedModel model, ClassLoader classLoader) {
         if (!model.classpath().isEmpty()) {
-            return CnnModel.fromClasspath(model.classpath(), classLoader);
+            return CnnModel.fromClasspath(model.classpath(), classLoader, project(model));
         }
-        return CnnModel.load(outputDirectory(model), model.value());
+        return CnnModel.load(outputDirectory(model), model.value(), project(model));
     }
 
     private static Path outputDirectory(TrainedModel model) {
-        return model.directory().isEmpty() ? CnnModel.outputDirectory()
-                : Path.of(model.directory()).toAbsolutePath().normalize();
+        return model.outputDirectory().isEmpty() ? CnnModel.outputDirectory()
+                : Path.of(model.outputDirectory()).toAbsolutePath().normalize();
+    }
+
+    private static Path project(TrainedModel model) {
+        return model.project().isEmpty() ? CnnModel.projectDirectory()
+                : Path.of(model.project()).toAbsolutePath().normalize();
+    }
+
+    /** Holds a model in the store; JUnit closes it at the end of the run, in every JUnit 5 version. */
+    @SuppressWarnings("deprecation")
+    private record Held(CnnModel model) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            model.close();
+        }
     }
 }

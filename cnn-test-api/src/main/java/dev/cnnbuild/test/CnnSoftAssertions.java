@@ -10,7 +10,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  *
  * <pre>{@code
  * CnnSoftAssertions.assertSoftly(softly -> {
- *     softly.assertThat(model).hasAccuracyAbove(0.99);
+ *     softly.assertThat(model).hasTestAccuracyAbove(0.99);
  *     softly.assertThat(model).everyClassHasAccuracyAbove(0.97);
  * });   // one AssertionError listing both failures
  * }</pre>

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MnistModelTest {
  *     @Test
  *     void meetsTheBar(@TrainedModel("mnist-cnn") CnnModel model) {
- *         assertThat(model).hasAccuracyAbove(0.98);
+ *         assertThat(model).hasTestAccuracyAbove(0.98);
  *     }
  * }
  * }</pre>

@@ -14,7 +14,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TestSet digits = TestSet.idx(Path.of("data/t10k-images-idx3-ubyte.gz"), Path.of("data/t10k-labels-idx1-ubyte.gz"));
- * assertThat(model).evaluatedOn(digits).hasAccuracyAbove(0.98);
+ * assertThat(model).evaluatedOn(digits).hasTestAccuracyAbove(0.98);
  * }</pre>
  */
 public final class TestSet {

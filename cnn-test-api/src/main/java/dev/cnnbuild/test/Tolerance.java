@@ -1,11 +1,10 @@
 package dev.cnnbuild.test;
 
+import dev.cnnbuild.core.metrics.FigureText;
 import dev.cnnbuild.core.rules.Metric;
 import dev.cnnbuild.core.rules.QualityGate;
 import dev.cnnbuild.core.rules.Rule;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
@@ -13,7 +12,7 @@ import java.util.OptionalInt;
  * How much worse than its baseline a metric may get in {@code isNoWorseThanBaseline} and {@code isNoWorseThan}: an
  * amount of the metric itself ({@link #absolute}) or a share of the baseline value ({@link #relative}). It is
  * {@code cnn:check}'s {@code absoluteTolerance} or {@code relativeTolerance} put on every metric (accuracy, loss,
- * macro precision, recall and F1, and each class's precision, recall and F1; a class's accuracy is its recall), so
+ * macro precision, recall and F1, and each class's precision, accuracy (which is its recall) and F1), so
  * a test and the Maven gate measure a change alike: see {@link QualityGate} for the definitions.
  *
  * <pre>{@code
@@ -23,9 +22,7 @@ import java.util.OptionalInt;
  * }</pre>
  */
 public final class Tolerance {
-    private static final List<Metric> COMPARED = Arrays.stream(Metric.values())
-            .filter(metric -> metric != Metric.CLASS_ACCURACY)
-            .toList();
+    private static final List<Metric> COMPARED = List.of(Metric.values());
 
     private final String description;
     private final QualityGate gate;
@@ -77,6 +74,6 @@ public final class Tolerance {
     }
 
     private static String describe(double amount, String kind) {
-        return String.format(Locale.ROOT, "%.4f (%s)", amount, kind);
+        return FigureText.limit(amount) + " (" + kind + ")";
     }
 }

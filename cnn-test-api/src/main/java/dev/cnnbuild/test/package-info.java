@@ -4,12 +4,19 @@
  * ({@link dev.cnnbuild.test.CnnAssertions}, {@link dev.cnnbuild.test.CnnSoftAssertions}), and a JUnit 5 extension
  * that loads each model once per JVM ({@link dev.cnnbuild.test.CnnTest}, {@link dev.cnnbuild.test.TrainedModel}).
  *
+ * <p>Of the core, a test author uses only the types this API publishes with it, and its public signatures use no
+ * other (a test checks this): the figures {@code core.evaluation.Evaluation}, {@code Prediction}, {@code Latency}
+ * and {@code PixelScaling}; the perturbations {@code core.robustness.ImagePerturbation}, {@code GaussianNoise} and
+ * {@code PixelShift}; the images {@code core.data.ImageSet}, {@code LabeledImages} and the reader
+ * {@code IdxReader}; the shape {@code core.spec.InputShape}; and, for custom failure messages,
+ * {@code core.rules.GateResult}. Everything else in the core may change without notice.
+ *
  * <pre>{@code
  * @CnnTest
  * class MnistModelTest {
  *     @Test
  *     void meetsTheBar(@TrainedModel("mnist-cnn") CnnModel model) {
- *         assertThat(model).hasAccuracyAbove(0.98)
+ *         assertThat(model).hasTestAccuracyAbove(0.98)
  *                          .everyClassHasAccuracyAbove(0.95)
  *                          .hasMacroF1Above(0.98)
  *                          .confusesAtMost(4, 9, 0.02);

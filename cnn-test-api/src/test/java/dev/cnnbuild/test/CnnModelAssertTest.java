@@ -43,23 +43,23 @@ class CnnModelAssertTest {
 
     @Test
     void accuracy() {
-        assertThat(model).hasAccuracyAbove(0.9466).hasAccuracyAtLeast(2840 / 3000.0);
+        assertThat(model).hasTestAccuracyAbove(0.9466).hasTestAccuracyAtLeast(2840 / 3000.0);
 
-        assertThatThrownBy(() -> assertThat(model).hasAccuracyAbove(0.95))
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(0.95))
                 .isInstanceOf(AssertionError.class)
                 .hasMessage("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above"
-                        + " 0.9500 but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900);"
+                        + " 0.95 but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900);"
                         + " most frequent confusions: 0->1 (80), 1->2 (50), 0->2 (20)");
-        assertThatThrownBy(() -> assertThat(model).hasAccuracyAbove(2840 / 3000.0))
-                .hasMessageContaining("to be above 0.9467 but was 0.9467");
-        assertThatThrownBy(() -> assertThat(model).hasAccuracyAtLeast(0.95))
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(2840 / 3000.0))
+                .hasMessageContaining("to be above 0.9466666666666667 but was 0.9467");
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAtLeast(0.95))
                 .hasMessageStartingWith("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct)"
-                        + " to be at least 0.9500 but was 0.9467;");
+                        + " to be at least 0.95 but was 0.9467;");
     }
 
     @Test
     void descriptionPrefixesTheMessage() {
-        assertThatThrownBy(() -> assertThat(model).as("release gate %d", 2).hasAccuracyAbove(0.95))
+        assertThatThrownBy(() -> assertThat(model).as("release gate %d", 2).hasTestAccuracyAbove(0.95))
                 .hasMessageStartingWith("[release gate 2] Expecting accuracy of model bands");
     }
 
@@ -68,8 +68,8 @@ class CnnModelAssertTest {
         assertThat(model).hasClassAccuracyAbove(2, 0.98);
 
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove(0, 0.95))
-                .hasMessage("Expecting accuracy of model bands on class 0 of its test set (900 of 1,000 correct) to be"
-                        + " above 0.9500 but was 0.9000; its images were mistaken most for: 1 (80), 2 (20)");
+                .hasMessage("Expecting accuracy (recall) of model bands on class 0 of its test set (900 of 1,000 correct) to be"
+                        + " above 0.95 but was 0.9000; its images were mistaken most for: 1 (80), 2 (20)");
     }
 
     @Test
@@ -77,7 +77,7 @@ class CnnModelAssertTest {
         assertThat(model).everyClassHasAccuracyAbove(0.89);
 
         assertThatThrownBy(() -> assertThat(model).everyClassHasAccuracyAbove(0.95))
-                .hasMessage("Expecting every class of model bands on its test set to have accuracy above 0.9500 but"
+                .hasMessage("Expecting every class of model bands on its test set to have accuracy above 0.95 but"
                         + " 2 of 3 classes did not: 0 (0.9000, 900 of 1,000 correct),"
                         + " 1 (0.9500, 950 of 1,000 correct)");
     }
@@ -87,13 +87,13 @@ class CnnModelAssertTest {
         assertThat(model).hasPrecisionAbove(0, 0.98).hasRecallAbove(2, 0.98).hasF1Above(2, 0.96);
 
         assertThatThrownBy(() -> assertThat(model).hasPrecisionAbove(1, 0.95))
-                .hasMessage("Expecting precision of class 1 of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting precision of class 1 of model bands on its test set to be above 0.95 but was"
                         + " 0.9223 (950 of 1,030 images predicted as 1 were 1)");
         assertThatThrownBy(() -> assertThat(model).hasRecallAbove(0, 0.95))
-                .hasMessage("Expecting recall of class 0 of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting recall of class 0 of model bands on its test set to be above 0.95 but was"
                         + " 0.9000 (900 of 1,000 images of class 0 were predicted as 0)");
         assertThatThrownBy(() -> assertThat(model).hasF1Above(1, 0.95))
-                .hasMessage("Expecting F1 of class 1 of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting F1 of class 1 of model bands on its test set to be above 0.95 but was"
                         + " 0.9360 (precision 0.9223, recall 0.9500)");
     }
 
@@ -102,24 +102,24 @@ class CnnModelAssertTest {
         assertThat(model).hasMacroPrecisionAbove(0.948).hasMacroRecallAbove(0.946).hasMacroF1Above(0.946);
 
         assertThatThrownBy(() -> assertThat(model).hasMacroPrecisionAbove(0.95))
-                .hasMessage("Expecting macro precision of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting macro precision of model bands on its test set to be above 0.95 but was"
                         + " 0.9484; lowest classes: 1 (0.9223), 2 (0.9340), 0 (0.9890)");
         assertThatThrownBy(() -> assertThat(model).hasMacroRecallAbove(0.95))
-                .hasMessage("Expecting macro recall of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting macro recall of model bands on its test set to be above 0.95 but was"
                         + " 0.9467; lowest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900)");
         assertThatThrownBy(() -> assertThat(model).hasMacroF1Above(0.95))
-                .hasMessage("Expecting macro F1 of model bands on its test set to be above 0.9500 but was"
+                .hasMessage("Expecting macro F1 of model bands on its test set to be above 0.95 but was"
                         + " 0.9465; lowest classes: 1 (0.9360), 0 (0.9424), 2 (0.9612)");
     }
 
     @Test
     void loss() {
         // correct images: log(1 + 2e^-3) = 0.0949; the 160 wrong ones 3 more: 0.0949 + 160 * 3 / 3000 = 0.2549
-        assertThat(model).hasLossBelow(0.26);
+        assertThat(model).hasTestLossBelow(0.26);
 
-        assertThatThrownBy(() -> assertThat(model).hasLossBelow(0.25))
+        assertThatThrownBy(() -> assertThat(model).hasTestLossBelow(0.25))
                 .hasMessage("Expecting mean cross-entropy loss of model bands on its test set (3,000 images) to be"
-                        + " below 0.2500 but was 0.2549");
+                        + " below 0.25 but was 0.2549");
     }
 
     @Test
@@ -127,7 +127,7 @@ class CnnModelAssertTest {
         assertThat(model).confusesAtMost(0, 1, 0.08).confusesAtMost(1, 0, 0);
 
         assertThatThrownBy(() -> assertThat(model).confusesAtMost(0, 1, 0.05))
-                .hasMessage("Expecting at most 0.0500 of the class 0 images of model bands on its test set to be"
+                .hasMessage("Expecting at most 0.05 of the class 0 images of model bands on its test set to be"
                         + " predicted as 1 but 0.0800 were (80 of 1,000)");
     }
 
@@ -142,7 +142,7 @@ class CnnModelAssertTest {
         // grey level 128 gives logit 12 * 0.25 * 128 / 255 = 1.5059: confidence e^1.5059 / (e^1.5059 + 2)
         assertThatThrownBy(() -> assertThat(model).classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(0,
                 128)), 0, 0.9))
-                .hasMessage("Expecting model bands to classify a 6x6 pixel array as 0 with confidence above 0.9000"
+                .hasMessage("Expecting model bands to classify a 6x6 pixel array as 0 with confidence above 0.9"
                         + " but the confidence was 0.6927 (probabilities 0: 0.6927, 1: 0.1537, 2: 0.1537)");
     }
 
@@ -181,7 +181,7 @@ class CnnModelAssertTest {
 
         Evaluation noisy = model.evaluate(testSet, GaussianNoise.of(1.0));
         assertThatThrownBy(() -> assertThat(model).keepsAccuracyAboveUnderNoise(1.0, 0.94))
-                .hasMessage("Expecting accuracy of model bands on its test set to stay above 0.9400 with Gaussian noise"
+                .hasMessage("Expecting accuracy of model bands on its test set to stay above 0.94 with Gaussian noise"
                         + " of sigma 1.0000 (seed 42) but it was " + share(noisy.accuracy()) + " ("
                         + count(noisy.correct()) + " of 3,000 correct); 0.9467 without it");
     }
@@ -196,7 +196,7 @@ class CnnModelAssertTest {
         Evaluation right = model.evaluate(testSet, new PixelShift(2, 0));
         Evaluation left = model.evaluate(testSet, new PixelShift(-2, 0));
         assertThatThrownBy(() -> assertThat(model).keepsAccuracyAboveWhenShifted(2, 0.9))
-                .hasMessage("Expecting accuracy of model bands on its test set to stay above 0.9000 with images shifted"
+                .hasMessage("Expecting accuracy of model bands on its test set to stay above 0.9 with images shifted"
                         + " 2 pixels in each direction but it was " + share(right.accuracy()) + " ("
                         + count(right.correct()) + " of 3,000 correct) shifted 2 pixels right, "
                         + share(left.accuracy()) + " (" + count(left.correct()) + " of 3,000 correct) shifted 2 pixels"
@@ -236,16 +236,16 @@ class CnnModelAssertTest {
                 .isNoWorseThanBaseline(better, Tolerance.absolute(0.06));
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.absolute(0.03)))
                 .hasMessage("Expecting no metric of model bands on its test set to be worse than baseline " + better
-                        + " by more than 0.0300 (absolute) but 3 of 14 were:"
+                        + " by more than 0.03 (absolute) but 3 of 14 were:"
                         + "\nbands: test loss is 0.2549, 0.0549 (27.46%) worse than the baseline 0.2000; at most"
                         + " 0.0300 is allowed"
                         + "\nbands: precision of class 1 is 0.9223, 0.0471 (4.85%) worse than the baseline 0.9694;"
                         + " at most 0.03 is allowed"
-                        + "\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline 0.9500;"
+                        + "\nbands: accuracy of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline 0.9500;"
                         + " at most 0.03 is allowed");
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.relative(0.05)))
-                .hasMessageContaining("by more than 0.0500 (relative) but 2 of 14 were:\nbands: test loss is 0.2549")
-                .hasMessageEndingWith("\nbands: recall of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline"
+                .hasMessageContaining("by more than 0.05 (relative) but 2 of 14 were:\nbands: test loss is 0.2549")
+                .hasMessageEndingWith("\nbands: accuracy of class 0 is 0.9000, 0.0500 (5.26%) worse than the baseline"
                         + " 0.9500; at most 5% is allowed");
     }
 
@@ -256,7 +256,7 @@ class CnnModelAssertTest {
 
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(directory, Tolerance.absolute(0.01)))
                 .hasMessageStartingWith("Expecting no metric of model bands on its test set to be worse than baseline "
-                        + directory + " by more than 0.0100 (absolute) but ")
+                        + directory + " by more than 0.01 (absolute) but ")
                 .hasMessageContaining("\nbands: test accuracy is 0.9467, 0.0533 (5.33%) worse than the baseline"
                         + " 1.0000; at most 0.01 is allowed\n");
     }
@@ -284,18 +284,18 @@ class CnnModelAssertTest {
         BandsModel.writeIdx(dir, "perfect", BandsModel.images(new long[][] {{5, 0, 0}, {0, 5, 0}, {0, 0, 5}}));
         TestSet perfect = TestSet.idx(dir.resolve("perfect-images.idx3.gz"), dir.resolve("perfect-labels.idx1.gz"));
 
-        assertThat(model).evaluatedOn(perfect).hasAccuracyAtLeast(1).everyClassHasAccuracyAbove(0.99);
-        assertThatThrownBy(() -> assertThat(model).evaluatedOn(perfect).hasLossBelow(0.05))
+        assertThat(model).evaluatedOn(perfect).hasTestAccuracyAtLeast(1).everyClassHasAccuracyAbove(0.99);
+        assertThatThrownBy(() -> assertThat(model).evaluatedOn(perfect).hasTestLossBelow(0.05))
                 .hasMessage("Expecting mean cross-entropy loss of model bands on perfect-images.idx3.gz (15 images) to"
-                        + " be below 0.0500 but was 0.0949");
+                        + " be below 0.05 but was 0.0949");
         assertThatThrownBy(() -> assertThat(model).evaluatedOn(TestSet.of("three wrong",
-                BandsModel.images(new long[][] {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}}))).hasAccuracyAbove(0.5))
+                BandsModel.images(new long[][] {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}}))).hasTestAccuracyAbove(0.5))
                 .hasMessageStartingWith("Expecting accuracy of model bands on three wrong (0 of 3 correct)");
     }
 
     @Test
     void argumentsOutsideTheirRangeAreRefused() {
-        assertThatThrownBy(() -> assertThat(model).hasAccuracyAbove(98))
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(98))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a accuracy bar is a share in [0, 1], got 98.0");
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove(3, 0.9))
@@ -305,7 +305,7 @@ class CnnModelAssertTest {
 
     @Test
     void nullModelFailsAsAssertJDoes() {
-        assertThatThrownBy(() -> assertThat((CnnModel) null).hasAccuracyAbove(0.5))
+        assertThatThrownBy(() -> assertThat((CnnModel) null).hasTestAccuracyAbove(0.5))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Expecting actual not to be null");
     }

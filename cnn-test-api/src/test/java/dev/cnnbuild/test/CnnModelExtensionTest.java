@@ -96,13 +96,13 @@ class CnnModelExtensionTest {
     @CnnTest
     static class UsesBandsTwice {
         @Test
-        void first(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void first(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             SEEN.add(model);
-            CnnAssertions.assertThat(model).hasAccuracyAbove(0.9);
+            CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.9);
         }
 
         @Test
-        void second(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void second(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             SEEN.add(model);
             CnnAssertions.assertThat(model).everyClassHasAccuracyAbove(0.85);
         }
@@ -112,38 +112,38 @@ class CnnModelExtensionTest {
     @Execution(ExecutionMode.CONCURRENT)
     static class ParallelTests {
         @Test
-        void a(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void a(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         @Test
-        void b(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void b(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         @Test
-        void c(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void c(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         @Test
-        void d(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void d(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         @Test
-        void e(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void e(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         @Test
-        void f(@TrainedModel(value = "bands", directory = "target/test-models") CnnModel model) {
+        void f(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
             check(model);
         }
 
         private static void check(CnnModel model) {
             SEEN.add(model);
-            CnnAssertions.assertThat(model).hasAccuracyAbove(0.9).keepsAccuracyAboveUnderNoise(0.05, 0.9)
+            CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.9).keepsAccuracyAboveUnderNoise(0.05, 0.9)
                     .hasMedianLatencyPerImageBelow(Duration.ofSeconds(5));
         }
     }
@@ -151,7 +151,7 @@ class CnnModelExtensionTest {
     @CnnTest
     static class MissingModel {
         @Test
-        void test(@TrainedModel(value = "mnist-cnn", directory = "target/test-models") CnnModel model) {
+        void test(@TrainedModel(value = "mnist-cnn", outputDirectory = "target/test-models") CnnModel model) {
         }
     }
 

@@ -25,15 +25,15 @@ class CnnSoftAssertionsTest {
     void collectsEveryFailure() {
         CnnSoftAssertions softly = new CnnSoftAssertions();
 
-        softly.assertThat(model).hasAccuracyAbove(0.9).hasLossBelow(0.25).confusesAtMost(0, 1, 0.05);
+        softly.assertThat(model).hasTestAccuracyAbove(0.9).hasTestLossBelow(0.25).confusesAtMost(0, 1, 0.05);
         softly.assertThat(model).as("budget").hasParameterCountBelow(100);
 
         // AssertJ adds a line with where each soft failure happened
         assertThat(softly.errorsCollected()).extracting(e -> e.getMessage().lines().findFirst().orElseThrow())
                 .containsExactly(
-                "Expecting mean cross-entropy loss of model bands on its test set (3,000 images) to be below 0.2500"
+                "Expecting mean cross-entropy loss of model bands on its test set (3,000 images) to be below 0.25"
                         + " but was 0.2549",
-                "Expecting at most 0.0500 of the class 0 images of model bands on its test set to be predicted as 1"
+                "Expecting at most 0.05 of the class 0 images of model bands on its test set to be predicted as 1"
                         + " but 0.0800 were (80 of 1,000)",
                 "[budget] Expecting model bands to have fewer than 100 parameters but it has 111");
     }
@@ -41,7 +41,7 @@ class CnnSoftAssertionsTest {
     @Test
     void assertSoftlyReportsThemAllAtOnce() {
         assertThatThrownBy(() -> CnnSoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(model).hasAccuracyAbove(0.95);
+            softly.assertThat(model).hasTestAccuracyAbove(0.95);
             softly.assertThat(model).everyClassHasAccuracyAbove(0.9);
             softly.assertThat(model).hasMacroF1Above(0.9);
         }))
@@ -50,12 +50,12 @@ class CnnSoftAssertionsTest {
                 .hasMessageContaining("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to"
                         + " be above 0.9500 but was 0.9467")
                 .hasMessageContaining("Expecting every class of model bands on its test set to have accuracy above"
-                        + " 0.9000 but 1 of 3 classes did not: 0 (0.9000, 900 of 1,000 correct)");
+                        + " 0.9 but 1 of 3 classes did not: 0 (0.9000, 900 of 1,000 correct)");
     }
 
     @Test
     void passesWhenAllPass() {
-        CnnSoftAssertions.assertSoftly(softly -> softly.assertThat(model).hasAccuracyAbove(0.9).hasMacroF1Above(0.9)
+        CnnSoftAssertions.assertSoftly(softly -> softly.assertThat(model).hasTestAccuracyAbove(0.9).hasMacroF1Above(0.9)
                 .everyClassHasAccuracyAbove(0.85));
     }
 }

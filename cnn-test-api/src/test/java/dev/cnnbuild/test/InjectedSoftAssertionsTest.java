@@ -17,7 +17,7 @@ class InjectedSoftAssertionsTest {
     @Test
     void injectedAndCollecting() {
         try (CnnModel model = BandsModel.load()) {
-            softly.assertThat(model).hasAccuracyAbove(0.9).hasParameterCountBelow(200);
+            softly.assertThat(model).hasTestAccuracyAbove(0.9).hasParameterCountBelow(200);
 
             assertThat(softly.errorsCollected()).isEmpty();
         }

@@ -51,9 +51,9 @@ class TorchScriptModelTest {
         assertThat(scripted.parameterCount()).isEqualTo(111);
         assertThat(scripted).isNoWorseThan(reference, Tolerance.absolute(1e-6))
                 .classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(2, 255)), 2, 0.909);
-        assertThatThrownBy(() -> assertThat(scripted).hasAccuracyAbove(0.95))
+        assertThatThrownBy(() -> assertThat(scripted).hasTestAccuracyAbove(0.95))
                 .hasMessage("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above"
-                        + " 0.9500 but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900);"
+                        + " 0.95 but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900);"
                         + " most frequent confusions: 0->1 (80), 1->2 (50), 0->2 (20)");
     }
 
@@ -69,7 +69,7 @@ class TorchScriptModelTest {
                             + " 2: 0.1543)");
             assertThatThrownBy(() -> assertThat(unscaled).isNoWorseThan(reference, Tolerance.absolute(0.01)))
                     .hasMessageStartingWith("Expecting no metric of model bands-unscaled on its test set to be worse"
-                            + " than baseline model bands by more than 0.0100 (absolute) but 1 of 14 was:"
+                            + " than baseline model bands by more than 0.01 (absolute) but 1 of 14 was:"
                             + "\nbands-unscaled: test loss is ")
                     .hasMessageNotContaining("accuracy");
             assertThat(reference).isNoWorseThan(unscaled, Tolerance.absolute(0));
@@ -80,12 +80,12 @@ class TorchScriptModelTest {
     void aModelWithoutTestSetNeedsOne() {
         try (CnnModel bare = CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(3).load()) {
             assertThat(bare.testSet()).isEmpty();
-            assertThatThrownBy(() -> assertThat(bare).hasAccuracyAbove(0.5))
+            assertThatThrownBy(() -> assertThat(bare).hasTestAccuracyAbove(0.5))
                     .isInstanceOf(CnnModelException.class)
                     .hasMessage("Model bands (TorchScript file " + file + ") has no test set of its own; name one"
                             + " with evaluatedOn(TestSet.idx(images, labels)) or give one to the TorchScript builder"
                             + " with optTestSet");
-            assertThat(bare).evaluatedOn(reference.testSet().orElseThrow()).hasAccuracyAbove(0.9);
+            assertThat(bare).evaluatedOn(reference.testSet().orElseThrow()).hasTestAccuracyAbove(0.9);
         }
     }
 

@@ -52,12 +52,12 @@ class TrainedModelTest {
     @Test
     void passesAndFailsWithTheMeasuredFigures() {
         Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
-        assertThat(model).hasAccuracyAbove(0.9).everyClassHasAccuracyAbove(0.85).hasMacroF1Above(0.9)
+        assertThat(model).hasTestAccuracyAbove(0.9).everyClassHasAccuracyAbove(0.85).hasMacroF1Above(0.9)
                 .hasParameterCountBelow(200).keepsAccuracyAboveUnderNoise(0.05, 0.85);
 
-        assertThatThrownBy(() -> assertThat(model).hasAccuracyAbove(1))
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(1))
                 .hasMessageStartingWith(String.format(Locale.ROOT, "Expecting accuracy of model halves on its test"
-                        + " set (%d of 128 correct) to be above 1.0000 but was %.4f; weakest classes: ",
+                        + " set (%d of 128 correct) to be above 1 but was %.4f; weakest classes: ",
                         evaluation.correct(), evaluation.accuracy()));
         assertThatThrownBy(() -> assertThat(model).hasParameterCountBelow(100))
                 .hasMessage("Expecting model halves to have fewer than 100 parameters but it has 114");

@@ -35,7 +35,7 @@ class MnistModelTest {
 
     @Test
     void reachesTheTutorialsAccuracy(@TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).hasAccuracyAtLeast(0.985)
+        assertThat(model).hasTestAccuracyAtLeast(0.985)
                 .everyClassHasAccuracyAbove(0.95)
                 .hasMacroF1Above(0.98)
                 .confusesAtMost(4, 9, 0.02)

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <pre>{@code
  * Evaluation e = Evaluator.evaluate(network, manager, testSet, 10, 1000);
  * e.accuracy();          // 0.9866
- * e.classAccuracy(8);    // share of 8s predicted as 8
+ * e.recall(8);           // share of 8s predicted as 8: the class's recall, also called its accuracy
  * e.confusionRate(4, 9); // share of 4s predicted as 9
  * }</pre>
  *
@@ -64,12 +64,7 @@ public record Evaluation(long[][] confusion, double lossSum) {
         return predicted;
     }
 
-    /** Returns the share of class {@code c}'s images predicted as {@code c} (its recall). */
-    public double classAccuracy(int c) {
-        return recall(c);
-    }
-
-    /** Returns the recall of class {@code c}. */
+    /** Returns the recall of class {@code c}: the share of its images predicted as {@code c}, also its accuracy. */
     public double recall(int c) {
         return ratio(confusion[c][c], support(c));
     }

@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.metrics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Locale;
  * FigureText.value(0.97123);   // "0.9712"
  * FigureText.percent(0.0156);  // "1.56%"
  * FigureText.count(9712);      // "9,712"
+ * FigureText.millis(Duration.ofMillis(12)); // "12.0000 ms"
  * FigureText.limit(0.00001);   // "0.00001", as a user writes it (JaCoCo prints its limits so)
  * }</pre>
  */
@@ -32,6 +34,11 @@ public final class FigureText {
     /** Returns {@code 9,712} for 9712. */
     public static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /** Returns {@code 12.5000 ms} for 12.5 milliseconds. */
+    public static String millis(Duration duration) {
+        return String.format(Locale.ROOT, "%.4f ms", duration.toNanos() / 1e6);
     }
 
     /** Returns a limit as written: the shortest decimal that reads back as it, {@code 0.98}, {@code 0.00001}. */

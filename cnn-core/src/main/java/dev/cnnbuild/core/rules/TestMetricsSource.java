@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,8 +86,11 @@ final class TestMetricsSource implements MetricSource {
         }
     }
 
-    /** One class's figures, named as in {@link ClassMetrics}. */
-    record ClassFigures(Integer label, Double precision, Double recall, Double f1) {
+    /**
+     * One class's figures, named as in {@link ClassMetrics}; files written before a class's accuracy and recall were
+     * stored once may hold only {@code accuracy}, the same figure.
+     */
+    record ClassFigures(Integer label, Double precision, @JsonAlias("accuracy") Double recall, Double f1) {
         static ClassFigures of(ClassMetrics c) {
             return new ClassFigures(c.label(), c.precision(), c.recall(), c.f1());
         }

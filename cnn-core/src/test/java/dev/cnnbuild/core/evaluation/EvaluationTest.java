@@ -23,7 +23,7 @@ class EvaluationTest {
 
     @Test
     void perClassFigures() {
-        assertThat(evaluation.classAccuracy(0)).isEqualTo(0.8);
+        assertThat(evaluation.recall(0)).isEqualTo(0.8);
         assertThat(evaluation.recall(1)).isEqualTo(0.6);
         assertThat(evaluation.precision(0)).isCloseTo(8.0 / 9, within(1e-12));
         assertThat(evaluation.precision(1)).isEqualTo(0.75);

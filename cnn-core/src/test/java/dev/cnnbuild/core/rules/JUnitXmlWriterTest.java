@@ -40,7 +40,7 @@ class JUnitXmlWriterTest {
         assertThat(cases.getLength()).isEqualTo(3);
         Element failed = (Element) cases.item(0);
         assertThat(failed.getAttribute("classname")).isEqualTo("cnn.check.mnist-cnn");
-        assertThat(failed.getAttribute("name")).isEqualTo("test accuracy minimum 0.9800");
+        assertThat(failed.getAttribute("name")).isEqualTo("test accuracy minimum 0.98");
         Element failure = (Element) failed.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message"))
                 .isEqualTo("mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.98");

@@ -65,8 +65,10 @@ class TrainingServiceTest {
         ModelMetrics metrics = service.train(request).metrics().orElseThrow();
 
         assertThat(metrics.source()).isEqualTo("src/main/cnn/tiny.yaml");
-        assertThat(Files.readString(ModelDirectory.of(project.resolve("target/cnn"), "tiny").metrics()))
-                .doesNotContain(dir.toString());
+        ModelDirectory written = ModelDirectory.of(project.resolve("target/cnn"), "tiny");
+        for (Path file : List.of(written.metrics(), written.spec(), written.fingerprint(), written.report())) {
+            assertThat(Files.readString(file)).as("%s", file.getFileName()).doesNotContain(dir.toString());
+        }
         Path moved = dir.resolve("elsewhere");
         Files.move(project, moved);
         Folders.deleteRecursively(moved.resolve("target/cnn/.tiny.checkpoint"));

@@ -15,7 +15,7 @@ class PackageCyclesTest {
     void theCorePackagesFormNoCycle() {
         PackageGraph graph = PackageGraph.of(Path.of("src/main/java"), "dev.cnnbuild.core");
 
-        assertThat(graph.dependencies()).containsKeys("cli", "metrics", "files", "training", "model");
+        assertThat(graph.dependencies()).containsKeys("cli", "service", "metrics", "files", "training", "model");
         assertThat(graph.cycles()).as("package cycles in %s", graph).isEmpty();
     }
 

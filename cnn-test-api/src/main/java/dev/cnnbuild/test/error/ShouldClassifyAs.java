@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Prediction;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -19,8 +20,8 @@ public final class ShouldClassifyAs extends BasicErrorMessageFactory {
     private ShouldClassifyAs(String model, String image, int label, Prediction prediction) {
         super("Expecting model %s to classify %s as %s but it predicted %s with confidence %s (probabilities %s)",
                 unquotedString(model), unquotedString(image), label, prediction.label(),
-                unquotedString(Figures.share(prediction.confidence())),
-                unquotedString(Figures.probabilities(prediction)));
+                unquotedString(FigureText.value(prediction.confidence())),
+                unquotedString(EvaluationText.probabilities(prediction)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Prediction;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -19,8 +20,8 @@ public final class ShouldClassifyWithConfidenceAbove extends BasicErrorMessageFa
     private ShouldClassifyWithConfidenceAbove(String model, String image, double bar, Prediction prediction) {
         super("Expecting model %s to classify %s as %s with confidence above %s but the confidence was %s"
                 + " (probabilities %s)", unquotedString(model), unquotedString(image), prediction.label(),
-                unquotedString(Figures.share(bar)), unquotedString(Figures.share(prediction.confidence())),
-                unquotedString(Figures.probabilities(prediction)));
+                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(prediction.confidence())),
+                unquotedString(EvaluationText.probabilities(prediction)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -18,10 +19,10 @@ public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
     private ShouldConfuseAtMost(String model, String testSet, Evaluation evaluation, int actual, int predicted,
             double bar) {
         super("Expecting at most %s of the class %s images of model %s on %s to be predicted as %s but %s were"
-                + " (%s of %s)", unquotedString(Figures.share(bar)), actual, unquotedString(model),
-                unquotedString(testSet), predicted, unquotedString(Figures.share(evaluation.confusionRate(actual,
-                        predicted))), unquotedString(Figures.count(evaluation.confusion()[actual][predicted])),
-                unquotedString(Figures.count(evaluation.support(actual))));
+                + " (%s of %s)", unquotedString(FigureText.limit(bar)), actual, unquotedString(model),
+                unquotedString(testSet), predicted, unquotedString(FigureText.value(evaluation.confusionRate(actual,
+                        predicted))), unquotedString(FigureText.count(evaluation.confusion()[actual][predicted])),
+                unquotedString(FigureText.count(evaluation.support(actual))));
     }
 
     /**

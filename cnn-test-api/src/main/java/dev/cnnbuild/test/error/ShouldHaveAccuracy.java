@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -18,11 +19,11 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
     private ShouldHaveAccuracy(String model, String testSet, Evaluation evaluation, String comparison, double bar) {
         super("Expecting accuracy of model %s on %s (%s of %s correct) to be %s %s but was %s;"
                 + " weakest classes: %s; most frequent confusions: %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(Figures.count(evaluation.correct())),
-                unquotedString(Figures.count(evaluation.count())), unquotedString(comparison),
-                unquotedString(Figures.share(bar)), unquotedString(Figures.share(evaluation.accuracy())),
-                unquotedString(Figures.lowest(evaluation, evaluation::classAccuracy)),
-                unquotedString(Figures.confusions(evaluation)));
+                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.count(evaluation.correct())),
+                unquotedString(FigureText.count(evaluation.count())), unquotedString(comparison),
+                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(evaluation.accuracy())),
+                unquotedString(EvaluationText.lowest(evaluation, evaluation::recall)),
+                unquotedString(EvaluationText.confusions(evaluation)));
     }
 
     /**

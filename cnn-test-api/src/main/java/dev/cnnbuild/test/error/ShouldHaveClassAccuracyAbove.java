@@ -1,14 +1,16 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Creates the message of a class whose accuracy (its recall) is too low, with what its images were taken for.
+ * Creates the message of a class whose accuracy, which is its recall, is too low, with what its images were taken
+ * for; {@code hasClassAccuracyAbove} and {@code hasRecallAbove} both fail with it.
  *
  * <pre>{@code
- * // Expecting accuracy of model mnist-cnn on class 8 of its test set (917 of 974 correct) to be above 0.9500 but
+ * // Expecting accuracy (recall) of model mnist-cnn on class 8 of its test set (917 of 974 correct) to be above 0.95 but
  * // was 0.9415; its images were mistaken most for: 3 (21), 5 (12), 9 (9)
  * throwAssertionError(ShouldHaveClassAccuracyAbove.shouldHaveClassAccuracyAbove("mnist-cnn", "its test set",
  *         evaluation, 8, 0.95));
@@ -17,13 +19,13 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveClassAccuracyAbove extends BasicErrorMessageFactory {
 
     private ShouldHaveClassAccuracyAbove(String model, String testSet, Evaluation evaluation, int label, double bar) {
-        super("Expecting accuracy of model %s on class %s of %s (%s of %s correct) to be above %s but was %s;"
+        super("Expecting accuracy (recall) of model %s on class %s of %s (%s of %s correct) to be above %s but was %s;"
                 + " its images were mistaken most for: %s",
                 unquotedString(model), label, unquotedString(testSet),
-                unquotedString(Figures.count(evaluation.confusion()[label][label])),
-                unquotedString(Figures.count(evaluation.support(label))), unquotedString(Figures.share(bar)),
-                unquotedString(Figures.share(evaluation.classAccuracy(label))),
-                unquotedString(Figures.mistakenFor(evaluation, label)));
+                unquotedString(FigureText.count(evaluation.confusion()[label][label])),
+                unquotedString(FigureText.count(evaluation.support(label))), unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(evaluation.recall(label))),
+                unquotedString(EvaluationText.mistakenFor(evaluation, label)));
     }
 
     /**

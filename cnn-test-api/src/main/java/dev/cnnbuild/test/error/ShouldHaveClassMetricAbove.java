@@ -1,11 +1,13 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Creates the message of a class whose precision, recall or F1 is too low, with the counts behind it.
+ * Creates the message of a class whose precision or F1 is too low (a low recall is a low class accuracy:
+ * {@link ShouldHaveClassAccuracyAbove}), with the counts behind it.
  *
  * <pre>{@code
  * // Expecting precision of class 1 of model bands on its test set to be above 0.9000 but was 0.8636
@@ -19,8 +21,8 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
     private ShouldHaveClassMetricAbove(String metric, String model, String testSet, int label, double bar,
             double value, String detail) {
         super("Expecting %s of class %s of model %s on %s to be above %s but was %s (%s)", unquotedString(metric),
-                label, unquotedString(model), unquotedString(testSet), unquotedString(Figures.share(bar)),
-                unquotedString(Figures.share(value)), unquotedString(detail));
+                label, unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(value)), unquotedString(detail));
     }
 
     /**
@@ -36,26 +38,9 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
     public static ErrorMessageFactory shouldHavePrecisionAbove(String model, String testSet, Evaluation evaluation,
             int label, double bar) {
         return new ShouldHaveClassMetricAbove("precision", model, testSet, label, bar, evaluation.precision(label),
-                Figures.count(evaluation.confusion()[label][label]) + " of "
-                        + Figures.count(evaluation.predicted(label)) + " images predicted as " + label + " were "
+                FigureText.count(evaluation.confusion()[label][label]) + " of "
+                        + FigureText.count(evaluation.predicted(label)) + " images predicted as " + label + " were "
                         + label);
-    }
-
-    /**
-     * Creates the message for a recall not above the bar.
-     *
-     * @param model the model's name
-     * @param testSet how the test set is called
-     * @param evaluation the measured evaluation
-     * @param label the class
-     * @param bar the recall it had to exceed
-     * @return the message factory
-     */
-    public static ErrorMessageFactory shouldHaveRecallAbove(String model, String testSet, Evaluation evaluation,
-            int label, double bar) {
-        return new ShouldHaveClassMetricAbove("recall", model, testSet, label, bar, evaluation.recall(label),
-                Figures.count(evaluation.confusion()[label][label]) + " of " + Figures.count(evaluation.support(label))
-                        + " images of class " + label + " were predicted as " + label);
     }
 
     /**
@@ -71,7 +56,7 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
     public static ErrorMessageFactory shouldHaveF1Above(String model, String testSet, Evaluation evaluation,
             int label, double bar) {
         return new ShouldHaveClassMetricAbove("F1", model, testSet, label, bar, evaluation.f1(label),
-                "precision " + Figures.share(evaluation.precision(label)) + ", recall "
-                        + Figures.share(evaluation.recall(label)));
+                "precision " + FigureText.value(evaluation.precision(label)) + ", recall "
+                        + FigureText.value(evaluation.recall(label)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,11 +24,11 @@ public final class ShouldHaveEveryClassAccuracyAbove extends BasicErrorMessageFa
     private ShouldHaveEveryClassAccuracyAbove(String model, String testSet, Evaluation evaluation,
             List<Integer> failing, double bar) {
         super("Expecting every class of model %s on %s to have accuracy above %s but %s of %s classes did not: %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(Figures.share(bar)), failing.size(),
+                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)), failing.size(),
                 evaluation.classes(), unquotedString(failing.stream()
-                        .map(c -> c + " (" + Figures.share(evaluation.classAccuracy(c)) + ", "
-                                + Figures.count(evaluation.confusion()[c][c]) + " of "
-                                + Figures.count(evaluation.support(c)) + " correct)")
+                        .map(c -> c + " (" + FigureText.value(evaluation.recall(c)) + ", "
+                                + FigureText.count(evaluation.confusion()[c][c]) + " of "
+                                + FigureText.count(evaluation.support(c)) + " correct)")
                         .collect(Collectors.joining(", "))));
     }
 
@@ -43,8 +44,8 @@ public final class ShouldHaveEveryClassAccuracyAbove extends BasicErrorMessageFa
     public static ErrorMessageFactory shouldHaveEveryClassAccuracyAbove(String model, String testSet,
             Evaluation evaluation, double bar) {
         List<Integer> failing = IntStream.range(0, evaluation.classes()).boxed()
-                .filter(c -> !(evaluation.classAccuracy(c) > bar))
-                .sorted(Comparator.comparingDouble(evaluation::classAccuracy))
+                .filter(c -> !(evaluation.recall(c) > bar))
+                .sorted(Comparator.comparingDouble(evaluation::recall))
                 .toList();
         return new ShouldHaveEveryClassAccuracyAbove(model, testSet, evaluation, failing, bar);
     }

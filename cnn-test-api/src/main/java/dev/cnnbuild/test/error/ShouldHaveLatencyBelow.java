@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Latency;
+import dev.cnnbuild.core.metrics.FigureText;
 import java.time.Duration;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -19,10 +20,11 @@ public final class ShouldHaveLatencyBelow extends BasicErrorMessageFactory {
     private ShouldHaveLatencyBelow(String model, Latency latency, Duration bar) {
         super("Expecting median latency per %s of model %s to be below %s but was %s (median of %s timed runs"
                 + " after %s warm-up runs; fastest %s, slowest %s)",
-                unquotedString(latency.batchSize() == 1 ? "image" : "batch of " + Figures.count(latency.batchSize())
-                        + " images"), unquotedString(model), unquotedString(Figures.millis(bar)),
-                unquotedString(Figures.millis(latency.median())), latency.runs(), latency.warmUpRuns(),
-                unquotedString(Figures.millis(latency.fastest())), unquotedString(Figures.millis(latency.slowest())));
+                unquotedString(latency.batchSize() == 1 ? "image" : "batch of " + FigureText.count(latency.batchSize())
+                        + " images"), unquotedString(model), unquotedString(FigureText.millis(bar)),
+                unquotedString(FigureText.millis(latency.median())), latency.runs(), latency.warmUpRuns(),
+                unquotedString(FigureText.millis(latency.fastest())),
+                unquotedString(FigureText.millis(latency.slowest())));
     }
 
     /**

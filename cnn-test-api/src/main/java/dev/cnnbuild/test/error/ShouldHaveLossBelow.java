@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -17,8 +18,8 @@ public final class ShouldHaveLossBelow extends BasicErrorMessageFactory {
 
     private ShouldHaveLossBelow(String model, String testSet, Evaluation evaluation, double bar) {
         super("Expecting mean cross-entropy loss of model %s on %s (%s images) to be below %s but was %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(Figures.count(evaluation.count())),
-                unquotedString(Figures.share(bar)), unquotedString(Figures.share(evaluation.loss())));
+                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.count(evaluation.count())),
+                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(evaluation.loss())));
     }
 
     /**

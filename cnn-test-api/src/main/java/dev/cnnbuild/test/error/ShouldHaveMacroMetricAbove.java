@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import java.util.function.IntToDoubleFunction;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
@@ -21,8 +22,8 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
             Evaluation evaluation, IntToDoubleFunction perClass) {
         super("Expecting macro %s of model %s on %s to be above %s but was %s; lowest classes: %s",
                 unquotedString(metric), unquotedString(model), unquotedString(testSet),
-                unquotedString(Figures.share(bar)), unquotedString(Figures.share(value)),
-                unquotedString(Figures.lowest(evaluation, perClass)));
+                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(value)),
+                unquotedString(EvaluationText.lowest(evaluation, perClass)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -15,7 +16,7 @@ public final class ShouldHaveParameterCountBelow extends BasicErrorMessageFactor
 
     private ShouldHaveParameterCountBelow(String model, long count, long bar) {
         super("Expecting model %s to have fewer than %s parameters but it has %s", unquotedString(model),
-                unquotedString(Figures.count(bar)), unquotedString(Figures.count(count)));
+                unquotedString(FigureText.count(bar)), unquotedString(FigureText.count(count)));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.FigureText;
 import dev.cnnbuild.core.robustness.ImagePerturbation;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,9 +24,9 @@ public final class ShouldKeepAccuracyAbove extends BasicErrorMessageFactory {
     private ShouldKeepAccuracyAbove(String model, String testSet, String perturbations, String failures,
             Evaluation unperturbed, double bar) {
         super("Expecting accuracy of model %s on %s to stay above %s with %s but it was %s; %s without it",
-                unquotedString(model), unquotedString(testSet), unquotedString(Figures.share(bar)),
+                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)),
                 unquotedString(perturbations), unquotedString(failures),
-                unquotedString(Figures.share(unperturbed.accuracy())));
+                unquotedString(FigureText.value(unperturbed.accuracy())));
     }
 
     /**
@@ -44,8 +45,8 @@ public final class ShouldKeepAccuracyAbove extends BasicErrorMessageFactory {
             Map<ImagePerturbation, Evaluation> failing, String perturbations, boolean several,
             Evaluation unperturbed, double bar) {
         String failures = failing.entrySet().stream()
-                .map(entry -> Figures.share(entry.getValue().accuracy()) + " ("
-                        + Figures.count(entry.getValue().correct()) + " of " + Figures.count(entry.getValue().count())
+                .map(entry -> FigureText.value(entry.getValue().accuracy()) + " ("
+                        + FigureText.count(entry.getValue().correct()) + " of " + FigureText.count(entry.getValue().count())
                         + " correct)" + (several ? " " + entry.getKey().describe() : ""))
                 .collect(Collectors.joining(", "));
         return new ShouldKeepAccuracyAbove(model, testSet, perturbations, failures, unperturbed, bar);

@@ -79,12 +79,12 @@ public final class TestApiBenchmark {
 
     private static void twentyAssertions(CnnModel model) {
         assertThat(model)
-                .hasAccuracyAbove(0.5).hasAccuracyAtLeast(0.5).everyClassHasAccuracyAbove(0.5)
+                .hasTestAccuracyAbove(0.5).hasTestAccuracyAtLeast(0.5).everyClassHasAccuracyAbove(0.5)
                 .hasClassAccuracyAbove(0, 0.5).hasClassAccuracyAbove(9, 0.5)
                 .hasPrecisionAbove(4, 0.5).hasPrecisionAbove(9, 0.5).hasRecallAbove(4, 0.5).hasRecallAbove(9, 0.5)
                 .hasF1Above(4, 0.5).hasF1Above(9, 0.5)
                 .hasMacroPrecisionAbove(0.5).hasMacroRecallAbove(0.5).hasMacroF1Above(0.5)
-                .hasLossBelow(2)
+                .hasTestLossBelow(2)
                 .confusesAtMost(4, 9, 0.5).confusesAtMost(7, 2, 0.5).confusesAtMost(3, 5, 0.5)
                 .confusesAtMost(9, 4, 0.5).confusesAtMost(8, 3, 0.5);
     }

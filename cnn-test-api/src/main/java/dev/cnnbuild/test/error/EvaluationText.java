@@ -2,50 +2,34 @@ package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Prediction;
-import java.time.Duration;
+import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * How failure messages write figures: shares to four decimals, counts with thousands separators, durations in
- * milliseconds to four decimals, all in {@link Locale#ROOT}; and the weakest classes and most frequent confusions
- * that explain a low score.
+ * The weakest classes and most frequent confusions that explain a low score, for failure messages; the numbers in
+ * them are written by the core's one formatter, {@link FigureText}.
  *
  * <pre>{@code
- * Figures.share(0.97123);              // "0.9712"
- * Figures.count(9712);                 // "9,712"
- * Figures.confusions(evaluation, 3);   // "4->9 (23), 7->2 (18)"
+ * EvaluationText.lowest(evaluation, evaluation::recall); // "8 (0.9420), 9 (0.9511)"
+ * EvaluationText.confusions(evaluation);                 // "4->9 (23), 7->2 (18)"
  * }</pre>
  */
-final class Figures {
+final class EvaluationText {
     private static final int LISTED = 3;
 
-    private Figures() {
+    private EvaluationText() {
     }
-
-    static String share(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    static String millis(Duration duration) {
-        return String.format(Locale.ROOT, "%.4f ms", duration.toNanos() / 1e6);
-    }
-
     /** Returns the classes lowest by {@code metric}, lowest first: {@code "8 (0.9420), 9 (0.9511)"}. */
     static String lowest(Evaluation evaluation, IntToDoubleFunction metric) {
         return IntStream.range(0, evaluation.classes()).boxed()
                 .sorted(Comparator.comparingDouble(metric::applyAsDouble))
                 .limit(LISTED)
-                .map(c -> c + " (" + share(metric.applyAsDouble(c)) + ")")
+                .map(c -> c + " (" + FigureText.value(metric.applyAsDouble(c)) + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -64,7 +48,7 @@ final class Figures {
         return IntStream.range(0, prediction.probabilities().length).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -prediction.probability(c)))
                 .limit(LISTED)
-                .map(c -> c + ": " + share(prediction.probability(c)))
+                .map(c -> c + ": " + FigureText.value(prediction.probability(c)))
                 .collect(Collectors.joining(", "));
     }
 
@@ -85,7 +69,7 @@ final class Figures {
                 .sorted(Comparator.comparingLong((int[] cell) -> -confusion[cell[0]][cell[1]]))
                 .limit(LISTED)
                 .map(cell -> (onlyActual < 0 ? cell[0] + "->" : "") + cell[1] + " ("
-                        + count(confusion[cell[0]][cell[1]]) + ")")
+                        + FigureText.count(confusion[cell[0]][cell[1]]) + ")")
                 .collect(Collectors.joining(", "));
     }
 }
