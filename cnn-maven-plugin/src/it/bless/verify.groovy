@@ -6,3 +6,8 @@ def trained = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/cnn/
 assert blessed.test.accuracy == trained.test.accuracy
 assert blessed.test.loss == trained.test.loss
 assert new File(basedir, 'build.log').text.contains("Blessed tiny: its metrics are the new baseline ${baseline.canonicalPath}")
+// The model directory and its baseline are portable: the model file is recorded relative to the project, and no
+// file holds the project's absolute path.
+assert blessed.source == 'src/main/cnn/tiny.yaml'
+['target/cnn/tiny/metrics.json', 'target/cnn/tiny/fingerprint.txt', 'target/cnn/tiny/report.html',
+ 'src/test/cnn/tiny.metrics.json'].each { assert !new File(basedir, it).text.contains(basedir.canonicalPath) : it }

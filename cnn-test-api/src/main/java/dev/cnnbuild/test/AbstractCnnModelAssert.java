@@ -42,9 +42,9 @@ import org.assertj.core.api.AbstractAssert;
  * model in this JVM on its test set (the one its YAML names) unless {@link #evaluatedOn(TestSet)} names another;
  * the evaluation runs once per model and set, so any number of assertions cost one pass.
  *
- * <p>Bars are exclusive ("above", "below") except where the name says "at least" or "at most". Failure messages
- * give every measured figure to four decimals and every bar as it was written, and say what explains the failure. Extend this class to add assertions of
- * your own, as AssertJ's custom assertions do.
+ * <p>Bars are exclusive ("above", "below") except where the name says "at least" or "at most". Failure messages give
+ * every measured figure to four decimals and every bar as it was written, and say what explains the failure. Extend
+ * this class to add assertions of your own, as AssertJ's custom assertions do.
  *
  * <pre>{@code
  * assertThat(model).hasTestAccuracyAbove(0.98)

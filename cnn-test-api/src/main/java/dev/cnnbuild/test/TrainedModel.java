@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  *   <li>{@code @TrainedModel("mnist-cnn")}: the model directory of that name in the build's output folder, system
  *   property {@code cnn.outputDirectory}, else {@code target/cnn};</li>
  *   <li>{@code @TrainedModel(value = "mnist-cnn", outputDirectory = "models")}: in another output folder (the
- *   folder that holds model directories, as {@link CnnModel#load(java.nio.file.Path, String)} takes it), relative to the working
- *   directory;</li>
+ *   folder that holds model directories, as {@link CnnModel#load(java.nio.file.Path, String)} takes it),
+ *   relative to the working directory;</li>
  *   <li>{@code @TrainedModel(classpath = "cnn/mnist-cnn")}: a model directory packaged on the class path, such as
  *   in a jar of another module;</li>
  *   <li>{@code @TrainedModel(classpath = "cnn/mnist-cnn", project = "../producer")}: with its test set found in

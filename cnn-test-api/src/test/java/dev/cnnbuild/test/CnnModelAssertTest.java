@@ -68,8 +68,9 @@ class CnnModelAssertTest {
         assertThat(model).hasClassAccuracyAbove(2, 0.98);
 
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove(0, 0.95))
-                .hasMessage("Expecting accuracy (recall) of model bands on class 0 of its test set (900 of 1,000 correct) to be"
-                        + " above 0.95 but was 0.9000; its images were mistaken most for: 1 (80), 2 (20)");
+                .hasMessage("Expecting accuracy (recall) of model bands on class 0 of its test set (900 of 1,000"
+                        + " correct) to be above 0.95 but was 0.9000; its images were mistaken most for: 1 (80),"
+                        + " 2 (20)");
     }
 
     @Test

@@ -4,14 +4,11 @@ import static dev.cnnbuild.test.CnnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cnnbuild.core.cli.TrainCommand;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.testing.TinyDataset;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A convolutional model really trained by {@code TrainCommand}, as {@code cnn:train} does, in about two seconds. */
+/** A convolutional model really trained by the core's training service, as {@code cnn:train} does, in seconds. */
 class TrainedModelTest {
     @TempDir
     static Path dir;
@@ -28,9 +25,7 @@ class TrainedModelTest {
     @BeforeAll
     static void train() throws Exception {
         Path yaml = TinyDataset.writeModel(dir, "halves", "");
-        int status = TrainCommand.run(new String[] {"--output", dir.resolve("cnn").toString(), yaml.toString()},
-                new PrintStream(new ByteArrayOutputStream()), System.err);
-        assertThat(status).isZero();
+        TinyDataset.train(yaml, dir.resolve("cnn"));
         model = CnnModel.load(dir.resolve("cnn"), "halves");
     }
 

@@ -12,8 +12,9 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns training events into log lines: why the model is trained, the plan, a resumed or discarded checkpoint, a batch line at most every
- * {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the run.
+ * Turns training events into log lines: why the model is trained, the plan, a resumed or discarded checkpoint, a batch
+ * line at most every {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the
+ * run.
  *
  * <pre>{@code
  * new TrainingService(new ProgressPrinter(System.out::println)).train(request);

@@ -73,7 +73,8 @@ public final class LoadedModel implements AutoCloseable {
                     + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
         ModelMetrics metrics = ModelMetrics.read(directory.metrics());
-        ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()), Files.readString(directory.spec()));
+        ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()),
+                Files.readString(directory.spec()));
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {

@@ -13,9 +13,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes a model's {@code report.html} from a classifier and its test set: predicts every test image to find the
- * most confident mistakes, then renders the page. The file is written beside its target and renamed into place ({@link AtomicFiles}); a failed write leaves
- * no staging file behind.
+ * Writes a model's {@code report.html} from a classifier and its test set: predicts every test image to find the most
+ * confident mistakes, then renders the page. The file is written beside its target and renamed into place ({@link
+ * AtomicFiles}); a failed write leaves no staging file behind.
  *
  * <pre>{@code
  * ReportWriter.write(model.classifier(), model.metrics(), TestMetrics.of(evaluation), testSet, gateResult,

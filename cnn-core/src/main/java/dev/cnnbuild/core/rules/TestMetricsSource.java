@@ -36,7 +36,8 @@ final class TestMetricsSource implements MetricSource {
     static TestMetricsSource read(Path file) throws IOException {
         try {
             JsonNode test = JSON.readTree(file.toFile()).path("test");
-            return new TestMetricsSource(test.isObject() ? JSON.treeToValue(test, StoredFigures.class) : StoredFigures.NONE);
+            return new TestMetricsSource(test.isObject() ? JSON.treeToValue(test, StoredFigures.class)
+                    : StoredFigures.NONE);
         } catch (JacksonException e) {
             throw new IOException(file + " is not a valid metrics.json file (" + e.getOriginalMessage() + ")", e);
         }

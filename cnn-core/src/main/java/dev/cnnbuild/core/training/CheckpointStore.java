@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * holding the latest complete checkpoint as {@code epoch-<n>/} (see {@link SavedCheckpoint}).
  *
  * <p>A checkpoint is written whole or not at all ({@link AtomicFiles#writeFolder}): into {@code .epoch-<n>.partial/},
- * then renamed to {@code epoch-<n>/}, and only then are older ones deleted. A process killed at any moment leaves at least one
- * complete checkpoint, if one had been written, and {@link #latest()} takes the newest.
+ * then renamed to {@code epoch-<n>/}, and only then are older ones deleted. A process killed at any moment leaves at
+ * least one complete checkpoint, if one had been written, and {@link #latest()} takes the newest.
  *
  * <pre>{@code
  * CheckpointStore store = CheckpointStore.beside(Path.of("target/cnn"), "mnist-cnn");

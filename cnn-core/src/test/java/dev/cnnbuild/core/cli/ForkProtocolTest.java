@@ -9,7 +9,8 @@ class ForkProtocolTest {
 
     @Test
     void errorAndViolationLinesRoundTrip() {
-        assertThat(ForkProtocol.errorMessage(ForkProtocol.error("model.yaml:3:5: bad"))).hasValue("model.yaml:3:5: bad");
+        assertThat(ForkProtocol.errorMessage(ForkProtocol.error("model.yaml:3:5: bad")))
+                .hasValue("model.yaml:3:5: bad");
         assertThat(ForkProtocol.violationMessage(ForkProtocol.violation("tiny: test loss is 0.3")))
                 .hasValue("tiny: test loss is 0.3");
         assertThat(ForkProtocol.errorMessage(ForkProtocol.violation("x"))).isEmpty();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.Device;
-import dev.cnnbuild.core.cli.TrainCommand;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -20,8 +19,6 @@ import dev.cnnbuild.core.rules.QualityGate;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,9 +84,7 @@ class ReportInBrowserTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny-report", "");
         flipSomeTestLabels();
         Path output = dir.resolve("out");
-        assertThat(TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
-                new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
-        ModelDirectory directory = ModelDirectory.of(output, "tiny-report");
+        ModelDirectory directory = TinyDataset.train(yaml, output);
         try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
             LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
             Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 64);

@@ -1,5 +1,8 @@
 package dev.cnnbuild.core.testing;
 
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.service.TrainingRequest;
+import dev.cnnbuild.core.service.TrainingService;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -40,6 +43,18 @@ public final class TinyDataset {
     public static Path writeModel(Path dir, String name, String trainingExtra) throws IOException {
         writeData(dir);
         return Files.writeString(dir.resolve(name + ".yaml"), modelYaml(name, trainingExtra));
+    }
+
+    /**
+     * Trains a model file with the core's training service, as {@code cnn:train} does, and returns its directory.
+     *
+     * @param yaml the model file
+     * @param output the folder that holds model directories
+     * @return the written model directory
+     * @throws Exception if training fails
+     */
+    public static ModelDirectory train(Path yaml, Path output) throws Exception {
+        return new TrainingService((model, reason) -> { }).train(TrainingRequest.of(yaml, output)).directory();
     }
 
     /** Returns a small valid model file for the tiny data. */

@@ -10,8 +10,8 @@ import org.assertj.core.error.ErrorMessageFactory;
  * for; {@code hasClassAccuracyAbove} and {@code hasRecallAbove} both fail with it.
  *
  * <pre>{@code
- * // Expecting accuracy (recall) of model mnist-cnn on class 8 of its test set (917 of 974 correct) to be above 0.95 but
- * // was 0.9415; its images were mistaken most for: 3 (21), 5 (12), 9 (9)
+ * // Expecting accuracy (recall) of model mnist-cnn on class 8 of its test set (917 of 974 correct) to be above
+ * // 0.95 but was 0.9415; its images were mistaken most for: 3 (21), 5 (12), 9 (9)
  * throwAssertionError(ShouldHaveClassAccuracyAbove.shouldHaveClassAccuracyAbove("mnist-cnn", "its test set",
  *         evaluation, 8, 0.95));
  * }</pre>

@@ -46,7 +46,8 @@ public final class ShouldKeepAccuracyAbove extends BasicErrorMessageFactory {
             Evaluation unperturbed, double bar) {
         String failures = failing.entrySet().stream()
                 .map(entry -> FigureText.value(entry.getValue().accuracy()) + " ("
-                        + FigureText.count(entry.getValue().correct()) + " of " + FigureText.count(entry.getValue().count())
+                        + FigureText.count(entry.getValue().correct()) + " of "
+                        + FigureText.count(entry.getValue().count())
                         + " correct)" + (several ? " " + entry.getKey().describe() : ""))
                 .collect(Collectors.joining(", "));
         return new ShouldKeepAccuracyAbove(model, testSet, perturbations, failures, unperturbed, bar);
