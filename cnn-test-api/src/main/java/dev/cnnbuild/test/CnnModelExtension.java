@@ -92,9 +92,12 @@ public class CnnModelExtension implements ParameterResolver {
                 : Path.of(model.project()).toAbsolutePath().normalize();
     }
 
-    /** Holds a model in the store; JUnit closes it at the end of the run, in every JUnit 5 version. */
+    /**
+     * Holds a model in the store; JUnit closes it at the end of the run in every JUnit 5 version: before 5.13 as a
+     * {@code CloseableResource}, from 5.13 as an {@link AutoCloseable} (once; closing a model twice is harmless).
+     */
     @SuppressWarnings("deprecation")
-    private record Held(CnnModel model) implements ExtensionContext.Store.CloseableResource {
+    private record Held(CnnModel model) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             model.close();

@@ -48,7 +48,7 @@ class CnnSoftAssertionsTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Multiple Failures (2 failures)")
                 .hasMessageContaining("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to"
-                        + " be above 0.9500 but was 0.9467")
+                        + " be above 0.95 but was 0.9467")
                 .hasMessageContaining("Expecting every class of model bands on its test set to have accuracy above"
                         + " 0.9 but 1 of 3 classes did not: 0 (0.9000, 900 of 1,000 correct)");
     }

@@ -65,7 +65,7 @@ class TorchScriptModelTest {
             assertThatThrownBy(() -> assertThat(unscaled).classifiesWithConfidenceAbove(
                     TestImage.of(BandsModel.band(0, 255)), 0, 0.9))
                     .hasMessage("Expecting model bands-unscaled to classify a 6x6 pixel array as 0 with confidence"
-                            + " above 0.9000 but the confidence was 0.6914 (probabilities 0: 0.6914, 1: 0.1543,"
+                            + " above 0.9 but the confidence was 0.6914 (probabilities 0: 0.6914, 1: 0.1543,"
                             + " 2: 0.1543)");
             assertThatThrownBy(() -> assertThat(unscaled).isNoWorseThan(reference, Tolerance.absolute(0.01)))
                     .hasMessageStartingWith("Expecting no metric of model bands-unscaled on its test set to be worse"

@@ -8,8 +8,8 @@ package dev.cnnbuild.core.metrics;
  * eights.recall();   // also its accuracy: the share of its images predicted right
  * }</pre>
  *
- * <p>A class's accuracy and its recall are one figure, stored once as {@code recall}; {@link #accuracy()} names it
- * the other way. Files written before this read back alike (their {@code accuracy} field is ignored).
+ * <p>A class's accuracy and its recall are one figure, stored once, as {@code recall}. Files written before this
+ * read back alike (their {@code accuracy} field, the same figure, is ignored).
  *
  * @param label the class index
  * @param support how many test images belong to the class
@@ -18,9 +18,4 @@ package dev.cnnbuild.core.metrics;
  * @param f1 harmonic mean of precision and recall
  */
 public record ClassMetrics(int label, long support, double precision, double recall, double f1) {
-
-    /** Returns the share of the class's images predicted right: its {@link #recall()}. */
-    public double accuracy() {
-        return recall;
-    }
 }

@@ -52,7 +52,7 @@ class JUnitXmlWriterTest {
                 .isEqualTo("mnist-cnn: test accuracy is not compared: no baseline configured");
 
         Element passed = (Element) cases.item(2);
-        assertThat(passed.getAttribute("name")).isEqualTo("test loss maximum 0.0900");
+        assertThat(passed.getAttribute("name")).isEqualTo("test loss maximum 0.09");
         assertThat(passed.getChildNodes().getLength()).isZero();
     }
 
