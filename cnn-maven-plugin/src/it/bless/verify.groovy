@@ -9,5 +9,7 @@ assert new File(basedir, 'build.log').text.contains("Blessed tiny: its metrics a
 // The model directory and its baseline are portable: the model file is recorded relative to the project, and no
 // file holds the project's absolute path.
 assert blessed.source == 'src/main/cnn/tiny.yaml'
-['target/cnn/tiny/metrics.json', 'target/cnn/tiny/fingerprint.txt', 'target/cnn/tiny/report.html',
- 'src/test/cnn/tiny.metrics.json'].each { assert !new File(basedir, it).text.contains(basedir.canonicalPath) : it }
+for (path in ['target/cnn/tiny/metrics.json', 'target/cnn/tiny/fingerprint.txt', 'target/cnn/tiny/report.html',
+              'src/test/cnn/tiny.metrics.json']) {
+    assert !new File(basedir, path).text.contains(basedir.canonicalPath) : path
+}
