@@ -10,9 +10,9 @@ def goals = [
     help  : ['detail', 'goal'],
 ]
 goals.each { goal, parameters ->
-    def start = log.indexOf("cnn:${goal}\n")
+    def start = log.indexOf("\ncnn:${goal}\n")
     assert start >= 0 : "help lacks goal cnn:${goal}"
-    def next = goals.keySet().findAll { it != goal }.collect { log.indexOf("cnn:${it}\n", start + 1) }
+    def next = goals.keySet().findAll { it != goal }.collect { log.indexOf("\ncnn:${it}\n", start + 1) }
             .findAll { it > start }.min() ?: log.length()
     def section = log.substring(start, next)
     parameters.each { assert section.contains(it) : "help of cnn:${goal} lacks ${it}" }
