@@ -1,6 +1,5 @@
 package dev.cnnbuild.core.cli;
 
-import ai.djl.Device;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
@@ -35,10 +34,12 @@ import java.util.Locale;
  * JUnit XML file per model and rewrites its {@code report.html} with the gate's outcomes. The main class of the JVM
  * that {@code cnn:check} forks.
  *
- * <p>Usage: {@code CheckCommand --output DIR [--baselines DIR] [--reports DIR] [--rule RULE]... [NAME...]}, where
+ * <p>Usage: {@code CheckCommand --output DIR [--baselines DIR] [--reports DIR] [--rule RULE]... [--device DEVICE]
+ * [NAME...]}, where
  * a rule is written as {@link RuleArgument} describes and the baseline of model {@code NAME} is
  * {@code <baselines>/NAME.metrics.json}. Without names, every complete model directory under {@code --output} is
- * checked. Exit status 0: every rule held; 3: some did not (each on standard error after {@code VIOLATION: });
+ * checked. The device is {@code auto} (the kind that trained each model when there is one, else the CPU), {@code cpu},
+ * {@code gpu} or {@code gpu:N}. Exit status 0: every rule held; 3: some did not (each on standard error after {@code VIOLATION: });
  * 2: bad input, after {@code ERROR: }; 1: an unexpected failure.
  *
  * <pre>{@code
@@ -60,6 +61,7 @@ public final class CheckCommand {
     private Path reports;
     private final List<Rule> rules = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
+    private String device = "auto";
 
     private CheckCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -109,12 +111,13 @@ public final class CheckCommand {
                 case "--baselines" -> baselines = Path.of(value(args, ++i));
                 case "--reports" -> reports = Path.of(value(args, ++i));
                 case "--rule" -> rules.add(RuleArgument.parse(value(args, ++i)));
+                case "--device" -> device = value(args, ++i);
                 default -> names.add(args[i]);
             }
         }
         if (output == null) {
             throw new RuleException("usage: CheckCommand --output DIR [--baselines DIR] [--reports DIR]"
-                    + " [--rule RULE]... [NAME...]");
+                    + " [--rule RULE]... [--device DEVICE] [NAME...]");
         }
     }
 
@@ -140,9 +143,12 @@ public final class CheckCommand {
         return models;
     }
 
-    private boolean check(ModelDirectory directory) throws IOException, SpecException, DatasetException {
-        try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
+    private boolean check(ModelDirectory directory) throws IOException, SpecException, DatasetException,
+            RuleException {
+        try (LoadedModel model = load(directory)) {
             ModelSpec spec = model.spec();
+            out.println(spec.name() + ": evaluating on " + model.manager().getDevice() + " (trained on "
+                    + model.metrics().device() + ")");
             LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
             ImageClassifier classifier = model.classifier();
             Evaluation evaluation = classifier.evaluate(testSet, BATCH);
@@ -159,6 +165,14 @@ public final class CheckCommand {
                     result, directory.root().resolve(HtmlReport.FILE_NAME));
             out.println(spec.name() + ": report written to " + report);
             return result.passed();
+        }
+    }
+
+    private LoadedModel load(ModelDirectory directory) throws IOException, SpecException, RuleException {
+        try {
+            return LoadedModel.load(directory, device);
+        } catch (IllegalArgumentException e) {
+            throw new RuleException(e.getMessage());
         }
     }
 

@@ -34,7 +34,9 @@ import java.util.Locale;
  * Trains each model file given and writes its model directory under the output folder. This is the main class of
  * the JVM that {@code cnn:train} forks, and works by hand too.
  *
- * <p>Usage: {@code TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...}. Exit status 0: all
+ * <p>Usage: {@code TrainCommand --output DIR [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]
+ * MODEL.yaml...}; {@code --device} replaces the model file's {@code training.device} and {@code training.devices}
+ * (training on one device unless {@code --devices} is given too). Exit status 0: all
  * trained or up to date; 2: a model file, a data file or an option is wrong (the message, on standard error after
  * {@code ERROR: }, says where and how to fix it); 1: an unexpected failure (a stack trace follows).
  *
@@ -54,6 +56,7 @@ public final class TrainCommand {
     private final PrintStream out;
     private Path output;
     private DeviceChoice device;
+    private Integer devices;
     private boolean force;
     private final List<Path> models = new ArrayList<>();
 
@@ -101,19 +104,38 @@ public final class TrainCommand {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
                 case "--device" -> device = device(value(args, ++i, "--device"));
+                case "--devices" -> devices = deviceCount(value(args, ++i, "--devices"));
                 case "--force" -> force = true;
                 default -> models.add(Path.of(args[i]));
             }
         }
         if (output == null || models.isEmpty()) {
             throw new TrainingException(
-                    "usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...");
+                    "usage: TrainCommand --output DIR [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]"
+                            + " MODEL.yaml...");
         }
     }
 
     private static DeviceChoice device(String name) throws TrainingException {
         try {
             return DeviceChoice.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
+        }
+    }
+
+    private static int deviceCount(String text) throws TrainingException {
+        try {
+            return DeviceChoice.parseDevices(text);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
+        }
+    }
+
+    private DeviceChoice choice(ModelSpec spec) throws TrainingException {
+        DeviceChoice choice = device == null ? spec.training().device() : device;
+        try {
+            return devices == null ? choice : choice.withDevices(devices);
         } catch (IllegalArgumentException e) {
             throw new TrainingException(e.getMessage());
         }
@@ -129,8 +151,8 @@ public final class TrainCommand {
     private void train(Path file) throws SpecException, DatasetException, TrainingException, IOException {
         long start = System.nanoTime();
         ModelSpec spec = ModelSpecReader.readAndValidate(file.toAbsolutePath().normalize());
-        DeviceChoice choice = device == null ? spec.training().device() : device;
-        String deviceType = DeviceSelector.select(choice).isGpu() ? "gpu" : "cpu";
+        DeviceChoice choice = choice(spec);
+        String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
         ToolVersions versions = ToolVersions.current();
         Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
         ModelFreshness freshness = ModelFreshness.check(ModelDirectory.of(output, spec.name()), fingerprint);

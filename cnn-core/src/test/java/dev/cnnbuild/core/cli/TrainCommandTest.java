@@ -131,7 +131,35 @@ class TrainCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
         assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
-        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu\n");
+        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu, gpu:N"
+                + " (such as gpu:1)\n");
+    }
+
+    @Test
+    void gpuWithCpuNativesIsBadInputBeforeAnyTraining() throws Exception {
+        Path model = TinyDataset.writeModel(dir, "tiny", "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "gpu",
+            model.toString()}, new PrintStream(out), new PrintStream(err));
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("ERROR: device 'gpu' was asked for, but the PyTorch engine sees no"
+                + " usable CUDA GPU (its natives are a CPU build;");
+        assertThat(out.toString()).doesNotContain("training");
+    }
+
+    @Test
+    void severalDevicesOnTheCpuIsBadInput() throws Exception {
+        Path model = TinyDataset.writeModel(dir, "tiny", "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "cpu",
+            "--devices", "2", model.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).contains("devices: 2 trains on several GPUs, which needs device auto or gpu");
     }
 
     @Test
@@ -143,7 +171,8 @@ class TrainCommandTest {
 
         assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
         assertThat(err.toString()).isEqualTo(
-                "ERROR: usage: TrainCommand --output DIR [--device auto|cpu|gpu] [--force] MODEL.yaml...\n");
+                "ERROR: usage: TrainCommand --output DIR [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]"
+                        + " MODEL.yaml...\n");
     }
 
     private static void assertSameModel(Path output, Path reference) throws Exception {
