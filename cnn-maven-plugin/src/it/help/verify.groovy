@@ -1,6 +1,7 @@
 // The generated goal help documents every parameter of cnn:train.
 def log = new File(basedir, 'build.log').text
 assert log.contains('cnn:train')
-['modelDirectory', 'models', 'outputDirectory', 'device', 'threads', 'argLine', 'jvm', 'environmentVariables',
- 'djlCacheDirectory', 'verbose', 'skip'].each { assert log.contains(it) : "help lacks ${it}" }
+['modelDirectory', 'models', 'outputDirectory', 'device', 'devices', 'natives', 'threads', 'argLine', 'jvm',
+ 'environmentVariables', 'djlCacheDirectory', 'verbose', 'skip'].each { assert log.contains(it) : "help lacks ${it}" }
 assert log.contains('User property: cnn.skip')
+assert log.contains('User property: cnn.natives')
