@@ -37,12 +37,22 @@ class CheckCommandTest {
         assertThat(status).isZero();
         assertThat(err.toString()).isEmpty();
         assertThat(out.toString())
+                .contains("tiny: evaluating on cpu() (trained on cpu())")
                 .contains("tiny: measured on 128 test images: test accuracy 1.0000")
                 .contains("tiny: test accuracy is 1.0000, expected minimum is 0.9000")
                 .contains("tiny: 2 checks, 2 passed, 0 violated, 0 skipped")
                 .contains("tiny: report written to " + output.resolve("tiny/report.html"));
         assertThat(reports.resolve("TEST-cnn.check.tiny.xml")).content().contains("tests=\"2\"", "failures=\"0\"");
         assertThat(output.resolve("tiny/report.html")).content().contains("id=\"rules\"", "expected minimum is 0.9000");
+    }
+
+    @Test
+    void aGpuThatIsNotHereIsBadInput() {
+        int status = run("--output", output.toString(), "--device", "gpu");
+
+        assertThat(status).isEqualTo(TrainCommand.INVALID_INPUT);
+        assertThat(err.toString()).isEqualTo("ERROR: evaluation device 'gpu' was asked for, but the PyTorch engine"
+                + " sees no usable CUDA GPU; use -Dcnn.device=auto or cpu\n");
     }
 
     @Test
