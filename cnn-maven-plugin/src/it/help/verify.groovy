@@ -1,10 +1,10 @@
 // The generated goal help documents every goal and each of its parameters.
 def log = new File(basedir, 'build.log').text
 def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVariables', 'djlCacheDirectory', 'verbose',
-               'skip']
+               'natives', 'skip']
 def goals = [
-    train : ['modelDirectory', 'models', 'device', 'force', 'addToClasspath'] + forking,
-    check : ['rules', 'baselineDirectory', 'haltOnFailure', 'reportsDirectory'] + forking,
+    train : ['modelDirectory', 'models', 'device', 'devices', 'force', 'addToClasspath'] + forking,
+    check : ['rules', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,
     bless : ['outputDirectory', 'baselineDirectory', 'skip'],
     attach: ['outputDirectory', 'classifier', 'skip'],
     help  : ['detail', 'goal'],
@@ -18,3 +18,4 @@ goals.each { goal, parameters ->
     parameters.each { assert section.contains(it) : "help of cnn:${goal} lacks ${it}" }
 }
 assert log.contains('User property: cnn.skip')
+assert log.contains('User property: cnn.natives')

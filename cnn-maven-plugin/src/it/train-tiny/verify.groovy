@@ -17,3 +17,8 @@ assert log.contains('epoch 3 done in')
 assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 3 epochs/
 assert !log.contains('Extracting') : 'DJL logging should be quiet unless cnn.verbose is set'
 assert !new File(basedir, 'target/cnn').listFiles().any { it.name.startsWith('.') } : 'staging folder left behind'
+if (!new File('/proc/driver/nvidia/version').exists()) {
+    // natives auto and device auto on a machine without an NVIDIA GPU: the CPU natives, said in one line, and the CPU
+    assert log =~ /\[INFO\] PyTorch natives ai\.djl\.pytorch:pytorch-native-cpu:2\.5\.1:\S+ \(device cpu\): natives auto found no usable NVIDIA GPU \(/
+    assert new groovy.json.JsonSlurper().parse(new File(model, 'metrics.json')).device == 'cpu()'
+}

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import dev.cnnbuild.maven.natives.NativesResolver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
- * A goal that does its work in a forked JVM on the plugin's own class path, offline, with the fork's options
- * shared by every such goal.
+ * A goal that does its work in a forked JVM on the plugin's own class path plus the PyTorch natives chosen for the
+ * machine ({@code natives}), DJL offline, with the fork's options shared by every such goal.
  *
  * <pre>{@code
  * int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, errors::add);
@@ -56,8 +61,25 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(property = "cnn.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /**
+     * The PyTorch natives of the forked JVM, resolved by Maven from the project's repositories: {@code auto} (CUDA
+     * when an NVIDIA GPU with a new enough driver is found, the platform's CPU build otherwise), {@code cpu},
+     * {@code cuda}, or the {@code groupId:artifactId:version:classifier} of another build.
+     */
+    @Parameter(property = "cnn.natives", defaultValue = "auto")
+    private String natives;
+
     @Parameter(defaultValue = "${plugin.artifacts}", readonly = true, required = true)
     private List<Artifact> pluginArtifacts;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true, required = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
+    private List<RemoteRepository> remoteRepositories;
 
     /** Returns the PyTorch thread count of the fork. */
     protected int threadCount() {
@@ -115,7 +137,7 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     /** Returns the first words of this goal's failure message, such as {@code Training failed}. */
     protected abstract String failure();
 
-    private ForkedJvm fork() {
+    private ForkedJvm fork() throws MojoExecutionException {
         List<String> options = new ArrayList<>(List.of(
                 "-Dai.djl.offline=true",
                 "-DDJL_CACHE_DIR=" + djlCacheDirectory.getAbsolutePath(),
@@ -133,7 +155,8 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         if (environmentVariables != null) {
             environment.putAll(environmentVariables);
         }
-        List<File> classpath = pluginArtifacts.stream().map(Artifact::getFile).toList();
+        List<File> classpath = new ForkClasspath(pluginArtifacts,
+                new NativesResolver(repositorySystem, repositorySession, remoteRepositories), getLog()).build(natives);
         return new ForkedJvm(javaExecutable(), classpath, options, environment);
     }
 

@@ -44,6 +44,14 @@ public class CheckMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.haltOnFailure", defaultValue = "true")
     private boolean haltOnFailure;
 
+    /**
+     * The device that evaluates: {@code auto} (the kind that trained each model when the fork's natives and the machine
+     * have one, the CPU otherwise, so a model trained on a GPU is checked on a CPU-only machine without retraining),
+     * {@code cpu}, {@code gpu} or {@code gpu:N}.
+     */
+    @Parameter(property = "cnn.device", defaultValue = "auto")
+    private String device;
+
     /** Where the JUnit XML files go: {@code TEST-cnn.check.<name>.xml}. */
     @Parameter(property = "cnn.reportsDirectory", defaultValue = "${project.build.directory}/cnn-reports")
     private File reportsDirectory;
@@ -54,7 +62,8 @@ public class CheckMojo extends AbstractForkingMojo {
                 "--output", outputDirectory.getAbsolutePath(),
                 "--project", projectDirectory.getAbsolutePath(),
                 "--baselines", baselineDirectory.getAbsolutePath(),
-                "--reports", reportsDirectory.getAbsolutePath()));
+                "--reports", reportsDirectory.getAbsolutePath(),
+                "--device", device));
         if (rules != null) {
             for (RuleConfig rule : rules) {
                 arguments.addAll(List.of("--rule", rule.toArgument()));

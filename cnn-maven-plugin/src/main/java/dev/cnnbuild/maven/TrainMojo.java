@@ -40,9 +40,18 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.models")
     private List<File> models;
 
-    /** Overrides every model's {@code training.device}: {@code auto} (CUDA if DJL sees a GPU), {@code cpu}, {@code gpu}. */
+    /**
+     * Overrides every model's {@code training.device} (and {@code training.devices}): {@code auto} (the first GPU when
+     * the fork has CUDA natives and sees a GPU, the CPU otherwise), {@code cpu}, {@code gpu} or {@code gpu:N}.
+     */
     @Parameter(property = "cnn.device")
     private String device;
+
+    /**
+     * Overrides every model's {@code training.devices}: how many GPUs train data-parallel, a count or {@code all}.
+     */
+    @Parameter(property = "cnn.devices")
+    private String devices;
 
     /**
      * Retrains even when a model is up to date, that is when its directory is complete and the fingerprint of its
@@ -73,6 +82,9 @@ public class TrainMojo extends AbstractForkingMojo {
                 "--project", projectDirectory.getAbsolutePath()));
         if (device != null && !device.isBlank()) {
             arguments.addAll(List.of("--device", device));
+        }
+        if (devices != null && !devices.isBlank()) {
+            arguments.addAll(List.of("--devices", devices));
         }
         if (force) {
             arguments.add("--force");

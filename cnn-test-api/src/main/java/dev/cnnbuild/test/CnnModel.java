@@ -1,10 +1,10 @@
 package dev.cnnbuild.test;
 
-import ai.djl.Device;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.Latency;
 import dev.cnnbuild.core.evaluation.LatencyMeter;
@@ -54,6 +54,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CnnModel implements AutoCloseable {
     /** The system property that names the folder of trained model directories. */
     public static final String OUTPUT_DIRECTORY_PROPERTY = "cnn.outputDirectory";
+    /**
+     * The system property that names the evaluating device: {@code auto} (the default: the kind of device that
+     * trained the model when there is one, else the CPU), {@code cpu}, {@code gpu} or {@code gpu:N}.
+     */
+    public static final String DEVICE_PROPERTY = "cnn.device";
     /** The folder of trained model directories when the property is unset, relative to the working directory. */
     public static final String DEFAULT_OUTPUT_DIRECTORY = "target/cnn";
 
@@ -227,9 +232,10 @@ public final class CnnModel implements AutoCloseable {
             TestSet testSet) {
         useOfflineEngine();
         try {
-            TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling, Device.cpu());
+            TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling,
+                    EvaluationDevice.choose(System.getProperty(DEVICE_PROPERTY), null));
             return new CnnModel(name, "TorchScript file " + file, model.classifier(), model, testSet, null);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new CnnModelException(e.getMessage(), e);
         }
     }
@@ -237,10 +243,11 @@ public final class CnnModel implements AutoCloseable {
     private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
         useOfflineEngine();
         try {
-            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project, Device.cpu());
+            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
+                    System.getProperty(DEVICE_PROPERTY, "auto"));
             return new CnnModel(model.spec().name(), origin, model.classifier(), model,
                     TestSet.ofModel(model.spec().data().test()), copy);
-        } catch (IOException | SpecException e) {
+        } catch (IOException | SpecException | IllegalArgumentException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
         }
     }

@@ -60,6 +60,29 @@ class CnnModelTest {
     }
 
     @Test
+    void evaluationDeviceComesFromTheSystemPropertyAndAGpuThatIsNotHereFailsClearly() throws Exception {
+        BandsModel.writeDefault();
+        String before = System.getProperty(CnnModel.DEVICE_PROPERTY);
+        try {
+            System.setProperty(CnnModel.DEVICE_PROPERTY, "gpu");
+            assertThatThrownBy(() -> CnnModel.load(BandsModel.OUTPUT, "bands"))
+                    .isInstanceOf(CnnModelException.class)
+                    .hasMessageEndingWith("evaluation device 'gpu' was asked for, but the PyTorch engine sees no"
+                            + " usable CUDA GPU; use -Dcnn.device=auto or cpu");
+            System.setProperty(CnnModel.DEVICE_PROPERTY, "cpu");
+            try (CnnModel model = CnnModel.load(BandsModel.OUTPUT, "bands")) {
+                assertThat(model.parameterCount()).isEqualTo(111);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty(CnnModel.DEVICE_PROPERTY);
+            } else {
+                System.setProperty(CnnModel.DEVICE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void missingModelSaysWhereItLookedAndWhichGoalMakesIt() {
         assertThatThrownBy(() -> CnnModel.load(dir, "mnist-cnn"))
                 .isInstanceOf(CnnModelException.class)

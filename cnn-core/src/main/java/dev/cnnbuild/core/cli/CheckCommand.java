@@ -22,10 +22,11 @@ import java.util.Optional;
  * checks. The main class of the JVM that {@code cnn:check} forks.
  *
  * <p>Usage: {@code CheckCommand --output DIR [--project DIR] [--baselines DIR] [--reports DIR] [--rule RULE]...
- * [NAME...]}, where a rule is a {@link RuleArgument} and the baseline of model {@code NAME} is
+ * [--device DEVICE] [NAME...]}, where a rule is a {@link RuleArgument} and the baseline of model {@code NAME} is
  * {@code <baselines>/NAME.metrics.json}. Without names, every complete model directory under {@code --output} is
- * checked. Exit status as {@link ForkProtocol} defines it: 0 every rule held; 3 some did not (each on standard error
- * as a violation line); 2 bad input, on an error line; 1 an unexpected failure.
+ * checked. The device is {@code auto} (the kind that trained each model when there is one here, else the CPU),
+ * {@code cpu}, {@code gpu} or {@code gpu:N}. Exit status as {@link ForkProtocol} defines it: 0 every rule held; 3
+ * some did not (each on standard error as a violation line); 2 bad input, on an error line; 1 an unexpected failure.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.CheckCommand --output target/cnn \
@@ -34,7 +35,7 @@ import java.util.Optional;
  */
 public final class CheckCommand {
     private static final String USAGE = "usage: CheckCommand --output DIR [--project DIR] [--baselines DIR]"
-            + " [--reports DIR] [--rule RULE]... [NAME...]";
+            + " [--reports DIR] [--rule RULE]... [--device DEVICE] [NAME...]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,6 +87,7 @@ public final class CheckCommand {
         Path reports = null;
         List<Rule> rules = new ArrayList<>();
         List<String> names = new ArrayList<>();
+        String device = "auto";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--output" -> output = Path.of(value(args, ++i));
@@ -93,6 +95,7 @@ public final class CheckCommand {
                 case "--baselines" -> baselines = Path.of(value(args, ++i));
                 case "--reports" -> reports = Path.of(value(args, ++i));
                 case "--rule" -> rules.add(RuleArgument.decode(value(args, ++i)).toRule());
+                case "--device" -> device = value(args, ++i);
                 default -> names.add(args[i]);
             }
         }
@@ -100,7 +103,7 @@ public final class CheckCommand {
             throw new RuleException(USAGE);
         }
         return new CheckRequest(output, project, Optional.ofNullable(baselines), Optional.ofNullable(reports),
-                rules, names);
+                rules, names, device);
     }
 
     private static String value(String[] args, int i) throws RuleException {
@@ -112,6 +115,7 @@ public final class CheckCommand {
 
     private boolean print(ModelCheck check) {
         String name = check.modelName();
+        out.println(name + ": evaluated on " + check.evaluatedOn() + " (trained on " + check.trainedOn() + ")");
         out.println(String.format(Locale.ROOT, "%s: measured on %,d test images: test accuracy %.4f, test loss"
                 + " %.4f", name, check.measured().count(), check.measured().accuracy(), check.measured().loss()));
         GateResult result = check.gate();

@@ -22,7 +22,9 @@ import java.util.Optional;
  * and prints the progress and the results. This is the main class of the JVM that {@code cnn:train} forks, and
  * works by hand too.
  *
- * <p>Usage: {@code TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force] MODEL.yaml...}. The
+ * <p>Usage: {@code TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]
+ * [--force] MODEL.yaml...}; {@code --device} replaces the model file's {@code training.device} and
+ * {@code training.devices} (one device unless {@code --devices} is given too). The
  * project (by default the working directory) is what {@code metrics.json} records the model file relative to. Exit
  * status as {@link ForkProtocol} defines it: 0 all trained or up to date; 2 a model file, a data file or an option is
  * wrong (the error line says where and how to fix it); 1 an unexpected failure (a stack trace follows).
@@ -34,7 +36,8 @@ import java.util.Optional;
  */
 public final class TrainCommand {
     private static final String USAGE =
-            "usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force] MODEL.yaml...";
+            "usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]"
+                    + " MODEL.yaml...";
 
     private TrainCommand() {
     }
@@ -77,6 +80,7 @@ public final class TrainCommand {
         Path output = null;
         Path project = Path.of("");
         DeviceChoice device = null;
+        Integer devices = null;
         boolean force = false;
         List<Path> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -84,6 +88,7 @@ public final class TrainCommand {
                 case "--output" -> output = Path.of(value(args, ++i, "--output"));
                 case "--project" -> project = Path.of(value(args, ++i, "--project"));
                 case "--device" -> device = device(value(args, ++i, "--device"));
+                case "--devices" -> devices = deviceCount(value(args, ++i, "--devices"));
                 case "--force" -> force = true;
                 default -> models.add(Path.of(args[i]));
             }
@@ -93,7 +98,8 @@ public final class TrainCommand {
         }
         List<TrainingRequest> requests = new ArrayList<>();
         for (Path model : models) {
-            requests.add(new TrainingRequest(model, output, project, Optional.ofNullable(device), force));
+            requests.add(new TrainingRequest(model, output, project, Optional.ofNullable(device),
+                    Optional.ofNullable(devices), force));
         }
         return requests;
     }
@@ -101,6 +107,14 @@ public final class TrainCommand {
     private static DeviceChoice device(String name) throws TrainingException {
         try {
             return DeviceChoice.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
+        }
+    }
+
+    private static int deviceCount(String text) throws TrainingException {
+        try {
+            return DeviceChoice.parseDevices(text);
         } catch (IllegalArgumentException e) {
             throw new TrainingException(e.getMessage());
         }

@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.evaluation.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.metrics.ModelMetrics;
@@ -68,11 +69,41 @@ public final class LoadedModel implements AutoCloseable {
      */
     public static LoadedModel load(ModelDirectory directory, Path project, Device device)
             throws IOException, SpecException {
+        return load(directory, project, readMetrics(directory), device);
+    }
+
+    /**
+     * Loads a model directory onto the device that {@link EvaluationDevice} chooses: with {@code auto}, the kind
+     * that trained it when there is one, the CPU otherwise.
+     *
+     * <pre>{@code
+     * LoadedModel model = LoadedModel.load(directory, Path.of(""), "auto");   // the CPU, unless trained on a GPU here
+     * }</pre>
+     *
+     * @param directory the directory
+     * @param project the project the model's recorded paths are relative to
+     * @param evaluationDevice {@code auto}, {@code cpu}, {@code gpu} or {@code gpu:N}
+     * @return the loaded model; the caller closes it
+     * @throws IOException if a file is missing or unreadable, or the parameters do not fit the network
+     * @throws SpecException if the stored YAML is not valid
+     * @throws IllegalArgumentException if the device is not a device, or a GPU that is not here
+     */
+    public static LoadedModel load(ModelDirectory directory, Path project, String evaluationDevice)
+            throws IOException, SpecException {
+        ModelMetrics metrics = readMetrics(directory);
+        return load(directory, project, metrics, EvaluationDevice.choose(evaluationDevice, metrics.device()));
+    }
+
+    private static ModelMetrics readMetrics(ModelDirectory directory) throws IOException {
         if (!directory.isComplete()) {
             throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
                     + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
-        ModelMetrics metrics = ModelMetrics.read(directory.metrics());
+        return ModelMetrics.read(directory.metrics());
+    }
+
+    private static LoadedModel load(ModelDirectory directory, Path project, ModelMetrics metrics, Device device)
+            throws IOException, SpecException {
         ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()),
                 Files.readString(directory.spec()));
         Model model = Model.newInstance(spec.name(), device, "PyTorch");

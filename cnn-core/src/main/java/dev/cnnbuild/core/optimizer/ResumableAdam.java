@@ -31,7 +31,7 @@ final class ResumableAdam extends ResumableOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    void step(String parameterId, NDArray weight, NDArray grad) {
         int step = updateCount(parameterId);
         double coefficient1 = 1.0 - Math.pow(beta1, step);
         double coefficient2 = 1.0 - Math.pow(beta2, step);

@@ -2,6 +2,7 @@ package dev.cnnbuild.core.optimizer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.optimizer.Optimizer;
@@ -27,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public abstract class ResumableOptimizer extends Optimizer {
     private final List<String> slots;
     private final Map<String, Map<String, NDArray>> state = new ConcurrentHashMap<>();
+    private final Map<String, NDArray> firstDeviceWeights = new ConcurrentHashMap<>();
 
     /**
      * Creates the optimizer.
@@ -99,6 +101,38 @@ public abstract class ResumableOptimizer extends Optimizer {
             throw new IOException("the optimizer state has " + saved.size() + " arrays, but only " + taken
                     + " belong to this network's parameters and this optimizer");
         }
+    }
+
+    /**
+     * Updates a weight. On several devices, DJL's parameter server sums the gradients on the first device and calls
+     * this once per device, first device first: the first device's weight takes the step, and the other devices'
+     * copies take its values, so that the optimizer's state and step count exist once, as on one device, and a
+     * checkpoint holds them whole.
+     */
+    @Override
+    public final void update(String parameterId, NDArray weight, NDArray grad) {
+        NDArray first = firstDeviceWeights.putIfAbsent(parameterId, weight);
+        if (first != null && !first.getDevice().equals(weight.getDevice())) {
+            try (NDArray copy = first.toDevice(weight.getDevice(), true)) {
+                assign(weight, copy);
+            }
+            return;
+        }
+        step(parameterId, weight, grad);
+    }
+
+    /**
+     * Takes one optimizer step on a weight, in place.
+     *
+     * @param parameterId the parameter's id, which keys its state
+     * @param weight the weight, updated in place
+     * @param grad its gradient
+     */
+    abstract void step(String parameterId, NDArray weight, NDArray grad);
+
+    /** Overwrites {@code target} in place with the values of {@code source}, an array of the same shape. */
+    static void assign(NDArray target, NDArray source) {
+        target.set(new NDIndex("..."), source);
     }
 
     /** Returns a state array of a parameter, starting as zeros shaped like its weight. */

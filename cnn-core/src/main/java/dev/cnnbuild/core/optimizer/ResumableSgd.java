@@ -26,7 +26,7 @@ final class ResumableSgd extends ResumableOptimizer {
     }
 
     @Override
-    public void update(String parameterId, NDArray weight, NDArray grad) {
+    void step(String parameterId, NDArray weight, NDArray grad) {
         NDList inputs = momentum == 0f ? new NDList(weight, grad)
                 : new NDList(weight, grad, slot(MOMENTUM, parameterId, weight));
         weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), learningRate, getWeightDecay(),

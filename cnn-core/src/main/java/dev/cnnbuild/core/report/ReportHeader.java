@@ -31,7 +31,7 @@ final class ReportHeader {
                 + ", recall " + Html.fixed(test.macroRecall(), 4), "");
         gateCard(html, data.gate());
         html.append("</div>\n<dl class=\"facts\">\n");
-        fact(html, "device", metrics.device());
+        fact(html, "trained on", metrics.device());
         fact(html, "seed", Long.toString(metrics.seed()));
         fact(html, "parameters", Html.count(metrics.parameterCount()));
         fact(html, "epochs", Integer.toString(metrics.history() == null ? 0 : metrics.history().size()));

@@ -7,12 +7,12 @@ import java.util.Optional;
 
 /**
  * What to check: the trained models under an output folder (all complete ones, or those named), the rules, where
- * baselines are and where the JUnit XML files go.
+ * baselines are, where the JUnit XML files go, and where the models are evaluated.
  *
  * <pre>{@code
  * CheckRequest request = new CheckRequest(Path.of("target/cnn"), Path.of(""), Optional.of(Path.of("src/test/cnn")),
  *         Optional.of(Path.of("target/cnn-reports")), List.of(Rule.builder("accuracy").minimum("0.98").build()),
- *         List.of());
+ *         List.of(), "auto");
  * }</pre>
  *
  * @param outputDirectory the folder that holds model directories
@@ -21,9 +21,11 @@ import java.util.Optional;
  * @param reportsDirectory where {@code TEST-cnn.check.<name>.xml} files go, if anywhere
  * @param rules the rules
  * @param modelNames the models to check; empty: every complete model directory under {@code outputDirectory}
+ * @param evaluationDevice {@code auto} (the kind of device that trained each model when this machine has one, the
+ *     CPU otherwise), {@code cpu}, {@code gpu} or {@code gpu:N}
  */
 public record CheckRequest(Path outputDirectory, Path projectDirectory, Optional<Path> baselineDirectory,
-        Optional<Path> reportsDirectory, List<Rule> rules, List<String> modelNames) {
+        Optional<Path> reportsDirectory, List<Rule> rules, List<String> modelNames, String evaluationDevice) {
 
     /** File name suffix of a model's baseline in the baseline directory. */
     public static final String BASELINE_SUFFIX = ".metrics.json";
@@ -43,6 +45,7 @@ public record CheckRequest(Path outputDirectory, Path projectDirectory, Optional
      * @return the request
      */
     public static CheckRequest of(Path outputDirectory, List<Rule> rules) {
-        return new CheckRequest(outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), rules, List.of());
+        return new CheckRequest(outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), rules, List.of(),
+                "auto");
     }
 }

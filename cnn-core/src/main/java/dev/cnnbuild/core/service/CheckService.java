@@ -1,6 +1,5 @@
 package dev.cnnbuild.core.service;
 
-import ai.djl.Device;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
@@ -71,8 +70,8 @@ public final class CheckService {
     }
 
     private static ModelCheck check(ModelDirectory directory, CheckRequest request)
-            throws IOException, SpecException, DatasetException {
-        try (LoadedModel model = LoadedModel.load(directory, request.projectDirectory(), Device.cpu())) {
+            throws IOException, SpecException, DatasetException, RuleException {
+        try (LoadedModel model = load(directory, request)) {
             ModelSpec spec = model.spec();
             LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
             ImageClassifier classifier = model.classifier();
@@ -89,7 +88,17 @@ public final class CheckService {
             TestMetrics measured = TestMetrics.of(evaluation);
             Path report = ReportWriter.write(classifier, model.metrics(), measured, testSet, result,
                     directory.root().resolve(HtmlReport.FILE_NAME));
-            return new ModelCheck(spec.name(), measured, result, report);
+            return new ModelCheck(spec.name(), model.manager().getDevice().toString(), model.metrics().device(),
+                    measured, result, report);
+        }
+    }
+
+    private static LoadedModel load(ModelDirectory directory, CheckRequest request)
+            throws IOException, SpecException, RuleException {
+        try {
+            return LoadedModel.load(directory, request.projectDirectory(), request.evaluationDevice());
+        } catch (IllegalArgumentException e) {
+            throw new RuleException(e.getMessage());
         }
     }
 }

@@ -16,9 +16,11 @@ import java.nio.file.Path;
  * }</pre>
  *
  * @param modelName the model's name
+ * @param evaluatedOn the device the figures were measured on, such as {@code cpu()}
+ * @param trainedOn the device the model was trained on, as {@code metrics.json} records it
  * @param measured the figures measured on the test set now
  * @param gate the rules' outcomes
  * @param report the rewritten {@code report.html}
  */
-public record ModelCheck(String modelName, TestMetrics measured, GateResult gate, Path report) {
+public record ModelCheck(String modelName, String evaluatedOn, String trainedOn, TestMetrics measured, GateResult gate, Path report) {
 }

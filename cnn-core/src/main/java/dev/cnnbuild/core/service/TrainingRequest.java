@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What to train: one model file, where its model directory goes, the project its paths are recorded relative to,
- * an optional device that overrides the file's {@code training.device}, and whether to retrain an up-to-date model.
+ * an optional device (and device count) that overrides the file's {@code training.device}, and whether to retrain an up-to-date model.
  *
  * <pre>{@code
  * TrainingRequest request = TrainingRequest.of(Path.of("src/main/cnn/mnist.yaml"), Path.of("target/cnn"))
@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
  * @param projectDirectory the project; {@code metrics.json} records the model file relative to it
  * @param device the device to train on instead of the file's choice, if any
+ * @param devices how many devices to train on instead of the file's {@code training.devices}, if given
+ *     ({@link DeviceChoice#ALL_DEVICES} for all)
  * @param force retrain even when the model is up to date, and discard any checkpoint
  */
 public record TrainingRequest(Path modelFile, Path outputDirectory, Path projectDirectory,
-        Optional<DeviceChoice> device, boolean force) {
+        Optional<DeviceChoice> device, Optional<Integer> devices, boolean force) {
 
     /**
      * A request in the current working directory's project, on the file's own device, without forcing.
@@ -30,11 +32,11 @@ public record TrainingRequest(Path modelFile, Path outputDirectory, Path project
      * @return the request
      */
     public static TrainingRequest of(Path modelFile, Path outputDirectory) {
-        return new TrainingRequest(modelFile, outputDirectory, Path.of(""), Optional.empty(), false);
+        return new TrainingRequest(modelFile, outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), false);
     }
 
     /** Returns this request with {@code force} set as given. */
     public TrainingRequest withForce(boolean retrain) {
-        return new TrainingRequest(modelFile, outputDirectory, projectDirectory, device, retrain);
+        return new TrainingRequest(modelFile, outputDirectory, projectDirectory, device, devices, retrain);
     }
 }

@@ -82,8 +82,8 @@ public final class TrainingService {
             throws SpecException, DatasetException, TrainingException, IOException {
         long start = System.nanoTime();
         ModelSpec spec = ModelSpecReader.readAndValidate(request.modelFile().toAbsolutePath().normalize());
-        DeviceChoice choice = request.device().orElse(spec.training().device());
-        String deviceType = DeviceSelector.select(choice).isGpu() ? "gpu" : "cpu";
+        DeviceChoice choice = choice(request, spec);
+        String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
         ToolVersions versions = ToolVersions.current();
         Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
@@ -122,6 +122,15 @@ public final class TrainingService {
             OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
                     .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+        }
+    }
+
+    private static DeviceChoice choice(TrainingRequest request, ModelSpec spec) throws TrainingException {
+        DeviceChoice choice = request.device().orElse(spec.training().device());
+        try {
+            return request.devices().map(choice::withDevices).orElse(choice);
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 }

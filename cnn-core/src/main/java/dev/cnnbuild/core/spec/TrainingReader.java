@@ -1,21 +1,19 @@
 package dev.cnnbuild.core.spec;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Reads the {@code training} section of a model file; only {@code epochs} is required. */
 final class TrainingReader {
 
-    private static final List<String> DEVICES = Arrays.stream(DeviceChoice.values())
-            .map(DeviceChoice::yamlName).toList();
+    private static final List<String> DEVICES = List.of("auto", "cpu", "gpu", "gpu:0");
 
     private TrainingReader() {
     }
 
     /** Reads the settings, using the defaults documented on {@link TrainingSpec} for those left out. */
     static TrainingSpec read(YamlMapping training) throws SpecException {
-        training.allowOnly(List.of("epochs", "batchSize", "optimizer", "loss", "seed", "device", "validationSplit",
-                "earlyStopping"));
+        training.allowOnly(List.of("epochs", "batchSize", "optimizer", "loss", "seed", "device", "devices",
+                "validationSplit", "earlyStopping"));
         double validationSplit = training.valueOr("validationSplit", 0.0, YamlValue::fraction);
         return new TrainingSpec(
                 training.require("epochs", "epochs: 10").positiveInt(),
@@ -23,8 +21,32 @@ final class TrainingReader {
                 training.valueOr("optimizer", AdamOptimizer.defaults(), OptimizerReader::read),
                 training.valueOr("loss", "softmaxCrossEntropy", value -> value.choice(List.of("softmaxCrossEntropy"))),
                 training.valueOr("seed", 42L, YamlValue::nonNegativeLong),
-                training.valueOr("device", DeviceChoice.AUTO, value -> DeviceChoice.parse(value.choice(DEVICES))),
+                device(training),
                 validationSplit,
                 training.valueOr("earlyStopping", null, value -> EarlyStoppingReader.read(value, validationSplit)));
+    }
+
+    private static DeviceChoice device(YamlMapping training) throws SpecException {
+        DeviceChoice device = training.valueOr("device", DeviceChoice.AUTO, value -> {
+            try {
+                return DeviceChoice.parse(value.text());
+            } catch (IllegalArgumentException e) {
+                return DeviceChoice.parse(value.choice(DEVICES));
+            }
+        });
+        return training.valueOr("devices", device, value -> {
+            int count;
+            try {
+                count = DeviceChoice.parseDevices(value.text());
+            } catch (IllegalArgumentException e) {
+                throw SpecException.at(value.location(), value.field() + " must be 'all' or a number of GPUs such as"
+                        + " 2, but was '" + value.text() + "'");
+            }
+            try {
+                return device.withDevices(count);
+            } catch (IllegalArgumentException e) {
+                throw SpecException.at(value.location(), e.getMessage());
+            }
+        });
     }
 }

@@ -107,15 +107,15 @@ public final class ModelTrainer {
                     + " images" + heldOut + ", fewer than one batch of " + batchSize
                     + "; lower 'training.batchSize'");
         }
-        Device chosen = DeviceSelector.select(device);
+        Device[] devices = DeviceSelector.select(device);
         Engine engine = Engine.getEngine("PyTorch");
-        Model model = Model.newInstance(spec.name(), chosen, "PyTorch");
+        Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
             model.setBlock(NetworkBuilder.build(spec));
-            listener.onStart(new TrainingPlan(spec.name(), chosen.toString(),
+            listener.onStart(new TrainingPlan(spec.name(), DeviceSelector.describe(devices),
                     engine.getEngineName() + " " + engine.getVersion(), data.train().size(), test.size(),
                     settings.epochs(), batchSize, batches, data.validationSize()));
-            return run(model, data, test, batches, startingPoint(model));
+            return run(model, devices, data, test, batches, startingPoint(model));
         } catch (RuntimeException | SpecException | TrainingException e) {
             model.close();
             throw e;
@@ -170,8 +170,8 @@ public final class ModelTrainer {
         }
     }
 
-    private TrainedNetwork run(Model model, TrainingData data, LabeledImages test, int batches, StartingPoint start)
-            throws TrainingException {
+    private TrainedNetwork run(Model model, Device[] devices, TrainingData data, LabeledImages test, int batches,
+            StartingPoint start) throws TrainingException {
         TrainingSpec settings = spec.training();
         int batchSize = settings.batchSize();
         InputShape input = spec.input();
@@ -180,7 +180,7 @@ public final class ModelTrainer {
         ResumableOptimizer optimizer = ResumableOptimizer.of(settings.optimizer(), start.optimizerSteps());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
-                .optDevices(new Device[] {model.getNDManager().getDevice()});
+                .optDevices(devices);
         List<EpochMetrics> history = new ArrayList<>(start.history());
         EarlyStopping stopping = settings.earlyStopping() == null ? null
                 : new EarlyStopping(settings.earlyStopping());
@@ -213,12 +213,18 @@ public final class ModelTrainer {
                         NDArray y = labels.get(new NDIndex("{}", index));
                         x.attach(scope);
                         y.attach(scope);
-                        try (GradientCollector collector = trainer.newGradientCollector()) {
-                            NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                            NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                            collector.backward(loss);
-                            lossSum += loss.getFloat();
-                            correct += logits.argMax(1).eq(y).countNonzero().getLong();
+                        if (devices.length > 1) {
+                            DataParallelStep.BatchFigures figures = DataParallelStep.train(trainer, devices, x, y);
+                            lossSum += figures.loss();
+                            correct += figures.correct();
+                        } else {
+                            try (GradientCollector collector = trainer.newGradientCollector()) {
+                                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+                                NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+                                collector.backward(loss);
+                                lossSum += loss.getFloat();
+                                correct += logits.argMax(1).eq(y).countNonzero().getLong();
+                            }
                         }
                         trainer.step();
                     }
@@ -247,11 +253,11 @@ public final class ModelTrainer {
             images.close();
             labels.close();
         }
-        return finish(model, test, history, last, stopping, best, start.epoch());
+        return finish(model, DeviceSelector.describe(devices), test, history, last, stopping, best, start.epoch());
     }
 
-    private TrainedNetwork finish(Model model, LabeledImages test, List<EpochMetrics> history, Evaluation last,
-            EarlyStopping stopping, byte[] best, int resumedAfter) {
+    private TrainedNetwork finish(Model model, String trainedOn, LabeledImages test, List<EpochMetrics> history,
+            Evaluation last, EarlyStopping stopping, byte[] best, int resumedAfter) {
         Block network = model.getBlock();
         int lastEpoch = history.get(history.size() - 1).epoch();
         int kept = lastEpoch;
@@ -267,7 +273,7 @@ public final class ModelTrainer {
         Evaluation finalEvaluation = last != null && kept == lastEpoch ? last
                 : Evaluator.evaluate(network, model.getNDManager(), test, spec.classes(), EVALUATION_BATCH);
         double trainSeconds = history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
-        return new TrainedNetwork(model, history, finalEvaluation, model.getNDManager().getDevice().toString(),
+        return new TrainedNetwork(model, history, finalEvaluation, trainedOn,
                 trainSeconds, stoppingResult, resumedAfter);
     }
 

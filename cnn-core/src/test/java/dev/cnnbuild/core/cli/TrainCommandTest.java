@@ -56,7 +56,35 @@ class TrainCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu\n");
+        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu, gpu:N"
+                + " (such as gpu:1)\n");
+    }
+
+    @Test
+    void gpuWithCpuNativesIsBadInputBeforeAnyTraining() throws Exception {
+        Path model = TinyDataset.writeModel(dir, "tiny", "");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "gpu",
+            model.toString()}, new PrintStream(out), new PrintStream(err));
+
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("ERROR: device 'gpu' was asked for, but the PyTorch engine sees no"
+                + " usable CUDA GPU (its natives are a CPU build;");
+        assertThat(out.toString()).doesNotContain("training");
+    }
+
+    @Test
+    void severalDevicesOnTheCpuIsBadInput() throws Exception {
+        Path model = TinyDataset.writeModel(dir, "tiny", "");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "cpu",
+            "--devices", "2", model.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
+        assertThat(err.toString()).contains("devices: 2 trains on several GPUs, which needs device auto or gpu");
     }
 
     @Test
@@ -68,8 +96,8 @@ class TrainCommandTest {
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).isEqualTo(
-                "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu] [--force]"
-                        + " MODEL.yaml...\n");
+                "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]"
+                        + " [--force] MODEL.yaml...\n");
     }
 
     private static String run(Path output, Path yaml, String... options) {

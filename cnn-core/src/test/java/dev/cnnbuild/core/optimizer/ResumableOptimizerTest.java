@@ -38,6 +38,19 @@ class ResumableOptimizerTest {
     private static final SgdOptimizer SGD = new SgdOptimizer(0.1, 0.9, 0.001);
 
     @Test
+    void assignOverwritesAWeightInPlace() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weight = manager.create(new float[] {1, 2, 3, 4}, new Shape(2, 2));
+            NDArray source = manager.create(new float[] {5, 6, 7, 8}, new Shape(2, 2));
+
+            ResumableOptimizer.assign(weight, source);
+
+            assertThat(weight.toFloatArray()).containsExactly(5, 6, 7, 8);
+            assertThat(source.toFloatArray()).containsExactly(5, 6, 7, 8);
+        }
+    }
+
+    @Test
     void adamStepsExactlyAsDjlsAdam() throws Exception {
         Optimizer djl = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).optBeta1(0.9f)
                 .optBeta2(0.999f).optEpsilon(1e-8f).optWeightDecays(0.001f).build();

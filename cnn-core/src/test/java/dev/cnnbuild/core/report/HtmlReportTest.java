@@ -48,7 +48,7 @@ class HtmlReportTest {
         String header = section(HtmlReport.render(SampleReport.data("mnist-cnn")), "summary");
 
         assertThat(header).contains("<h1>mnist-cnn</h1>", "2025-05-01 12:34 UTC", "src/main/cnn/mnist-cnn.yaml",
-                "cpu()", "12,345", "0.36.0", "2.7.1", "0.1.0-SNAPSHOT", "39.9 s", "44.5 s", "<dd>42</dd>",
+                "<dt>trained on</dt><dd>cpu()</dd>", "12,345", "0.36.0", "2.7.1", "0.1.0-SNAPSHOT", "39.9 s", "44.5 s", "<dd>42</dd>",
                 "91.33%", "137 of 150 images", "no rules");
     }
 

@@ -33,12 +33,14 @@ class CheckServiceTest {
     void passingRulesPassAndWriteJUnitXmlAndReport() throws Exception {
         Path reports = dir.resolve("reports-pass");
         CheckRequest request = new CheckRequest(output, Path.of(""), Optional.empty(), Optional.of(reports),
-                List.of(rule("metric=accuracy,minimum=90%"), rule("metric=loss,maximum=1.0")), List.of());
+                List.of(rule("metric=accuracy,minimum=90%"), rule("metric=loss,maximum=1.0")), List.of(), "auto");
 
         List<ModelCheck> checks = new CheckService().check(request);
 
         assertThat(checks).singleElement().satisfies(check -> {
             assertThat(check.modelName()).isEqualTo("tiny");
+            assertThat(check.evaluatedOn()).isEqualTo("cpu()");
+            assertThat(check.trainedOn()).isEqualTo("cpu()");
             assertThat(check.measured().count()).isEqualTo(128);
             assertThat(check.measured().accuracy()).isGreaterThanOrEqualTo(0.9);
             assertThat(check.gate().passed()).isTrue();
@@ -49,6 +51,16 @@ class CheckServiceTest {
         });
         assertThat(reports.resolve("TEST-cnn.check.tiny.xml")).content().contains("tests=\"2\"", "failures=\"0\"");
         assertThat(output.resolve("tiny/report.html")).content().contains("id=\"rules\"", "expected minimum is 0.9");
+    }
+
+    @Test
+    void aGpuThatIsNotHereIsBadInput() {
+        CheckRequest request = new CheckRequest(output, Path.of(""), Optional.empty(), Optional.empty(), List.of(),
+                List.of(), "gpu");
+
+        assertThatThrownBy(() -> new CheckService().check(request)).isInstanceOf(RuleException.class)
+                .hasMessage("evaluation device 'gpu' was asked for, but the PyTorch engine sees no usable CUDA GPU;"
+                        + " use -Dcnn.device=auto or cpu");
     }
 
     @Test
@@ -65,7 +77,7 @@ class CheckServiceTest {
     void changeRulesAreSkippedWithoutBaselineAndCheckedWithIt() throws Exception {
         Path baselines = Files.createDirectories(dir.resolve("baselines"));
         CheckRequest request = new CheckRequest(output, Path.of(""), Optional.of(baselines), Optional.empty(),
-                List.of(rule("metric=accuracy,absoluteTolerance=0.01")), List.of("tiny"));
+                List.of(rule("metric=accuracy,absoluteTolerance=0.01")), List.of("tiny"), "auto");
 
         ModelCheck skipped = new CheckService().check(request).get(0);
         assertThat(skipped.gate().passed()).isTrue();

@@ -219,7 +219,21 @@ class ModelSpecErrorsTest {
     @Test
     void unknownDevice() {
         assertThat(Tutorial.errorOf(Tutorial.with("device: auto", "device: cuda"))).isEqualTo(
-                "mnist.yaml:27:11: 'device' of training must be one of auto, cpu or gpu, but was 'cuda'");
+                "mnist.yaml:27:11: 'device' of training must be one of auto, cpu, gpu or gpu:0, but was 'cuda'");
+    }
+
+    @Test
+    void devicesMustBeAllOrACount() {
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  devices: every\n")))
+                .isEqualTo("mnist.yaml:28:12: 'devices' of training must be 'all' or a number of GPUs such as 2,"
+                        + " but was 'every'");
+    }
+
+    @Test
+    void severalDevicesNeedAutoOrGpu() {
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: gpu:1\n  devices: 2\n")))
+                .isEqualTo("mnist.yaml:28:12: devices: 2 trains on several GPUs, which needs device auto or gpu,"
+                        + " not gpu:1; remove devices or use device: gpu");
     }
 
     @Test
@@ -278,8 +292,8 @@ class ModelSpecErrorsTest {
     void unknownTrainingKeySuggestsAndListsTheNewKeys() {
         assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validation: 0.1\n")))
                 .isEqualTo("mnist.yaml:28:3: unknown key 'validation' in training; did you mean 'validationSplit'?"
-                        + " Valid keys: epochs, batchSize, optimizer, loss, seed, device, validationSplit,"
-                        + " earlyStopping");
+                        + " Valid keys: epochs, batchSize, optimizer, loss, seed, device, devices,"
+                        + " validationSplit, earlyStopping");
     }
 
     private static String withEarlyStopping(String value) {

@@ -50,7 +50,19 @@ class SpecValuesTest {
         assertThat(DeviceChoice.parse("GPU")).isEqualTo(DeviceChoice.GPU);
         assertThat(DeviceChoice.GPU.yamlName()).isEqualTo("gpu");
         assertThatThrownBy(() -> DeviceChoice.parse("cuda")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("Unknown device 'cuda'; use one of auto, cpu, gpu");
+                .hasMessage("Unknown device 'cuda'; use one of auto, cpu, gpu, gpu:N (such as gpu:1)");
+    }
+
+    @Test
+    void deviceChoiceNamesOneGpuAndCountsDevices() {
+        assertThat(DeviceChoice.parse("GPU:1")).isEqualTo(new DeviceChoice(DeviceChoice.Kind.GPU, 1, 1));
+        assertThat(DeviceChoice.parse("gpu:1").yamlName()).isEqualTo("gpu:1");
+        assertThat(DeviceChoice.parseDevices("all")).isEqualTo(DeviceChoice.ALL_DEVICES);
+        assertThat(DeviceChoice.parseDevices("8")).isEqualTo(8);
+        assertThat(DeviceChoice.AUTO.withDevices(DeviceChoice.ALL_DEVICES).devicesName()).isEqualTo("all");
+        assertThatThrownBy(() -> DeviceChoice.parseDevices("0")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> DeviceChoice.CPU.withDevices(2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs device auto or gpu, not cpu");
     }
 
     @Test
