@@ -2,5 +2,5 @@
 def log = new File(basedir, 'build.log').text
 assert log.contains('cnn:train')
 ['modelDirectory', 'models', 'outputDirectory', 'device', 'threads', 'argLine', 'jvm', 'environmentVariables',
- 'djlCacheDirectory', 'verbose', 'skip'].each { assert log.contains(it) : "help lacks ${it}" }
+ 'tuning', 'djlCacheDirectory', 'verbose', 'skip'].each { assert log.contains(it) : "help lacks ${it}" }
 assert log.contains('User property: cnn.skip')

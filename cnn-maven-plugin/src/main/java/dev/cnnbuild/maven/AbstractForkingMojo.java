@@ -40,9 +40,13 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(property = "cnn.jvm")
     private File jvm;
 
-    /** Extra environment variables for the forked JVM. */
+    /** Extra environment variables for the forked JVM; they override the defaults of {@link ForkTuning}. */
     @Parameter
     private Map<String, String> environmentVariables;
+
+    /** Gives the forked JVM {@link ForkTuning}'s environment: malloc thresholds and {@code OMP_WAIT_POLICY}. */
+    @Parameter(property = "cnn.tuning", defaultValue = "true")
+    private boolean tuning;
 
     /** Where DJL extracts the PyTorch natives; kept outside the project so that {@code mvn clean} keeps it. */
     @Parameter(property = "cnn.djlCacheDirectory", defaultValue = "${user.home}/.djl.ai")
@@ -123,7 +127,11 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
             options.addAll(Arrays.asList(argLine.trim().split("\\s+")));
         }
         Map<String, String> environment = new HashMap<>();
-        environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+        if (tuning) {
+            environment.putAll(ForkTuning.environment(threadCount()));
+        } else {
+            environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+        }
         if (environmentVariables != null) {
             environment.putAll(environmentVariables);
         }
