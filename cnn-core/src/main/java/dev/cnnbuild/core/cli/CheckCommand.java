@@ -6,6 +6,7 @@ import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelPackager;
@@ -145,7 +146,8 @@ public final class CheckCommand {
             ModelSpec spec = model.spec();
             LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
             ImageClassifier classifier = model.classifier();
-            Evaluation evaluation = classifier.evaluate(testSet, BATCH);
+            PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
+            Evaluation evaluation = tested.evaluation();
             Baseline baseline = baselines == null ? Baseline.none()
                     : Baseline.load(baselines.resolve(spec.name() + BASELINE_SUFFIX));
             GateResult result = new QualityGate(rules).check(spec.name(), MetricSource.of(evaluation), baseline);
@@ -155,7 +157,7 @@ public final class CheckCommand {
             if (reports != null) {
                 JUnitXmlWriter.write(result, reports.resolve(JUnitXmlWriter.fileName(spec.name())));
             }
-            Path report = ReportWriter.write(classifier, model.metrics(), TestMetrics.of(evaluation), testSet,
+            Path report = ReportWriter.write(tested.predictions(), model.metrics(), TestMetrics.of(evaluation), testSet,
                     result, directory.root().resolve(HtmlReport.FILE_NAME));
             out.println(spec.name() + ": report written to " + report);
             return result.passed();
