@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -28,9 +29,15 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
     protected File outputDirectory;
 
-    /** PyTorch intra-op threads in the forked JVM; defaults to the number of processors. */
+    /**
+     * PyTorch intra-op threads in the forked JVM; defaults to the number of processors divided by the build's
+     * thread count ({@code mvn -T}), at least 1, so that modules training in parallel do not share cores.
+     */
     @Parameter(property = "cnn.threads")
     private Integer threads;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** Extra options for the forked JVM, separated by spaces, such as {@code -Xmx4g}. */
     @Parameter(property = "cnn.argLine")
@@ -61,7 +68,11 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
 
     /** Returns the PyTorch thread count of the fork. */
     protected int threadCount() {
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads != null) {
+            return threads;
+        }
+        int parallelModules = Math.max(1, session.getRequest().getDegreeOfConcurrency());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / parallelModules);
     }
 
     /**
