@@ -1,7 +1,7 @@
 // The generated goal help documents every goal and each of its parameters.
 def log = new File(basedir, 'build.log').text
-def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVariables', 'djlCacheDirectory', 'verbose',
-               'natives', 'skip']
+def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVariables', 'tuning', 'djlCacheDirectory',
+               'verbose', 'natives', 'skip']
 def goals = [
     train : ['modelDirectory', 'models', 'device', 'devices', 'force', 'addToClasspath'] + forking,
     check : ['rules', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,

@@ -7,3 +7,7 @@ def log = new File(basedir, 'build.log').text
 assert !log.contains('already loaded in another classloader')
 assert log.contains('alpha: test accuracy')
 assert log.contains('beta: test accuracy')
+// Built with -T 2, each fork gets half the processors by default (at least one thread), so the two trainings
+// do not fight over the same cores.
+int expected = Math.max(1, Runtime.runtime.availableProcessors().intdiv(2))
+assert (log =~ /in a forked JVM with ${expected} thread\(s\)/).size() == 2 : "expected ${expected} thread(s) per fork"

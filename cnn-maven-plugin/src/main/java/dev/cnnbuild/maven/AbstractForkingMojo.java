@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import dev.cnnbuild.maven.natives.NativesResolver;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -37,9 +38,15 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
     protected File projectDirectory;
 
-    /** PyTorch intra-op threads in the forked JVM; defaults to the number of processors. */
+    /**
+     * PyTorch intra-op threads in the forked JVM; defaults to the number of processors divided by the build's
+     * thread count ({@code mvn -T}), at least 1, so that modules training in parallel do not share cores.
+     */
     @Parameter(property = "cnn.threads")
     private Integer threads;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     /** Extra options for the forked JVM, separated by spaces, such as {@code -Xmx4g}. */
     @Parameter(property = "cnn.argLine")
@@ -49,9 +56,13 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(property = "cnn.jvm")
     private File jvm;
 
-    /** Extra environment variables for the forked JVM. */
+    /** Extra environment variables for the forked JVM; they override the defaults of {@link ForkTuning}. */
     @Parameter
     private Map<String, String> environmentVariables;
+
+    /** Gives the forked JVM {@link ForkTuning}'s environment: malloc thresholds and {@code OMP_WAIT_POLICY}. */
+    @Parameter(property = "cnn.tuning", defaultValue = "true")
+    private boolean tuning;
 
     /** Where DJL extracts the PyTorch natives; kept outside the project so that {@code mvn clean} keeps it. */
     @Parameter(property = "cnn.djlCacheDirectory", defaultValue = "${user.home}/.djl.ai")
@@ -83,7 +94,11 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
 
     /** Returns the PyTorch thread count of the fork. */
     protected int threadCount() {
-        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads != null) {
+            return threads;
+        }
+        int parallelModules = Math.max(1, session.getRequest().getDegreeOfConcurrency());
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / parallelModules);
     }
 
     /**
@@ -151,7 +166,11 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
             options.addAll(Arrays.asList(argLine.trim().split("\\s+")));
         }
         Map<String, String> environment = new HashMap<>();
-        environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+        if (tuning) {
+            environment.putAll(ForkTuning.environment(threadCount()));
+        } else {
+            environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+        }
         if (environmentVariables != null) {
             environment.putAll(environmentVariables);
         }

@@ -10,7 +10,6 @@ import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.spec.InputShape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,6 +23,7 @@ import java.util.List;
  *     ImageClassifier classifier = new ImageClassifier(model.network(), model.manager(), model.spec().input(),
  *             model.spec().classes(), PixelScaling.UNIT);
  *     Evaluation evaluation = classifier.evaluate(testSet, 1000);
+ *     PredictedEvaluation both = classifier.evaluateAndPredict(testSet, 1000);   // one pass for both
  *     Prediction first = classifier.predict(testSet.images(), 0);
  *     List<Prediction> all = classifier.predictAll(testSet.images(), 1000);
  * }
@@ -47,6 +47,17 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
      */
     public Evaluation evaluate(LabeledImages data, int batchSize) {
         return Evaluator.evaluate(network, manager, data, classes, batchSize, scaling);
+    }
+
+    /**
+     * Evaluates the network on a labelled dataset and keeps every image's prediction, in one pass.
+     *
+     * @param data the dataset, of the network's input size
+     * @param batchSize images per forward pass
+     * @return the evaluation and one prediction per image, in order
+     */
+    public PredictedEvaluation evaluateAndPredict(LabeledImages data, int batchSize) {
+        return Evaluator.evaluateAndPredict(network, manager, data, classes, batchSize, scaling);
     }
 
     /**
@@ -123,13 +134,7 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     private List<Prediction> predict(ImageSet images, int from, int to) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray probabilities = logits(scope, images, from, to).softmax(1);
-            int columns = (int) probabilities.getShape().get(1);
-            float[] all = probabilities.toFloatArray();
-            List<Prediction> predictions = new ArrayList<>(to - from);
-            for (int row = 0; row < to - from; row++) {
-                predictions.add(Prediction.of(Arrays.copyOfRange(all, row * columns, (row + 1) * columns)));
-            }
-            return predictions;
+            return Prediction.ofRows(probabilities.toFloatArray(), (int) probabilities.getShape().get(1));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.cnnbuild.core.evaluation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What a network says about one image: the predicted class and the softmax probability of every class.
@@ -10,6 +12,7 @@ import java.util.Arrays;
  * prediction.label();        // 7
  * prediction.confidence();   // 0.9981, the probability of class 7
  * Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).label();   // 1
+ * Prediction.ofRows(new float[] {0.9f, 0.1f, 0.3f, 0.7f}, 2);   // labels 0 and 1
  * }</pre>
  *
  * @param label the class with the highest probability (the lowest index among equals)
@@ -31,6 +34,21 @@ public record Prediction(int label, float[] probabilities) {
             }
         }
         return new Prediction(label, probabilities);
+    }
+
+    /**
+     * Returns one prediction per row of a row-major {@code rows x classes} matrix of probabilities.
+     *
+     * @param probabilities the matrix, such as a softmax output's {@code toFloatArray()}
+     * @param classes the number of columns
+     * @return the rows' predictions, in order
+     */
+    public static List<Prediction> ofRows(float[] probabilities, int classes) {
+        List<Prediction> predictions = new ArrayList<>(probabilities.length / classes);
+        for (int row = 0; row < probabilities.length / classes; row++) {
+            predictions.add(of(Arrays.copyOfRange(probabilities, row * classes, (row + 1) * classes)));
+        }
+        return predictions;
     }
 
     /** Returns the probability of the predicted class. */

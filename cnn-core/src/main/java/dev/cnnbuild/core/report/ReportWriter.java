@@ -1,9 +1,8 @@
 package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.ImageClassifier;
-import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.evaluation.Prediction;
+import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.rules.GateResult;
@@ -13,19 +12,20 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes a model's {@code report.html} from a classifier and its test set: predicts every test image to find the most
- * confident mistakes, then renders the page. The file is written beside its target and renamed into place ({@link
- * AtomicFiles}); a failed write leaves no staging file behind.
+ * Writes a model's {@code report.html} from the predictions of its test set (taken in the same pass as the test
+ * figures, so the report costs no pass of its own): finds the most confident mistakes, then renders the page. The
+ * file is written beside its target and renamed into place ({@link AtomicFiles}); a failed write leaves no staging
+ * file behind.
  *
  * <pre>{@code
- * ReportWriter.write(model.classifier(), model.metrics(), TestMetrics.of(evaluation), testSet, gateResult,
- *         directory.root().resolve(HtmlReport.FILE_NAME));
+ * PredictedEvaluation tested = model.classifier().evaluateAndPredict(testSet, 1000);
+ * ReportWriter.write(tested.predictions(), model.metrics(), TestMetrics.of(tested.evaluation()), testSet,
+ *         gateResult, directory.root().resolve(HtmlReport.FILE_NAME));
  * }</pre>
  */
 public final class ReportWriter {
     /** How many misclassified images the report shows at most. */
     public static final int MISCLASSIFIED_SHOWN = 36;
-    private static final int BATCH = 1000;
 
     private ReportWriter() {
     }
@@ -33,16 +33,15 @@ public final class ReportWriter {
     /**
      * Renders the report.
      *
-     * @param classifier the trained network, to predict the test images with
+     * @param predictions the trained network's prediction of every test image, in order
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
      * @param testSet the test images, for the misclassified grid
      * @param gate the quality gate's result, or {@code null} when no gate ran
      * @return the page's HTML
      */
-    public static String render(ImageClassifier classifier, ModelMetrics metrics, TestMetrics test,
+    public static String render(List<Prediction> predictions, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate) {
-        List<Prediction> predictions = classifier.predictAll(testSet.images(), BATCH);
         return HtmlReport.render(new ReportData(metrics, test,
                 Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
     }
@@ -50,7 +49,7 @@ public final class ReportWriter {
     /**
      * Renders and writes the report.
      *
-     * @param classifier the trained network, to predict the test images with
+     * @param predictions the trained network's prediction of every test image, in order
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
      * @param testSet the test images, for the misclassified grid
@@ -59,8 +58,8 @@ public final class ReportWriter {
      * @return the file
      * @throws IOException if writing fails
      */
-    public static Path write(ImageClassifier classifier, ModelMetrics metrics, TestMetrics test,
+    public static Path write(List<Prediction> predictions, ModelMetrics metrics, TestMetrics test,
             LabeledImages testSet, GateResult gate, Path file) throws IOException {
-        return AtomicFiles.writeString(file, render(classifier, metrics, test, testSet, gate));
+        return AtomicFiles.writeString(file, render(predictions, metrics, test, testSet, gate));
     }
 }

@@ -5,6 +5,7 @@ import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
@@ -75,7 +76,8 @@ public final class CheckService {
             ModelSpec spec = model.spec();
             LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
             ImageClassifier classifier = model.classifier();
-            Evaluation evaluation = classifier.evaluate(testSet, BATCH);
+            PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
+            Evaluation evaluation = tested.evaluation();
             Baseline baseline = request.baselineDirectory().isEmpty() ? Baseline.none()
                     : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
                             + CheckRequest.BASELINE_SUFFIX));
@@ -86,7 +88,7 @@ public final class CheckService {
                         .resolve(JUnitXmlWriter.fileName(spec.name())));
             }
             TestMetrics measured = TestMetrics.of(evaluation);
-            Path report = ReportWriter.write(classifier, model.metrics(), measured, testSet, result,
+            Path report = ReportWriter.write(tested.predictions(), model.metrics(), measured, testSet, result,
                     directory.root().resolve(HtmlReport.FILE_NAME));
             return new ModelCheck(spec.name(), model.manager().getDevice().toString(), model.metrics().device(),
                     measured, result, report);

@@ -3,8 +3,6 @@ package dev.cnnbuild.core.service;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
-import dev.cnnbuild.core.evaluation.ImageClassifier;
-import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
@@ -112,9 +110,7 @@ public final class TrainingService {
                     testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
                     trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
                             ? trained.resumedAfterEpoch().getAsInt() : null);
-            ImageClassifier classifier = new ImageClassifier(trained.network(), trained.manager(), spec.input(),
-                    spec.classes(), PixelScaling.UNIT);
-            String report = ReportWriter.render(classifier, metrics, testMetrics, test, null);
+            String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
                     spec.yaml(), trained.network(), metrics, fingerprint, report);
             checkpoints.delete();

@@ -17,6 +17,8 @@ import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.ImageTensors;
@@ -189,7 +191,7 @@ public final class ModelTrainer {
             history.forEach(stopping::observe);
         }
         int steps = start.optimizerSteps();
-        Evaluation last = null;
+        PredictedEvaluation last = null;
         try (Trainer trainer = model.newTrainer(config)) {
             engine.setRandomSeed((int) settings.seed());
             trainer.initialize(new Shape(batchSize, input.channels(), input.height(), input.width()));
@@ -235,11 +237,12 @@ public final class ModelTrainer {
                 }
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 steps += batches;
-                last = Evaluator.evaluate(network, manager, test, spec.classes(), EVALUATION_BATCH);
+                last = testPass(network, manager, test);
                 Evaluation validation = data.validation() == null ? null
                         : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH);
                 EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches,
-                        (double) correct / ((long) batches * batchSize), last.loss(), last.accuracy(), seconds,
+                        (double) correct / ((long) batches * batchSize), last.evaluation().loss(),
+                        last.evaluation().accuracy(), seconds,
                         (long) batches * batchSize / seconds, validation == null ? null : validation.loss(),
                         validation == null ? null : validation.accuracy());
                 history.add(metrics);
@@ -257,7 +260,7 @@ public final class ModelTrainer {
     }
 
     private TrainedNetwork finish(Model model, String trainedOn, LabeledImages test, List<EpochMetrics> history,
-            Evaluation last, EarlyStopping stopping, byte[] best, int resumedAfter) {
+            PredictedEvaluation last, EarlyStopping stopping, byte[] best, int resumedAfter) {
         Block network = model.getBlock();
         int lastEpoch = history.get(history.size() - 1).epoch();
         int kept = lastEpoch;
@@ -270,11 +273,17 @@ public final class ModelTrainer {
             }
             listener.onEarlyStopping(stoppingResult);
         }
-        Evaluation finalEvaluation = last != null && kept == lastEpoch ? last
-                : Evaluator.evaluate(network, model.getNDManager(), test, spec.classes(), EVALUATION_BATCH);
+        PredictedEvaluation finalEvaluation = last != null && kept == lastEpoch ? last
+                : testPass(network, model.getNDManager(), test);
         double trainSeconds = history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
         return new TrainedNetwork(model, history, finalEvaluation, trainedOn,
                 trainSeconds, stoppingResult, resumedAfter);
+    }
+
+    /** Evaluates on the test set, keeping the predictions too: the last epoch's pass also serves the report. */
+    private PredictedEvaluation testPass(Block network, NDManager manager, LabeledImages test) {
+        return Evaluator.evaluateAndPredict(network, manager, test, spec.classes(), EVALUATION_BATCH,
+                PixelScaling.UNIT);
     }
 
     private void importOptimizerState(ResumableOptimizer optimizer, StartingPoint start, Block network)

@@ -4,6 +4,8 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.PredictedEvaluation;
+import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import java.util.List;
@@ -23,13 +25,13 @@ import java.util.OptionalInt;
 public final class TrainedNetwork implements AutoCloseable {
     private final Model model;
     private final List<EpochMetrics> history;
-    private final Evaluation finalEvaluation;
+    private final PredictedEvaluation finalEvaluation;
     private final String device;
     private final double trainSeconds;
     private final EarlyStoppingResult earlyStopping;
     private final int resumedAfterEpoch;
 
-    TrainedNetwork(Model model, List<EpochMetrics> history, Evaluation finalEvaluation, String device,
+    TrainedNetwork(Model model, List<EpochMetrics> history, PredictedEvaluation finalEvaluation, String device,
             double trainSeconds, EarlyStoppingResult earlyStopping, int resumedAfterEpoch) {
         this.model = model;
         this.history = List.copyOf(history);
@@ -57,7 +59,12 @@ public final class TrainedNetwork implements AutoCloseable {
 
     /** Returns the evaluation on the test set of the parameters kept. */
     public Evaluation finalEvaluation() {
-        return finalEvaluation;
+        return finalEvaluation.evaluation();
+    }
+
+    /** Returns the prediction of every test image by the parameters kept, from the final evaluation's pass. */
+    public List<Prediction> finalPredictions() {
+        return finalEvaluation.predictions();
     }
 
     /** Returns the device that trained, such as {@code cpu()}. */

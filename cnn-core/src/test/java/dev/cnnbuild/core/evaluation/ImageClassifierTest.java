@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.TrainCommand;
@@ -41,7 +42,15 @@ class ImageClassifierTest {
                 assertThat(predictions.get(i).confidence()).isBetween(0.5, 1.0);
             }
             assertThat(confusion).isEqualTo(evaluation.confusion());
-            assertThat(classifier.predict(test.images(), 77)).isEqualTo(predictions.get(77));
+            Prediction alone = classifier.predict(test.images(), 77);
+            assertThat(alone.label()).isEqualTo(predictions.get(77).label());
+            // a batch of one and a batch of 50 may round differently in the engine's kernels
+            assertThat(alone.probabilities()).containsExactly(predictions.get(77).probabilities(), within(1e-5f));
+
+            PredictedEvaluation onePass = classifier.evaluateAndPredict(test, 50);
+            assertThat(onePass.evaluation().confusion()).isEqualTo(evaluation.confusion());
+            assertThat(onePass.evaluation().lossSum()).isEqualTo(evaluation.lossSum());
+            assertThat(onePass.predictions()).isEqualTo(predictions);
         }
     }
 
@@ -50,5 +59,7 @@ class ImageClassifierTest {
         assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).label()).isOne();
         assertThat(Prediction.of(new float[] {0.4f, 0.2f, 0.4f}).label()).isZero();
         assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).confidence()).isEqualTo(0.7f);
+        assertThat(Prediction.ofRows(new float[] {0.9f, 0.1f, 0.3f, 0.7f}, 2)).extracting(Prediction::label)
+                .containsExactly(0, 1);
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
@@ -31,6 +34,7 @@ class ModelTrainerTest {
             assertThat(heard).isEqualTo(trained.history());
             assertThat(trained.finalEvaluation().count()).isEqualTo(128);
             assertThat(trained.finalEvaluation().accuracy()).isGreaterThanOrEqualTo(0.95);
+            assertThat(trained.finalPredictions()).isEqualTo(predictAll(trained, spec));
             assertThat(trained.history().get(2).trainLoss()).isLessThan(trained.history().get(0).trainLoss());
             assertThat(trained.device()).isEqualTo("cpu()");
         }
@@ -103,6 +107,7 @@ class ModelTrainerTest {
             });
             assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(0).testLoss());
             assertThat(trained.finalEvaluation().accuracy()).isEqualTo(trained.history().get(0).testAccuracy());
+            assertThat(trained.finalPredictions()).isEqualTo(predictAll(trained, spec));
         }
     }
 
@@ -136,6 +141,12 @@ class ModelTrainerTest {
                 heard.add(epoch);
             }
         }).build();
+    }
+
+    /** The predictions of a separate pass over the test set, by the parameters the trained network kept. */
+    private static List<Prediction> predictAll(TrainedNetwork trained, ModelSpec spec) throws Exception {
+        return new ImageClassifier(trained.network(), trained.manager(), spec.input(), spec.classes(),
+                PixelScaling.UNIT).predictAll(test(spec).images(), 50);
     }
 
     private static LabeledImages train(ModelSpec spec) throws Exception {

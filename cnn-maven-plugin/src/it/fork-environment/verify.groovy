@@ -1,0 +1,14 @@
+// The fork gets the tuned environment by default, and the POM's environmentVariables override it.
+def recorded = new File(basedir, 'target/fork-environment.txt')
+assert recorded.isFile() : 'the wrapper JVM did not run'
+def environment = recorded.readLines().findAll { it.contains('=') }.collectEntries {
+    def i = it.indexOf('=')
+    [(it.substring(0, i)): it.substring(i + 1)]
+}
+assert environment.OMP_NUM_THREADS == '1' : "OMP_NUM_THREADS follows <threads>, got ${environment.OMP_NUM_THREADS}"
+assert environment.OMP_WAIT_POLICY == 'PASSIVE'
+assert environment.MALLOC_MMAP_THRESHOLD_ == '4294967296'
+assert environment.MALLOC_TRIM_THRESHOLD_ == '4294967296'
+assert environment.MALLOC_TOP_PAD_ == '1048576' : 'the POM overrides a default'
+def log = new File(basedir, 'build.log').text
+assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 1 epochs/

@@ -1,0 +1,49 @@
+package dev.cnnbuild.maven;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment that makes the forked JVM a fast compute process, applied by default and measured in
+ * {@code docs/benchmarks.md}; a POM's {@code environmentVariables} override each variable, and
+ * {@code -Dcnn.tuning=false} leaves out all but {@code OMP_NUM_THREADS}.
+ *
+ * <ul>
+ *   <li>glibc's malloc keeps freed memory instead of returning it to the kernel and faulting it back in for every
+ *       batch ({@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_}, {@code MALLOC_TOP_PAD_}): most of
+ *       the system time of a training;</li>
+ *   <li>PyTorch's OpenMP threads sleep while they wait instead of spinning ({@code OMP_WAIT_POLICY=PASSIVE}), so a
+ *       training that shares its cores with another process slows down in proportion instead of collapsing.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Map<String, String> environment = ForkTuning.environment(2);   // OMP_NUM_THREADS=2, OMP_WAIT_POLICY=PASSIVE, ...
+ * }</pre>
+ */
+final class ForkTuning {
+    /** Freed blocks up to 4 GiB stay in the heap instead of being unmapped. */
+    static final String MMAP_THRESHOLD = "4294967296";
+    /** The heap is never trimmed below 4 GiB of free space. */
+    static final String TRIM_THRESHOLD = "4294967296";
+    /** The heap grows 512 MiB at a time. */
+    static final String TOP_PAD = "536870912";
+
+    private ForkTuning() {
+    }
+
+    /**
+     * Returns the fork's default environment for a thread count.
+     *
+     * @param threads PyTorch's intra-op thread count
+     * @return the variables, in a stable order
+     */
+    static Map<String, String> environment(int threads) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("OMP_NUM_THREADS", Integer.toString(threads));
+        environment.put("OMP_WAIT_POLICY", "PASSIVE");
+        environment.put("MALLOC_MMAP_THRESHOLD_", MMAP_THRESHOLD);
+        environment.put("MALLOC_TRIM_THRESHOLD_", TRIM_THRESHOLD);
+        environment.put("MALLOC_TOP_PAD_", TOP_PAD);
+        return environment;
+    }
+}
