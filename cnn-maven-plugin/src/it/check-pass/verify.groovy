@@ -5,7 +5,7 @@ assert log =~ /tiny: measured on 128 test images: test accuracy \d\.\d{4}/
 assert log =~ /(?m)tiny: test accuracy is \d\.\d{4}, expected minimum is 0\.9$/
 assert log =~ /(?m)tiny: accuracy of class 0 is \d\.\d{4}, expected minimum is 0\.9$/
 assert log =~ /(?m)tiny: accuracy of class 1 is \d\.\d{4}, expected minimum is 0\.9$/
-assert log.contains("tiny: no baseline at ${new File(basedir, 'src/test/cnn/tiny.metrics.json').canonicalPath}; change rules skipped")
+assert log.contains('tiny: no baseline at src/test/cnn/tiny.metrics.json; change rules skipped')
 assert log.contains('tiny: 5 checks, 4 passed, 0 violated, 1 skipped')
 def xml = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/cnn-reports/TEST-cnn.check.tiny.xml'))
 assert xml.@tests.text() == '5'

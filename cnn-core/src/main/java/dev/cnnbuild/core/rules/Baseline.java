@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.rules;
 
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,29 @@ public final class Baseline {
     public static Baseline load(Path location) throws IOException {
         Path file = Files.isDirectory(location) ? ModelDirectory.of(location).metrics() : location;
         return new Baseline(file, file.toString(), Files.isRegularFile(file) ? MetricSource.read(file) : null);
+    }
+
+    /**
+     * Loads the baseline at {@code location}, as {@link #load(Path)} does, and names it in messages relative to a
+     * project when it lies inside it, so that what those messages go into (such as the report in a model
+     * directory) holds no path of this machine.
+     *
+     * <pre>{@code
+     * Baseline.load(project.resolve("src/test/cnn/mnist-cnn.metrics.json"), project).describe();
+     * // the baseline src/test/cnn/mnist-cnn.metrics.json
+     * }</pre>
+     *
+     * @param location the file or directory
+     * @param project the folder that messages name the file relative to
+     * @return the baseline, present if the file exists
+     * @throws IOException if the file exists but cannot be read or is not JSON
+     */
+    public static Baseline load(Path location, Path project) throws IOException {
+        Path file = Files.isDirectory(location) ? ModelDirectory.of(location).metrics() : location;
+        Path absolute = file.toAbsolutePath().normalize();
+        String name = absolute.startsWith(project.toAbsolutePath().normalize())
+                ? ProjectPaths.relative(project, absolute) : file.toString();
+        return new Baseline(file, name, Files.isRegularFile(file) ? MetricSource.read(file) : null);
     }
 
     /**

@@ -80,7 +80,7 @@ public final class CheckService {
             Evaluation evaluation = tested.evaluation();
             Baseline baseline = request.baselineDirectory().isEmpty() ? Baseline.none()
                     : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
-                            + CheckRequest.BASELINE_SUFFIX));
+                            + CheckRequest.BASELINE_SUFFIX), request.projectDirectory());
             GateResult result = new QualityGate(request.rules()).check(spec.name(), MetricSource.of(evaluation),
                     baseline);
             if (request.reportsDirectory().isPresent()) {

@@ -71,6 +71,18 @@ class BaselineTest {
     }
 
     @Test
+    void aBaselineInsideTheProjectIsNamedRelativeToItAndOneOutsideAsGiven() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path inside = project.resolve("src/test/cnn/mnist-cnn.metrics.json");
+        Path outside = dir.resolve("elsewhere/mnist-cnn.metrics.json");
+
+        assertThat(Baseline.load(inside, project).describe())
+                .isEqualTo("no baseline at src/test/cnn/mnist-cnn.metrics.json");
+        assertThat(Baseline.load(outside, project).describe()).isEqualTo("no baseline at " + outside);
+        assertThat(Baseline.load(inside, project).file()).hasValue(inside);
+    }
+
+    @Test
     void missingFileIsAnAbsentBaseline() throws Exception {
         Path file = dir.resolve("none.json");
 
