@@ -244,7 +244,7 @@ public final class CnnModel implements AutoCloseable {
         useOfflineEngine();
         try {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
-                    System.getProperty(DEVICE_PROPERTY, "auto"));
+                    System.getProperty(DEVICE_PROPERTY));
             return new CnnModel(model.spec().name(), origin, model.classifier(), model,
                     TestSet.ofModel(model.spec().data().test()), copy);
         } catch (IOException | SpecException | IllegalArgumentException e) {
