@@ -149,6 +149,15 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 + "; see its output above");
     }
 
+    /**
+     * Returns the {@code -Dname=value} options a goal passes to its fork, before {@code argLine}.
+     *
+     * @return the options; none unless a goal overrides this
+     */
+    protected List<String> forkSystemProperties() {
+        return List.of();
+    }
+
     /** Returns the first words of this goal's failure message, such as {@code Training failed}. */
     protected abstract String failure();
 
@@ -162,6 +171,7 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }
+        options.addAll(forkSystemProperties());
         if (argLine != null && !argLine.isBlank()) {
             options.addAll(Arrays.asList(argLine.trim().split("\\s+")));
         }

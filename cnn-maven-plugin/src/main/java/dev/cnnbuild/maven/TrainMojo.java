@@ -2,6 +2,7 @@ package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,14 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.addToClasspath", defaultValue = "false")
     private boolean addToClasspath;
 
+    /**
+     * The most memory training one model may need, by the estimate made from its shapes before any data is read
+     * (parameters and one batch's activations): a size such as {@code 16g} or {@code 512m}. A model above it is
+     * refused with the estimate and the limit. Unset, the limit is the machine's physical memory.
+     */
+    @Parameter(property = MemoryLimit.PROPERTY)
+    private String memoryLimit;
+
     /** The class path root that {@code addToClasspath} copies to. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
@@ -77,6 +86,13 @@ public class TrainMojo extends AbstractForkingMojo {
         if (files.isEmpty()) {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
             return;
+        }
+        if (memoryLimit != null && !memoryLimit.isBlank()) {
+            try {
+                MemoryLimit.parse(memoryLimit);
+            } catch (IllegalArgumentException e) {
+                throw new MojoExecutionException("Invalid <memoryLimit>: " + e.getMessage());
+            }
         }
         List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath(),
                 "--project", projectDirectory.getAbsolutePath()));
@@ -99,6 +115,12 @@ public class TrainMojo extends AbstractForkingMojo {
         if (addToClasspath) {
             copyToClasspath();
         }
+    }
+
+    @Override
+    protected List<String> forkSystemProperties() {
+        return memoryLimit == null || memoryLimit.isBlank() ? List.of()
+                : List.of("-D" + MemoryLimit.PROPERTY + "=" + memoryLimit.trim());
     }
 
     @Override

@@ -180,7 +180,7 @@ class CnnModelTest {
             assertThatThrownBy(() -> model.evaluate(missing))
                     .isInstanceOf(CnnModelException.class)
                     .hasMessageStartingWith("Cannot evaluate model bands on x-images.idx3: " + dir.resolve(
-                            "x-images.idx3") + ": file not found");
+                            "x-images.idx3") + " does not exist");
         }
     }
 

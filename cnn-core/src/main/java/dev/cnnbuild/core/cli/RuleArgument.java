@@ -2,6 +2,7 @@ package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.StringJoiner;
  * A quality-gate rule as it crosses into the forked JVM: its POM fields as written, encoded as one command-line
  * argument of {@code key=value} pairs separated by commas. {@code cnn:check} encodes, {@link CheckCommand}
  * decodes; both use this record, so the two sides cannot disagree on the keys or their order.
+ *
+ * <p>A backslash escapes a comma, an equals sign or a backslash inside a value, so no value can be read as another
+ * field: the POM's {@code <minimum>abc,minimum=0</minimum>} crosses as {@code minimum=abc\,minimum\=0} and is
+ * refused as a minimum that is not a number.
  *
  * <pre>{@code
  * String argument = new RuleArgument("classAccuracy", "8", "95%", null, null, null).encode();
@@ -41,13 +46,16 @@ public record RuleArgument(String metric, String label, String minimum, String m
         relativeTolerance = blankToNull(relativeTolerance);
     }
 
-    /** Returns the argument: the fields that are set, as {@code key=value}, separated by commas. */
+    /**
+     * Returns the argument: the fields that are set, as {@code key=value}, separated by commas, with every comma,
+     * equals sign and backslash of a value escaped by a backslash.
+     */
     public String encode() {
         StringJoiner joined = new StringJoiner(",");
         List<String> values = values();
         for (int i = 0; i < KEYS.size(); i++) {
             if (values.get(i) != null) {
-                joined.add(KEYS.get(i) + "=" + values.get(i));
+                joined.add(KEYS.get(i) + "=" + escape(values.get(i)));
             }
         }
         return joined.toString();
@@ -58,18 +66,24 @@ public record RuleArgument(String metric, String label, String minimum, String m
      *
      * @param argument the argument, as {@link #encode()} writes it
      * @return the fields
-     * @throws RuleException if a key is unknown
+     * @throws RuleException if a key is unknown or given twice, or a part is not {@code key=value}
      */
     public static RuleArgument decode(String argument) throws RuleException {
         Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : argument.split(",")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
+        for (String[] pair : pairs(argument)) {
+            String key = pair[0];
+            if (pair[1] == null) {
+                throw new RuleException("rule '" + argument + "': '" + key + "' is not a field=value pair; commas"
+                        + " separate the fields, so write a decimal point (0.5, not 0,5) or escape a comma in a"
+                        + " value as \\,");
+            }
             if (!KEYS.contains(key)) {
                 throw new RuleException("rule '" + argument + "': unknown field '" + key + "'; valid fields: "
                         + String.join(", ", KEYS));
             }
-            fields.put(key, equals < 0 ? "" : pair.substring(equals + 1));
+            if (fields.put(key, pair[1]) != null) {
+                throw new RuleException("rule '" + argument + "': field '" + key + "' is given twice; give it once");
+            }
         }
         return new RuleArgument(fields.get("metric"), fields.get("label"), fields.get("minimum"),
                 fields.get("maximum"), fields.get("absoluteTolerance"), fields.get("relativeTolerance"));
@@ -93,6 +107,34 @@ public record RuleArgument(String metric, String label, String minimum, String m
 
     private List<String> values() {
         return Arrays.asList(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance);
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace(",", "\\,").replace("=", "\\=");
+    }
+
+    /** Splits at unescaped commas into {key, value}; the value is null where a part has no unescaped '='. */
+    private static List<String[]> pairs(String argument) {
+        List<String[]> pairs = new ArrayList<>();
+        StringBuilder key = new StringBuilder();
+        StringBuilder value = null;
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            StringBuilder current = value == null ? key : value;
+            if (c == '\\' && i + 1 < argument.length()) {
+                current.append(argument.charAt(++i));
+            } else if (c == ',') {
+                pairs.add(new String[] {key.toString(), value == null ? null : value.toString()});
+                key = new StringBuilder();
+                value = null;
+            } else if (c == '=' && value == null) {
+                value = new StringBuilder();
+            } else {
+                current.append(c);
+            }
+        }
+        pairs.add(new String[] {key.toString(), value == null ? null : value.toString()});
+        return pairs;
     }
 
     private static String blankToNull(String value) {

@@ -23,10 +23,15 @@ public final class DatasetLoader {
      * @param input the model's input shape; IDX images have one channel
      * @param classes the model's number of classes
      * @return the checked dataset
-     * @throws DatasetException naming the file and the shapes involved when anything does not fit
+     * @throws DatasetException naming the file and the shapes involved when anything does not fit, or the file holds
+     *     no image
      */
     public static LabeledImages load(DatasetFiles files, InputShape input, int classes) throws DatasetException {
         ImageSet images = IdxReader.readImages(files.images());
+        if (images.count() == 0) {
+            throw new DatasetException(files.images() + ": holds no images (its header gives a count of 0); a data"
+                    + " set needs at least one image, point 'images' and 'labels' at a data set that has some");
+        }
         if (input.channels() != 1 || images.height() != input.height() || images.width() != input.width()) {
             throw new DatasetException(String.format(
                     "%s: images are 1x%dx%d (channels x height x width) but the model input is %dx%dx%d;"

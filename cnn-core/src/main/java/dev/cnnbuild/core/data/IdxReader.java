@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.data;
 
+import dev.cnnbuild.core.files.RegularFiles;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,7 +9,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads IDX files (the MNIST format), raw or gzipped; gzip is recognised by its magic bytes, not the file name.
@@ -23,6 +27,9 @@ import java.util.zip.GZIPInputStream;
 public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
     static final int LABELS_MAGIC = 0x00000801;
+    private static final int IMAGES_HEADER = 16;
+    private static final int LABELS_HEADER = 8;
+    private static final int FIRST_CHUNK = 1 << 20;
 
     private IdxReader() {
     }
@@ -45,7 +52,9 @@ public final class IdxReader {
                 throw new DatasetException(file + ": IDX header gives an impossible size " + count + " images of "
                         + height + "x" + width + "; the file is damaged, fetch it again");
             }
-            byte[] pixels = readBody(file, in, (int) expected, count + " images of " + height + "x" + width);
+            String what = count + " images of " + height + "x" + width;
+            checkRawLength(file, IMAGES_HEADER, expected, what);
+            byte[] pixels = readBody(file, in, (int) expected, what);
             return new ImageSet(count, height, width, pixels);
         } catch (IOException e) {
             throw unreadable(file, e);
@@ -67,6 +76,7 @@ public final class IdxReader {
                 throw new DatasetException(file + ": IDX header gives a negative label count " + count
                         + "; the file is damaged, fetch it again");
             }
+            checkRawLength(file, LABELS_HEADER, count, count + " labels");
             byte[] body = readBody(file, in, count, count + " labels");
             int[] labels = new int[count];
             for (int i = 0; i < count; i++) {
@@ -79,9 +89,9 @@ public final class IdxReader {
     }
 
     private static DataInputStream open(Path file) throws IOException, DatasetException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file + ": file not found; check the path in the model file's 'data' section"
-                    + " (paths are relative to the model file)");
+        Optional<String> problem = RegularFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new DatasetException(file + " " + problem.get());
         }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);
@@ -102,20 +112,66 @@ public final class IdxReader {
         }
     }
 
+    /**
+     * Checks an uncompressed file's length against its header before anything is allocated, so a header that
+     * claims millions of images in a short file costs nothing.
+     */
+    private static void checkRawLength(Path file, int header, long length, String what)
+            throws IOException, DatasetException {
+        if (isGzip(file)) {
+            return;
+        }
+        long follow = Files.size(file) - header;
+        if (follow < length) {
+            throw truncated(file, what, length, follow);
+        }
+    }
+
+    /**
+     * Reads the body in growing chunks: a gzipped file's length is known only once it is read, so memory follows
+     * the bytes that really arrive, never the header's claim alone.
+     */
     private static byte[] readBody(Path file, DataInputStream in, int length, String what)
             throws IOException, DatasetException {
-        byte[] body = new byte[length];
-        int read = in.readNBytes(body, 0, length);
+        byte[] body = new byte[Math.min(length, FIRST_CHUNK)];
+        int read = 0;
+        try {
+            while (read < length) {
+                if (read == body.length) {
+                    body = Arrays.copyOf(body, (int) Math.min(length, 2L * body.length));
+                }
+                int n = in.read(body, read, body.length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+        } catch (EOFException e) {
+            throw truncated(file, what, length, read);
+        }
         if (read < length) {
-            throw new DatasetException(file + ": truncated: the header announces " + what + " (" + length
-                    + " bytes) but only " + read + " bytes follow; the file is incomplete, fetch it again");
+            throw truncated(file, what, length, read);
         }
         return body;
+    }
+
+    private static DatasetException truncated(Path file, String what, long length, long read) {
+        return new DatasetException(file + ": truncated: the header announces " + what + " (" + length
+                + " bytes) but only " + read + " bytes follow; the file is incomplete, fetch it again");
+    }
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
     }
 
     private static DatasetException unreadable(Path file, IOException e) {
         if (e instanceof EOFException) {
             return new DatasetException(file + ": truncated: the file ends inside its IDX header; fetch it again");
+        }
+        if (e instanceof ZipException) {
+            return new DatasetException(file + ": damaged gzip data (" + e.getMessage() + "); fetch it again");
         }
         if (e instanceof NoSuchFileException) {
             return new DatasetException(file + ": file not found");

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class LimitText {
     private static final Pattern NUMBER =
             Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(%?)");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+\\s*%?");
 
     private LimitText() {
     }
@@ -18,10 +19,14 @@ final class LimitText {
      * @param option what is parsed, for the message, such as {@code rule 'accuracy': minimum}
      * @param text the text, surrounding blanks ignored
      * @return the value; a percentage divided by 100
-     * @throws RuleException if the text is neither form
+     * @throws RuleException if the text is neither form, naming a decimal comma as such
      */
     static double parse(String option, String text) throws RuleException {
         Matcher matcher = NUMBER.matcher(text.trim());
+        if (DECIMAL_COMMA.matcher(text.trim()).matches()) {
+            throw new RuleException(option + " '" + text + "' has a decimal comma; write a decimal point, such as "
+                    + text.trim().replace(',', '.'));
+        }
         if (!matcher.matches()) {
             throw new RuleException(option + " '" + text + "' is not a number; write a fraction such as 0.98"
                     + " or a percentage such as 98%");

@@ -31,6 +31,18 @@ public interface MetricSource {
     /** Returns the number of classes, which rules on every class check one by one. */
     int classes();
 
+    /**
+     * Returns whether the figures were measured on at least one image of a class; a per-class rule on a class
+     * without any image is violated, as its figures mean nothing. A source that does not know says {@code true}.
+     *
+     * <pre>{@code
+     * source.hasImagesOf(3);   // false when the test set holds no image labelled 3
+     * }</pre>
+     */
+    default boolean hasImagesOf(int label) {
+        return true;
+    }
+
     /** Returns the figures of a live evaluation. */
     static MetricSource of(Evaluation evaluation) {
         return of(TestMetrics.of(evaluation));

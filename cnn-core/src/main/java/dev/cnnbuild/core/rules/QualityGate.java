@@ -17,6 +17,8 @@ import java.util.OptionalDouble;
  * mnist-cnn: test loss is 0.0812, but expected maximum is 0.0500
  * mnist-cnn: accuracy of class 8 is 0.9420, but expected minimum is 0.9500
  * mnist-cnn: accuracy of class 12 is missing (the model has 10 classes), but expected minimum is 0.9500
+ * mnist-cnn: accuracy of class 3 cannot be measured: the test set has no image of class 3, but expected minimum
+ *     is 0.9500; add images of class 3 to the test set
  * </pre>
  *
  * <h2>Tolerances against a baseline</h2>
@@ -127,6 +129,11 @@ public final class QualityGate {
         RuleOutcome of(Measure measure) {
             OptionalDouble value = candidate.value(measure);
             String subject = measure.describe();
+            if (measure.metric().perClass() && !candidate.hasImagesOf(measure.label())) {
+                return violated(subject, OptionalDouble.empty(), OptionalDouble.empty(), subject
+                        + " cannot be measured: the test set has no image of class " + measure.label()
+                        + expectation(", but ") + "; add images of class " + measure.label() + " to the test set");
+            }
             if (value.isEmpty()) {
                 String missing = subject + " is missing" + why(measure);
                 return violated(subject, value, OptionalDouble.empty(), limit.comparesWithBaseline()

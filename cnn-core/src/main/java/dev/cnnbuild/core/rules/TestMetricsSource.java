@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
  * Reads figures through typed accessors: each metric maps to one accessor of {@link StoredFigures}, which is made from
  * {@link TestMetrics} in memory with no JSON in between, or read from the {@code test} object of a
  * {@code metrics.json} file. A figure a stored file lacks is missing rather than read as 0. Per-class figures are
- * looked up by their label, not their position.
+ * looked up by their label, not their position; a class with a support of 0 has no test image.
  */
 final class TestMetricsSource implements MetricSource {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -62,6 +62,11 @@ final class TestMetricsSource implements MetricSource {
         return figures.perClass() == null ? 0 : figures.perClass().size();
     }
 
+    @Override
+    public boolean hasImagesOf(int label) {
+        return ofClass(label).map(c -> c.support() == null || c.support() > 0).orElse(true);
+    }
+
     private Optional<ClassFigures> ofClass(int label) {
         if (figures.perClass() == null) {
             return Optional.empty();
@@ -91,9 +96,10 @@ final class TestMetricsSource implements MetricSource {
      * One class's figures, named as in {@link ClassMetrics}; files written before a class's accuracy and recall were
      * stored once may hold only {@code accuracy}, the same figure.
      */
-    record ClassFigures(Integer label, Double precision, @JsonAlias("accuracy") Double recall, Double f1) {
+    record ClassFigures(Integer label, Long support, Double precision, @JsonAlias("accuracy") Double recall,
+            Double f1) {
         static ClassFigures of(ClassMetrics c) {
-            return new ClassFigures(c.label(), c.precision(), c.recall(), c.f1());
+            return new ClassFigures(c.label(), c.support(), c.precision(), c.recall(), c.f1());
         }
     }
 }

@@ -12,11 +12,14 @@ import dev.cnnbuild.core.model.ModelDirectoryWriter;
 import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.spec.DataFileCheck;
 import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.spec.TrainingMemory;
 import dev.cnnbuild.core.training.CheckpointStore;
 import dev.cnnbuild.core.training.DeviceSelector;
 import dev.cnnbuild.core.training.ModelTrainer;
@@ -71,7 +74,8 @@ public final class TrainingService {
      *
      * @param request what to train
      * @return what it came to
-     * @throws SpecException if the model file is not valid
+     * @throws SpecException if the model file is not valid, training it needs more memory than
+     *     {@link MemoryLimit#current()}, or a data path is not a readable regular file
      * @throws DatasetException if a data file is missing or does not fit the model file
      * @throws TrainingException if training cannot run, such as on a device that is not there
      * @throws IOException if a file cannot be read or written
@@ -80,6 +84,8 @@ public final class TrainingService {
             throws SpecException, DatasetException, TrainingException, IOException {
         long start = System.nanoTime();
         ModelSpec spec = ModelSpecReader.readAndValidate(request.modelFile().toAbsolutePath().normalize());
+        TrainingMemory.of(spec).requireWithin(memoryLimit());
+        DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
         String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
         ToolVersions versions = ToolVersions.current();
@@ -118,6 +124,14 @@ public final class TrainingService {
             OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
                     .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+        }
+    }
+
+    private static MemoryLimit memoryLimit() throws TrainingException {
+        try {
+            return MemoryLimit.current();
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 

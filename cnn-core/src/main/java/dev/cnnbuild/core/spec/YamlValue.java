@@ -6,8 +6,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -169,6 +171,7 @@ final class YamlValue {
     }
 
     private long wholeNumber(long min, long max, String kind) throws SpecException {
+        refuseQuoted("a whole number");
         String text = YamlNodes.scalarText(node);
         if (text == null || !WHOLE_NUMBER.matcher(text).matches()) {
             throw mustBe("a whole number", YamlNodes.describe(node));
@@ -184,6 +187,7 @@ final class YamlValue {
     }
 
     private double number() throws SpecException {
+        refuseQuoted("a number");
         String text = YamlNodes.scalarText(node);
         if (text == null || !NUMBER.matcher(text).matches()) {
             throw mustBe("a number", YamlNodes.describe(node));
@@ -193,6 +197,14 @@ final class YamlValue {
             throw mustBe("a number of reasonable size", text);
         }
         return value;
+    }
+
+    /** Strict typing: {@code "4"} is text, even where it reads as a number. */
+    private void refuseQuoted(String kind) throws SpecException {
+        if (node instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            throw SpecException.at(location(), field() + " must be " + kind + ", but was the quoted text "
+                    + YamlNodes.describe(node) + "; write the number without quotes");
+        }
     }
 
     private SpecException mustBe(String kind, String was) {

@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
 
@@ -95,7 +96,8 @@ public final class ModelTrainer {
      * @return the trained network; the caller closes it
      * @throws SpecException if the spec's shapes do not fit together
      * @throws TrainingException if the chosen device cannot be used, the training set is smaller than a batch, the
-     *     validation split holds out nothing, or a checkpoint cannot be written
+     *     validation split holds out nothing, the loss stops being finite (the run diverges), or a checkpoint
+     *     cannot be written
      */
     public TrainedNetwork train(LabeledImages train, LabeledImages test) throws SpecException, TrainingException {
         TrainingSpec settings = spec.training();
@@ -103,11 +105,7 @@ public final class ModelTrainer {
         int batchSize = settings.batchSize();
         int batches = data.train().size() / batchSize;
         if (batches == 0) {
-            String heldOut = data.validation() == null ? ""
-                    : " after holding out " + data.validationSize() + " for validation";
-            throw new TrainingException(spec.name() + ": the training set has " + data.train().size()
-                    + " images" + heldOut + ", fewer than one batch of " + batchSize
-                    + "; lower 'training.batchSize'");
+            throw new TrainingException(noBatch(train.size(), data, batchSize));
         }
         Device[] devices = DeviceSelector.select(device);
         Engine engine = Engine.getEngine("PyTorch");
@@ -121,6 +119,29 @@ public final class ModelTrainer {
         } catch (RuntimeException | SpecException | TrainingException e) {
             model.close();
             throw e;
+        }
+    }
+
+    private String noBatch(int whole, TrainingData data, int batchSize) {
+        String start = spec.name() + ": the training set has ";
+        if (data.validation() == null || whole < batchSize) {
+            return start + whole + " images, fewer than one batch of " + batchSize + "; lower 'training.batchSize'";
+        }
+        double largest = Math.floor((double) (whole - batchSize) / whole * 100) / 100;
+        String split = largest > 0
+                ? "lower 'training.validationSplit' to " + String.format(Locale.ROOT, "%.2f", largest) + " or less"
+                : "remove 'training.validationSplit'";
+        return start + data.train().size() + " images after holding out " + data.validationSize()
+                + " for validation, fewer than one batch of " + batchSize + "; " + split
+                + ", or lower 'training.batchSize'";
+    }
+
+    /** Stops a diverging run at once: a non-finite loss never recovers, and its model must not be written. */
+    private void requireFinite(double loss, int epoch, int batch, int batches) throws TrainingException {
+        if (!Double.isFinite(loss)) {
+            throw new TrainingException(spec.name() + ": training diverged: the loss is " + loss + " in epoch "
+                    + epoch + ", batch " + batch + " of " + batches + "; lower the learning rate ('learningRate'"
+                    + " under 'training.optimizer'), and check the data; no model was written");
         }
     }
 
@@ -215,19 +236,22 @@ public final class ModelTrainer {
                         NDArray y = labels.get(new NDIndex("{}", index));
                         x.attach(scope);
                         y.attach(scope);
+                        double batchLoss;
                         if (devices.length > 1) {
                             DataParallelStep.BatchFigures figures = DataParallelStep.train(trainer, devices, x, y);
-                            lossSum += figures.loss();
+                            batchLoss = figures.loss();
                             correct += figures.correct();
                         } else {
                             try (GradientCollector collector = trainer.newGradientCollector()) {
                                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                                 NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                                 collector.backward(loss);
-                                lossSum += loss.getFloat();
+                                batchLoss = loss.getFloat();
                                 correct += logits.argMax(1).eq(y).countNonzero().getLong();
                             }
                         }
+                        requireFinite(batchLoss, epoch, b + 1, batches);
+                        lossSum += batchLoss;
                         trainer.step();
                     }
                     double seconds = (System.nanoTime() - begin) / 1e9;

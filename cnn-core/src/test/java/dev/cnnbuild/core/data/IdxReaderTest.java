@@ -78,7 +78,7 @@ class IdxReaderTest {
         Path file = dir.resolve("nowhere.gz");
 
         assertThatThrownBy(() -> IdxReader.readLabels(file))
-                .hasMessage(file + ": file not found; check the path in the model file's 'data' section"
-                        + " (paths are relative to the model file)");
+                .hasMessage(file + " does not exist; check the path (a relative path starts at the model file's"
+                        + " folder)");
     }
 }

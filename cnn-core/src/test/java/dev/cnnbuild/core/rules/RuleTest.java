@@ -35,7 +35,10 @@ class RuleTest {
     void badNumberSaysWhatIsAccepted() {
         assertThatThrownBy(() -> Rule.builder("accuracy").minimum("0,98").build())
                 .isInstanceOf(RuleException.class)
-                .hasMessage("rule 'accuracy': minimum '0,98' is not a number; write a fraction such as 0.98 or a"
+                .hasMessage("rule 'accuracy': minimum '0,98' has a decimal comma; write a decimal point, such as 0.98");
+        assertThatThrownBy(() -> Rule.builder("accuracy").minimum("0.9x").build())
+                .isInstanceOf(RuleException.class)
+                .hasMessage("rule 'accuracy': minimum '0.9x' is not a number; write a fraction such as 0.98 or a"
                         + " percentage such as 98%");
         assertThatThrownBy(() -> Rule.builder("loss").maximum("NaN").build())
                 .hasMessageStartingWith("rule 'loss': maximum 'NaN' is not a number");
