@@ -147,7 +147,8 @@ public final class IdxReader {
                 read += n;
             }
         } catch (EOFException e) {
-            throw truncated(file, what, length, read);
+            throw new DatasetException(file + ": truncated: the header announces " + what + " (" + length
+                    + " bytes) but the gzip data ends before them; the file is incomplete, fetch it again");
         }
         if (read < length) {
             throw truncated(file, what, length, read);

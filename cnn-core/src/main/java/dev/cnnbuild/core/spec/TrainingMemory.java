@@ -67,7 +67,7 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
             return;
         }
         throw SpecException.at(largest.layer().location(), String.format(Locale.ROOT, "training this model needs"
-                + " about %s (%,.0f parameters, %,.0f activation values per image in batches of %d), more than the"
+                + " about %s (%,.0f parameters, %,.0f activation values per image in batches of %,d), more than the"
                 + " limit of %s (%s); layer %d (%s) needs the most, make it smaller, or raise the limit with"
                 + " -D%s=SIZE (such as 64g) if the machine can hold it", size(bytes()), parameters, activations,
                 spec.training().batchSize(), size(limit.bytes()), limit.source(), largest.index(),
