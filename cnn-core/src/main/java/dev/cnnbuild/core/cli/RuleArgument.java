@@ -66,9 +66,14 @@ public record RuleArgument(String metric, String label, String minimum, String m
      *
      * @param argument the argument, as {@link #encode()} writes it
      * @return the fields
-     * @throws RuleException if a key is unknown or given twice, or a part is not {@code key=value}
+     * @throws RuleException if the argument is empty, a key is unknown or given twice, or a part is not
+     *     {@code key=value}
      */
     public static RuleArgument decode(String argument) throws RuleException {
+        if (argument.isBlank()) {
+            throw new RuleException("a rule argument is empty; write the metric and a limit, such as"
+                    + " metric=accuracy,minimum=0.98");
+        }
         Map<String, String> fields = new LinkedHashMap<>();
         for (String[] pair : pairs(argument)) {
             String key = pair[0];

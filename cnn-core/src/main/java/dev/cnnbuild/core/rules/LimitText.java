@@ -32,6 +32,11 @@ final class LimitText {
                     + " or a percentage such as 98%");
         }
         BigDecimal value = new BigDecimal(matcher.group(1));
-        return (matcher.group(2).isEmpty() ? value : value.movePointLeft(2)).doubleValue();
+        double limit = (matcher.group(2).isEmpty() ? value : value.movePointLeft(2)).doubleValue();
+        if (Double.isInfinite(limit)) {
+            throw new RuleException(option + " '" + text + "' is too large to be a limit; write a fraction such as"
+                    + " 0.98 or a percentage such as 98%");
+        }
+        return limit;
     }
 }

@@ -32,6 +32,27 @@ class RuleArgumentTest {
     }
 
     @Test
+    void noValueCanInjectAField() throws Exception {
+        RuleArgument injected = new RuleArgument("accuracy", null, "abc,minimum=0", "1\\", null, null);
+
+        String argument = injected.encode();
+
+        assertThat(argument).isEqualTo("metric=accuracy,minimum=abc\\,minimum\\=0,maximum=1\\\\");
+        assertThat(RuleArgument.decode(argument)).isEqualTo(injected);
+        assertThatThrownBy(() -> RuleArgument.decode(argument).toRule())
+                .hasMessage("rule 'accuracy': minimum 'abc,minimum=0' is not a number; write a fraction such as 0.98"
+                        + " or a percentage such as 98%");
+    }
+
+    @Test
+    void decimalCommaInAPomValueIsNamed() throws Exception {
+        String argument = new RuleArgument("accuracy", null, "0,5", null, null, null).encode();
+
+        assertThatThrownBy(() -> RuleArgument.decode(argument).toRule())
+                .hasMessage("rule 'accuracy': minimum '0,5' has a decimal comma; write a decimal point, such as 0.5");
+    }
+
+    @Test
     void unknownFieldIsReported() {
         assertThatThrownBy(() -> RuleArgument.decode("metric=accuracy,minimun=0.9"))
                 .hasMessage("rule 'metric=accuracy,minimun=0.9': unknown field 'minimun'; valid fields: metric, label,"

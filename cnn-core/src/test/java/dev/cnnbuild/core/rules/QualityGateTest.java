@@ -3,8 +3,10 @@ package dev.cnnbuild.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.metrics.ClassMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +82,26 @@ class QualityGateTest {
                 "mnist-cnn: accuracy of class 12 is missing (the model has 10 classes), but expected minimum is"
                         + " 0.95");
         assertThat(result.violations().get(0).value()).isEmpty();
+    }
+
+    @Test
+    void classWithoutTestImagesViolatesARuleOnIt() throws Exception {
+        TestMetrics test = SampleMetrics.test(0.99, 0.05, 0.99);
+        List<ClassMetrics> perClass = new ArrayList<>(test.perClass());
+        perClass.set(3, new ClassMetrics(3, 0, 0, 0, 0));
+        MetricSource noThrees = MetricSource.of(new TestMetrics(test.accuracy(), test.loss(), test.correct(),
+                test.count(), test.macroPrecision(), test.macroRecall(), test.macroF1(), perClass,
+                test.confusionMatrix()));
+
+        GateResult result = new QualityGate(List.of(Rule.builder("classRecall").label("3").maximum("1").build(),
+                Rule.builder("classAccuracy").minimum("0.5").build())).check("m", noThrees, Baseline.none());
+
+        assertThat(result.violations()).extracting(RuleOutcome::message).containsExactly(
+                "m: accuracy of class 3 cannot be measured: the test set has no image of class 3, but expected maximum"
+                        + " is 1; add images of class 3 to the test set",
+                "m: accuracy of class 3 cannot be measured: the test set has no image of class 3, but expected"
+                        + " minimum is 0.5; add images of class 3 to the test set");
+        assertThat(result.outcomes()).hasSize(11);
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.cnnbuild.core.badinput;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cnnbuild.core.cli.CheckCommand;
+import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.testing.TinyDataset;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A test set without any image of a class that a per-class rule names: the check command, as {@code cnn:check}'s
+ * fork runs it, reports the rule as violated and says why, rather than passing it or measuring a meaningless 0.
+ */
+class ClassWithoutTestImagesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void ruleOnAClassTheTestSetLacksIsViolatedAndSaysWhy() throws Exception {
+        BadFiles.write(dir);
+        Path yaml = Files.writeString(dir.resolve("zeros.yaml"), TinyDataset.modelYaml("zeros", "")
+                .replace("labels: test-labels.idx1.gz", "labels: bad/all-zero-labels.idx1.gz"));
+        Path output = dir.resolve("out");
+        TinyDataset.train(yaml, output);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = CheckCommand.run(new String[] {"--output", output.toString(), "--project", dir.toString(),
+            "--rule", "metric=classAccuracy,label=1,minimum=0.5", "--rule", "metric=classF1,maximum=1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(ForkProtocol.VIOLATED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
+                ForkProtocol.violation("zeros: accuracy of class 1 cannot be measured: the test set has no image of"
+                        + " class 1, but expected minimum is 0.5; add images of class 1 to the test set"),
+                ForkProtocol.violation("zeros: F1 of class 1 cannot be measured: the test set has no image of class 1,"
+                        + " but expected maximum is 1; add images of class 1 to the test set"), ""));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("zeros: F1 of class 0 is ");
+    }
+}
