@@ -3,6 +3,6 @@
 def log = new File(basedir, 'build.log').text
 def file = new File(basedir, 'src/main/cnn/zero.yaml').canonicalPath
 assert log.contains("${file}:8:19: 'data.train.images' is /dev/zero, which is not a regular file (a device, a pipe"
-        + " or a socket); name a data file") : 'located message missing'
+        + " or a socket); name a regular file") : 'located message missing'
 assert !log.contains('\tat dev.cnnbuild.core') : 'no stack trace of the fork for bad input'
 assert !new File(basedir, 'target/cnn/zero').exists()

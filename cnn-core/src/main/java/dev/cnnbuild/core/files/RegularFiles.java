@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Says why a path that should name a data file does not, without opening it: opening {@code /dev/zero} or a named
+ * Says why a path that should name a regular file does not, without opening it: opening {@code /dev/zero} or a named
  * pipe would never end, and hashing a directory fails with a stack trace. Only the file's metadata is read, so the
  * answer comes at once whatever the path is.
  *
@@ -34,14 +34,14 @@ public final class RegularFiles {
         }
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {
             return Optional.of("is a symbolic link that leads nowhere (its target is missing, or the links form a"
-                    + " loop); point it at the data file");
+                    + " loop); point it at a file");
         }
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("does not exist; check the path (a relative path starts at the model file's folder)");
+            return Optional.of("does not exist; check the path");
         }
         if (Files.isDirectory(path)) {
-            return Optional.of("is a directory, not a file; name the data file inside it");
+            return Optional.of("is a directory, not a file; name a file inside it");
         }
-        return Optional.of("is not a regular file (a device, a pipe or a socket); name a data file");
+        return Optional.of("is not a regular file (a device, a pipe or a socket); name a regular file");
     }
 }

@@ -1,6 +1,8 @@
 package dev.cnnbuild.core.spec;
 
 import dev.cnnbuild.core.files.RegularFiles;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -14,7 +16,7 @@ import org.yaml.snakeyaml.nodes.Node;
  * <pre>{@code
  * DataFileCheck.requireRegularFiles(spec);
  * // mnist.yaml:14:13: 'data.test.images' is /dev/zero, which is not a regular file (a device, a pipe or a
- * // socket); name a data file
+ * // socket); name a regular file
  * }</pre>
  */
 public final class DataFileCheck {
@@ -38,8 +40,10 @@ public final class DataFileCheck {
     private static void check(ModelSpec spec, String set, String kind, Path path) throws SpecException {
         Optional<String> problem = RegularFiles.problem(path);
         if (problem.isPresent()) {
+            String relative = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? ""
+                    : " (a relative path starts at the model file's folder)";
             throw SpecException.at(locate(spec, set, kind), "'data." + set + "." + kind + "' is " + path
-                    + ", which " + problem.get());
+                    + ", which " + problem.get() + relative);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.files.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -30,6 +32,8 @@ public final class ModelSpecReader {
     private static final String KEYS_IN_WORDS = "name, input, classes, layers, data and training";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String INPUT_EXAMPLE = "{channels: 1, height: 28, width: 28}";
+    /** The largest model file read: a model file is a few hundred bytes, so more is the wrong file. */
+    private static final long MAX_BYTES = 1 << 20;
 
     private ModelSpecReader() {
     }
@@ -39,11 +43,20 @@ public final class ModelSpecReader {
      *
      * @param file the model file; its folder is where relative data paths start
      * @return the model, not yet checked by {@link ShapeInference}
-     * @throws SpecException if the file cannot be read or is not a valid model file
+     * @throws SpecException if the file is not a readable regular file of at most 1 MiB, or is not a valid model
+     *     file
      */
     public static ModelSpec read(Path file) throws SpecException {
+        Optional<String> problem = RegularFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new SpecException("Cannot read model file " + file + ": it " + problem.get());
+        }
         String text;
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new SpecException("Cannot read model file " + file + ": it holds " + Files.size(file)
+                        + " bytes, more than a model file's limit of " + MAX_BYTES + "; name the right file");
+            }
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new SpecException("Cannot read model file " + file + ": " + reason(e), e);

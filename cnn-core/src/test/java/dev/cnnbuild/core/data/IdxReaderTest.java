@@ -78,7 +78,6 @@ class IdxReaderTest {
         Path file = dir.resolve("nowhere.gz");
 
         assertThatThrownBy(() -> IdxReader.readLabels(file))
-                .hasMessage(file + " does not exist; check the path (a relative path starts at the model file's"
-                        + " folder)");
+                .hasMessage(file + " does not exist; check the path");
     }
 }

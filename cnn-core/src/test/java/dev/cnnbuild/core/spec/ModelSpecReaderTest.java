@@ -86,7 +86,23 @@ class ModelSpecReaderTest {
         Path missing = folder.resolve("missing.yaml");
 
         assertThatThrownBy(() -> ModelSpecReader.read(missing)).isInstanceOf(SpecException.class)
-                .hasMessage("Cannot read model file " + missing + ": the file does not exist; check the path");
+                .hasMessage("Cannot read model file " + missing + ": it does not exist; check the path");
+    }
+
+    @Test
+    void refusesAModelFileThatIsNoRegularFileOrTooLargeWithoutReadingIt(@TempDir Path folder) throws Exception {
+        Path huge = folder.resolve("huge.yaml");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3L << 30);
+        }
+
+        assertThatThrownBy(() -> ModelSpecReader.read(Path.of("/dev/zero"))).isInstanceOf(SpecException.class)
+                .hasMessage("Cannot read model file /dev/zero: it is not a regular file (a device, a pipe or a"
+                        + " socket); name a regular file");
+        assertThatThrownBy(() -> ModelSpecReader.read(folder)).hasMessage("Cannot read model file " + folder
+                + ": it is a directory, not a file; name a file inside it");
+        assertThatThrownBy(() -> ModelSpecReader.read(huge)).hasMessage("Cannot read model file " + huge
+                + ": it holds 3221225472 bytes, more than a model file's limit of 1048576; name the right file");
     }
 
     @Test

@@ -68,7 +68,8 @@ class ModelTrainerTest {
         assertThatThrownBy(() -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images after holding out 10 for validation, fewer than"
-                        + " one batch of 16; lower 'training.batchSize'");
+                        + " one batch of 16; lower 'training.validationSplit' to 0.20 or less, or lower"
+                        + " 'training.batchSize'");
     }
 
     @Test
