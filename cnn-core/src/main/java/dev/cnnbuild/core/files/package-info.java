@@ -1,6 +1,7 @@
 /**
- * File helpers that the model directory, checkpoints, reports and baselines share: writing whole or not at all, and
- * deleting a folder with everything in it. Depends on nothing else in the project.
+ * File helpers that the model directory, checkpoints, reports and baselines share: writing whole or not at all,
+ * deleting a folder with everything in it, and saying why a path is not a readable regular file without opening it.
+ * Depends on nothing else in the project.
  *
  * <pre>{@code
  * AtomicFiles.writeString(Path.of("target/cnn/mnist-cnn/report.html"), html);

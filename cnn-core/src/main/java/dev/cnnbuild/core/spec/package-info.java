@@ -27,6 +27,8 @@
  * {@link dev.cnnbuild.core.spec.ModelSpec} of immutable records; every mistake is a
  * {@link dev.cnnbuild.core.spec.SpecException} whose message starts with {@code file:line:column: }, says what
  * is wrong and how to fix it. {@link dev.cnnbuild.core.spec.ShapeInference} follows one image through the layers
- * and counts the parameters. The package knows nothing of Maven or DJL.
+ * and counts the parameters; {@link dev.cnnbuild.core.spec.TrainingMemory} estimates the memory training needs and
+ * holds it to a {@link dev.cnnbuild.core.spec.MemoryLimit}; {@link dev.cnnbuild.core.spec.DataFileCheck} checks that
+ * the data paths name regular files. The package knows nothing of Maven or DJL.
  */
 package dev.cnnbuild.core.spec;
