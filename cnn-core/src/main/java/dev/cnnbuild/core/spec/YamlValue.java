@@ -19,6 +19,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class YamlValue {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[-+]?[0-9]+");
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?[0-9]+,[0-9]+");
     private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][-+]?[0-9]+)?");
 
     private final Path file;
@@ -189,6 +190,10 @@ final class YamlValue {
     private double number() throws SpecException {
         refuseQuoted("a number");
         String text = YamlNodes.scalarText(node);
+        if (text != null && DECIMAL_COMMA.matcher(text).matches()) {
+            throw SpecException.at(location(), field() + " must be a number, but was '" + text + "', which has a"
+                    + " decimal comma; write a decimal point, such as " + text.replace(',', '.'));
+        }
         if (text == null || !NUMBER.matcher(text).matches()) {
             throw mustBe("a number", YamlNodes.describe(node));
         }
