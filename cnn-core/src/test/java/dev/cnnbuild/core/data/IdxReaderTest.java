@@ -7,6 +7,7 @@ import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +55,31 @@ class IdxReaderTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessage(file + ": truncated: the header announces 3 images of 2x2 (12 bytes) but only 7 bytes"
                         + " follow; the file is incomplete, fetch it again");
+    }
+
+    @Test
+    void headerClaimIsCheckedAgainstTheFileBeforeAllocating() throws Exception {
+        byte[] claim = TinyDataset.imageFile(33_000_000, 8, 8, new byte[64]);
+        Path file = Files.write(dir.resolve("images"), claim);
+
+        assertThatThrownBy(() -> IdxReader.readImages(file))
+                .hasMessage(file + ": truncated: the header announces 33000000 images of 8x8 (2112000000 bytes) but"
+                        + " only 64 bytes follow; the file is incomplete, fetch it again");
+    }
+
+    @Test
+    void gzipCutInItsBodyIsNotCalledACutHeader() throws Exception {
+        Random random = new Random(1);
+        byte[] pixels = new byte[1000 * 4];
+        random.nextBytes(pixels);
+        Path whole = dir.resolve("whole.gz");
+        TinyDataset.writeGzip(whole, TinyDataset.imageFile(1000, 2, 2, pixels));
+        byte[] gzipped = Files.readAllBytes(whole);
+        Path file = Files.write(dir.resolve("cut.gz"), Arrays.copyOf(gzipped, gzipped.length / 2));
+
+        assertThatThrownBy(() -> IdxReader.readImages(file))
+                .hasMessage(file + ": truncated: the header announces 1000 images of 2x2 (4000 bytes) but the gzip"
+                        + " data ends before them; the file is incomplete, fetch it again");
     }
 
     @Test
