@@ -91,6 +91,7 @@ public final class CnnModel implements AutoCloseable {
         this.owner = owner;
         this.testSet = testSet;
         this.copy = copy;
+        EngineBanner.announce(classifier.manager().getDevice());
     }
 
     /**
@@ -222,6 +223,12 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
+    /** Readies the engine before a model is loaded: offline, and DJL's start-up logging left out. */
+    private static void prepareEngine() {
+        useOfflineEngine();
+        QuietEngineLogging.apply();
+    }
+
     /** Returns the output folder {@link #load(String)} looks in, absolute. */
     public static Path outputDirectory() {
         return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY)).toAbsolutePath()
@@ -230,7 +237,7 @@ public final class CnnModel implements AutoCloseable {
 
     static CnnModel ofTorchScript(String name, Path file, InputShape input, int classes, PixelScaling scaling,
             TestSet testSet) {
-        useOfflineEngine();
+        prepareEngine();
         try {
             TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling,
                     EvaluationDevice.choose(System.getProperty(DEVICE_PROPERTY), null));
@@ -241,7 +248,7 @@ public final class CnnModel implements AutoCloseable {
     }
 
     private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
-        useOfflineEngine();
+        prepareEngine();
         try {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
                     System.getProperty(DEVICE_PROPERTY));
