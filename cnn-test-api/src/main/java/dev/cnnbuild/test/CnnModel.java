@@ -125,7 +125,7 @@ public final class CnnModel implements AutoCloseable {
                     + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
                     + ModelFiles.HOW_TO_TRAIN);
         }
-        return load(directory, project);
+        return load(directory, project, ModelFiles.HOW_TO_TRAIN);
     }
 
     /**
@@ -141,8 +141,12 @@ public final class CnnModel implements AutoCloseable {
     }
 
     static CnnModel load(Path directory, Path project) {
+        return load(directory, project, ModelFiles.HOW_TO_GIVE_A_PATH);
+    }
+
+    private static CnnModel load(Path directory, Path project, String advice) {
         Path root = directory.toAbsolutePath().normalize();
-        ModelFiles.checkComplete(root);
+        ModelFiles.checkComplete(root, advice);
         return loadDirectory(root, "model directory " + root, null, project);
     }
 

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -12,7 +13,7 @@ import org.assertj.core.api.SoftAssertionsProvider;
  * CnnSoftAssertions.assertSoftly(softly -> {
  *     softly.assertThat(model).hasTestAccuracyAbove(0.99);
  *     softly.assertThat(model).everyClassHasAccuracyAbove(0.97);
- * });   // one AssertionError listing both failures
+ * });   // one AssertionError listing both failures, each message on the line after its "-- failure n --"
  * }</pre>
  */
 public class CnnSoftAssertions extends AbstractSoftAssertions {
@@ -25,6 +26,27 @@ public class CnnSoftAssertions extends AbstractSoftAssertions {
      */
     public CnnModelAssert assertThat(CnnModel actual) {
         return proxy(CnnModelAssert.class, CnnModel.class, actual);
+    }
+
+    /**
+     * Returns the failures as {@link #assertAll()} reports them: each message starts on a line of its own, below its
+     * {@code -- failure n --} header, as AssertJ's own messages (which start with a line break) do.
+     *
+     * @return the collected failures
+     */
+    @Override
+    public List<AssertionError> assertionErrorsCollected() {
+        return super.assertionErrorsCollected().stream().map(CnnSoftAssertions::onItsOwnLine).toList();
+    }
+
+    private static AssertionError onItsOwnLine(AssertionError error) {
+        String message = error.getMessage();
+        if (message == null || message.startsWith(System.lineSeparator()) || message.startsWith("\n")) {
+            return error;
+        }
+        AssertionError moved = new AssertionError(System.lineSeparator() + message, error.getCause());
+        moved.setStackTrace(error.getStackTrace());
+        return moved;
     }
 
     /**

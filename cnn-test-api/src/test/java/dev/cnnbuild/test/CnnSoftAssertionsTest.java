@@ -54,6 +54,21 @@ class CnnSoftAssertionsTest {
     }
 
     @Test
+    void eachFailureStartsOnTheLineBelowItsHeader() {
+        String eol = System.lineSeparator();
+        assertThatThrownBy(() -> CnnSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(model).hasTestAccuracyAbove(0.95);
+            softly.assertThat(model).as("budget").hasParameterCountBelow(100);
+        }))
+                .hasMessageStartingWith(eol + "Multiple Failures (2 failures)" + eol + "-- failure 1 --" + eol
+                        + "Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above 0.95"
+                        + " but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900); most frequent"
+                        + " confusions: 0->1 (80), 1->2 (50), 0->2 (20)" + eol + "at CnnSoftAssertionsTest")
+                .hasMessageContaining(eol + "-- failure 2 --" + eol
+                        + "[budget] Expecting model bands to have fewer than 100 parameters but it has 111" + eol);
+    }
+
+    @Test
     void passesWhenAllPass() {
         CnnSoftAssertions.assertSoftly(softly -> softly.assertThat(model).hasTestAccuracyAbove(0.9).hasMacroF1Above(0.9)
                 .everyClassHasAccuracyAbove(0.85));
