@@ -1,6 +1,5 @@
 package dev.cnnbuild.test;
 
-import java.util.List;
 import java.util.function.Consumer;
 import org.assertj.core.api.AbstractSoftAssertions;
 import org.assertj.core.api.SoftAssertionsProvider;
@@ -29,14 +28,15 @@ public class CnnSoftAssertions extends AbstractSoftAssertions {
     }
 
     /**
-     * Returns the failures as {@link #assertAll()} reports them: each message starts on a line of its own, below its
-     * {@code -- failure n --} header, as AssertJ's own messages (which start with a line break) do.
+     * Collects a failure with its message starting on a line of its own, as AssertJ's own messages (which start with a
+     * line break) do, so that {@link #assertAll()} (or AssertJ's {@code SoftAssertionsExtension}, which collects
+     * through this method too) prints it below its {@code -- failure n --} header.
      *
-     * @return the collected failures
+     * @param error the failure
      */
     @Override
-    public List<AssertionError> assertionErrorsCollected() {
-        return super.assertionErrorsCollected().stream().map(CnnSoftAssertions::onItsOwnLine).toList();
+    public void collectAssertionError(AssertionError error) {
+        super.collectAssertionError(onItsOwnLine(error));
     }
 
     private static AssertionError onItsOwnLine(AssertionError error) {
