@@ -10,12 +10,13 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel} or {@link TorchScriptFile}. Each model is loaded once per JVM, on first
- * use, and kept in the root context's store, which closes it when the test run ends: the model is stored in a holder
- * that is JUnit's {@code CloseableResource}, which every JUnit 5 version closes (versions before 5.13 do not close a
- * plain {@link AutoCloseable}); tests running in parallel share it, and the first one loads it while the others wait. A
- * model that cannot be loaded fails each test that asks for it, with a message that says where the extension looked and
- * which goal makes the model.
+ * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel} or {@link TorchScriptFile}. Each model is
+ * loaded once per JVM, on first use, and kept in the root context's store (one namespace for this extension, as JUnit's
+ * {@code TempDirectory} keeps its folders), which closes it when the test run ends: the model is stored in a holder
+ * that is JUnit's {@code CloseableResource}, which every supported JUnit version (5.10 and later, 6 included) closes
+ * (versions before 5.13 do not close a plain {@link AutoCloseable}); tests running in parallel share it, and the first
+ * one loads it while the others wait. A model that cannot be loaded fails each test that asks for it, with a message
+ * that says where the extension looked and which goal makes the model.
  *
  * <pre>{@code
  * @ExtendWith(CnnModelExtension.class)   // or @CnnTest

@@ -76,7 +76,8 @@ public final class MarkdownSummary {
         }
         for (Entry entry : entries) {
             if (entry.gate().hasRules()) {
-                md.append("\n#### ").append(entry.model()).append("\n\n| rule | measured | outcome |\n|---|---:|---|\n");
+                md.append("\n#### ").append(entry.model())
+                        .append("\n\n| rule | measured | outcome |\n|---|---:|---|\n");
                 for (RuleOutcome outcome : entry.gate().outcomes()) {
                     md.append("| ").append(cell(outcome.name())).append(" | ")
                             .append(outcome.value().isPresent() ? FigureText.value(outcome.value().getAsDouble())

@@ -56,7 +56,8 @@ class CheckServiceTest {
         assertThat(reports.resolve("cnn-summary.md")).content().isEqualTo("### cnn:check: quality gate passed\n\n"
                 + "| model | test accuracy | test loss | macro F1 | test images | evaluated on | rules |\n"
                 + "|---|---:|---:|---:|---:|---|---|\n"
-                + "| tiny | " + FigureText.value(measured.accuracy()) + " | " + FigureText.value(measured.loss()) + " | "
+                + "| tiny | " + FigureText.value(measured.accuracy()) + " | " + FigureText.value(measured.loss())
+                + " | "
                 + FigureText.value(measured.macroF1()) + " | 128 | cpu() | ✅ 2 passed, 0 violated, 0 skipped |\n\n"
                 + "#### tiny\n\n| rule | measured | outcome |\n|---|---:|---|\n"
                 + "| test accuracy minimum 0.9 | " + FigureText.value(measured.accuracy()) + " | ✅ passed |\n"

@@ -34,11 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JavaSnippetsTest {
     private static final Path ROOT = Path.of("..");
     private static final String IMPORTS = "import static dev.cnnbuild.test.CnnAssertions.assertThat;"
-            + " import dev.cnnbuild.test.*; import dev.cnnbuild.core.evaluation.*; import dev.cnnbuild.core.robustness.*;"
+            + " import dev.cnnbuild.test.*; import dev.cnnbuild.core.evaluation.*;"
+            + " import dev.cnnbuild.core.robustness.*;"
             + " import dev.cnnbuild.core.data.*; import dev.cnnbuild.core.spec.InputShape; import java.nio.file.*;"
             + " import java.time.Duration; import java.lang.annotation.*; import org.junit.jupiter.api.*;"
             + " import org.junit.jupiter.params.*; import org.junit.jupiter.params.provider.*;";
-    private static final Pattern TYPE = Pattern.compile("(?m)^(public |abstract |final )*(class|interface|enum|record|@interface) ");
+    private static final Pattern TYPE =
+            Pattern.compile("(?m)^(public |abstract |final )*(class|interface|enum|record|@interface) ");
     private static final Pattern MEMBER = Pattern.compile("^(@\\w+|(public |static |private )*[\\w<>\\[\\]]+ \\w+\\()");
 
     @TempDir

@@ -23,7 +23,8 @@ class ConsumerJUnitTest {
     }
 
     @Test
-    void extensionInjectsThePackagedModel(@TrainedModel(classpath = "cnn/tiny", project = "../producer") CnnModel model) {
+    void extensionInjectsThePackagedModel(
+            @TrainedModel(classpath = "cnn/tiny", project = "../producer") CnnModel model) {
         CnnSoftAssertions.assertSoftly(softly -> {
             softly.assertThat(model).hasTestAccuracyAbove(0.9);
             softly.assertThat(model).everyClassHasAccuracyAbove(0.9);
@@ -31,7 +32,8 @@ class ConsumerJUnitTest {
     }
 
     @Test
-    void softAssertionsCollectEveryFailure(@TrainedModel(classpath = "cnn/tiny", project = "../producer") CnnModel model) {
+    void softAssertionsCollectEveryFailure(
+            @TrainedModel(classpath = "cnn/tiny", project = "../producer") CnnModel model) {
         assertThatThrownBy(() -> CnnSoftAssertions.assertSoftly(softly -> {
             softly.assertThat(model).hasTestAccuracyAbove(1.0);
             softly.assertThat(model).hasParameterCountBelow(1);
