@@ -11,6 +11,11 @@ def xml = new groovy.xml.XmlSlurper().parse(new File(basedir, 'target/cnn-report
 assert xml.@tests.text() == '5'
 assert xml.@failures.text() == '0'
 assert xml.testcase.size() == 5
+def summary = new File(basedir, 'target/cnn-reports/cnn-summary.md').getText('UTF-8')
+assert summary.startsWith('### cnn:check: quality gate passed\n\n| model | test accuracy | test loss | macro F1 |')
+assert summary =~ /(?m)^\| tiny \| \d\.\d{4} \| \d\.\d{4} \| \d\.\d{4} \| 128 \| cpu\(\) \| \S+ 4 passed, 0 violated, 1 skipped \|$/
+assert summary =~ /(?m)^\| test accuracy minimum 0\.9 \| \d\.\d{4} \| \S+ passed \|$/
+assert summary.contains('no baseline at src/test/cnn/tiny.metrics.json; change rules skipped')
 def report = new File(basedir, 'target/cnn/tiny/report.html').text
 ['id="rules"', 'id="learning-curves"', 'id="confusion-matrix"', 'id="per-class"', 'id="misclassified"'].each {
     assert report.contains(it) : "report lacks ${it}"

@@ -7,6 +7,7 @@ def goals = [
     check : ['rules', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,
     bless : ['outputDirectory', 'baselineDirectory', 'skip'],
     attach: ['outputDirectory', 'classifier', 'skip'],
+    report: ['modelsDirectory', 'skip'],
     help  : ['detail', 'goal'],
 ]
 goals.each { goal, parameters ->

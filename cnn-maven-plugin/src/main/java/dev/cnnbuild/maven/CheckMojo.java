@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Checks every trained model under {@code outputDirectory} against the configured rules and its baseline, as
  * JaCoCo's {@code check} goal does for coverage. The figures are measured by evaluating the model directory on its
  * test set in a forked JVM, not copied from the trainer's {@code metrics.json}. Each model's outcomes also go to a
- * JUnit XML file, so CI servers show the gate like tests, and into its {@code report.html}.
+ * JUnit XML file, so CI servers show the gate like tests, and into its {@code report.html}; a Markdown table of all
+ * models' figures and outcomes, {@code cnn-summary.md} beside the JUnit XML files, is for a CI job summary.
  *
  * <pre>{@code
  * <execution>
@@ -52,7 +53,10 @@ public class CheckMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.device", defaultValue = "auto")
     private String device;
 
-    /** Where the JUnit XML files go: {@code TEST-cnn.check.<name>.xml}. */
+    /**
+     * Where the JUnit XML files go, {@code TEST-cnn.check.<name>.xml}, and the Markdown summary of all models,
+     * {@code cnn-summary.md}.
+     */
     @Parameter(property = "cnn.reportsDirectory", defaultValue = "${project.build.directory}/cnn-reports")
     private File reportsDirectory;
 

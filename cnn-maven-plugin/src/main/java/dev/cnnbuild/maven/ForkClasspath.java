@@ -17,7 +17,8 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The forked JVM's class path: the plugin's own artifacts, less any PyTorch natives, plus exactly the natives chosen
+ * The forked JVM's class path: the plugin's own artifacts, less any PyTorch natives and less the site-report stack
+ * (what the {@code report} goal needs in Maven's JVM: Maven reporting, Doxia), plus exactly the natives chosen
  * for this machine and resolved by Maven. It logs which natives, for which device and why, in one line, and the
  * whole class path at debug level.
  *
@@ -28,6 +29,8 @@ import org.apache.maven.plugin.logging.Log;
 final class ForkClasspath {
     private static final String NATIVES_GROUP = "ai.djl.pytorch";
     private static final String NATIVES_PREFIX = "pytorch-native-";
+    /** The dependency trail's entry of the report goal's base, through which the site-report stack comes. */
+    private static final String REPORTING_PREFIX = "org.apache.maven.reporting:";
 
     private final List<Artifact> pluginArtifacts;
     private final NativesResolver resolver;
@@ -58,7 +61,9 @@ final class ForkClasspath {
         }
         List<File> classpath = new ArrayList<>();
         for (Artifact artifact : pluginArtifacts) {
-            if (!(NATIVES_GROUP.equals(artifact.getGroupId()) && artifact.getArtifactId().startsWith(NATIVES_PREFIX))) {
+            boolean isNatives = NATIVES_GROUP.equals(artifact.getGroupId())
+                    && artifact.getArtifactId().startsWith(NATIVES_PREFIX);
+            if (!isNatives && !forTheSiteOnly(artifact)) {
                 classpath.add(artifact.getFile());
             }
         }
@@ -68,5 +73,10 @@ final class ForkClasspath {
             classpath.forEach(file -> log.debug("Forked JVM class path entry: " + file));
         }
         return classpath;
+    }
+
+    private static boolean forTheSiteOnly(Artifact artifact) {
+        List<String> trail = artifact.getDependencyTrail();
+        return trail != null && trail.stream().anyMatch(id -> id.startsWith(REPORTING_PREFIX));
     }
 }

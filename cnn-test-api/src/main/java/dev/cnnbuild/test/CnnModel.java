@@ -91,6 +91,7 @@ public final class CnnModel implements AutoCloseable {
         this.owner = owner;
         this.testSet = testSet;
         this.copy = copy;
+        EngineBanner.announce(classifier.manager().getDevice());
     }
 
     /**
@@ -124,7 +125,7 @@ public final class CnnModel implements AutoCloseable {
                     + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
                     + ModelFiles.HOW_TO_TRAIN);
         }
-        return load(directory, project);
+        return load(directory, project, ModelFiles.HOW_TO_TRAIN);
     }
 
     /**
@@ -140,8 +141,12 @@ public final class CnnModel implements AutoCloseable {
     }
 
     static CnnModel load(Path directory, Path project) {
+        return load(directory, project, ModelFiles.HOW_TO_GIVE_A_PATH);
+    }
+
+    private static CnnModel load(Path directory, Path project, String advice) {
         Path root = directory.toAbsolutePath().normalize();
-        ModelFiles.checkComplete(root);
+        ModelFiles.checkComplete(root, advice);
         return loadDirectory(root, "model directory " + root, null, project);
     }
 
@@ -222,6 +227,12 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
+    /** Readies the engine before a model is loaded: offline, and DJL's start-up logging left out. */
+    private static void prepareEngine() {
+        useOfflineEngine();
+        QuietEngineLogging.apply();
+    }
+
     /** Returns the output folder {@link #load(String)} looks in, absolute. */
     public static Path outputDirectory() {
         return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY)).toAbsolutePath()
@@ -230,7 +241,7 @@ public final class CnnModel implements AutoCloseable {
 
     static CnnModel ofTorchScript(String name, Path file, InputShape input, int classes, PixelScaling scaling,
             TestSet testSet) {
-        useOfflineEngine();
+        prepareEngine();
         try {
             TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling,
                     EvaluationDevice.choose(System.getProperty(DEVICE_PROPERTY), null));
@@ -241,7 +252,7 @@ public final class CnnModel implements AutoCloseable {
     }
 
     private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
-        useOfflineEngine();
+        prepareEngine();
         try {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
                     System.getProperty(DEVICE_PROPERTY));

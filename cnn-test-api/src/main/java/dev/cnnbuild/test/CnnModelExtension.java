@@ -2,6 +2,7 @@ package dev.cnnbuild.test;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -9,12 +10,13 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel}. Each model is loaded once per JVM, on first
- * use, and kept in the root context's store, which closes it when the test run ends: the model is stored in a holder
- * that is JUnit's {@code CloseableResource}, which every JUnit 5 version closes (versions before 5.13 do not close a
- * plain {@link AutoCloseable}); tests running in parallel share it, and the first one loads it while the others wait. A
- * model that cannot be loaded fails each test that asks for it, with a message that says where the extension looked and
- * which goal makes the model.
+ * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel} or {@link TorchScriptFile}. Each model is
+ * loaded once per JVM, on first use, and kept in the root context's store (one namespace for this extension, as JUnit's
+ * {@code TempDirectory} keeps its folders), which closes it when the test run ends: the model is stored in a holder
+ * that is JUnit's {@code CloseableResource}, which every supported JUnit version (5.10 and later, 6 included) closes
+ * (versions before 5.13 do not close a plain {@link AutoCloseable}); tests running in parallel share it, and the first
+ * one loads it while the others wait. A model that cannot be loaded fails each test that asks for it, with a message
+ * that says where the extension looked and which goal makes the model.
  *
  * <pre>{@code
  * @ExtendWith(CnnModelExtension.class)   // or @CnnTest
@@ -31,7 +33,8 @@ public class CnnModelExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(TrainedModel.class) || parameter.getParameter().getType() == CnnModel.class;
+        return parameter.isAnnotated(TrainedModel.class) || parameter.isAnnotated(TorchScriptFile.class)
+                || parameter.getParameter().getType() == CnnModel.class;
     }
 
     @Override
@@ -39,21 +42,34 @@ public class CnnModelExtension implements ParameterResolver {
         String where = "parameter " + parameter.getIndex() + " of "
                 + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
                 + parameter.getDeclaringExecutable().getName();
-        if (parameter.getParameter().getType() != CnnModel.class) {
-            throw new ParameterResolutionException("@TrainedModel goes on a parameter of type CnnModel, but " + where
-                    + " is a " + parameter.getParameter().getType().getSimpleName());
-        }
         Optional<TrainedModel> annotation = parameter.findAnnotation(TrainedModel.class);
-        if (annotation.isEmpty()) {
-            throw new ParameterResolutionException(where + " is a CnnModel without @TrainedModel; say which model"
-                    + " it is, as in @TrainedModel(\"mnist-cnn\")");
+        Optional<TorchScriptFile> torchScript = parameter.findAnnotation(TorchScriptFile.class);
+        String annotationName = torchScript.isPresent() ? "@TorchScriptFile" : "@TrainedModel";
+        if (parameter.getParameter().getType() != CnnModel.class) {
+            throw new ParameterResolutionException(annotationName + " goes on a parameter of type CnnModel, but "
+                    + where + " is a " + parameter.getParameter().getType().getSimpleName());
         }
-        TrainedModel model = annotation.get();
-        ClassLoader classLoader = context.getRequiredTestClass().getClassLoader();
-        String key = key(model, where);
+        if (annotation.isPresent() == torchScript.isPresent()) {
+            throw new ParameterResolutionException(where + " is a CnnModel " + (annotation.isEmpty()
+                    ? "without @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which"
+                    + " TorchScript file, with @TorchScriptFile"
+                    : "with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is"));
+        }
+        String key;
+        Supplier<CnnModel> loader;
+        if (torchScript.isPresent()) {
+            TorchScriptFile file = torchScript.get();
+            key = TorchScriptFiles.key(file, where);
+            loader = () -> TorchScriptFiles.load(file);
+        } else {
+            TrainedModel model = annotation.get();
+            ClassLoader classLoader = context.getRequiredTestClass().getClassLoader();
+            key = key(model, where);
+            loader = () -> load(model, classLoader);
+        }
         try {
-            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key,
-                    k -> new Held(load(model, classLoader)), Held.class).model();
+            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new Held(loader.get()),
+                    Held.class).model();
         } catch (CnnModelException e) {
             throw new ParameterResolutionException("Cannot resolve " + where + ": " + e.getMessage(), e);
         }

@@ -14,7 +14,7 @@ import java.util.List;
  * The four files of a model directory: checks that they are all there, and copies them off the class path.
  *
  * <pre>{@code
- * ModelFiles.checkComplete(Path.of("target/cnn/mnist-cnn"));
+ * ModelFiles.checkComplete(Path.of("target/cnn/mnist-cnn"), ModelFiles.HOW_TO_TRAIN);
  * Path copy = ModelFiles.copyFromClasspath("cnn/mnist-cnn", loader);
  * }</pre>
  */
@@ -23,20 +23,22 @@ final class ModelFiles {
             + " which runs in phase process-classes: run 'mvn verify' (or 'mvn process-classes' before running the"
             + " tests from an IDE). The output folder is system property " + CnnModel.OUTPUT_DIRECTORY_PROPERTY
             + ", else " + CnnModel.DEFAULT_OUTPUT_DIRECTORY + " in the working directory.";
+    /** The advice for a model directory given by its path: the output folder's settings do not apply to it. */
+    static final String HOW_TO_GIVE_A_PATH = "Give the path of a whole model directory, as the goal cnn:train of"
+            + " cnn-maven-plugin writes it; a copied or unpacked one needs all of its files.";
 
     private ModelFiles() {
     }
 
-    static void checkComplete(Path root) {
+    static void checkComplete(Path root, String advice) {
         if (!Files.isDirectory(root)) {
-            throw new CnnModelException("No trained model at " + root + ": the directory does not exist. "
-                    + HOW_TO_TRAIN);
+            throw new CnnModelException("No trained model at " + root + ": the directory does not exist. " + advice);
         }
         List<String> missing = ModelDirectory.of(root).missingFiles();
         if (!missing.isEmpty()) {
             throw new CnnModelException("No complete trained model at " + root + ": missing "
                     + String.join(", ", missing) + " (a model directory holds "
-                    + String.join(", ", ModelDirectory.FILES) + "). " + HOW_TO_TRAIN);
+                    + String.join(", ", ModelDirectory.FILES) + "). " + advice);
         }
     }
 

@@ -2,7 +2,8 @@
  * Unit tests that say what a trained model must achieve: a {@link dev.cnnbuild.test.CnnModel} handle (a model
  * directory of this project or a TorchScript file), AssertJ assertions that measure it in the test JVM
  * ({@link dev.cnnbuild.test.CnnAssertions}, {@link dev.cnnbuild.test.CnnSoftAssertions}), and a JUnit 5 extension
- * that loads each model once per JVM ({@link dev.cnnbuild.test.CnnTest}, {@link dev.cnnbuild.test.TrainedModel}).
+ * that loads each model once per JVM ({@link dev.cnnbuild.test.CnnTest}, {@link dev.cnnbuild.test.TrainedModel},
+ * {@link dev.cnnbuild.test.TorchScriptFile}).
  *
  * <p>Of the core, a test author uses only the types this API publishes with it, and its public signatures use no
  * other (a test checks this): the figures {@code core.evaluation.Evaluation}, {@code Prediction}, {@code Latency}

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.cnnbuild.test.fixtures.BandsModel;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +56,38 @@ class CnnModelExtensionTest {
     }
 
     @Test
+    void injectsATorchScriptFileOncePerJvmAndClosesItAtTheEnd() {
+        SEEN.clear();
+
+        EngineTestKit.Builder kit = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(UsesBandsScript.class), selectClass(UsesBandsScriptByItsOwnAnnotation.class));
+        kit.execute().testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+
+        assertThat(SEEN).hasSize(1);
+        CnnModel model = SEEN.iterator().next();
+        assertThat(model.name()).isEqualTo("bands-script");
+        assertThat(model.origin()).isEqualTo("TorchScript file " + Path.of(BANDS_PT).toAbsolutePath());
+        assertThatThrownBy(model::parameterCount).isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith(" is closed");
+    }
+
+    @Test
+    void torchScriptMisuseIsExplained() {
+        assertThat(failure(TorchScriptWithTwoNumbers.class)).isEqualTo("@TorchScriptFile of parameter 0 of"
+                + " TorchScriptWithTwoNumbers.test: input is channels, height and width, as in input = {1, 28, 28},"
+                + " but 2 numbers were given");
+        assertThat(failure(TorchScriptWithoutLabels.class)).isEqualTo("@TorchScriptFile of parameter 0 of"
+                + " TorchScriptWithoutLabels.test: testImages and testLabels go together; give both IDX files of the"
+                + " test set, or neither");
+        assertThat(failure(BothAnnotations.class)).isEqualTo("parameter 0 of BothAnnotations.test is a CnnModel"
+                + " with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is");
+        assertThat(failure(TorchScriptOfWrongSize.class)).isEqualTo("Cannot resolve parameter 0 of"
+                + " TorchScriptOfWrongSize.test: TorchScript file " + Path.of(BANDS_PT).toAbsolutePath()
+                + " does not take 1x8x8 images: mat1 and mat2 shapes cannot be multiplied (1x64 and 36x3). Give the"
+                + " input size it was trained on; the engine's TorchScript trace is in this exception's cause");
+    }
+
+    @Test
     void missingModelSaysWhereItLookedAndWhichGoalMakesIt() {
         Path output = BandsModel.OUTPUT.toAbsolutePath().normalize();
 
@@ -68,7 +104,8 @@ class CnnModelExtensionTest {
         assertThat(failure(WrongType.class)).isEqualTo("@TrainedModel goes on a parameter of type CnnModel, but"
                 + " parameter 0 of WrongType.test is a String");
         assertThat(failure(NoAnnotation.class)).isEqualTo("parameter 0 of NoAnnotation.test is a CnnModel without"
-                + " @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\")");
+                + " @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which TorchScript"
+                + " file, with @TorchScriptFile");
         assertThat(failure(NameAndClasspath.class)).isEqualTo("@TrainedModel of parameter 0 of NameAndClasspath.test"
                 + " needs either a model name, as in @TrainedModel(\"mnist-cnn\"), or a class path folder, as in"
                 + " @TrainedModel(classpath = \"cnn/mnist-cnn\"), not both and not neither");
@@ -145,6 +182,73 @@ class CnnModelExtensionTest {
             SEEN.add(model);
             CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.9).keepsAccuracyAboveUnderNoise(0.05, 0.9)
                     .hasMedianLatencyPerImageBelow(Duration.ofSeconds(5));
+        }
+    }
+
+    static final String BANDS_PT = "src/test/resources/torchscript/bands.pt";
+
+    /** The bands network saved by PyTorch, with its pixel scaling and the bands model's test set. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.PARAMETER)
+    @TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, mean = 0.5, std = 0.5, name = "bands-script",
+            testImages = "target/test-models/bands-source/test-images.idx3.gz",
+            testLabels = "target/test-models/bands-source/test-labels.idx1.gz")
+    @interface BandsScript {
+    }
+
+    @CnnTest
+    static class UsesBandsScript {
+        @Test
+        void measuresOnItsTestSet(@TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, mean = 0.5,
+                std = 0.5, name = "bands-script", testImages = "target/test-models/bands-source/test-images.idx3.gz",
+                testLabels = "target/test-models/bands-source/test-labels.idx1.gz") CnnModel model) {
+            SEEN.add(model);
+            CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.94).hasParameterCountBelow(112);
+        }
+
+        @Test
+        void softly(@BandsScript CnnModel model) {
+            SEEN.add(model);
+            CnnSoftAssertions.assertSoftly(softly -> softly.assertThat(model).everyClassHasAccuracyAbove(0.85));
+        }
+    }
+
+    @CnnTest
+    static class UsesBandsScriptByItsOwnAnnotation {
+        @Test
+        void classifies(@BandsScript CnnModel model) {
+            SEEN.add(model);
+            CnnAssertions.assertThat(model).classifiesAs(TestImage.of(BandsModel.band(2, 255)), 2);
+        }
+    }
+
+    @CnnTest
+    static class TorchScriptWithTwoNumbers {
+        @Test
+        void test(@TorchScriptFile(value = BANDS_PT, input = {6, 6}, classes = 3) CnnModel model) {
+        }
+    }
+
+    @CnnTest
+    static class TorchScriptWithoutLabels {
+        @Test
+        void test(@TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, testImages = "x.idx3")
+                CnnModel model) {
+        }
+    }
+
+    @CnnTest
+    static class TorchScriptOfWrongSize {
+        @Test
+        void test(@TorchScriptFile(value = BANDS_PT, input = {1, 8, 8}, classes = 3) CnnModel model) {
+        }
+    }
+
+    @CnnTest
+    static class BothAnnotations {
+        @Test
+        void test(@TrainedModel("bands") @TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3)
+                CnnModel model) {
         }
     }
 

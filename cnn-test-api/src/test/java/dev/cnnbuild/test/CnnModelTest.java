@@ -100,9 +100,27 @@ class CnnModelTest {
 
         assertThatThrownBy(() -> CnnModel.load(half))
                 .isInstanceOf(CnnModelException.class)
-                .hasMessageStartingWith("No complete trained model at " + half + ": missing parameters.params,"
+                .hasMessage("No complete trained model at " + half + ": missing parameters.params,"
                         + " metrics.json, fingerprint.txt (a model directory holds parameters.params, model.yaml,"
-                        + " metrics.json, fingerprint.txt). Model directories are written by the goal cnn:train");
+                        + " metrics.json, fingerprint.txt). Give the path of a whole model directory, as the goal"
+                        + " cnn:train of cnn-maven-plugin writes it; a copied or unpacked one needs all of its files.");
+        assertThatThrownBy(() -> CnnModel.load(dir.resolve("nowhere")))
+                .hasMessage("No trained model at " + dir.resolve("nowhere") + ": the directory does not exist. Give"
+                        + " the path of a whole model directory, as the goal cnn:train of cnn-maven-plugin writes it;"
+                        + " a copied or unpacked one needs all of its files.");
+    }
+
+    @Test
+    void incompleteModelInTheOutputFolderSaysHowToTrainIt() throws Exception {
+        Files.createDirectories(dir.resolve("part"));
+
+        assertThatThrownBy(() -> CnnModel.load(dir, "part"))
+                .hasMessage("No complete trained model at " + dir.resolve("part") + ": missing parameters.params,"
+                        + " model.yaml, metrics.json, fingerprint.txt (a model directory holds parameters.params,"
+                        + " model.yaml, metrics.json, fingerprint.txt). Model directories are written by the goal"
+                        + " cnn:train of cnn-maven-plugin, which runs in phase process-classes: run 'mvn verify' (or"
+                        + " 'mvn process-classes' before running the tests from an IDE). The output folder is system"
+                        + " property cnn.outputDirectory, else target/cnn in the working directory.");
     }
 
     @Test

@@ -28,8 +28,8 @@ class CnnSoftAssertionsTest {
         softly.assertThat(model).hasTestAccuracyAbove(0.9).hasTestLossBelow(0.25).confusesAtMost(0, 1, 0.05);
         softly.assertThat(model).as("budget").hasParameterCountBelow(100);
 
-        // AssertJ adds a line with where each soft failure happened
-        assertThat(softly.errorsCollected()).extracting(e -> e.getMessage().lines().findFirst().orElseThrow())
+        // each message starts on a line of its own, as AssertJ's do; AssertJ adds a line with where it happened
+        assertThat(softly.errorsCollected()).extracting(e -> e.getMessage().lines().skip(1).findFirst().orElseThrow())
                 .containsExactly(
                 "Expecting mean cross-entropy loss of model bands on its test set (3,000 images) to be below 0.25"
                         + " but was 0.2549",
@@ -51,6 +51,21 @@ class CnnSoftAssertionsTest {
                         + " be above 0.95 but was 0.9467")
                 .hasMessageContaining("Expecting every class of model bands on its test set to have accuracy above"
                         + " 0.9 but 1 of 3 classes did not: 0 (0.9000, 900 of 1,000 correct)");
+    }
+
+    @Test
+    void eachFailureStartsOnTheLineBelowItsHeader() {
+        String eol = System.lineSeparator();
+        assertThatThrownBy(() -> CnnSoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(model).hasTestAccuracyAbove(0.95);
+            softly.assertThat(model).as("budget").hasParameterCountBelow(100);
+        }))
+                .hasMessageStartingWith(eol + "Multiple Failures (2 failures)" + eol + "-- failure 1 --" + eol
+                        + "Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above 0.95"
+                        + " but was 0.9467; weakest classes: 0 (0.9000), 1 (0.9500), 2 (0.9900); most frequent"
+                        + " confusions: 0->1 (80), 1->2 (50), 0->2 (20)" + eol + "at CnnSoftAssertionsTest")
+                .hasMessageContaining(eol + "-- failure 2 --" + eol
+                        + "[budget] Expecting model bands to have fewer than 100 parameters but it has 111" + eol);
     }
 
     @Test

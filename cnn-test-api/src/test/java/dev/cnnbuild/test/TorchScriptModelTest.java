@@ -101,8 +101,10 @@ class TorchScriptModelTest {
     void wrongInputSizeIsRefusedOnLoading() {
         assertThatThrownBy(() -> CnnModel.torchScript(file).setInput(1, 8, 8).setClasses(3).load())
                 .isInstanceOf(CnnModelException.class)
-                .hasMessageStartingWith("TorchScript file " + file + " cannot be loaded or run by the PyTorch engine")
-                .hasMessageEndingWith("save it with torch.jit.save and check that it takes 1x8x8 images");
+                .hasMessage("TorchScript file " + file + " does not take 1x8x8 images: mat1 and mat2 shapes cannot be"
+                        + " multiplied (1x64 and 36x3). Give the input size it was trained on; the engine's"
+                        + " TorchScript trace is in this exception's cause")
+                .rootCause().hasMessageContaining("TorchScript");
     }
 
     @Test

@@ -56,16 +56,16 @@ public final class TorchScriptModel implements AutoCloseable {
         String name = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         Model model = Model.newInstance(name, device, "PyTorch");
         try {
-            model.load(file, name, Map.of());
+            try {
+                model.load(file, name, Map.of());
+            } catch (MalformedModelException | EngineException e) {
+                throw new IOException("TorchScript file " + file + " cannot be loaded by the PyTorch engine ("
+                        + e.getMessage() + "); save it with torch.jit.save", e);
+            }
             ImageClassifier classifier = new ImageClassifier(model.getBlock(), model.getNDManager(), input, classes,
                     scaling);
             checkOutput(file, classifier);
             return new TorchScriptModel(model, classifier);
-        } catch (MalformedModelException | EngineException e) {
-            model.close();
-            throw new IOException("TorchScript file " + file + " cannot be loaded or run by the PyTorch engine ("
-                    + e.getMessage() + "); save it with torch.jit.save and check that it takes " + shape(input)
-                    + " images", e);
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
@@ -89,7 +89,14 @@ public final class TorchScriptModel implements AutoCloseable {
                     + " has " + input.channels() + " channels, but images are grey-scale; give 1 channel");
         }
         ImageSet blank = new ImageSet(1, input.height(), input.width(), new byte[input.height() * input.width()]);
-        long[] output = classifier.outputShape(blank, 0);
+        long[] output;
+        try {
+            output = classifier.outputShape(blank, 0);
+        } catch (EngineException e) {
+            throw new IOException("TorchScript file " + file + " does not take " + shape(input) + " images: "
+                    + TorchScriptError.cause(e.getMessage()) + ". Give the input size it was trained on; the"
+                    + " engine's TorchScript trace is in this exception's cause", e);
+        }
         if (!Arrays.equals(output, new long[] {1, classifier.classes()})) {
             throw new IOException("TorchScript file " + file + " returns shape " + Arrays.toString(output)
                     + " for one " + shape(input) + " image, but " + classifier.classes() + " classes were given;"

@@ -11,6 +11,7 @@ import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelPackager;
 import dev.cnnbuild.core.report.HtmlReport;
+import dev.cnnbuild.core.report.MarkdownSummary;
 import dev.cnnbuild.core.report.ReportWriter;
 import dev.cnnbuild.core.rules.Baseline;
 import dev.cnnbuild.core.rules.GateResult;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * Checks trained models against quality-gate rules: evaluates each model directory on its test set (the figures are
  * measured, not copied from {@code metrics.json}), compares them with the rules and the model's baseline, writes a
- * JUnit XML file per model and rewrites its {@code report.html} with the gate's outcomes.
+ * JUnit XML file per model and a Markdown summary of them all ({@value MarkdownSummary#FILE_NAME}, for a CI server's
+ * job summary) in the reports folder, and rewrites each model's {@code report.html} with the gate's outcomes.
  *
  * <pre>{@code
  * List<ModelCheck> checks = new CheckService().check(CheckRequest.of(Path.of("target/cnn"),
@@ -54,6 +56,11 @@ public final class CheckService {
         List<ModelCheck> checks = new ArrayList<>();
         for (ModelDirectory model : models(request)) {
             checks.add(check(model, request));
+        }
+        if (request.reportsDirectory().isPresent()) {
+            MarkdownSummary.write(checks.stream().map(check -> new MarkdownSummary.Entry(check.modelName(),
+                    check.evaluatedOn(), check.measured(), check.gate())).toList(),
+                    request.reportsDirectory().get().resolve(MarkdownSummary.FILE_NAME));
         }
         return checks;
     }

@@ -3,6 +3,8 @@ package dev.cnnbuild.core.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.metrics.FigureText;
+import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.rules.RuleOutcome;
@@ -50,6 +52,16 @@ class CheckServiceTest {
             assertThat(check.report()).isEqualTo(output.resolve("tiny/report.html"));
         });
         assertThat(reports.resolve("TEST-cnn.check.tiny.xml")).content().contains("tests=\"2\"", "failures=\"0\"");
+        TestMetrics measured = checks.get(0).measured();
+        assertThat(reports.resolve("cnn-summary.md")).content().isEqualTo("### cnn:check: quality gate passed\n\n"
+                + "| model | test accuracy | test loss | macro F1 | test images | evaluated on | rules |\n"
+                + "|---|---:|---:|---:|---:|---|---|\n"
+                + "| tiny | " + FigureText.value(measured.accuracy()) + " | " + FigureText.value(measured.loss())
+                + " | "
+                + FigureText.value(measured.macroF1()) + " | 128 | cpu() | ✅ 2 passed, 0 violated, 0 skipped |\n\n"
+                + "#### tiny\n\n| rule | measured | outcome |\n|---|---:|---|\n"
+                + "| test accuracy minimum 0.9 | " + FigureText.value(measured.accuracy()) + " | ✅ passed |\n"
+                + "| test loss maximum 1 | " + FigureText.value(measured.loss()) + " | ✅ passed |\n");
         assertThat(output.resolve("tiny/report.html")).content().contains("id=\"rules\"", "expected minimum is 0.9");
     }
 
