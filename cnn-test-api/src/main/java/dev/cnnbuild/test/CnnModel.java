@@ -246,7 +246,7 @@ public final class CnnModel implements AutoCloseable {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
                     System.getProperty(DEVICE_PROPERTY));
             return new CnnModel(model.spec().name(), origin, model.classifier(), model,
-                    TestSet.ofModel(model.spec().data().test()), copy);
+                    TestSet.ofModel(model.spec(), root), copy);
         } catch (IOException | SpecException | IllegalArgumentException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
         }

@@ -51,6 +51,11 @@ public final class ProgressPrinter implements TrainingService.Listener {
     }
 
     @Override
+    public void onImagesListed(String modelName, String summary) {
+        out.accept(modelName + ": " + summary);
+    }
+
+    @Override
     public void onStart(TrainingPlan plan) {
         String heldOut = plan.validationImages() == 0 ? ""
                 : format(" (%,d more held out for validation)", plan.validationImages());

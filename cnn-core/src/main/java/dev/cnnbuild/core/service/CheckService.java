@@ -1,8 +1,8 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
@@ -74,7 +74,7 @@ public final class CheckService {
             throws IOException, SpecException, DatasetException, RuleException {
         try (LoadedModel model = load(directory, request)) {
             ModelSpec spec = model.spec();
-            LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+            LabeledImages testSet = ModelData.testSet(spec, directory.root());
             ImageClassifier classifier = model.classifier();
             PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
             Evaluation evaluation = tested.evaluation();

@@ -1,11 +1,12 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
+import dev.cnnbuild.core.model.FileHashCache;
 import dev.cnnbuild.core.model.Fingerprint;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelDirectoryWriter;
@@ -55,6 +56,15 @@ public final class TrainingService {
          * @param reason why, such as {@code no model yet at target/cnn/mnist-cnn}
          */
         void onTrainingStarts(String modelName, String reason);
+
+        /**
+         * Called before decoding image files, with what was found.
+         *
+         * @param modelName the model's name
+         * @param summary such as {@code 120 training and 30 test images of 2 classes (cat, dog) from ...}
+         */
+        default void onImagesListed(String modelName, String summary) {
+        }
     }
 
     /**
@@ -83,7 +93,9 @@ public final class TrainingService {
         DeviceChoice choice = choice(request, spec);
         String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
         ToolVersions versions = ToolVersions.current();
-        Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
+        ModelData data = ModelData.forTraining(spec);
+        Fingerprint fingerprint = Fingerprint.of(spec, FileHashCache.beside(request.outputDirectory(), spec.name())
+                .hashes(data.files()), versions, deviceType);
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
         if (freshness.upToDate() && !request.force()) {
@@ -92,8 +104,9 @@ public final class TrainingService {
         String reason = freshness.upToDate() ? "forced, although it is up to date (" + freshness.reason() + ")"
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
-        LabeledImages train = DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
-        LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+        data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
+        LabeledImages train = data.train();
+        LabeledImages test = data.test();
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)
@@ -112,7 +125,7 @@ public final class TrainingService {
                             ? trained.resumedAfterEpoch().getAsInt() : null);
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
-                    spec.yaml(), trained.network(), metrics, fingerprint, report);
+                    spec.yaml(), trained.network(), metrics, fingerprint, report, data.directoryFiles());
             checkpoints.delete();
             int epochs = trained.history().size();
             OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)

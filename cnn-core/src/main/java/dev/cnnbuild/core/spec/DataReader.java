@@ -1,6 +1,9 @@
 package dev.cnnbuild.core.spec;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** Reads the {@code data} section of a model file. */
 final class DataReader {
@@ -8,16 +11,23 @@ final class DataReader {
     /** How the {@code data} mapping looks, for messages. */
     static final String EXAMPLE = "{train: {images: ..., labels: ...}, test: {images: ..., labels: ...}}";
 
+    private static final List<String> FORMATS = List.of("idx", "folder", "csv");
+
     private DataReader() {
     }
 
     /** Reads the format and the two data sets, resolving their paths against the model file's folder. */
     static DataSpec read(YamlMapping data) throws SpecException {
-        data.allowOnly(List.of("format", "train", "test"));
-        return new DataSpec(
-                data.valueOr("format", "idx", value -> value.choice(List.of("idx"))),
-                files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
-                files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"));
+        String format = data.valueOr("format", "idx", value -> value.choice(FORMATS));
+        if (format.equals("idx")) {
+            data.allowOnly(List.of("format", "train", "test"));
+            return new DataSpec(format,
+                    files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+                    files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"));
+        }
+        ImageLayout layout = format.equals("folder") ? ImageLayout.FOLDER : ImageLayout.CSV;
+        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize"));
+        return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data), List.of());
     }
 
     private static DatasetFiles files(YamlMapping data, String key, String images, String labels)
@@ -28,5 +38,55 @@ final class DataReader {
         return new DatasetFiles(
                 files.require("images", "images: " + images).path(),
                 files.require("labels", "labels: " + labels).path());
+    }
+
+    private static ImageSource source(YamlMapping data, ImageLayout layout) throws SpecException {
+        String key = layout.key();
+        if (data.has(key)) {
+            for (String set : List.of("train", "test")) {
+                if (data.has(set)) {
+                    throw SpecException.at(data.require(set, "").location(), "data has both '" + key + "' and '"
+                            + set + "'; give either one '" + key + "' with 'testSplit: 0.2', or 'train' and 'test'");
+                }
+            }
+            YamlValue split = data.require("testSplit", "testSplit: 0.2 (the share of each class held out for"
+                    + " testing), or give 'train' and 'test' instead of '" + key + "'");
+            return new ImageSource(layout, data.require(key, "").path(), Optional.empty(), share(split));
+        }
+        String example = layout.example();
+        String testExample = example.replace("train", "test");
+        Path train = set(data, "train", layout, "train: {" + key + ": " + example + "}, or one '" + key
+                + "' with 'testSplit: 0.2'");
+        if (data.has("testSplit")) {
+            throw SpecException.at(data.require("testSplit", "").location(), "'testSplit' holds out part of one '"
+                    + key + "' for testing, but data has 'train'; remove 'testSplit' and give 'test', or replace"
+                    + " 'train' by '" + key + "'");
+        }
+        Path test = set(data, "test", layout, "test: {" + key + ": " + testExample + "}, or replace 'train' by"
+                + " one '" + key + "' with 'testSplit: 0.2'");
+        return new ImageSource(layout, train, Optional.of(test), 0);
+    }
+
+    private static Path set(YamlMapping data, String name, ImageLayout layout, String missing)
+            throws SpecException {
+        String example = "{" + layout.key() + ": " + layout.example().replace("train", name) + "}";
+        YamlMapping set = data.require(name, missing).mapping(example);
+        set.allowOnly(List.of(layout.key()));
+        return set.require(layout.key(), layout.key() + ": " + layout.example().replace("train", name)).path();
+    }
+
+    private static double share(YamlValue split) throws SpecException {
+        double share = split.fraction();
+        if (share == 0) {
+            throw SpecException.at(split.location(), split.field() + " must be above 0 and below 1, such as 0.2,"
+                    + " but was 0; to test on separate images give 'train' and 'test'");
+        }
+        return share;
+    }
+
+    private static ImageOptions options(YamlMapping data) throws SpecException {
+        ResizeMode resize = data.valueOr("resize", ResizeMode.NONE, value -> ResizeMode.valueOf(
+                value.choice(ResizeMode.yamlNames()).toUpperCase(Locale.ROOT)));
+        return new ImageOptions(resize);
     }
 }

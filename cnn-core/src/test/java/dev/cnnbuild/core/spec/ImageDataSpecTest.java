@@ -1,0 +1,99 @@
+package dev.cnnbuild.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cnnbuild.core.testing.TinyImages;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The data section for image files: folders and CSV files, a test set or a test split, resizing, and errors. */
+class ImageDataSpecTest {
+    private static final Path FILE = Path.of("/p/src/main/cnn/pets.yaml");
+
+    @Test
+    void folderWithATestFolder() throws Exception {
+        DataSpec data = parse("folder", "  train: {dir: images/train}\n  test: {dir: images/test}\n"
+                + "  resize: crop\n").data();
+
+        assertThat(data.isIdx()).isFalse();
+        assertThat(data.images()).contains(new ImageSource(ImageLayout.FOLDER,
+                Path.of("/p/src/main/cnn/images/train"), Optional.of(Path.of("/p/src/main/cnn/images/test")), 0));
+        assertThat(data.options().resize()).isEqualTo(ResizeMode.CROP);
+        assertThat(data.train()).isNull();
+    }
+
+    @Test
+    void oneFolderWithATestSplitAndNoResizeByDefault() throws Exception {
+        DataSpec data = parse("folder", "  dir: ../../../images\n  testSplit: 0.25\n").data();
+
+        assertThat(data.images().orElseThrow().train()).isEqualTo(Path.of("/p/images"));
+        assertThat(data.images().orElseThrow().heldOut()).isTrue();
+        assertThat(data.images().orElseThrow().testSplit()).isEqualTo(0.25);
+        assertThat(data.options().resize()).isEqualTo(ResizeMode.NONE);
+    }
+
+    @Test
+    void csvFiles() throws Exception {
+        DataSpec data = parse("csv", "  train: {file: train.csv}\n  test: {file: test.csv}\n").data();
+
+        assertThat(data.images().orElseThrow().layout()).isEqualTo(ImageLayout.CSV);
+        assertThat(data.images().orElseThrow().test()).contains(Path.of("/p/src/main/cnn/test.csv"));
+    }
+
+    @Test
+    void aSplitNeedsItsShare() {
+        assertThat(errorOf("folder", "  dir: images\n")).isEqualTo("/p/src/main/cnn/pets.yaml:11:3: data is"
+                + " missing 'testSplit'; add it, e.g. testSplit: 0.2 (the share of each class held out for testing),"
+                + " or give 'train' and 'test' instead of 'dir'");
+        assertThat(errorOf("folder", "  dir: images\n  testSplit: 0\n")).isEqualTo("/p/src/main/cnn/pets.yaml:13:14:"
+                + " 'testSplit' of data must be above 0 and below 1, such as 0.2, but was 0; to test on separate"
+                + " images give 'train' and 'test'");
+    }
+
+    @Test
+    void aTrainingFolderNeedsATestFolder() {
+        assertThat(errorOf("folder", "  train: {dir: images/train}\n")).isEqualTo("/p/src/main/cnn/pets.yaml:11:3:"
+                + " data is missing 'test'; add it, e.g. test: {dir: images/test}, or replace 'train' by one 'dir'"
+                + " with 'testSplit: 0.2'");
+    }
+
+    @Test
+    void dirAndTrainTogetherAreRefused() {
+        assertThat(errorOf("folder", "  dir: images\n  train: {dir: images/train}\n  testSplit: 0.2\n"))
+                .isEqualTo("/p/src/main/cnn/pets.yaml:13:10: data has both 'dir' and 'train'; give either one"
+                        + " 'dir' with 'testSplit: 0.2', or 'train' and 'test'");
+    }
+
+    @Test
+    void theWrongKeyForTheLayoutIsSuggested() {
+        assertThat(errorOf("csv", "  train: {dir: a.csv}\n  test: {file: b.csv}\n")).isEqualTo(
+                "/p/src/main/cnn/pets.yaml:12:11: unknown key 'dir' in data.train; valid keys: file");
+    }
+
+    @Test
+    void unknownResizeIsNamed() {
+        assertThat(errorOf("folder", "  dir: images\n  testSplit: 0.2\n  resize: squash\n")).isEqualTo(
+                "/p/src/main/cnn/pets.yaml:14:11: 'resize' of data must be one of none, stretch or crop, but was"
+                        + " 'squash'");
+    }
+
+    @Test
+    void idxKeepsItsKeys() {
+        assertThat(errorOf("idx", "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n"
+                + "  resize: crop\n")).startsWith("/p/src/main/cnn/pets.yaml:14:3: unknown key 'resize' in data");
+    }
+
+    private static ModelSpec parse(String format, String dataLines) throws SpecException {
+        return ModelSpecReader.parse(FILE, TinyImages.modelYaml("pets", format, dataLines, 3));
+    }
+
+    private static String errorOf(String format, String dataLines) {
+        try {
+            parse(format, dataLines);
+        } catch (SpecException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("no error");
+    }
+}
