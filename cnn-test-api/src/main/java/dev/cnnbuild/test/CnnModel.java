@@ -3,6 +3,7 @@ package dev.cnnbuild.test;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
@@ -270,6 +271,18 @@ public final class CnnModel implements AutoCloseable {
     /** Returns the number of classes. */
     public int classes() {
         return classifier.classes();
+    }
+
+    /**
+     * Returns the class names in label order: the folder names or CSV labels the model was trained on, or the label
+     * numbers for a model whose data name no class (IDX files, a TorchScript file).
+     *
+     * <pre>{@code
+     * model.classNames().name(0);   // "cat"
+     * }</pre>
+     */
+    public ClassNames classNames() {
+        return owner instanceof LoadedModel loaded ? loaded.metrics().classes() : ClassNames.numbered(classes());
     }
 
     /** Returns the test set of the model's YAML, or the one given to a TorchScript model; empty if none. */

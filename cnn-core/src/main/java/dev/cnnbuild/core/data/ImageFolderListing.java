@@ -75,8 +75,9 @@ public final class ImageFolderListing {
     }
 
     private static List<Path> filesUnder(Path classDir) throws DatasetException {
-        try (Stream<Path> walk = Files.walk(classDir)) {
-            return walk.filter(path -> !hiddenBelow(classDir, path) && Files.isRegularFile(path)).sorted().toList();
+        try (Stream<Path> found = Files.find(classDir, Integer.MAX_VALUE,
+                (path, attributes) -> attributes.isRegularFile() && !hiddenBelow(classDir, path))) {
+            return found.sorted().toList();
         } catch (IOException e) {
             throw new DatasetException(classDir + ": cannot be listed (" + e.getMessage() + ")");
         }

@@ -53,8 +53,8 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
             return new ImageSources(source, all, relabel(all, list(source.layout(), source.test().orElseThrow())));
         }
         List<LabeledFile> test = StratifiedSplit.heldOut(all, source.testSplit(), seed);
-        List<LabeledFile> train = new ArrayList<>(all.files());
-        train.removeAll(test);
+        Set<LabeledFile> heldOut = new HashSet<>(test);
+        List<LabeledFile> train = all.files().stream().filter(file -> !heldOut.contains(file)).toList();
         return new ImageSources(source, all.withFiles(train), all.withFiles(test));
     }
 

@@ -2,9 +2,11 @@ package dev.cnnbuild.core.data;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Holds out the same share of every class for testing, seeded: each class's files, in key order, are shuffled with
@@ -46,8 +48,7 @@ final class StratifiedSplit {
             }
             heldOut.addAll(files.subList(0, count));
         }
-        List<LabeledFile> ordered = new ArrayList<>(all.files());
-        ordered.retainAll(heldOut);
-        return ordered;
+        Set<LabeledFile> chosen = new HashSet<>(heldOut);
+        return all.files().stream().filter(chosen::contains).toList();
     }
 }

@@ -82,7 +82,7 @@ public final class CheckService {
                     : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
                             + CheckRequest.BASELINE_SUFFIX), request.projectDirectory());
             GateResult result = new QualityGate(request.rules()).check(spec.name(), MetricSource.of(evaluation),
-                    baseline);
+                    baseline, model.metrics().classes());
             if (request.reportsDirectory().isPresent()) {
                 JUnitXmlWriter.write(result, request.reportsDirectory().get()
                         .resolve(JUnitXmlWriter.fileName(spec.name())));

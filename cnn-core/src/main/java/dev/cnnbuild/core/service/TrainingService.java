@@ -122,7 +122,7 @@ public final class TrainingService {
                     trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
                     testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
                     trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt() : null);
+                            ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames());
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
                     spec.yaml(), trained.network(), metrics, fingerprint, report, data.directoryFiles());

@@ -1,9 +1,11 @@
 package dev.cnnbuild.core.spec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code data} section of a model file. */
 final class DataReader {
@@ -16,18 +18,45 @@ final class DataReader {
     private DataReader() {
     }
 
-    /** Reads the format and the two data sets, resolving their paths against the model file's folder. */
-    static DataSpec read(YamlMapping data) throws SpecException {
+    /**
+     * Reads the format and the two data sets, resolving their paths against the model file's folder.
+     *
+     * @param data the {@code data} mapping
+     * @param classes the model's class count, which an IDX file's {@code classNames} must match
+     */
+    static DataSpec read(YamlMapping data, int classes) throws SpecException {
         String format = data.valueOr("format", "idx", value -> value.choice(FORMATS));
         if (format.equals("idx")) {
-            data.allowOnly(List.of("format", "train", "test"));
+            data.allowOnly(List.of("format", "train", "test", "classNames"));
             return new DataSpec(format,
                     files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
-                    files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"));
+                    files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
+                    Optional.empty(), ImageOptions.DEFAULTS,
+                    data.valueOr("classNames", List.of(), value -> classNames(value, classes)));
         }
         ImageLayout layout = format.equals("folder") ? ImageLayout.FOLDER : ImageLayout.CSV;
         data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize"));
         return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data), List.of());
+    }
+
+    private static List<String> classNames(YamlValue value, int classes) throws SpecException {
+        List<Node> items = value.list("a list of class names in label order, such as [cat, dog]");
+        if (items.size() != classes) {
+            throw SpecException.at(value.location(), value.field() + " lists " + items.size() + " names, but the model"
+                    + " has " + classes + " classes; give one name per class, in label order");
+        }
+        List<String> names = new ArrayList<>();
+        for (Node item : items) {
+            YamlValue name = new YamlValue(value.file(), item, "classNames", value.nestedOwner().replace(
+                    ".classNames", ""));
+            String text = name.text();
+            if (text.isBlank() || names.contains(text)) {
+                throw SpecException.at(name.location(), "class name '" + text + "' is " + (text.isBlank() ? "empty"
+                        : "given twice") + "; give each class its own name");
+            }
+            names.add(text);
+        }
+        return names;
     }
 
     private static DatasetFiles files(YamlMapping data, String key, String images, String labels)

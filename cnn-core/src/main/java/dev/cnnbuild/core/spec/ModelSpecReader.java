@@ -92,14 +92,18 @@ public final class ModelSpecReader {
         }
         YamlMapping top = YamlMapping.root(file, mapping);
         top.allowOnly(TOP_LEVEL_KEYS);
+        String name = name(top.require("name", "name: mnist-cnn"));
+        InputShape input = input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE));
+        int classes = top.require("classes", "classes: 10").intAtLeast(2);
         return new ModelSpec(
-                name(top.require("name", "name: mnist-cnn")),
+                name,
                 file,
                 yamlText,
-                input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE)),
-                top.require("classes", "classes: 10").intAtLeast(2),
+                input,
+                classes,
                 LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
-                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE)),
+                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
+                        classes),
                 TrainingReader.read(top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
     }
 

@@ -53,10 +53,14 @@ class ImageFolderTrainingTest {
 
         TinyImages.solid(images.resolve("red/late.png"), 8, 8, 0xFF0000, "png");
         ModelCheck check = new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.9").build()))).get(0);
+                Rule.builder("accuracy").minimum("0.9").build(),
+                Rule.builder("classAccuracy").label("red").minimum("0.8").build()))).get(0);
         assertThat(check.measured().count()).isEqualTo(20);
         assertThat(check.measured().accuracy()).isEqualTo(trained.metrics().orElseThrow().test().accuracy());
         assertThat(check.gate().passed()).isTrue();
+        assertThat(check.gate().outcomes().get(1).message()).startsWith("colours: accuracy of class red is ");
+        assertThat(trained.metrics().orElseThrow().classNames()).containsExactly("blue", "red");
+        assertThat(Files.readString(directory.metrics())).contains("\"classNames\" : [ \"blue\", \"red\" ]");
     }
 
     @Test

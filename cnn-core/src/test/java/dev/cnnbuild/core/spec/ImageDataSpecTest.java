@@ -84,6 +84,20 @@ class ImageDataSpecTest {
                 + "  resize: crop\n")).startsWith("/p/src/main/cnn/pets.yaml:14:3: unknown key 'resize' in data");
     }
 
+    @Test
+    void idxFilesMayNameTheirClasses() throws Exception {
+        DataSpec data = parse("idx", "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n"
+                + "  classNames: [cat, dog]\n").data();
+
+        assertThat(data.classNames()).containsExactly("cat", "dog");
+        assertThat(errorOf("idx", "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n"
+                + "  classNames: [cat]\n")).isEqualTo("/p/src/main/cnn/pets.yaml:14:15: 'classNames' of data lists 1"
+                        + " names, but the model has 2 classes; give one name per class, in label order");
+        assertThat(errorOf("idx", "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n"
+                + "  classNames: [cat, cat]\n")).isEqualTo("/p/src/main/cnn/pets.yaml:14:21: class name 'cat' is"
+                        + " given twice; give each class its own name");
+    }
+
     private static ModelSpec parse(String format, String dataLines) throws SpecException {
         return ModelSpecReader.parse(FILE, TinyImages.modelYaml("pets", format, dataLines, 3));
     }
