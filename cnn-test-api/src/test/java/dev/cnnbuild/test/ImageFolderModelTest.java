@@ -3,6 +3,7 @@ package dev.cnnbuild.test;
 import static dev.cnnbuild.test.CnnAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A model trained on a folder of colour images with a held-out test set: assertions name its classes and measure it
- * on exactly the held-out files.
+ * A model trained on a folder of colour images with a held-out test set and automatic normalisation: assertions name
+ * its classes and measure it on exactly the held-out files, normalised as in training.
  */
 class ImageFolderModelTest {
     @TempDir
@@ -30,7 +31,8 @@ class ImageFolderModelTest {
     @BeforeAll
     static void train() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 40, 8, 8, 5);
-        Path yaml = TinyImages.writeFolderModel(dir, "colours", "  dir: images\n  testSplit: 0.25\n", 3);
+        Path yaml = TinyImages.writeFolderModel(dir, "colours", "  dir: images\n  testSplit: 0.25\n"
+                + "  normalize: auto\n", 3);
         TinyDataset.train(yaml, dir.resolve("cnn"));
         model = CnnModel.load(dir.resolve("cnn"), "colours");
     }
@@ -47,6 +49,9 @@ class ImageFolderModelTest {
 
         assertThat(measured.count()).isEqualTo(20);
         assertThat(measured.accuracy()).isEqualTo(stored.test().accuracy());
+        assertThat(measured.loss()).as("normalised as in training").isCloseTo(stored.test().loss(),
+                offset(1e-6));
+        assertThat(dir.resolve("cnn/colours/normalization.json")).exists();
         assertThat(stored.classNames()).containsExactly("blue", "red");
         assertThat(model.classNames().names()).containsExactly("blue", "red");
     }

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.service;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.data.ModelData;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
@@ -25,6 +26,8 @@ import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
 import dev.cnnbuild.core.training.TrainingListener;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -107,6 +110,7 @@ public final class TrainingService {
         data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
         LabeledImages train = data.train();
         LabeledImages test = data.test();
+        ChannelNormalization normalization = Normalizations.of(spec, train.images());
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)
@@ -114,6 +118,7 @@ public final class TrainingService {
                 .optListener(listener)
                 .optCheckpoints(checkpoints, fingerprint.value())
                 .optStartFresh(request.force())
+                .optNormalization(normalization)
                 .build();
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
@@ -125,13 +130,21 @@ public final class TrainingService {
                             ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames());
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
-                    spec.yaml(), trained.network(), metrics, fingerprint, report, data.directoryFiles());
+                    spec.yaml(), trained.network(), metrics, fingerprint, report, directoryFiles(data, normalization));
             checkpoints.delete();
             int epochs = trained.history().size();
             OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
                     .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
         }
+    }
+
+    private static Map<String, String> directoryFiles(ModelData data, ChannelNormalization normalization) {
+        Map<String, String> files = new LinkedHashMap<>(data.directoryFiles());
+        if (!normalization.isNone()) {
+            files.put(ChannelNormalization.FILE_NAME, normalization.toJson());
+        }
+        return files;
     }
 
     private static DeviceChoice choice(TrainingRequest request, ModelSpec spec) throws TrainingException {

@@ -2,9 +2,11 @@ package dev.cnnbuild.core.spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code data} section of a model file. */
@@ -23,20 +25,22 @@ final class DataReader {
      *
      * @param data the {@code data} mapping
      * @param classes the model's class count, which an IDX file's {@code classNames} must match
+     * @param channels the input's channels, one mean and std each for {@code normalize}
      */
-    static DataSpec read(YamlMapping data, int classes) throws SpecException {
+    static DataSpec read(YamlMapping data, int classes, int channels) throws SpecException {
         String format = data.valueOr("format", "idx", value -> value.choice(FORMATS));
         if (format.equals("idx")) {
-            data.allowOnly(List.of("format", "train", "test", "classNames"));
+            data.allowOnly(List.of("format", "train", "test", "classNames", "normalize"));
             return new DataSpec(format,
                     files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
                     files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
-                    Optional.empty(), ImageOptions.DEFAULTS,
+                    Optional.empty(), new ImageOptions(ResizeMode.NONE, normalize(data, channels)),
                     data.valueOr("classNames", List.of(), value -> classNames(value, classes)));
         }
         ImageLayout layout = format.equals("folder") ? ImageLayout.FOLDER : ImageLayout.CSV;
-        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize"));
-        return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data), List.of());
+        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize", "normalize"));
+        return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data, channels),
+                List.of());
     }
 
     private static List<String> classNames(YamlValue value, int classes) throws SpecException {
@@ -113,9 +117,50 @@ final class DataReader {
         return share;
     }
 
-    private static ImageOptions options(YamlMapping data) throws SpecException {
+    private static ImageOptions options(YamlMapping data, int channels) throws SpecException {
         ResizeMode resize = data.valueOr("resize", ResizeMode.NONE, value -> ResizeMode.valueOf(
                 value.choice(ResizeMode.yamlNames()).toUpperCase(Locale.ROOT)));
-        return new ImageOptions(resize);
+        return new ImageOptions(resize, normalize(data, channels));
+    }
+
+    private static Optional<NormalizationSpec> normalize(YamlMapping data, int channels) throws SpecException {
+        String example = "{mean: " + perChannel("0.5", channels) + ", std: " + perChannel("0.25", channels) + "}";
+        return data.valueOr("normalize", Optional.empty(), value -> {
+            if (!(value.node() instanceof MappingNode)) {
+                String text = value.text();
+                if (!text.equalsIgnoreCase("auto")) {
+                    throw SpecException.at(value.location(), value.field() + " must be 'auto' or a mapping like "
+                            + example + ", but was '" + text + "'");
+                }
+                return Optional.of(new AutoNormalization());
+            }
+            YamlMapping figures = value.mapping(example);
+            figures.allowOnly(List.of("mean", "std"));
+            return Optional.of(new FixedNormalization(
+                    numbers(figures.require("mean", "mean: " + perChannel("0.5", channels)), channels, false),
+                    numbers(figures.require("std", "std: " + perChannel("0.25", channels)), channels, true)));
+        });
+    }
+
+    private static List<Double> numbers(YamlValue value, int channels, boolean positive) throws SpecException {
+        List<Node> items = value.list("a list of one number per input channel, such as " + perChannel("0.5",
+                channels));
+        if (items.size() != channels) {
+            throw SpecException.at(value.location(), value.field() + " lists " + items.size() + " numbers, but the"
+                    + " input has " + channels + " channel" + (channels == 1 ? "" : "s") + "; give one per channel,"
+                    + " such as " + perChannel(positive ? "0.25" : "0.5", channels));
+        }
+        List<Double> numbers = new ArrayList<>();
+        for (Node item : items) {
+            String path = value.nestedOwner();
+            int dot = path.lastIndexOf('.');
+            YamlValue number = new YamlValue(value.file(), item, path.substring(dot + 1), path.substring(0, dot));
+            numbers.add(positive ? number.positiveNumber() : number.nonNegativeNumber());
+        }
+        return numbers;
+    }
+
+    private static String perChannel(String value, int channels) {
+        return "[" + String.join(", ", Collections.nCopies(channels, value)) + "]";
     }
 }

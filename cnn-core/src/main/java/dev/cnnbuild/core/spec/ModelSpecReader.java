@@ -103,7 +103,7 @@ public final class ModelSpecReader {
                 classes,
                 LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
                 DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
-                        classes),
+                        classes, input.channels()),
                 TrainingReader.read(top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
     }
 

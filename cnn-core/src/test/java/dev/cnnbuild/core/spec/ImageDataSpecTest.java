@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,25 @@ class ImageDataSpecTest {
         assertThat(errorOf("idx", "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n"
                 + "  classNames: [cat, cat]\n")).isEqualTo("/p/src/main/cnn/pets.yaml:14:21: class name 'cat' is"
                         + " given twice; give each class its own name");
+    }
+
+    @Test
+    void normalizeIsAutoOrOneMeanAndStdPerChannel() throws Exception {
+        String split = "  dir: images\n  testSplit: 0.2\n";
+        assertThat(parse("folder", split + "  normalize: auto\n").data().options().normalize())
+                .contains(new AutoNormalization());
+        assertThat(parse("folder", split + "  normalize: {mean: [0.5, 0.4, 0.3], std: [0.2, 0.2, 0.25]}\n").data()
+                .options().normalize()).contains(new FixedNormalization(List.of(0.5, 0.4, 0.3),
+                        List.of(0.2, 0.2, 0.25)));
+        assertThat(errorOf("folder", split + "  normalize: {mean: [0.5], std: [0.2]}\n")).isEqualTo(
+                "/p/src/main/cnn/pets.yaml:14:21: 'mean' of data.normalize lists 1 numbers, but the input has 3"
+                        + " channels; give one per channel, such as [0.5, 0.5, 0.5]");
+        assertThat(errorOf("folder", split + "  normalize: {mean: [0.5, 0.5, 0.5], std: [0.2, 0, 0.2]}\n"))
+                .isEqualTo("/p/src/main/cnn/pets.yaml:14:49: 'std' of data.normalize must be a positive number,"
+                        + " but was 0");
+        assertThat(errorOf("folder", split + "  normalize: yes\n")).isEqualTo("/p/src/main/cnn/pets.yaml:14:14:"
+                + " 'normalize' of data must be 'auto' or a mapping like {mean: [0.5, 0.5, 0.5], std: [0.25, 0.25,"
+                + " 0.25]}, but was 'yes'");
     }
 
     private static ModelSpec parse(String format, String dataLines) throws SpecException {
