@@ -38,11 +38,14 @@ import java.util.List;
  * @param resumedAfterEpoch the epoch of the checkpoint the run resumed from; {@code null} if it started at epoch 1
  * @param classNames the class names in label order (folder names, CSV labels, or {@code "0".."n-1"}); {@code null} in
  *     files written before they were recorded, which {@link #classes()} reads as the numbers
+ * @param augmentation the augmentations applied to training images, as the model file writes them
+ *     ({@code randomCrop: {padding: 4}}); {@code null} when none were
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
         long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
-        double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch, List<String> classNames) {
+        double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch, List<String> classNames,
+        List<String> augmentation) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -71,7 +74,7 @@ public record ModelMetrics(String name, String source, long seed, String device,
             long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
             double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch) {
         this(name, source, seed, device, versions, parameterCount, history, test, trainSeconds, totalSeconds,
-                earlyStopping, resumedAfterEpoch, null);
+                earlyStopping, resumedAfterEpoch, null, null);
     }
 
     /**
@@ -108,7 +111,7 @@ public record ModelMetrics(String name, String source, long seed, String device,
             long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
             double totalSeconds) {
         this(name, source, seed, device, versions, parameterCount, history, test, trainSeconds, totalSeconds, null,
-                null, null);
+                null, null, null);
     }
 
     /** Reads a {@code metrics.json} file. */

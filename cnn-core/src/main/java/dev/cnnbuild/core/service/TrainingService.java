@@ -14,6 +14,7 @@ import dev.cnnbuild.core.model.ModelDirectoryWriter;
 import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.spec.AugmentationSpec;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
@@ -27,6 +28,7 @@ import dev.cnnbuild.core.training.TrainingException;
 import dev.cnnbuild.core.training.TrainingListener;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -127,7 +129,7 @@ public final class TrainingService {
                     trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
                     testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
                     trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames());
+                            ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames(), augmentation(spec));
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
                     spec.yaml(), trained.network(), metrics, fingerprint, report, directoryFiles(data, normalization));
@@ -137,6 +139,11 @@ public final class TrainingService {
                     .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
         }
+    }
+
+    private static List<String> augmentation(ModelSpec spec) {
+        List<String> applied = spec.data().options().augment().stream().map(AugmentationSpec::describe).toList();
+        return applied.isEmpty() ? null : applied;
     }
 
     private static Map<String, String> directoryFiles(ModelData data, ChannelNormalization normalization) {

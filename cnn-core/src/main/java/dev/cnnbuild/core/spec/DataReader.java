@@ -30,15 +30,16 @@ final class DataReader {
     static DataSpec read(YamlMapping data, int classes, int channels) throws SpecException {
         String format = data.valueOr("format", "idx", value -> value.choice(FORMATS));
         if (format.equals("idx")) {
-            data.allowOnly(List.of("format", "train", "test", "classNames", "normalize"));
+            data.allowOnly(List.of("format", "train", "test", "classNames", "normalize", "augment"));
             return new DataSpec(format,
                     files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
                     files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
-                    Optional.empty(), new ImageOptions(ResizeMode.NONE, normalize(data, channels)),
+                    Optional.empty(), new ImageOptions(ResizeMode.NONE, normalize(data, channels), augment(data)),
                     data.valueOr("classNames", List.of(), value -> classNames(value, classes)));
         }
         ImageLayout layout = format.equals("folder") ? ImageLayout.FOLDER : ImageLayout.CSV;
-        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize", "normalize"));
+        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize", "normalize",
+                "augment"));
         return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data, channels),
                 List.of());
     }
@@ -120,7 +121,11 @@ final class DataReader {
     private static ImageOptions options(YamlMapping data, int channels) throws SpecException {
         ResizeMode resize = data.valueOr("resize", ResizeMode.NONE, value -> ResizeMode.valueOf(
                 value.choice(ResizeMode.yamlNames()).toUpperCase(Locale.ROOT)));
-        return new ImageOptions(resize, normalize(data, channels));
+        return new ImageOptions(resize, normalize(data, channels), augment(data));
+    }
+
+    private static List<AugmentationSpec> augment(YamlMapping data) throws SpecException {
+        return data.valueOr("augment", List.of(), AugmentationReader::read);
     }
 
     private static Optional<NormalizationSpec> normalize(YamlMapping data, int channels) throws SpecException {

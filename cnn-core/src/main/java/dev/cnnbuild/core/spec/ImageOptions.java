@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,8 +17,14 @@ import java.util.Optional;
  *
  * @param resize what to do with images of another size than {@code input}
  * @param normalize the normalisation per channel; empty for pixels in {@code [0, 1]}
+ * @param augment the random changes made to training images, in order; empty for none
  */
-public record ImageOptions(ResizeMode resize, Optional<NormalizationSpec> normalize) {
-    /** The defaults: images must have the input's size and are not normalised. */
-    public static final ImageOptions DEFAULTS = new ImageOptions(ResizeMode.NONE, Optional.empty());
+public record ImageOptions(ResizeMode resize, Optional<NormalizationSpec> normalize, List<AugmentationSpec> augment) {
+    /** The defaults: images must have the input's size and are neither normalised nor augmented. */
+    public static final ImageOptions DEFAULTS = new ImageOptions(ResizeMode.NONE, Optional.empty(), List.of());
+
+    /** Copies the augmentations. */
+    public ImageOptions {
+        augment = List.copyOf(augment);
+    }
 }

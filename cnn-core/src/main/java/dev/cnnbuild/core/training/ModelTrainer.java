@@ -203,6 +203,7 @@ public final class ModelTrainer {
             NDManager manager = trainer.getManager();
             LabeledImages train = data.train();
             NDArray labels = ImageTensors.labels(manager, train.labels());
+            Augmenter augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
             for (int epoch = start.epoch() + 1; epoch <= settings.epochs()
                     && (stopping == null || !stopping.shouldStop()); epoch++) {
                 engine.setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
@@ -214,7 +215,7 @@ public final class ModelTrainer {
                     try (NDManager scope = manager.newSubManager()) {
                         long[] picked = Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
                         NDArray index = scope.create(picked);
-                        NDArray x = batchImages(scope, train.images(), picked);
+                        NDArray x = batchImages(scope, augmenter, train.images(), picked, epoch, b);
                         NDArray y = labels.get(new NDIndex("{}", index));
                         x.attach(scope);
                         y.attach(scope);
@@ -289,13 +290,17 @@ public final class ModelTrainer {
                 PixelScaling.UNIT, normalization);
     }
 
-    /** Returns one batch as the network's input: the images' bytes gathered, scaled to [0, 1] and normalised. */
-    private NDArray batchImages(NDManager scope, ImageSet images, long[] picked) {
+    /**
+     * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
+     * normalised.
+     */
+    private NDArray batchImages(NDManager scope, Augmenter augmenter, ImageSet images, long[] picked, int epoch,
+            int batchIndex) {
         int[] indices = new int[picked.length];
         for (int i = 0; i < picked.length; i++) {
             indices[i] = (int) picked[i];
         }
-        ImageSet batch = images.select(indices);
+        ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
         return normalization.apply(ImageTensors.images(scope, batch, 0, batch.count()));
     }
 

@@ -118,6 +118,24 @@ class ImageDataSpecTest {
                 + " 0.25]}, but was 'yes'");
     }
 
+    @Test
+    void augmentIsAListLikeLayers() throws Exception {
+        String split = "  dir: images\n  testSplit: 0.2\n";
+        List<AugmentationSpec> augment = parse("folder", split + "  augment:\n    - randomCrop: {padding: 4}\n"
+                + "    - horizontalFlip\n    - rotation: {degrees: 10}\n    - colorJitter: {brightness: 0.2}\n")
+                .data().options().augment();
+
+        assertThat(augment).extracting(AugmentationSpec::describe).containsExactly("randomCrop: {padding: 4}",
+                "horizontalFlip: {probability: 0.5}", "rotation: {degrees: 10.0}",
+                "colorJitter: {brightness: 0.2, contrast: 0.0}");
+        assertThat(errorOf("folder", split + "  augment:\n    - horizontalFlipp\n")).isEqualTo(
+                "/p/src/main/cnn/pets.yaml:15:7: unknown augmentation 'horizontalFlipp' (augmentation 1); did you mean"
+                        + " 'horizontalFlip'? Valid augmentations: randomCrop, horizontalFlip, rotation, colorJitter");
+        assertThat(errorOf("folder", split + "  augment:\n    - rotation: {degrees: 90}\n")).isEqualTo(
+                "/p/src/main/cnn/pets.yaml:15:27: 'degrees' of rotation (augmentation 1) must be at most 45 (a small"
+                        + " rotation), but was 90.0");
+    }
+
     private static ModelSpec parse(String format, String dataLines) throws SpecException {
         return ModelSpecReader.parse(FILE, TinyImages.modelYaml("pets", format, dataLines, 3));
     }
