@@ -52,6 +52,13 @@ public class CheckMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.device", defaultValue = "auto")
     private String device;
 
+    /**
+     * The names of the models this execution checks; all models under {@code outputDirectory} when empty. Two
+     * executions with their own {@code models} and {@code rules} gate two models by different bars.
+     */
+    @Parameter(property = "cnn.checkModels")
+    private List<String> models;
+
     /** Where the JUnit XML files go: {@code TEST-cnn.check.<name>.xml}. */
     @Parameter(property = "cnn.reportsDirectory", defaultValue = "${project.build.directory}/cnn-reports")
     private File reportsDirectory;
@@ -68,6 +75,9 @@ public class CheckMojo extends AbstractForkingMojo {
             for (RuleConfig rule : rules) {
                 arguments.addAll(List.of("--rule", rule.toArgument()));
             }
+        }
+        if (models != null) {
+            arguments.addAll(models);
         }
         List<String> violations = new ArrayList<>();
         int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, line -> ForkProtocol.violationMessage(line)
