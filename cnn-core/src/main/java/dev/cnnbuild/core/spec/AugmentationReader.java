@@ -9,8 +9,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AugmentationReader {
 
     private static final String WRITE_AS = "'- horizontalFlip' or '- randomCrop: {padding: 4}'";
-    private static final List<String> TYPES = List.of(RandomCropAugmentation.TYPE, HorizontalFlipAugmentation.TYPE,
-            RotationAugmentation.TYPE, ColorJitterAugmentation.TYPE);
+    private static final List<String> TYPES = ModelFileDefinitions.AUGMENTATIONS.stream()
+            .map(ModelFileDefinitions.Named::name).toList();
 
     private AugmentationReader() {
     }
@@ -42,14 +42,14 @@ final class AugmentationReader {
 
     private static AugmentationSpec randomCrop(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{padding: 4}");
-        parameters.allowOnly(List.of("padding"));
+        parameters.allowOnly(ModelFileDefinitions.RANDOM_CROP.names());
         return new RandomCropAugmentation(parameters.require("padding", "padding: 4").positiveInt(),
                 entry.location());
     }
 
     private static AugmentationSpec horizontalFlip(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{probability: 0.5}");
-        parameters.allowOnly(List.of("probability"));
+        parameters.allowOnly(ModelFileDefinitions.HORIZONTAL_FLIP.names());
         double probability = parameters.valueOr("probability", 0.5, value -> {
             double p = value.positiveNumber();
             if (p > 1) {
@@ -63,7 +63,7 @@ final class AugmentationReader {
 
     private static AugmentationSpec rotation(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{degrees: 10}");
-        parameters.allowOnly(List.of("degrees"));
+        parameters.allowOnly(ModelFileDefinitions.ROTATION.names());
         double degrees = parameters.require("degrees", "degrees: 10").positiveNumber();
         if (degrees > 45) {
             throw SpecException.at(parameters.require("degrees", "").location(), "'degrees' of " + owner
@@ -74,7 +74,7 @@ final class AugmentationReader {
 
     private static AugmentationSpec colorJitter(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{brightness: 0.2, contrast: 0.2}");
-        parameters.allowOnly(List.of("brightness", "contrast"));
+        parameters.allowOnly(ModelFileDefinitions.COLOR_JITTER.names());
         double brightness = parameters.valueOr("brightness", 0.0, YamlValue::fraction);
         double contrast = parameters.valueOr("contrast", 0.0, YamlValue::fraction);
         if (brightness == 0 && contrast == 0) {

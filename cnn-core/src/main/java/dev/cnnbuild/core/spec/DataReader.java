@@ -30,7 +30,7 @@ final class DataReader {
     static DataSpec read(YamlMapping data, int classes, int channels) throws SpecException {
         String format = data.valueOr("format", "idx", value -> value.choice(FORMATS));
         if (format.equals("idx")) {
-            data.allowOnly(List.of("format", "train", "test", "classNames", "normalize", "augment"));
+            data.allowOnly(ModelFileDefinitions.DATA_IDX.names());
             return new DataSpec(format,
                     files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
                     files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
@@ -38,8 +38,8 @@ final class DataReader {
                     data.valueOr("classNames", List.of(), value -> classNames(value, classes)));
         }
         ImageLayout layout = format.equals("folder") ? ImageLayout.FOLDER : ImageLayout.CSV;
-        data.allowOnly(List.of("format", "train", "test", layout.key(), "testSplit", "resize", "normalize",
-                "augment"));
+        data.allowOnly((layout == ImageLayout.FOLDER ? ModelFileDefinitions.DATA_FOLDER
+                : ModelFileDefinitions.DATA_CSV).names());
         return new DataSpec(format, null, null, Optional.of(source(data, layout)), options(data, channels),
                 List.of());
     }
@@ -68,7 +68,7 @@ final class DataReader {
             throws SpecException {
         String example = "{images: " + images + ", labels: " + labels + "}";
         YamlMapping files = data.require(key, key + ": " + example).mapping(example);
-        files.allowOnly(List.of("images", "labels"));
+        files.allowOnly(ModelFileDefinitions.IDX_FILES.names());
         return new DatasetFiles(
                 files.require("images", "images: " + images).path(),
                 files.require("labels", "labels: " + labels).path());
@@ -105,7 +105,8 @@ final class DataReader {
             throws SpecException {
         String example = "{" + layout.key() + ": " + layout.example().replace("train", name) + "}";
         YamlMapping set = data.require(name, missing).mapping(example);
-        set.allowOnly(List.of(layout.key()));
+        set.allowOnly((layout == ImageLayout.FOLDER ? ModelFileDefinitions.FOLDER_SET
+                : ModelFileDefinitions.CSV_SET).names());
         return set.require(layout.key(), layout.key() + ": " + layout.example().replace("train", name)).path();
     }
 
@@ -140,7 +141,7 @@ final class DataReader {
                 return Optional.of(new AutoNormalization());
             }
             YamlMapping figures = value.mapping(example);
-            figures.allowOnly(List.of("mean", "std"));
+            figures.allowOnly(ModelFileDefinitions.NORMALIZE_FIGURES.names());
             return Optional.of(new FixedNormalization(
                     numbers(figures.require("mean", "mean: " + perChannel("0.5", channels)), channels, false),
                     numbers(figures.require("std", "std: " + perChannel("0.25", channels)), channels, true)));
