@@ -4,6 +4,7 @@ import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -31,11 +32,27 @@ public final class ImageSetDecoder {
      */
     public static LabeledImages decode(ImageListing listing, InputShape input, ResizeMode resize)
             throws DatasetException {
+        return decode(listing, input, resize, DecodingProgress.NONE);
+    }
+
+    /**
+     * Decodes every file of the listing, reporting progress.
+     *
+     * @param listing the files and their labels
+     * @param input the model's input shape
+     * @param resize what to do with images of another size
+     * @param progress hears after each file how many are done
+     * @return the images, in the listing's order, and their labels
+     * @throws DatasetException if the images cannot fit the heap, or a file cannot be decoded or has the wrong size
+     */
+    public static LabeledImages decode(ImageListing listing, InputShape input, ResizeMode resize,
+            DecodingProgress progress) throws DatasetException {
         List<LabeledFile> files = listing.files();
         int size = input.channels() * input.height() * input.width();
         checkMemory(listing, (long) files.size() * size, input);
         byte[] pixels = new byte[files.size() * size];
         DatasetException[] errors = new DatasetException[files.size()];
+        AtomicInteger done = new AtomicInteger();
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {
                 byte[] image = ImageDecoder.decode(files.get(i).file(), input, resize);
@@ -43,6 +60,7 @@ public final class ImageSetDecoder {
             } catch (DatasetException e) {
                 errors[i] = e;
             }
+            progress.decoded(done.incrementAndGet(), files.size());
         });
         for (DatasetException error : errors) {
             if (error != null) {

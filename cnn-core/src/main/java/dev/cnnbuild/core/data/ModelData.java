@@ -96,8 +96,19 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages train() throws DatasetException {
+        return train(DecodingProgress.NONE);
+    }
+
+    /**
+     * Reads or decodes the training set, reporting how many image files are decoded.
+     *
+     * @param progress hears the decoding's progress; IDX files report none
+     * @return the training images and labels
+     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
+     */
+    public LabeledImages train(DecodingProgress progress) throws DatasetException {
         return sources == null ? DatasetLoader.load(spec.data().train(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(sources.train(), spec.input(), spec.data().options().resize());
+                : ImageSetDecoder.decode(sources.train(), spec.input(), spec.data().options().resize(), progress);
     }
 
     /**
@@ -107,8 +118,19 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages test() throws DatasetException {
+        return test(DecodingProgress.NONE);
+    }
+
+    /**
+     * Reads or decodes the test set, reporting how many image files are decoded.
+     *
+     * @param progress hears the decoding's progress; IDX files report none
+     * @return the test images and labels
+     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
+     */
+    public LabeledImages test(DecodingProgress progress) throws DatasetException {
         return sources == null ? DatasetLoader.load(spec.data().test(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(sources.test(), spec.input(), spec.data().options().resize());
+                : ImageSetDecoder.decode(sources.test(), spec.input(), spec.data().options().resize(), progress);
     }
 
     /** Returns {@code "0", "1", ...}: the names of classes known only by number. */

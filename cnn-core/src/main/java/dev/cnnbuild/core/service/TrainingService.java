@@ -70,6 +70,17 @@ public final class TrainingService {
          */
         default void onImagesListed(String modelName, String summary) {
         }
+
+        /**
+         * Called from the decoding threads after each decoded image file; throttle here, and be thread-safe.
+         *
+         * @param modelName the model's name
+         * @param set {@code training} or {@code test}
+         * @param done files decoded so far
+         * @param total files to decode
+         */
+        default void onImagesDecoded(String modelName, String set, int done, int total) {
+        }
     }
 
     /**
@@ -110,8 +121,9 @@ public final class TrainingService {
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
         data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
-        LabeledImages train = data.train();
-        LabeledImages test = data.test();
+        LabeledImages train = data.train((done, total) -> listener.onImagesDecoded(spec.name(), "training", done,
+                total));
+        LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
