@@ -404,8 +404,8 @@ public final class CnnModel implements AutoCloseable {
                 // no test set to take images from: blank ones time the same network
             }
         }
-        return new ImageSet(batchSize, input.height(), input.width(), new byte[batchSize * input.height()
-                * input.width()]);
+        return new ImageSet(batchSize, input.channels(), input.height(), input.width(),
+                new byte[batchSize * input.channels() * input.height() * input.width()]);
     }
 
     private <T> T withEngine(Callable<T> work) {
