@@ -345,6 +345,23 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
     }
 
     /**
+     * Verifies that the model predicts the class named {@code className} for {@code image}.
+     *
+     * <pre>{@code
+     * assertThat(model).classifiesAs(TestImage.png(Path.of("src/test/resources/tabby.png")), "cat");
+     * }</pre>
+     *
+     * @param image the image, of the model's input size
+     * @param className the expected class, as the model's data name it
+     * @return this assertion
+     */
+    public SELF classifiesAs(TestImage image, String className) {
+        isNotNull();
+        predictionAs(image, label(className));
+        return myself;
+    }
+
+    /**
      * Verifies that the model predicts {@code label} for {@code image} with a probability above
      * {@code confidence}.
      *
@@ -532,7 +549,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         label(label);
         Prediction prediction = actual.predict(image);
         if (prediction.label() != label) {
-            throwAssertionError(shouldClassifyAs(actual.name(), image.description(), label, prediction));
+            throwAssertionError(shouldClassifyAs(actual.name(), image.description(), actual.classNames(), label,
+                    prediction));
         }
         return prediction;
     }

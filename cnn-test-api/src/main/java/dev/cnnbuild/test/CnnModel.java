@@ -333,7 +333,7 @@ public final class CnnModel implements AutoCloseable {
             throw new IllegalArgumentException(image.description() + " is " + image.height() + "x" + image.width()
                     + " pixels but model " + name + " takes " + input.height() + "x" + input.width() + " images");
         }
-        return withEngine(() -> classifier.predict(image.pixels(), 0));
+        return withEngine(() -> classifier.predict(image.pixels().withChannels(input.channels()), 0));
     }
 
     /** Returns the number of trainable parameters of the loaded network, counted in its loaded tensors. */

@@ -57,6 +57,18 @@ class ImageFolderModelTest {
     }
 
     @Test
+    void aColourPngIsClassifiedByClassName() throws Exception {
+        Path red = TinyImages.write(TinyImages.classImage(1, 8, 8, new java.util.Random(11)), "png",
+                dir.resolve("red-one.png"));
+        assertThat(model).classifiesAs(TestImage.png(red), "red");
+
+        assertThatThrownBy(() -> assertThat(model).classifiesAs(TestImage.png(red), "blue"))
+                .hasMessageStartingWith("Expecting model colours to classify image red-one.png as blue but it"
+                        + " predicted red with confidence ")
+                .hasMessageContaining("(probabilities red: ");
+    }
+
+    @Test
     void assertionsNameTheClasses() {
         Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
         assertThat(model).hasClassAccuracyAbove("red", 0.8).hasClassAccuracyAbove("0", 0.8)

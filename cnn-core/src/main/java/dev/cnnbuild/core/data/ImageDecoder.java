@@ -101,7 +101,15 @@ public final class ImageDecoder {
         return planes;
     }
 
-    private static byte[] toChannels(byte[] planes, int size, int channels) {
+    /**
+     * Converts one image's planes to {@code channels}: colour to grey by luminance, grey repeated to three.
+     *
+     * @param planes one or three planes of {@code size} bytes
+     * @param size bytes per plane
+     * @param channels 1 or 3
+     * @return the planes, the same array when nothing changes
+     */
+    static byte[] toChannels(byte[] planes, int size, int channels) {
         int have = planes.length / size;
         if (have == channels) {
             return planes;

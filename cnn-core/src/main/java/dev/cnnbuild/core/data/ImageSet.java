@@ -54,6 +54,32 @@ public record ImageSet(int count, int channels, int height, int width, byte[] pi
         return pixels[image * imageSize() + (channel * height + row) * width + column] & 0xFF;
     }
 
+    /**
+     * Returns the images with {@code channels} channels: colour becomes grey by luminance
+     * ({@code 0.299 R + 0.587 G + 0.114 B}), grey is repeated to three channels; the same set when it has them.
+     *
+     * <pre>{@code
+     * ImageSet forAColourModel = greyImages.withChannels(3);
+     * }</pre>
+     *
+     * @param channels 1 or 3
+     * @return the converted images
+     */
+    public ImageSet withChannels(int channels) {
+        if (channels == this.channels) {
+            return this;
+        }
+        int plane = height * width;
+        byte[] converted = new byte[count * channels * plane];
+        for (int i = 0; i < count; i++) {
+            byte[] one = new byte[imageSize()];
+            System.arraycopy(pixels, i * imageSize(), one, 0, one.length);
+            System.arraycopy(ImageDecoder.toChannels(one, plane, channels), 0, converted, i * channels * plane,
+                    channels * plane);
+        }
+        return new ImageSet(count, channels, height, width, converted);
+    }
+
     /** Returns the first {@code n} images. */
     public ImageSet first(int n) {
         byte[] head = new byte[n * imageSize()];

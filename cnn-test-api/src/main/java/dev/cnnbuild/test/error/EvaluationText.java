@@ -51,10 +51,15 @@ final class EvaluationText {
 
     /** Returns the most probable classes, most first: {@code "1: 0.9094, 0: 0.0453, 2: 0.0453"}. */
     static String probabilities(Prediction prediction) {
+        return probabilities(prediction, ClassNames.numbered(prediction.probabilities().length));
+    }
+
+    /** Returns the most probable classes by name, most first: {@code "dog: 0.9094, cat: 0.0906"}. */
+    static String probabilities(Prediction prediction, ClassNames names) {
         return IntStream.range(0, prediction.probabilities().length).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -prediction.probability(c)))
                 .limit(LISTED)
-                .map(c -> c + ": " + FigureText.value(prediction.probability(c)))
+                .map(c -> names.name(c) + ": " + FigureText.value(prediction.probability(c)))
                 .collect(Collectors.joining(", "));
     }
 
