@@ -97,7 +97,9 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
 
     /**
      * Returns what this rule measures on a model with these classes: one measure, or one per class for a per-class
-     * metric without a label; none when the rule names a class the model does not have.
+     * metric without a label; none when the rule names a class the model does not have. A number names the class of
+     * that name when there is one (folders named {@code 0} to {@code 10} sort as {@code 0, 1, 10, 2, ...}), else the
+     * class of that index.
      *
      * <pre>{@code
      * rule.measures(ClassNames.of(List.of("cat", "dog")));   // [Measure[metric=CLASS_ACCURACY, label=0]] for "cat"
@@ -112,7 +114,8 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
             return index.isPresent() ? List.of(Measure.ofClass(metric, index.getAsInt())) : List.of();
         }
         if (label.isPresent()) {
-            return List.of(Measure.ofClass(metric, label.getAsInt()));
+            int byName = classes.names().indexOf(Integer.toString(label.getAsInt()));
+            return List.of(Measure.ofClass(metric, byName >= 0 ? byName : label.getAsInt()));
         }
         return IntStream.range(0, classes.size()).mapToObj(c -> Measure.ofClass(metric, c)).toList();
     }

@@ -48,6 +48,18 @@ class ClassNameRuleTest {
     }
 
     @Test
+    void aNumberNamesTheClassFolderOfThatNameBeforeTheIndex() throws Exception {
+        ClassNames folders = ClassNames.of(List.of("0", "1", "10"));
+        GateResult result = new QualityGate(List.of(Rule.builder("classAccuracy").label("10").minimum("0.9").build(),
+                Rule.builder("classAccuracy").label("2").minimum("0.9").build()))
+                .check("numbers", CANDIDATE, Baseline.none(), folders);
+
+        assertThat(result.outcomes()).extracting(RuleOutcome::subject).containsExactly("accuracy of class 10",
+                "accuracy of class 10");
+        assertThat(result.outcomes().get(0).value()).hasValue(1.0);
+    }
+
+    @Test
     void classNamesResolveNamesFirstThenNumbers() {
         assertThat(PETS.indexOf("dog")).hasValue(1);
         assertThat(PETS.indexOf("2")).hasValue(2);
