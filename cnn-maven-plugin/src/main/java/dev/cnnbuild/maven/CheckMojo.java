@@ -54,6 +54,13 @@ public class CheckMojo extends AbstractForkingMojo {
     private String device;
 
     /**
+     * The names of the models this execution checks; all models under {@code outputDirectory} when empty. Two
+     * executions with their own {@code models} and {@code rules} gate two models by different bars.
+     */
+    @Parameter(property = "cnn.checkModels")
+    private List<String> models;
+
+    /**
      * Where the JUnit XML files go, {@code TEST-cnn.check.<name>.xml}, and the Markdown summary of all models,
      * {@code cnn-summary.md}.
      */
@@ -72,6 +79,9 @@ public class CheckMojo extends AbstractForkingMojo {
             for (RuleConfig rule : rules) {
                 arguments.addAll(List.of("--rule", rule.toArgument()));
             }
+        }
+        if (models != null) {
+            arguments.addAll(models);
         }
         List<String> violations = new ArrayList<>();
         int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, line -> ForkProtocol.violationMessage(line)

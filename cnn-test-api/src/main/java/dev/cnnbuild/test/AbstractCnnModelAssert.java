@@ -132,10 +132,27 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
         if (!(evaluation.recall(label) > accuracy)) {
-            throwAssertionError(shouldHaveClassAccuracyAbove(actual.name(), testSetName(), evaluation, label,
-                    accuracy));
+            throwAssertionError(shouldHaveClassAccuracyAbove(actual.name(), testSetName(), evaluation,
+                    actual.classNames(), label, accuracy));
         }
         return myself;
+    }
+
+    /**
+     * Verifies that the accuracy (recall) of the class named {@code className} is above {@code accuracy}; the class
+     * is named as the model's data name it, a folder name such as {@code cat}, or by its number.
+     *
+     * <pre>{@code
+     * assertThat(model).hasClassAccuracyAbove("cat", 0.9);
+     * }</pre>
+     *
+     * @param className the class's name
+     * @param accuracy the bar, in {@code [0, 1]}
+     * @return this assertion
+     */
+    public SELF hasClassAccuracyAbove(String className, double accuracy) {
+        isNotNull();
+        return hasClassAccuracyAbove(label(className), accuracy);
     }
 
     /**
@@ -290,10 +307,28 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(maxShare, "share");
         Evaluation evaluation = evaluation();
         if (!(evaluation.confusionRate(actualLabel, predictedLabel) <= maxShare)) {
-            throwAssertionError(shouldConfuseAtMost(actual.name(), testSetName(), evaluation, actualLabel,
-                    predictedLabel, maxShare));
+            throwAssertionError(shouldConfuseAtMost(actual.name(), testSetName(), evaluation, actual.classNames(),
+                    actualLabel, predictedLabel, maxShare));
         }
         return myself;
+    }
+
+    /**
+     * Verifies that at most a share {@code maxShare} of the images of class {@code actualClass} are predicted as
+     * {@code predictedClass}, both named as the model's data name them.
+     *
+     * <pre>{@code
+     * assertThat(model).confusesAtMost("cat", "dog", 0.05);   // at most 5% of the cats taken for dogs
+     * }</pre>
+     *
+     * @param actualClass the true class's name
+     * @param predictedClass the name of the class it must not be taken for too often
+     * @param maxShare the largest share allowed, in {@code [0, 1]}
+     * @return this assertion
+     */
+    public SELF confusesAtMost(String actualClass, String predictedClass, double maxShare) {
+        isNotNull();
+        return confusesAtMost(label(actualClass), label(predictedClass), maxShare);
     }
 
     /**
@@ -306,6 +341,23 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
     public SELF classifiesAs(TestImage image, int label) {
         isNotNull();
         predictionAs(image, label);
+        return myself;
+    }
+
+    /**
+     * Verifies that the model predicts the class named {@code className} for {@code image}.
+     *
+     * <pre>{@code
+     * assertThat(model).classifiesAs(TestImage.png(Path.of("src/test/resources/tabby.png")), "cat");
+     * }</pre>
+     *
+     * @param image the image, of the model's input size
+     * @param className the expected class, as the model's data name it
+     * @return this assertion
+     */
+    public SELF classifiesAs(TestImage image, String className) {
+        isNotNull();
+        predictionAs(image, label(className));
         return myself;
     }
 
@@ -497,7 +549,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         label(label);
         Prediction prediction = actual.predict(image);
         if (prediction.label() != label) {
-            throwAssertionError(shouldClassifyAs(actual.name(), image.description(), label, prediction));
+            throwAssertionError(shouldClassifyAs(actual.name(), image.description(), actual.classNames(), label,
+                    prediction));
         }
         return prediction;
     }
@@ -513,6 +566,12 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
 
     private String testSetName() {
         return testSet().description();
+    }
+
+    private int label(String className) {
+        return actual.classNames().indexOf(className).orElseThrow(() -> new IllegalArgumentException("model "
+                + actual.name() + " has no class '" + className + "'; its classes are "
+                + actual.classNames().joined()));
     }
 
     private void label(int label) {

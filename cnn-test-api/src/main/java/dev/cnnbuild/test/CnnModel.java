@@ -3,6 +3,7 @@ package dev.cnnbuild.test;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
@@ -257,7 +258,7 @@ public final class CnnModel implements AutoCloseable {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
                     System.getProperty(DEVICE_PROPERTY));
             return new CnnModel(model.spec().name(), origin, model.classifier(), model,
-                    TestSet.ofModel(model.spec().data().test()), copy);
+                    TestSet.ofModel(model.spec(), root), copy);
         } catch (IOException | SpecException | IllegalArgumentException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
         }
@@ -281,6 +282,18 @@ public final class CnnModel implements AutoCloseable {
     /** Returns the number of classes. */
     public int classes() {
         return classifier.classes();
+    }
+
+    /**
+     * Returns the class names in label order: the folder names or CSV labels the model was trained on, or the label
+     * numbers for a model whose data name no class (IDX files, a TorchScript file).
+     *
+     * <pre>{@code
+     * model.classNames().name(0);   // "cat"
+     * }</pre>
+     */
+    public ClassNames classNames() {
+        return owner instanceof LoadedModel loaded ? loaded.metrics().classes() : ClassNames.numbered(classes());
     }
 
     /** Returns the test set of the model's YAML, or the one given to a TorchScript model; empty if none. */
@@ -331,7 +344,7 @@ public final class CnnModel implements AutoCloseable {
             throw new IllegalArgumentException(image.description() + " is " + image.height() + "x" + image.width()
                     + " pixels but model " + name + " takes " + input.height() + "x" + input.width() + " images");
         }
-        return withEngine(() -> classifier.predict(image.pixels(), 0));
+        return withEngine(() -> classifier.predict(image.pixels().withChannels(input.channels()), 0));
     }
 
     /** Returns the number of trainable parameters of the loaded network, counted in its loaded tensors. */
@@ -402,8 +415,8 @@ public final class CnnModel implements AutoCloseable {
                 // no test set to take images from: blank ones time the same network
             }
         }
-        return new ImageSet(batchSize, input.height(), input.width(), new byte[batchSize * input.height()
-                * input.width()]);
+        return new ImageSet(batchSize, input.channels(), input.height(), input.width(),
+                new byte[batchSize * input.channels() * input.height() * input.width()]);
     }
 
     private <T> T withEngine(Callable<T> work) {

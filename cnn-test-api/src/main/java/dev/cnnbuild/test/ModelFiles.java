@@ -62,6 +62,13 @@ final class ModelFiles {
                     Files.copy(in, copy.resolve(name));
                 }
             }
+            for (String name : ModelDirectory.DATA_FILES) {
+                try (InputStream in = classLoader.getResourceAsStream(folder + "/" + name)) {
+                    if (in != null) {
+                        Files.copy(in, copy.resolve(name));
+                    }
+                }
+            }
             return copy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the model at " + folder + "/ off the class path", e);

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /**
- * One grey-scale image to classify: from an array of grey levels, a record of an IDX file, or a PNG file. Pixels
- * are grey levels {@code 0..255}, black 0, as in MNIST; colour PNGs are turned grey by their luminance. The image
- * must already have the model's input size: nothing is resized.
+ * One image to classify: from an array of grey levels, a record of an IDX file, or a PNG file. Pixels are values
+ * {@code 0..255}, black 0, as in MNIST; a colour PNG keeps its red, green and blue, and is turned grey by its
+ * luminance for a model of one channel (a grey image is repeated for a model of three). The image must already have
+ * the model's input size: nothing is resized.
  *
  * <pre>{@code
  * TestImage seven = TestImage.idx(Path.of("data/t10k-images-idx3-ubyte.gz"), 0);
@@ -88,7 +89,8 @@ public final class TestImage {
     }
 
     /**
-     * Returns a PNG (or any format {@link ImageIO} reads) as grey levels.
+     * Returns a PNG (or any format {@link ImageIO} reads): grey levels for a grey image, red, green and blue for a
+     * colour one; a model that takes the other kind gets it converted (colour to grey by luminance, grey repeated).
      *
      * @param file the image file
      * @return the image, described by its file name
@@ -107,15 +109,23 @@ public final class TestImage {
         }
         int height = image.getHeight();
         int width = image.getWidth();
-        byte[] bytes = new byte[height * width];
+        int plane = height * width;
         boolean grey = image.getType() == BufferedImage.TYPE_BYTE_GRAY;
+        byte[] bytes = new byte[(grey ? 1 : 3) * plane];
         for (int row = 0; row < height; row++) {
             for (int column = 0; column < width; column++) {
-                bytes[row * width + column] = (byte) (grey ? image.getRaster().getSample(column, row, 0)
-                        : luminance(image.getRGB(column, row)));
+                int at = row * width + column;
+                if (grey) {
+                    bytes[at] = (byte) image.getRaster().getSample(column, row, 0);
+                } else {
+                    int rgb = image.getRGB(column, row);
+                    bytes[at] = (byte) (rgb >> 16);
+                    bytes[plane + at] = (byte) (rgb >> 8);
+                    bytes[2 * plane + at] = (byte) rgb;
+                }
             }
         }
-        return new TestImage("image " + file.getFileName(), new ImageSet(1, height, width, bytes));
+        return new TestImage("image " + file.getFileName(), new ImageSet(1, grey ? 1 : 3, height, width, bytes));
     }
 
     /** Returns how failure messages name the image, such as {@code "image 17 of t10k-images-idx3-ubyte.gz"}. */
@@ -149,13 +159,7 @@ public final class TestImage {
         int size = images.imageSize();
         byte[] bytes = new byte[size];
         System.arraycopy(images.pixels(), index * size, bytes, 0, size);
-        return new TestImage(description, new ImageSet(1, images.height(), images.width(), bytes));
+        return new TestImage(description, new ImageSet(1, images.channels(), images.height(), images.width(), bytes));
     }
 
-    private static int luminance(int rgb) {
-        int red = (rgb >> 16) & 0xFF;
-        int green = (rgb >> 8) & 0xFF;
-        int blue = rgb & 0xFF;
-        return (int) Math.round(0.299 * red + 0.587 * green + 0.114 * blue);
-    }
 }

@@ -3,8 +3,10 @@ package dev.cnnbuild.test;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.ModelSpec;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -21,11 +23,20 @@ public final class TestSet {
     private final String description;
     private final DatasetFiles files;
     private final LabeledImages images;
+    private final ModelSpec spec;
+    private final Path modelDirectory;
 
     private TestSet(String description, DatasetFiles files, LabeledImages images) {
+        this(description, files, images, null, null);
+    }
+
+    private TestSet(String description, DatasetFiles files, LabeledImages images, ModelSpec spec,
+            Path modelDirectory) {
         this.description = description;
         this.files = files;
         this.images = images;
+        this.spec = spec;
+        this.modelDirectory = modelDirectory;
     }
 
     /**
@@ -62,8 +73,9 @@ public final class TestSet {
         return new TestSet(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(images, "images"));
     }
 
-    static TestSet ofModel(DatasetFiles files) {
-        return new TestSet("its test set", files, null);
+    static TestSet ofModel(ModelSpec spec, Path modelDirectory) {
+        return spec.data().isIdx() ? new TestSet("its test set", spec.data().test(), null)
+                : new TestSet("its test set", null, null, spec, modelDirectory);
     }
 
     /** Returns how failure messages name the set, such as {@code "its test set"} or the image file's name. */
@@ -72,6 +84,9 @@ public final class TestSet {
     }
 
     LabeledImages load(InputShape input, int classes) throws DatasetException {
+        if (spec != null) {
+            return ModelData.testSet(spec, modelDirectory);
+        }
         return images != null ? images : DatasetLoader.load(files, input, classes);
     }
 

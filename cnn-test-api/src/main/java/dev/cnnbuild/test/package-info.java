@@ -6,8 +6,8 @@
  * {@link dev.cnnbuild.test.TorchScriptFile}).
  *
  * <p>Of the core, a test author uses only the types this API publishes with it, and its public signatures use no
- * other (a test checks this): the figures {@code core.evaluation.Evaluation}, {@code Prediction}, {@code Latency}
- * and {@code PixelScaling}; the perturbations {@code core.robustness.ImagePerturbation}, {@code GaussianNoise} and
+ * other (a test checks this): the figures {@code core.evaluation.Evaluation}, {@code ClassNames},
+ * {@code Prediction}, {@code Latency} and {@code PixelScaling}; the perturbations {@code core.robustness.ImagePerturbation}, {@code GaussianNoise} and
  * {@code PixelShift}; the images {@code core.data.ImageSet}, {@code LabeledImages} and the reader
  * {@code IdxReader}; the shape {@code core.spec.InputShape}; and, for custom failure messages,
  * {@code core.rules.GateResult}. Everything else in the core may change without notice.

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ApiSurfaceTest {
     static final Set<String> PUBLISHED_CORE_TYPES = Set.of(
             "dev.cnnbuild.core.evaluation.Evaluation",
+            "dev.cnnbuild.core.evaluation.ClassNames",
             "dev.cnnbuild.core.evaluation.Prediction",
             "dev.cnnbuild.core.evaluation.Latency",
             "dev.cnnbuild.core.evaluation.PixelScaling",

@@ -12,13 +12,16 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns training events into log lines: why the model is trained, the plan, a resumed or discarded checkpoint, a batch
+ * Turns training events into log lines: why the model is trained, the image files found and a decoding line at most
+ * every {@code interval}, the plan, a resumed or discarded checkpoint, a batch
  * line at most every {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the
  * run.
  *
  * <pre>{@code
  * new TrainingService(new ProgressPrinter(System.out::println)).train(request);
  * // mnist-cnn: training: no model yet at target/cnn/mnist-cnn
+ * // pets: 90,000 training and 10,000 test images of 2 classes (cat, dog) from images (10 % ... held out ...)
+ * // pets: decoding training images: 41,000 of 90,000 (46 %)
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
  * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
@@ -48,6 +51,21 @@ public final class ProgressPrinter implements TrainingService.Listener {
     @Override
     public void onTrainingStarts(String modelName, String reason) {
         out.accept(modelName + ": training: " + reason);
+    }
+
+    @Override
+    public void onImagesListed(String modelName, String summary) {
+        out.accept(modelName + ": " + summary);
+    }
+
+    @Override
+    public synchronized void onImagesDecoded(String modelName, String set, int done, int total) {
+        long now = clock.getAsLong();
+        if (now - lastLine >= intervalNanos && done < total) {
+            lastLine = now;
+            out.accept(format("%s: decoding %s images: %,d of %,d (%.0f %%)", modelName, set, done, total,
+                    100.0 * done / total));
+        }
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
             int batchSize, PixelScaling scaling) {
-        return pass(network, manager, data, classes, batchSize, scaling, null);
+        return pass(network, manager, data, classes, batchSize, scaling, ChannelNormalization.NONE, null);
     }
 
     /**
@@ -70,19 +70,59 @@ public final class Evaluator {
      */
     public static PredictedEvaluation evaluateAndPredict(Block network, NDManager manager, LabeledImages data,
             int classes, int batchSize, PixelScaling scaling) {
+        return evaluateAndPredict(network, manager, data, classes, batchSize, scaling, ChannelNormalization.NONE);
+    }
+
+    /**
+     * Evaluates the network on images normalised per channel and keeps every image's prediction.
+     *
+     * <pre>{@code
+     * Evaluator.evaluateAndPredict(network, manager, test, 2, 1000, PixelScaling.UNIT, normalization);
+     * }</pre>
+     *
+     * @param network an initialised network
+     * @param manager the manager whose device runs the evaluation
+     * @param data the dataset
+     * @param classes the number of classes
+     * @param batchSize images per forward pass
+     * @param scaling how the network expects its pixels
+     * @param normalization applied after the scaling, per channel
+     * @return the evaluation and one prediction per image, in order
+     */
+    public static PredictedEvaluation evaluateAndPredict(Block network, NDManager manager, LabeledImages data,
+            int classes, int batchSize, PixelScaling scaling, ChannelNormalization normalization) {
         List<Prediction> predictions = new ArrayList<>(data.size());
-        Evaluation evaluation = pass(network, manager, data, classes, batchSize, scaling, predictions);
+        Evaluation evaluation = pass(network, manager, data, classes, batchSize, scaling, normalization,
+                predictions);
         return new PredictedEvaluation(evaluation, predictions);
     }
 
+    /**
+     * Evaluates the network on images normalised per channel.
+     *
+     * @param network an initialised network
+     * @param manager the manager whose device runs the evaluation
+     * @param data the dataset
+     * @param classes the number of classes
+     * @param batchSize images per forward pass
+     * @param scaling how the network expects its pixels
+     * @param normalization applied after the scaling, per channel
+     * @return the confusion matrix and summed cross-entropy loss
+     */
+    public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
+            int batchSize, PixelScaling scaling, ChannelNormalization normalization) {
+        return pass(network, manager, data, classes, batchSize, scaling, normalization, null);
+    }
+
     private static Evaluation pass(Block network, NDManager manager, LabeledImages data, int classes,
-            int batchSize, PixelScaling scaling, List<Prediction> predictionsOut) {
+            int batchSize, PixelScaling scaling, ChannelNormalization normalization,
+            List<Prediction> predictionsOut) {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
         for (int start = 0; start < data.size(); start += batchSize) {
             int end = Math.min(start + batchSize, data.size());
             try (NDManager batch = manager.newSubManager()) {
-                NDArray logits = Logits.of(network, scaling, batch, data.images(), start, end);
+                NDArray logits = Logits.of(network, scaling, normalization, batch, data.images(), start, end);
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();
                 float[] logProbs = logProbabilities.toFloatArray();

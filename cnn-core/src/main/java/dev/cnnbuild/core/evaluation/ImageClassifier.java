@@ -34,9 +34,23 @@ import java.util.List;
  * @param input the shape of one input image
  * @param classes the number of classes
  * @param scaling how the network expects its pixels
+ * @param normalization applied after the scaling, per channel: the {@code data.normalize} it was trained with
  */
 public record ImageClassifier(Block network, NDManager manager, InputShape input, int classes,
-        PixelScaling scaling) {
+        PixelScaling scaling, ChannelNormalization normalization) {
+
+    /**
+     * A classifier whose pixels are only scaled.
+     *
+     * @param network the network, with its parameters loaded
+     * @param manager the manager that owns the parameters
+     * @param input the shape of one input image
+     * @param classes the number of classes
+     * @param scaling how the network expects its pixels
+     */
+    public ImageClassifier(Block network, NDManager manager, InputShape input, int classes, PixelScaling scaling) {
+        this(network, manager, input, classes, scaling, ChannelNormalization.NONE);
+    }
 
     /**
      * Evaluates the network on a labelled dataset.
@@ -46,7 +60,7 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
      * @return the confusion matrix and the summed cross-entropy loss
      */
     public Evaluation evaluate(LabeledImages data, int batchSize) {
-        return Evaluator.evaluate(network, manager, data, classes, batchSize, scaling);
+        return Evaluator.evaluate(network, manager, data, classes, batchSize, scaling, normalization);
     }
 
     /**
@@ -57,7 +71,7 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
      * @return the evaluation and one prediction per image, in order
      */
     public PredictedEvaluation evaluateAndPredict(LabeledImages data, int batchSize) {
-        return Evaluator.evaluateAndPredict(network, manager, data, classes, batchSize, scaling);
+        return Evaluator.evaluateAndPredict(network, manager, data, classes, batchSize, scaling, normalization);
     }
 
     /**
@@ -139,6 +153,6 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     }
 
     private NDArray logits(NDManager scope, ImageSet images, int from, int to) {
-        return Logits.of(network, scaling, scope, images, from, to);
+        return Logits.of(network, scaling, normalization, scope, images, from, to);
     }
 }

@@ -61,6 +61,6 @@ public final class LatencyMeter {
         for (int i = 0; i < batchSize; i++) {
             System.arraycopy(images.pixels(), (i % images.count()) * size, pixels, i * size, size);
         }
-        return new ImageSet(batchSize, images.height(), images.width(), pixels);
+        return new ImageSet(batchSize, images.channels(), images.height(), images.width(), pixels);
     }
 }

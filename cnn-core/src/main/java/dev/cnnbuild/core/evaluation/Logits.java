@@ -22,7 +22,13 @@ final class Logits {
      * per image.
      */
     static NDArray of(Block network, PixelScaling scaling, NDManager scope, ImageSet images, int from, int to) {
-        NDArray pixels = scaling.apply(ImageTensors.images(scope, images, from, to));
+        return of(network, scaling, ChannelNormalization.NONE, scope, images, from, to);
+    }
+
+    /** Returns the network's output for images scaled, then normalised per channel. */
+    static NDArray of(Block network, PixelScaling scaling, ChannelNormalization normalization, NDManager scope,
+            ImageSet images, int from, int to) {
+        NDArray pixels = normalization.apply(scaling.apply(ImageTensors.images(scope, images, from, to)));
         ParameterStore parameters = new ParameterStore(scope, false);
         return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
     }

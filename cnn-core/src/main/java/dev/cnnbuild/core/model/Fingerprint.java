@@ -17,12 +17,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A SHA-256 over everything that changes a trained model: the YAML text, the content of the four data files, the
- * seed, the tool, DJL and PyTorch versions, and the device type. Two runs with the same fingerprint train the same
- * model, as far as the engine is deterministic.
+ * A SHA-256 over everything that changes a trained model: the YAML text, the content of the four IDX data files
+ * or of every image file (one input {@code file:<name>} each, named by {@link dev.cnnbuild.core.data.ModelData#files}),
+ * the seed, the tool, DJL and PyTorch versions, and the device type. Two runs with the same fingerprint train the
+ * same model, as far as the engine is deterministic.
  *
  * <pre>{@code
  * Fingerprint fingerprint = Fingerprint.of(spec, ToolVersions.current(), "cpu");
+ * Fingerprint ofImages = Fingerprint.of(spec, cache.hashes(data.files()), ToolVersions.current(), "cpu");
  * fingerprint.write(directory.fingerprint());
  * }</pre>
  *
@@ -31,6 +33,8 @@ import java.util.stream.Collectors;
 public record Fingerprint(Map<String, String> inputs) {
     /** The name of the last line of {@code fingerprint.txt}, which holds {@link #value()}. */
     public static final String VALUE_KEY = "fingerprint";
+    /** What the name of an image file's input starts with, as in {@code file:train/cat/1.png}. */
+    public static final String FILE_PREFIX = "file:";
 
     /**
      * Computes the fingerprint of a training run.
@@ -42,10 +46,29 @@ public record Fingerprint(Map<String, String> inputs) {
      * @throws IOException if a data file cannot be read
      */
     public static Fingerprint of(ModelSpec spec, ToolVersions versions, String deviceType) throws IOException {
+        return of(spec, Map.of(), versions, deviceType);
+    }
+
+    /**
+     * Computes the fingerprint of a training run on image files.
+     *
+     * @param spec the model spec
+     * @param fileHashes the SHA-256 of every image file (and CSV file) by its name, such as {@code train/cat/1.png};
+     *     empty for IDX data
+     * @param versions the tool, DJL and PyTorch versions
+     * @param deviceType the device type, {@code cpu} or {@code gpu}
+     * @return the fingerprint
+     * @throws IOException if an IDX data file cannot be read
+     */
+    public static Fingerprint of(ModelSpec spec, Map<String, String> fileHashes, ToolVersions versions,
+            String deviceType) throws IOException {
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("yaml", sha256(spec.yaml().getBytes(StandardCharsets.UTF_8)));
-        put(inputs, "train", spec.data().train());
-        put(inputs, "test", spec.data().test());
+        if (spec.data().isIdx()) {
+            put(inputs, "train", spec.data().train());
+            put(inputs, "test", spec.data().test());
+        }
+        fileHashes.forEach((name, hash) -> inputs.put(FILE_PREFIX + name, hash));
         inputs.put("seed", Long.toString(spec.training().seed()));
         inputs.put("cnnbuild", versions.cnnbuild());
         inputs.put("djl", versions.djl());

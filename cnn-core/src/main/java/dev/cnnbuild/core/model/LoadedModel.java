@@ -5,6 +5,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
@@ -37,11 +38,13 @@ public final class LoadedModel implements AutoCloseable {
     private final Model model;
     private final ModelSpec spec;
     private final ModelMetrics metrics;
+    private final ChannelNormalization normalization;
 
-    private LoadedModel(Model model, ModelSpec spec, ModelMetrics metrics) {
+    private LoadedModel(Model model, ModelSpec spec, ModelMetrics metrics, ChannelNormalization normalization) {
         this.model = model;
         this.spec = spec;
         this.metrics = metrics;
+        this.normalization = normalization;
     }
 
     /**
@@ -112,7 +115,9 @@ public final class LoadedModel implements AutoCloseable {
             Block network = NetworkBuilder.build(spec);
             network.loadParameters(model.getNDManager(), data);
             model.setBlock(network);
-            return new LoadedModel(model, spec, metrics);
+            Path normalizationFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
+            return new LoadedModel(model, spec, metrics, Files.isRegularFile(normalizationFile)
+                    ? ChannelNormalization.read(normalizationFile) : ChannelNormalization.NONE);
         } catch (MalformedModelException e) {
             model.close();
             throw new IOException(directory.parameters() + " does not fit the network of " + directory.spec()
@@ -133,9 +138,13 @@ public final class LoadedModel implements AutoCloseable {
         return model.getNDManager();
     }
 
-    /** Returns the network with what it needs to be fed: the spec's input shape and classes, pixels in [0, 1]. */
+    /**
+     * Returns the network with what it needs to be fed: the spec's input shape and classes, pixels in [0, 1],
+     * normalised as it was trained ({@value ChannelNormalization#FILE_NAME} in its directory, if any).
+     */
     public ImageClassifier classifier() {
-        return new ImageClassifier(network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT);
+        return new ImageClassifier(network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT,
+                normalization);
     }
 
     /** Returns the spec the model was trained from. */

@@ -1,5 +1,7 @@
 package dev.cnnbuild.core.model;
 
+import dev.cnnbuild.core.data.ImageSources;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +14,8 @@ import java.util.List;
  *   <li>{@code model.yaml}: the YAML the model was trained from, byte for byte;</li>
  *   <li>{@code metrics.json}: the training history and the final evaluation ({@link ModelMetrics});</li>
  *   <li>{@code report.html}: the report, when there is one;</li>
- *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint}).</li>
+ *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint});</li>
+ *   <li>{@code test-split.txt} and {@code normalization.json}, when the data need them ({@link #DATA_FILES}).</li>
  * </ul>
  *
  * <pre>{@code
@@ -36,6 +39,11 @@ public record ModelDirectory(Path root) {
     public static final String FINGERPRINT = "fingerprint.txt";
     /** The file names of a trained model, in the order above. */
     public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT);
+    /**
+     * The files a model directory holds when its data need them to be tested as trained: the held-out test images
+     * of a {@code testSplit}, and the normalisation of {@code data.normalize}.
+     */
+    public static final List<String> DATA_FILES = List.of(ImageSources.HELD_OUT_FILE, ChannelNormalization.FILE_NAME);
 
     /** Returns the directory at {@code root}. */
     public static ModelDirectory of(Path root) {

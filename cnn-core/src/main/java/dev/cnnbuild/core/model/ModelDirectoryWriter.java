@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Writes a trained model directory whole or not at all, with {@link AtomicFiles#writeFolder}: everything goes to a
@@ -59,12 +60,41 @@ public final class ModelDirectoryWriter {
      */
     public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
             ModelMetrics metrics, Fingerprint fingerprint, String reportHtml) throws IOException {
+        return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of());
+    }
+
+    /**
+     * Writes the model directory {@code outputDirectory/<name>} with its {@code report.html} and the files its data
+     * need when it is tested, such as the list of held-out test images, replacing an older one.
+     *
+     * <pre>{@code
+     * ModelDirectoryWriter.write(output, spec.name(), spec.yaml(), network, metrics, fingerprint, html,
+     *         data.directoryFiles());   // {test-split.txt=...}
+     * }</pre>
+     *
+     * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
+     * @param name the model's name
+     * @param yaml the YAML text it was trained from
+     * @param network the trained network
+     * @param metrics its metrics
+     * @param fingerprint the fingerprint of its inputs
+     * @param reportHtml the report's HTML, or {@code null} for none
+     * @param dataFiles text files to write beside them, by file name
+     * @return the written directory
+     * @throws IOException if writing fails; then nothing is left at the target but an older complete model
+     */
+    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
+            ModelMetrics metrics, Fingerprint fingerprint, String reportHtml, Map<String, String> dataFiles)
+            throws IOException {
         ModelDirectory target = ModelDirectory.of(outputDirectory, name);
         AtomicFiles.writeFolder(target.root(), staging -> {
             ModelDirectory staged = ModelDirectory.of(staging);
             stage(staged, yaml, network, metrics, fingerprint);
             if (reportHtml != null) {
                 Files.writeString(staged.report(), reportHtml);
+            }
+            for (Map.Entry<String, String> file : dataFiles.entrySet()) {
+                Files.writeString(staging.resolve(file.getKey()), file.getValue());
             }
         });
         return target;

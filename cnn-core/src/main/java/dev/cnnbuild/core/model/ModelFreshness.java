@@ -23,10 +23,13 @@ import java.util.regex.Pattern;
  * @param upToDate whether the directory is complete and was trained from the same inputs
  * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
  *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete}, or
- *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}
+ *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
+ *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
+ *     (the first ten changes, then how many more)
  */
 public record ModelFreshness(boolean upToDate, String reason) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final int MAX_NAMED_CHANGES = 10;
 
     /**
      * Compares a model directory with the inputs of a run.
@@ -61,14 +64,23 @@ public record ModelFreshness(boolean upToDate, String reason) {
         Set<String> names = new LinkedHashSet<>(current.keySet());
         names.addAll(stored.keySet());
         List<String> changes = new ArrayList<>();
+        int more = 0;
         for (String name : names) {
             String before = stored.get(name);
             String now = current.get(name);
             if (!Objects.equals(before, now)) {
+                if (changes.size() == MAX_NAMED_CHANGES) {
+                    more++;
+                    continue;
+                }
                 boolean showValues = before != null && now != null && !HASH.matcher(before).matches()
                         && !HASH.matcher(now).matches();
-                changes.add(name + " changed" + (showValues ? " (" + before + " -> " + now + ")" : ""));
+                String what = before == null ? " added" : now == null ? " removed" : " changed";
+                changes.add(name + what + (showValues ? " (" + before + " -> " + now + ")" : ""));
             }
+        }
+        if (more > 0) {
+            changes.add("and " + more + " more");
         }
         return changes;
     }

@@ -99,6 +99,12 @@ public final class ModelPackager {
         if (Files.isRegularFile(report)) {
             files.add(report);
         }
+        for (String name : ModelDirectory.DATA_FILES) {
+            Path file = model.root().resolve(name);
+            if (Files.isRegularFile(file)) {
+                files.add(file);
+            }
+        }
         return files;
     }
 

@@ -8,7 +8,7 @@ import dev.cnnbuild.core.data.ImageSet;
 import java.nio.ByteBuffer;
 
 /**
- * Turns grey-scale images into the network's input: {@code float32} tensors of shape {@code N x 1 x H x W}, pixels
+ * Turns images into the network's input: {@code float32} tensors of shape {@code N x C x H x W}, pixels
  * scaled to {@code [0, 1]} as torchvision's {@code ToTensor} does.
  *
  * <pre>{@code
@@ -27,13 +27,13 @@ public final class ImageTensors {
      * @param images the images
      * @param from first image
      * @param to one past the last image
-     * @return a {@code (to - from) x 1 x H x W} float tensor
+     * @return a {@code (to - from) x C x H x W} float tensor
      */
     public static NDArray images(NDManager manager, ImageSet images, int from, int to) {
         int size = images.imageSize();
         ByteBuffer bytes = ByteBuffer.allocateDirect((to - from) * size);
         bytes.put(images.pixels(), from * size, (to - from) * size).flip();
-        Shape shape = new Shape(to - from, 1, images.height(), images.width());
+        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
         try (NDArray raw = manager.create(bytes, shape, DataType.UINT8)) {
             return raw.toType(DataType.FLOAT32, true).divi(255f);
         }

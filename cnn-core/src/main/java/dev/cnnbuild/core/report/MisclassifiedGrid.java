@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.report;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import java.util.List;
 
@@ -14,7 +15,7 @@ final class MisclassifiedGrid {
     }
 
     /** Returns the grid, or a sentence saying why there is none. */
-    static String html(List<Misclassified> mistakes, TestMetrics test) {
+    static String html(List<Misclassified> mistakes, TestMetrics test, ClassNames names) {
         long wrong = test.count() - test.correct();
         if (mistakes.isEmpty()) {
             return wrong == 0 ? "<p class=\"empty\">Every test image was classified correctly.</p>\n"
@@ -32,9 +33,10 @@ final class MisclassifiedGrid {
                     .append(PngDataUri.of(m.images(), m.imageIndex(), scale))
                     .append("\" width=\"").append(m.images().width() * scale).append("\" height=\"")
                     .append(m.images().height() * scale).append("\" alt=\"test image ").append(m.imageIndex())
-                    .append(": true ").append(m.trueLabel()).append(", predicted ").append(m.predictedLabel())
-                    .append("\"><figcaption><span class=\"labels\">").append(m.trueLabel())
-                    .append(" &#8594; <b>").append(m.predictedLabel()).append("</b></span> <span class=\"confidence\">")
+                    .append(": true ").append(Html.escape(names.name(m.trueLabel()))).append(", predicted ")
+                    .append(Html.escape(names.name(m.predictedLabel())))
+                    .append("\"><figcaption><span class=\"labels\">").append(Html.escape(names.name(m.trueLabel())))
+                    .append(" &#8594; <b>").append(Html.escape(names.name(m.predictedLabel()))).append("</b></span> <span class=\"confidence\">")
                     .append(Html.percent(m.confidence(), 1)).append("</span><span class=\"index\">#")
                     .append(m.imageIndex()).append("</span></figcaption></figure>\n");
         }

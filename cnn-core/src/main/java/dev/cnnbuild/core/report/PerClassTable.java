@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.report;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.ClassMetrics;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -16,7 +17,7 @@ final class PerClassTable {
     }
 
     /** Returns the table. */
-    static String html(List<ClassMetrics> perClass) {
+    static String html(List<ClassMetrics> perClass, ClassNames names) {
         double[] lowest = new double[FIGURES.size()];
         for (int f = 0; f < FIGURES.size(); f++) {
             lowest[f] = perClass.stream().mapToDouble(FIGURES.get(f)).min().orElse(Double.NaN);
@@ -25,7 +26,7 @@ final class PerClassTable {
                 + "<table class=\"per-class\">\n<thead><tr><th>class</th><th>support</th><th>accuracy"
                 + " (recall)</th><th>precision</th><th>F1</th></tr></thead>\n<tbody>\n");
         for (ClassMetrics c : perClass) {
-            html.append("<tr class=\"class-row\"><th scope=\"row\">").append(c.label()).append("</th><td>")
+            html.append("<tr class=\"class-row\"><th scope=\"row\">").append(Html.escape(names.name(c.label()))).append("</th><td>")
                     .append(Html.count(c.support())).append("</td>");
             for (int f = 0; f < FIGURES.size(); f++) {
                 double value = FIGURES.get(f).applyAsDouble(c);

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import javax.imageio.ImageIO;
 
-/** Turns one grey-scale image of an {@link ImageSet} into an upscaled PNG {@code data:} URI. */
+/** Turns one grey or colour image of an {@link ImageSet} into an upscaled PNG {@code data:} URI. */
 final class PngDataUri {
 
     private PngDataUri() {
@@ -25,14 +25,17 @@ final class PngDataUri {
      * @return the data URI
      */
     static String of(ImageSet images, int index, int scale) {
+        boolean colour = images.channels() == 3;
         BufferedImage image = new BufferedImage(images.width() * scale, images.height() * scale,
-                BufferedImage.TYPE_BYTE_GRAY);
+                colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = image.getRaster();
         int[] square = new int[scale * scale];
-        for (int row = 0; row < images.height(); row++) {
-            for (int column = 0; column < images.width(); column++) {
-                Arrays.fill(square, images.pixel(index, row, column));
-                raster.setPixels(column * scale, row * scale, scale, scale, square);
+        for (int band = 0; band < raster.getNumBands(); band++) {
+            for (int row = 0; row < images.height(); row++) {
+                for (int column = 0; column < images.width(); column++) {
+                    Arrays.fill(square, images.pixel(index, band, row, column));
+                    raster.setSamples(column * scale, row * scale, scale, scale, band, square);
+                }
             }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();

@@ -37,6 +37,9 @@ final class ReportHeader {
         fact(html, "epochs", Integer.toString(metrics.history() == null ? 0 : metrics.history().size()));
         fact(html, "training time", Html.seconds(metrics.trainSeconds()));
         fact(html, "total time", Html.seconds(metrics.totalSeconds()));
+        if (metrics.augmentation() != null && !metrics.augmentation().isEmpty()) {
+            fact(html, "augmentation", String.join(", ", metrics.augmentation()));
+        }
         ToolVersions versions = metrics.versions();
         if (versions != null) {
             fact(html, "cnnbuild", versions.cnnbuild());

@@ -48,7 +48,7 @@ public record GaussianNoise(double sigma, long seed) implements ImagePerturbatio
             long value = Math.round((source[i] & 0xFF) + random.nextGaussian() * scale);
             noisy[i] = (byte) Math.max(0, Math.min(255, value));
         }
-        return new ImageSet(images.count(), images.height(), images.width(), noisy);
+        return new ImageSet(images.count(), images.channels(), images.height(), images.width(), noisy);
     }
 
     @Override

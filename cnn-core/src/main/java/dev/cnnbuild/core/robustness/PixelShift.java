@@ -30,8 +30,9 @@ public record PixelShift(int right, int down) implements ImagePerturbation {
         int width = images.width();
         byte[] source = images.pixels();
         byte[] shifted = new byte[source.length];
-        for (int image = 0; image < images.count(); image++) {
-            int base = image * images.imageSize();
+        int planeSize = height * width;
+        for (int plane = 0; plane < images.count() * images.channels(); plane++) {
+            int base = plane * planeSize;
             for (int row = Math.max(0, down); row < Math.min(height, height + down); row++) {
                 int from = Math.max(0, right);
                 int to = Math.min(width, width + right);
@@ -41,7 +42,7 @@ public record PixelShift(int right, int down) implements ImagePerturbation {
                 }
             }
         }
-        return new ImageSet(images.count(), height, width, shifted);
+        return new ImageSet(images.count(), images.channels(), height, width, shifted);
     }
 
     @Override

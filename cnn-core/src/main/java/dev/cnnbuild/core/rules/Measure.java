@@ -1,5 +1,7 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
+
 /**
  * One figure a rule checks: a metric of the whole model, or a per-class metric of one class.
  *
@@ -41,5 +43,15 @@ public record Measure(Metric metric, int label) {
     /** Returns the words messages use: {@code test accuracy}, or {@code accuracy of class 8}. */
     public String describe() {
         return metric.perClass() ? metric.words() + " of class " + label : metric.words();
+    }
+
+    /**
+     * Returns the words messages use, naming the class: {@code accuracy of class cat}.
+     *
+     * @param classes the model's class names
+     * @return the words
+     */
+    public String describe(ClassNames classes) {
+        return metric.perClass() ? metric.words() + " of class " + classes.name(label) : metric.words();
     }
 }

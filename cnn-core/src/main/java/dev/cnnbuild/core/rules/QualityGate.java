@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +88,36 @@ public final class QualityGate {
      * @return one outcome per limit of each rule and figure
      */
     public GateResult check(String modelName, MetricSource candidate, Baseline baseline) {
+        return check(modelName, candidate, baseline, ClassNames.numbered(candidate.classes()));
+    }
+
+    /**
+     * Checks the rules against a model's figures, naming its classes in messages and resolving rules that name a
+     * class: {@code accuracy of class cat is 0.8500, but expected minimum is 0.9}.
+     *
+     * <pre>{@code
+     * GateResult result = gate.check("pets", MetricSource.of(evaluation), Baseline.none(), metrics.classes());
+     * }</pre>
+     *
+     * @param modelName the model's name, for messages
+     * @param candidate the model's figures
+     * @param baseline the baseline, or {@link Baseline#none()}
+     * @param classes the model's class names
+     * @return every rule's outcomes
+     */
+    public GateResult check(String modelName, MetricSource candidate, Baseline baseline, ClassNames classes) {
         List<RuleOutcome> outcomes = new ArrayList<>();
         for (Rule rule : rules) {
-            List<Measure> measures = rule.measures(candidate.classes());
+            List<Measure> measures = rule.measures(classes);
             for (Limit limit : Limit.values()) {
                 OptionalDouble limitValue = limitValue(rule, limit);
                 if (limitValue.isEmpty()) {
                     continue;
                 }
-                Check check = new Check(modelName, rule, limit, limitValue.getAsDouble(), candidate, baseline);
+                Check check = new Check(modelName, rule, limit, limitValue.getAsDouble(), candidate, baseline, classes);
                 if (measures.isEmpty()) {
-                    outcomes.add(check.noClasses());
+                    outcomes.add(rule.className().isPresent() ? check.unknownClass(rule.className().get())
+                            : check.noClasses());
                 }
                 for (Measure measure : measures) {
                     outcomes.add(check.of(measure));
@@ -118,7 +138,14 @@ public final class QualityGate {
 
     /** One limit of one rule, checked on each of the rule's measures. */
     private record Check(String modelName, Rule rule, Limit limit, double limitValue, MetricSource candidate,
-            Baseline baseline) {
+            Baseline baseline, ClassNames classes) {
+
+        RuleOutcome unknownClass(String name) {
+            String subject = rule.metric().words() + " of class " + name;
+            return outcome(subject, RuleOutcome.Status.VIOLATED, OptionalDouble.empty(), OptionalDouble.empty(),
+                    subject + " is missing (the model has no class '" + name + "'; its classes are "
+                            + classes.joined() + ")");
+        }
 
         RuleOutcome noClasses() {
             String subject = rule.metric().words() + " of every class";
@@ -128,11 +155,12 @@ public final class QualityGate {
 
         RuleOutcome of(Measure measure) {
             OptionalDouble value = candidate.value(measure);
-            String subject = measure.describe();
+            String subject = measure.describe(classes);
             if (measure.metric().perClass() && !candidate.hasImagesOf(measure.label())) {
+                String name = classes.name(measure.label());
                 return violated(subject, OptionalDouble.empty(), OptionalDouble.empty(), subject
-                        + " cannot be measured: the test set has no image of class " + measure.label()
-                        + expectation(", but ") + "; add images of class " + measure.label() + " to the test set");
+                        + " cannot be measured: the test set has no image of class " + name
+                        + expectation(", but ") + "; add images of class " + name + " to the test set");
             }
             if (value.isEmpty()) {
                 String missing = subject + " is missing" + why(measure);

@@ -1,8 +1,10 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.stream.IntStream;
@@ -24,20 +26,24 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * Rule accuracy = Rule.builder("accuracy").minimum("98%").absoluteTolerance("0.01").build();
  * Rule eights = Rule.builder("classAccuracy").label("8").minimum("0.95").build();
+ * Rule cats = Rule.builder("classAccuracy").label("cat").minimum("0.9").build();   // a class by its name
  * Rule everyClass = Rule.builder(Metric.CLASS_F1).minimum(0.9).build();   // no label: every class
  * Rule loss = Rule.builder("loss").maximum("0.05").relativeTolerance("10%").build();
  * }</pre>
  *
  * @param metric what is checked
- * @param label the class of a per-class metric; empty for every class, and for metrics of the whole model
+ * @param label the class of a per-class metric, by number; empty for every class, for a class named by
+ *     {@code className}, and for metrics of the whole model
  * @param minimum the smallest value allowed
  * @param maximum the largest value allowed
  * @param absoluteTolerance the most the metric may get worse than the baseline, in its unit (0 or more)
  * @param relativeTolerance the most the metric may get worse than the baseline, as a share of the baseline value
  *     (0 or more)
+ * @param className the class of a per-class metric, by name, such as {@code cat}; resolved against the model's
+ *     class names when the rule is checked
  */
 public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, OptionalDouble maximum,
-        OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance) {
+        OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance, Optional<String> className) {
 
     /**
      * Checks the rule.
@@ -45,10 +51,25 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
      * @throws IllegalArgumentException with the same message a {@link Builder} gives as a {@link RuleException}
      */
     public Rule {
-        String problem = problem(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance);
+        String problem = problem(metric, label, className, minimum, maximum, absoluteTolerance, relativeTolerance);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+    }
+
+    /**
+     * A rule on a class given by number, or on every class, or on the whole model.
+     *
+     * @param metric what is checked
+     * @param label the class by number; empty for every class and for metrics of the whole model
+     * @param minimum the smallest value allowed
+     * @param maximum the largest value allowed
+     * @param absoluteTolerance the most the metric may get worse than the baseline, in its unit
+     * @param relativeTolerance the most the metric may get worse than the baseline, as a share
+     */
+    public Rule(Metric metric, OptionalInt label, OptionalDouble minimum, OptionalDouble maximum,
+            OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance) {
+        this(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance, Optional.empty());
     }
 
     /**
@@ -71,13 +92,32 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
      * per-class metric without a label.
      */
     public List<Measure> measures(int classes) {
+        return measures(ClassNames.numbered(classes));
+    }
+
+    /**
+     * Returns what this rule measures on a model with these classes: one measure, or one per class for a per-class
+     * metric without a label; none when the rule names a class the model does not have. A number names the class of
+     * that name when there is one (folders named {@code 0} to {@code 10} sort as {@code 0, 1, 10, 2, ...}), else the
+     * class of that index.
+     *
+     * <pre>{@code
+     * rule.measures(ClassNames.of(List.of("cat", "dog")));   // [Measure[metric=CLASS_ACCURACY, label=0]] for "cat"
+     * }</pre>
+     */
+    public List<Measure> measures(ClassNames classes) {
         if (!metric.perClass()) {
             return List.of(Measure.of(metric));
         }
-        if (label.isPresent()) {
-            return List.of(Measure.ofClass(metric, label.getAsInt()));
+        if (className.isPresent()) {
+            OptionalInt index = classes.indexOf(className.get());
+            return index.isPresent() ? List.of(Measure.ofClass(metric, index.getAsInt())) : List.of();
         }
-        return IntStream.range(0, classes).mapToObj(c -> Measure.ofClass(metric, c)).toList();
+        if (label.isPresent()) {
+            int byName = classes.names().indexOf(Integer.toString(label.getAsInt()));
+            return List.of(Measure.ofClass(metric, byName >= 0 ? byName : label.getAsInt()));
+        }
+        return IntStream.range(0, classes.size()).mapToObj(c -> Measure.ofClass(metric, c)).toList();
     }
 
     /** Returns whether the rule compares with a baseline, that is has a tolerance. */
@@ -86,19 +126,24 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
     }
 
     /** Returns how messages about a rule name it: {@code rule 'classAccuracy' (class 8)}. */
-    private static String describe(Metric metric, OptionalInt label) {
+    private static String describe(Metric metric, OptionalInt label, Optional<String> className) {
         String name = "rule '" + metric.pomName() + "'";
         if (!metric.perClass()) {
             return name;
         }
-        return name + (label.isPresent() ? " (class " + label.getAsInt() + ")" : " (every class)");
+        return name + (className.isPresent() ? " (class " + className.get() + ")"
+                : label.isPresent() ? " (class " + label.getAsInt() + ")" : " (every class)");
     }
 
-    private static String problem(Metric metric, OptionalInt label, OptionalDouble minimum, OptionalDouble maximum,
-            OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance) {
-        String rule = describe(metric, label);
-        if (label.isPresent() && !metric.perClass()) {
-            return rule + ": label " + label.getAsInt() + " given, but " + metric.words() + " is measured on the"
+    private static String problem(Metric metric, OptionalInt label, Optional<String> className,
+            OptionalDouble minimum, OptionalDouble maximum, OptionalDouble absoluteTolerance,
+            OptionalDouble relativeTolerance) {
+        String rule = describe(metric, label, className);
+        if (label.isPresent() && className.isPresent()) {
+            return rule + ": give the class by number or by name, not both";
+        }
+        if ((label.isPresent() || className.isPresent()) && !metric.perClass()) {
+            return rule + ": label " + className.orElseGet(() -> Integer.toString(label.getAsInt())) + " given, but " + metric.words() + " is measured on the"
                     + " whole model; remove the label, or use a per-class metric (classAccuracy, classPrecision,"
                     + " classRecall, classF1)";
         }
@@ -170,7 +215,10 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
             this.metric = metric;
         }
 
-        /** Sets the class of a per-class metric: an index such as {@code 8}; {@code *} or absent for every class. */
+        /**
+         * Sets the class of a per-class metric: an index such as {@code 8} or a name such as {@code cat}; {@code *}
+         * or absent for every class.
+         */
         public Builder label(String text) {
             this.label = text;
             return this;
@@ -234,17 +282,21 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
         public Rule build() throws RuleException {
             Metric parsed = Metric.parse(metric);
             String rule = "rule '" + parsed.pomName() + "'";
-            OptionalInt parsedLabel = parseLabel(rule);
+            String labelText = label == null ? "" : label.trim();
+            boolean named = !labelText.isEmpty() && !labelText.equals("*") && !labelText.matches("[-+]?\\d+");
+            OptionalInt parsedLabel = named ? OptionalInt.empty() : parseLabel(rule);
+            Optional<String> parsedName = named ? Optional.of(labelText) : Optional.empty();
             OptionalDouble parsedMinimum = limit(rule, "minimum", minimum);
             OptionalDouble parsedMaximum = limit(rule, "maximum", maximum);
             OptionalDouble parsedAbsolute = limit(rule, "absoluteTolerance", absoluteTolerance);
             OptionalDouble parsedRelative = limit(rule, "relativeTolerance", relativeTolerance);
-            String problem = problem(parsed, parsedLabel, parsedMinimum, parsedMaximum, parsedAbsolute,
+            String problem = problem(parsed, parsedLabel, parsedName, parsedMinimum, parsedMaximum, parsedAbsolute,
                     parsedRelative);
             if (problem != null) {
                 throw new RuleException(problem);
             }
-            return new Rule(parsed, parsedLabel, parsedMinimum, parsedMaximum, parsedAbsolute, parsedRelative);
+            return new Rule(parsed, parsedLabel, parsedMinimum, parsedMaximum, parsedAbsolute, parsedRelative,
+                    parsedName);
         }
 
         private OptionalInt parseLabel(String rule) throws RuleException {

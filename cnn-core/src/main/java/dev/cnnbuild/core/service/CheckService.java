@@ -1,8 +1,8 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
@@ -81,7 +81,7 @@ public final class CheckService {
             throws IOException, SpecException, DatasetException, RuleException {
         try (LoadedModel model = load(directory, request)) {
             ModelSpec spec = model.spec();
-            LabeledImages testSet = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+            LabeledImages testSet = ModelData.testSet(spec, directory.root());
             ImageClassifier classifier = model.classifier();
             PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
             Evaluation evaluation = tested.evaluation();
@@ -89,7 +89,7 @@ public final class CheckService {
                     : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
                             + CheckRequest.BASELINE_SUFFIX), request.projectDirectory());
             GateResult result = new QualityGate(request.rules()).check(spec.name(), MetricSource.of(evaluation),
-                    baseline);
+                    baseline, model.metrics().classes());
             if (request.reportsDirectory().isPresent()) {
                 JUnitXmlWriter.write(result, request.reportsDirectory().get()
                         .resolve(JUnitXmlWriter.fileName(spec.name())));

@@ -1,17 +1,20 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ModelData;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
+import dev.cnnbuild.core.model.FileHashCache;
 import dev.cnnbuild.core.model.Fingerprint;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelDirectoryWriter;
 import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.report.ReportWriter;
+import dev.cnnbuild.core.spec.AugmentationSpec;
 import dev.cnnbuild.core.spec.DataFileCheck;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
@@ -27,6 +30,9 @@ import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
 import dev.cnnbuild.core.training.TrainingListener;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -58,6 +64,26 @@ public final class TrainingService {
          * @param reason why, such as {@code no model yet at target/cnn/mnist-cnn}
          */
         void onTrainingStarts(String modelName, String reason);
+
+        /**
+         * Called before decoding image files, with what was found.
+         *
+         * @param modelName the model's name
+         * @param summary such as {@code 120 training and 30 test images of 2 classes (cat, dog) from ...}
+         */
+        default void onImagesListed(String modelName, String summary) {
+        }
+
+        /**
+         * Called from the decoding threads after each decoded image file; throttle here, and be thread-safe.
+         *
+         * @param modelName the model's name
+         * @param set {@code training} or {@code test}
+         * @param done files decoded so far
+         * @param total files to decode
+         */
+        default void onImagesDecoded(String modelName, String set, int done, int total) {
+        }
     }
 
     /**
@@ -89,7 +115,9 @@ public final class TrainingService {
         DeviceChoice choice = choice(request, spec);
         String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
         ToolVersions versions = ToolVersions.current();
-        Fingerprint fingerprint = Fingerprint.of(spec, versions, deviceType);
+        ModelData data = ModelData.forTraining(spec);
+        Fingerprint fingerprint = Fingerprint.of(spec, FileHashCache.beside(request.outputDirectory(), spec.name())
+                .hashes(data.files()), versions, deviceType);
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
         if (freshness.upToDate() && !request.force()) {
@@ -98,8 +126,11 @@ public final class TrainingService {
         String reason = freshness.upToDate() ? "forced, although it is up to date (" + freshness.reason() + ")"
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
-        LabeledImages train = DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
-        LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
+        data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
+        LabeledImages train = data.train((done, total) -> listener.onImagesDecoded(spec.name(), "training", done,
+                total));
+        LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
+        ChannelNormalization normalization = Normalizations.of(spec, train.images());
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)
@@ -107,6 +138,7 @@ public final class TrainingService {
                 .optListener(listener)
                 .optCheckpoints(checkpoints, fingerprint.value())
                 .optStartFresh(request.force())
+                .optNormalization(normalization)
                 .build();
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
@@ -115,10 +147,10 @@ public final class TrainingService {
                     trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
                     testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
                     trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt() : null);
+                            ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames(), augmentation(spec));
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
             ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
-                    spec.yaml(), trained.network(), metrics, fingerprint, report);
+                    spec.yaml(), trained.network(), metrics, fingerprint, report, directoryFiles(data, normalization));
             checkpoints.delete();
             int epochs = trained.history().size();
             OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
@@ -133,6 +165,19 @@ public final class TrainingService {
         } catch (IllegalArgumentException e) {
             throw new TrainingException(e.getMessage());
         }
+    }
+
+    private static List<String> augmentation(ModelSpec spec) {
+        List<String> applied = spec.data().options().augment().stream().map(AugmentationSpec::describe).toList();
+        return applied.isEmpty() ? null : applied;
+    }
+
+    private static Map<String, String> directoryFiles(ModelData data, ChannelNormalization normalization) {
+        Map<String, String> files = new LinkedHashMap<>(data.directoryFiles());
+        if (!normalization.isNone()) {
+            files.put(ChannelNormalization.FILE_NAME, normalization.toJson());
+        }
+        return files;
     }
 
     private static DeviceChoice choice(TrainingRequest request, ModelSpec spec) throws TrainingException {

@@ -25,12 +25,16 @@ public final class DataFileCheck {
     }
 
     /**
-     * Checks the four data paths: the training images and labels, then the test images and labels.
+     * Checks the four data paths of IDX data: the training images and labels, then the test images and labels.
+     * Image folders and CSV files are checked as they are listed, where only regular files are taken as images.
      *
      * @param spec the model, as the reader returned it
      * @throws SpecException at the first path that is not a readable regular file, naming its key and the path
      */
     public static void requireRegularFiles(ModelSpec spec) throws SpecException {
+        if (!spec.data().isIdx()) {
+            return;
+        }
         check(spec, "train", "images", spec.data().train().images());
         check(spec, "train", "labels", spec.data().train().labels());
         check(spec, "test", "images", spec.data().test().images());

@@ -1,6 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-import java.util.List;
 
 /** Reads {@code training.earlyStopping}: {@code metric} and {@code patience} are required. */
 final class EarlyStoppingReader {
@@ -21,7 +20,7 @@ final class EarlyStoppingReader {
      */
     static EarlyStoppingSpec read(YamlValue value, double validationSplit) throws SpecException {
         YamlMapping settings = value.mapping(EXAMPLE);
-        settings.allowOnly(List.of("metric", "patience", "minDelta"));
+        settings.allowOnly(ModelFileDefinitions.EARLY_STOPPING.names());
         YamlValue metricValue = settings.require("metric", "metric: validationLoss");
         EarlyStoppingMetric metric = EarlyStoppingMetric.ofYamlName(
                 metricValue.choice(EarlyStoppingMetric.yamlNames()));

@@ -67,7 +67,7 @@ final class LayerReader {
 
     private static LayerSpec conv2d(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
-        parameters.allowOnly(List.of("filters", "kernel", "stride", "padding"));
+        parameters.allowOnly(ModelFileDefinitions.CONV2D.names());
         return new Conv2dLayer(
                 parameters.require("filters", "filters: 16").positiveInt(),
                 parameters.require("kernel", "kernel: 5").positiveInt(),
@@ -90,19 +90,19 @@ final class LayerReader {
 
     private static YamlMapping poolParameters(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{kernel: 2, stride: 2}");
-        parameters.allowOnly(List.of("kernel", "stride"));
+        parameters.allowOnly(ModelFileDefinitions.POOL.names());
         return parameters;
     }
 
     private static LayerSpec linear(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{units: 10}");
-        parameters.allowOnly(List.of("units"));
+        parameters.allowOnly(ModelFileDefinitions.LINEAR.names());
         return new LinearLayer(parameters.require("units", "units: 10").positiveInt(), entry.location());
     }
 
     private static LayerSpec dropout(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{rate: 0.5}");
-        parameters.allowOnly(List.of("rate"));
+        parameters.allowOnly(ModelFileDefinitions.DROPOUT.names());
         return new DropoutLayer(parameters.valueOr("rate", 0.5, YamlValue::fraction), entry.location());
     }
 

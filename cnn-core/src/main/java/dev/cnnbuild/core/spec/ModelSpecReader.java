@@ -27,8 +27,6 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class ModelSpecReader {
 
-    private static final List<String> TOP_LEVEL_KEYS = List.of("name", "input", "classes", "layers", "data",
-            "training");
     private static final String KEYS_IN_WORDS = "name, input, classes, layers, data and training";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String INPUT_EXAMPLE = "{channels: 1, height: 28, width: 28}";
@@ -104,15 +102,19 @@ public final class ModelSpecReader {
                     + KEYS_IN_WORDS + ", but was " + YamlNodes.describe(root));
         }
         YamlMapping top = YamlMapping.root(file, mapping);
-        top.allowOnly(TOP_LEVEL_KEYS);
+        top.allowOnly(ModelFileDefinitions.TOP.names());
+        String name = name(top.require("name", "name: mnist-cnn"));
+        InputShape input = input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE));
+        int classes = top.require("classes", "classes: 10").intAtLeast(2);
         return new ModelSpec(
-                name(top.require("name", "name: mnist-cnn")),
+                name,
                 file,
                 yamlText,
-                input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE)),
-                top.require("classes", "classes: 10").intAtLeast(2),
+                input,
+                classes,
                 LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
-                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE)),
+                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
+                        classes, input.channels()),
                 TrainingReader.read(top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
     }
 
@@ -127,7 +129,7 @@ public final class ModelSpecReader {
     }
 
     private static InputShape input(YamlMapping input) throws SpecException {
-        input.allowOnly(List.of("channels", "height", "width"));
+        input.allowOnly(ModelFileDefinitions.INPUT.names());
         InputShape shape = new InputShape(
                 input.require("channels", "channels: 1").positiveInt(),
                 input.require("height", "height: 28").positiveInt(),

@@ -28,7 +28,7 @@ final class OptimizerReader {
     }
 
     private static AdamOptimizer adam(YamlMapping settings) throws SpecException {
-        settings.allowOnly(List.of("learningRate", "beta1", "beta2", "epsilon", "weightDecay"));
+        settings.allowOnly(ModelFileDefinitions.ADAM.names());
         AdamOptimizer defaults = AdamOptimizer.defaults();
         return new AdamOptimizer(
                 settings.valueOr("learningRate", defaults.learningRate(), YamlValue::positiveNumber),
@@ -39,7 +39,7 @@ final class OptimizerReader {
     }
 
     private static SgdOptimizer sgd(YamlMapping settings) throws SpecException {
-        settings.allowOnly(List.of("learningRate", "momentum", "weightDecay"));
+        settings.allowOnly(ModelFileDefinitions.SGD.names());
         SgdOptimizer defaults = SgdOptimizer.defaults();
         return new SgdOptimizer(
                 settings.valueOr("learningRate", defaults.learningRate(), YamlValue::positiveNumber),

@@ -12,8 +12,7 @@ final class TrainingReader {
 
     /** Reads the settings, using the defaults documented on {@link TrainingSpec} for those left out. */
     static TrainingSpec read(YamlMapping training) throws SpecException {
-        training.allowOnly(List.of("epochs", "batchSize", "optimizer", "loss", "seed", "device", "devices",
-                "validationSplit", "earlyStopping"));
+        training.allowOnly(ModelFileDefinitions.TRAINING.names());
         double validationSplit = training.valueOr("validationSplit", 0.0, YamlValue::fraction);
         return new TrainingSpec(
                 training.require("epochs", "epochs: 10").positiveInt(),

@@ -87,6 +87,11 @@ final class YamlMapping {
         return new YamlValue(file, entry.getValueNode(), key, owner);
     }
 
+    /** Whether the key is written. */
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
     /** The converted value of a key, or the default if the key is absent. */
     <T> T valueOr(String key, T defaultValue, Conversion<T> conversion) throws SpecException {
         NodeTuple entry = entries.get(key);

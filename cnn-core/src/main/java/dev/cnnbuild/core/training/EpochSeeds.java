@@ -14,6 +14,7 @@ final class EpochSeeds {
     private static final long SHUFFLE = 0x5348554646L;
     private static final long ENGINE = 0x454E47494EL;
     private static final long VALIDATION = 0x56414C4944L;
+    private static final long AUGMENTATION = 0x4155474D45L;
 
     private EpochSeeds() {
     }
@@ -29,6 +30,11 @@ final class EpochSeeds {
     }
 
     /** The seed that picks the validation images. */
+    /** Returns the seed of one batch's augmentation: every epoch and batch draws its own changes. */
+    static long augmentation(long seed, int epoch, int batch) {
+        return mix(mix(mix(seed ^ AUGMENTATION) + epoch) + batch);
+    }
+
     static long validationSplit(long seed) {
         return mix(seed ^ VALIDATION);
     }

@@ -14,9 +14,11 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
@@ -73,6 +75,7 @@ public final class ModelTrainer {
     private final CheckpointStore checkpoints;
     private final String fingerprint;
     private final boolean startFresh;
+    private final ChannelNormalization normalization;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.spec;
@@ -81,6 +84,7 @@ public final class ModelTrainer {
         this.checkpoints = builder.checkpoints;
         this.fingerprint = builder.fingerprint;
         this.startFresh = builder.startFresh;
+        this.normalization = builder.normalization;
     }
 
     /** Returns a builder; {@code setSpec} is required. */
@@ -219,8 +223,8 @@ public final class ModelTrainer {
             importOptimizerState(optimizer, start, network);
             NDManager manager = trainer.getManager();
             LabeledImages train = data.train();
-            NDArray images = ImageTensors.images(manager, train.images(), 0, train.size());
             NDArray labels = ImageTensors.labels(manager, train.labels());
+            Augmenter augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
             for (int epoch = start.epoch() + 1; epoch <= settings.epochs()
                     && (stopping == null || !stopping.shouldStop()); epoch++) {
                 engine.setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
@@ -230,9 +234,9 @@ public final class ModelTrainer {
                 long correct = 0;
                 for (int b = 0; b < batches; b++) {
                     try (NDManager scope = manager.newSubManager()) {
-                        NDArray index = scope.create(Arrays.copyOfRange(order, b * batchSize,
-                                (b + 1) * batchSize));
-                        NDArray x = images.get(new NDIndex("{}", index));
+                        long[] picked = Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
+                        NDArray index = scope.create(picked);
+                        NDArray x = batchImages(scope, augmenter, train.images(), picked, epoch, b);
                         NDArray y = labels.get(new NDIndex("{}", index));
                         x.attach(scope);
                         y.attach(scope);
@@ -263,7 +267,8 @@ public final class ModelTrainer {
                 steps += batches;
                 last = testPass(network, manager, test);
                 Evaluation validation = data.validation() == null ? null
-                        : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH);
+                        : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH,
+                                PixelScaling.UNIT, normalization);
                 EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches,
                         (double) correct / ((long) batches * batchSize), last.evaluation().loss(),
                         last.evaluation().accuracy(), seconds,
@@ -277,7 +282,6 @@ public final class ModelTrainer {
                         optimizer, stopping == null || stopping.bestEpoch() == epoch ? null : best);
                 listener.onEpoch(metrics);
             }
-            images.close();
             labels.close();
         }
         return finish(model, DeviceSelector.describe(devices), test, history, last, stopping, best, start.epoch());
@@ -307,7 +311,21 @@ public final class ModelTrainer {
     /** Evaluates on the test set, keeping the predictions too: the last epoch's pass also serves the report. */
     private PredictedEvaluation testPass(Block network, NDManager manager, LabeledImages test) {
         return Evaluator.evaluateAndPredict(network, manager, test, spec.classes(), EVALUATION_BATCH,
-                PixelScaling.UNIT);
+                PixelScaling.UNIT, normalization);
+    }
+
+    /**
+     * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
+     * normalised.
+     */
+    private NDArray batchImages(NDManager scope, Augmenter augmenter, ImageSet images, long[] picked, int epoch,
+            int batchIndex) {
+        int[] indices = new int[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            indices[i] = (int) picked[i];
+        }
+        ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
+        return normalization.apply(ImageTensors.images(scope, batch, 0, batch.count()));
     }
 
     private void importOptimizerState(ResumableOptimizer optimizer, StartingPoint start, Block network)
@@ -394,6 +412,7 @@ public final class ModelTrainer {
         private CheckpointStore checkpoints;
         private String fingerprint;
         private boolean startFresh;
+        private ChannelNormalization normalization = ChannelNormalization.NONE;
 
         private Builder() {
         }
@@ -433,6 +452,19 @@ public final class ModelTrainer {
         /** Deletes any checkpoint instead of resuming from it, such as when a retraining is forced. */
         public Builder optStartFresh(boolean startFresh) {
             this.startFresh = startFresh;
+            return this;
+        }
+
+        /**
+         * Sets the normalisation per channel of every batch, validation and test pass ({@code data.normalize});
+         * none by default.
+         *
+         * <pre>{@code
+         * ModelTrainer.builder().setSpec(spec).optNormalization(new ChannelNormalization(mean, std)).build();
+         * }</pre>
+         */
+        public Builder optNormalization(ChannelNormalization normalization) {
+            this.normalization = normalization;
             return this;
         }
 

@@ -32,6 +32,20 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void printsTheDecodingOfImageFilesAtMostOncePerIntervalAndTheListing() {
+        printer.onImagesListed("pets", "120 training and 30 test images of 2 classes (cat, dog) from images");
+        now = 5;
+        printer.onImagesDecoded("pets", "training", 40_000, 100_000);
+        now = 10;
+        printer.onImagesDecoded("pets", "training", 41_000, 100_000);
+        now = 20;
+        printer.onImagesDecoded("pets", "training", 100_000, 100_000);
+
+        assertThat(lines).containsExactly("pets: 120 training and 30 test images of 2 classes (cat, dog) from images",
+                "pets: decoding training images: 41,000 of 100,000 (41 %)");
+    }
+
+    @Test
     void printsEveryEpoch() {
         printer.onEpoch(new EpochMetrics(3, 0.45123, 0.87214, 0.12345, 0.961, 52.08, 1150.3));
 

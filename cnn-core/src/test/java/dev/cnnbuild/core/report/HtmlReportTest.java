@@ -247,4 +247,23 @@ class HtmlReportTest {
         }
         return n;
     }
+
+    @Test
+    void classNamesLabelTheMatrixTheTableAndTheMistakes() {
+        ModelMetrics plain = SampleReport.metrics("pets");
+        ModelMetrics named = new ModelMetrics(plain.name(), plain.source(), plain.seed(), plain.device(),
+                plain.versions(), plain.parameterCount(), plain.history(), plain.test(), plain.trainSeconds(),
+                plain.totalSeconds(), null, null, List.of("cat", "dog", "<fox>"),
+                List.of("horizontalFlip: {probability: 0.5}"));
+
+        String html = HtmlReport.render(new ReportData(named, named.test(), SampleReport.mistakes(2), null,
+                SampleReport.GENERATED));
+
+        assertThat(html).contains("<th scope=\"col\">cat</th><th scope=\"col\">dog</th>"
+                + "<th scope=\"col\">&lt;fox&gt;</th>")
+                .contains("<tr class=\"class-row\"><th scope=\"row\">dog</th>")
+                .contains("title=\"true dog, predicted &lt;fox&gt;: 7")
+                .contains("<span class=\"labels\">dog &#8594; <b>&lt;fox&gt;</b></span>")
+                .contains("<dt>augmentation</dt><dd>horizontalFlip: {probability: 0.5}</dd>");
+    }
 }

@@ -61,10 +61,13 @@ class RuleTest {
     }
 
     @Test
-    void badLabelIsReported() {
-        assertThatThrownBy(() -> Rule.builder("classAccuracy").label("eight").minimum("0.95").build())
-                .hasMessage("rule 'classAccuracy': label 'eight' is not a class index; write a class index such as"
-                        + " 8, or '*' (or no label) for every class");
+    void badLabelIsReported() throws Exception {
+        Rule named = Rule.builder("classAccuracy").label("eight").minimum("0.95").build();
+        assertThat(named.className()).contains("eight");
+        assertThat(named.label()).isEmpty();
+        assertThatThrownBy(() -> Rule.builder("accuracy").label("cat").minimum("0.95").build())
+                .hasMessageStartingWith("rule 'accuracy': label cat given, but test accuracy is measured on the whole"
+                        + " model;");
         assertThatThrownBy(() -> Rule.builder("classAccuracy").label(-1).minimum("0.95").build())
                 .hasMessageStartingWith("rule 'classAccuracy': label '-1' is not a class index");
     }

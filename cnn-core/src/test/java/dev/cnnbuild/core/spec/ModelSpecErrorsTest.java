@@ -309,8 +309,8 @@ class ModelSpecErrorsTest {
 
     @Test
     void unsupportedDataFormat() {
-        assertThat(Tutorial.errorOf(Tutorial.with("format: idx", "format: csv"))).isEqualTo(
-                "mnist.yaml:18:11: 'format' of data must be 'idx', but was 'csv'");
+        assertThat(Tutorial.errorOf(Tutorial.with("format: idx", "format: tfrecord"))).isEqualTo(
+                "mnist.yaml:18:11: 'format' of data must be one of idx, folder or csv, but was 'tfrecord'");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.FigureText;
@@ -35,24 +36,34 @@ final class EvaluationText {
 
     /** Returns the most frequent confusions, most first: {@code "4->9 (23), 7->2 (18)"}, or {@code "none"}. */
     static String confusions(Evaluation evaluation) {
-        return mostFrequent(evaluation, -1);
+        return mostFrequent(evaluation, -1, ClassNames.numbered(evaluation.classes()));
     }
 
     /** Returns what class {@code actual} is mistaken for most: {@code "9 (23), 2 (4)"}, or {@code "none"}. */
     static String mistakenFor(Evaluation evaluation, int actual) {
-        return mostFrequent(evaluation, actual);
+        return mistakenFor(evaluation, actual, ClassNames.numbered(evaluation.classes()));
+    }
+
+    /** Returns what class {@code actual} is mistaken for most, by name: {@code "dog (23), fox (4)"}. */
+    static String mistakenFor(Evaluation evaluation, int actual, ClassNames names) {
+        return mostFrequent(evaluation, actual, names);
     }
 
     /** Returns the most probable classes, most first: {@code "1: 0.9094, 0: 0.0453, 2: 0.0453"}. */
     static String probabilities(Prediction prediction) {
+        return probabilities(prediction, ClassNames.numbered(prediction.probabilities().length));
+    }
+
+    /** Returns the most probable classes by name, most first: {@code "dog: 0.9094, cat: 0.0906"}. */
+    static String probabilities(Prediction prediction, ClassNames names) {
         return IntStream.range(0, prediction.probabilities().length).boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -prediction.probability(c)))
                 .limit(LISTED)
-                .map(c -> c + ": " + FigureText.value(prediction.probability(c)))
+                .map(c -> names.name(c) + ": " + FigureText.value(prediction.probability(c)))
                 .collect(Collectors.joining(", "));
     }
 
-    private static String mostFrequent(Evaluation evaluation, int onlyActual) {
+    private static String mostFrequent(Evaluation evaluation, int onlyActual, ClassNames names) {
         long[][] confusion = evaluation.confusion();
         List<int[]> cells = new ArrayList<>();
         for (int t = 0; t < confusion.length; t++) {
@@ -68,7 +79,7 @@ final class EvaluationText {
         return cells.stream()
                 .sorted(Comparator.comparingLong((int[] cell) -> -confusion[cell[0]][cell[1]]))
                 .limit(LISTED)
-                .map(cell -> (onlyActual < 0 ? cell[0] + "->" : "") + cell[1] + " ("
+                .map(cell -> (onlyActual < 0 ? names.name(cell[0]) + "->" : "") + names.name(cell[1]) + " ("
                         + FigureText.count(confusion[cell[0]][cell[1]]) + ")")
                 .collect(Collectors.joining(", "));
     }

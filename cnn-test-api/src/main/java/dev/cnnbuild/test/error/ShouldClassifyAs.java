@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -17,11 +18,12 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldClassifyAs extends BasicErrorMessageFactory {
 
-    private ShouldClassifyAs(String model, String image, int label, Prediction prediction) {
+    private ShouldClassifyAs(String model, String image, ClassNames names, int label, Prediction prediction) {
         super("Expecting model %s to classify %s as %s but it predicted %s with confidence %s (probabilities %s)",
-                unquotedString(model), unquotedString(image), label, prediction.label(),
+                unquotedString(model), unquotedString(image), unquotedString(names.name(label)),
+                unquotedString(names.name(prediction.label())),
                 unquotedString(FigureText.value(prediction.confidence())),
-                unquotedString(EvaluationText.probabilities(prediction)));
+                unquotedString(EvaluationText.probabilities(prediction, names)));
     }
 
     /**
@@ -34,6 +36,23 @@ public final class ShouldClassifyAs extends BasicErrorMessageFactory {
      * @return the message factory
      */
     public static ErrorMessageFactory shouldClassifyAs(String model, String image, int label, Prediction prediction) {
-        return new ShouldClassifyAs(model, image, label, prediction);
+        return new ShouldClassifyAs(model, image, ClassNames.numbered(prediction.probabilities().length), label,
+                prediction);
+    }
+
+    /**
+     * Creates the message, naming the classes: {@code ... as cat but it predicted dog ... (probabilities dog: 0.7012,
+     * cat: 0.2988)}.
+     *
+     * @param model the model's name
+     * @param image how the image is called
+     * @param names the model's class names
+     * @param label the expected class
+     * @param prediction what the model predicted
+     * @return the message factory
+     */
+    public static ErrorMessageFactory shouldClassifyAs(String model, String image, ClassNames names, int label,
+            Prediction prediction) {
+        return new ShouldClassifyAs(model, image, names, label, prediction);
     }
 }

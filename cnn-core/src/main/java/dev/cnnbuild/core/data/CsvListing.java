@@ -1,0 +1,163 @@
+package dev.cnnbuild.core.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Lists a CSV file of {@code path,label} rows after a header row: paths relative to the CSV file's folder, labels as
+ * class names (sorted into label order, as folder names are) or as class numbers {@code 0..n-1}, not mixed. A field
+ * may be quoted ({@code "a, b.png"}, a quote inside written twice). Rows of files that are not images are skipped
+ * and counted; blank lines are ignored.
+ *
+ * <pre>{@code
+ * path,label
+ * images/1.png,cat
+ * images/2.jpg,dog
+ * }</pre>
+ *
+ * <pre>{@code
+ * ImageListing train = CsvListing.list(Path.of("labels/train.csv"));
+ * }</pre>
+ */
+public final class CsvListing {
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+
+    private CsvListing() {
+    }
+
+    /**
+     * Lists the CSV file.
+     *
+     * @param csv the file
+     * @return its images and classes
+     * @throws DatasetException naming the file and row: a missing image, a bad label, the wrong number of columns,
+     *     fewer than two classes
+     */
+    public static ImageListing list(Path csv) throws DatasetException {
+        List<String> lines = lines(csv);
+        if (lines.isEmpty() || split(csv, 1, lines.get(0)).size() != 2) {
+            throw new DatasetException(csv + ":1: the first row must be the header 'path,label'; add it");
+        }
+        List<String[]> rows = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            int row = i + 1;
+            List<String> fields = split(csv, row, line);
+            if (fields.size() != 2) {
+                throw new DatasetException(csv + ":" + row + ": " + fields.size() + " columns, but each row needs 2,"
+                        + " path,label; quote a path that holds a comma (\"a, b.png\")");
+            }
+            String path = fields.get(0).strip();
+            String label = fields.get(1).strip();
+            if (path.isEmpty() || label.isEmpty()) {
+                throw new DatasetException(csv + ":" + row + ": the " + (path.isEmpty() ? "path" : "label")
+                        + " is empty; write path,label such as images/1.png,cat");
+            }
+            if (!ImageFormats.isImage(Path.of(path))) {
+                skipped.add(path);
+                continue;
+            }
+            Path file = csv.toAbsolutePath().resolveSibling(path).normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new DatasetException(csv + ":" + row + ": image " + path + " not found (looked for " + file
+                        + "); fix the path, which is relative to the CSV file, or remove the row");
+            }
+            rows.add(new String[] {path, label, Integer.toString(row)});
+        }
+        List<String> classNames = classNames(csv, rows);
+        List<LabeledFile> files = new ArrayList<>();
+        for (String[] row : rows) {
+            Path file = csv.toAbsolutePath().resolveSibling(row[0]).normalize();
+            files.add(new LabeledFile(file, Keys.of(csv.toAbsolutePath().getParent(), file),
+                    classNames.indexOf(row[1].matches("0[0-9]+") ? row[1].replaceFirst("^0+", "") : row[1])));
+        }
+        return new ImageListing(csv, classNames, files, skipped);
+    }
+
+    private static List<String> classNames(Path csv, List<String[]> rows) throws DatasetException {
+        boolean numbers = !rows.isEmpty() && NUMBER.matcher(rows.get(0)[1]).matches();
+        TreeSet<String> names = new TreeSet<>();
+        int max = -1;
+        for (String[] row : rows) {
+            if (NUMBER.matcher(row[1]).matches() != numbers) {
+                throw new DatasetException(csv + ":" + row[2] + ": label '" + row[1] + "' is a " + (numbers
+                        ? "name" : "number") + " but the first row's is a " + (numbers ? "number" : "name") + " ('"
+                        + rows.get(0)[1] + "'); write every label as a class name, or every one as a number");
+            }
+            if (numbers) {
+                max = Math.max(max, Integer.parseInt(row[1]));
+            } else {
+                names.add(row[1]);
+            }
+        }
+        List<String> classNames = new ArrayList<>(names);
+        if (numbers) {
+            for (int label = 0; label <= max; label++) {
+                String name = Integer.toString(label);
+                if (rows.stream().noneMatch(row -> Integer.parseInt(row[1]) == Integer.parseInt(name))) {
+                    throw new DatasetException(csv + ": no row has label " + label + ", but labels go up to " + max
+                            + "; number the classes 0.." + max + " without gaps, or use class names");
+                }
+                classNames.add(name);
+            }
+        }
+        if (classNames.size() < 2) {
+            throw new DatasetException(csv + ": only one class" + (classNames.isEmpty() ? " (no image rows)"
+                    : " ('" + classNames.get(0) + "')") + "; a classifier needs images of at least two classes");
+        }
+        return classNames;
+    }
+
+    private static List<String> lines(Path csv) throws DatasetException {
+        if (!Files.isRegularFile(csv)) {
+            throw new DatasetException(csv + ": file not found; check 'file' in the model file's 'data' section"
+                    + " (paths are relative to the model file)");
+        }
+        try {
+            return Files.readAllLines(csv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DatasetException(csv + ": cannot be read as UTF-8 text (" + e + "); save it as UTF-8");
+        }
+    }
+
+    private static List<String> split(Path csv, int row, String line) throws DatasetException {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new DatasetException(csv + ":" + row + ": a quote is not closed; end the quoted field with \"");
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cnnbuild.core.training;
+
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.spec.AugmentationSpec;
+import dev.cnnbuild.core.spec.ColorJitterAugmentation;
+import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
+import dev.cnnbuild.core.spec.RandomCropAugmentation;
+import dev.cnnbuild.core.spec.RotationAugmentation;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Applies {@code data.augment} to a training batch of bytes. Each batch draws from its own {@link Random}, seeded by
+ * the training seed, the epoch and the batch's index, so a run repeats exactly and a run resumed at an epoch's start
+ * augments as the uninterrupted one did.
+ *
+ * <pre>{@code
+ * Augmenter augmenter = new Augmenter(spec.data().options().augment(), spec.training().seed());
+ * ImageSet augmented = augmenter.apply(batch, epoch, batchIndex);
+ * }</pre>
+ */
+final class Augmenter {
+    private final List<AugmentationSpec> steps;
+    private final long seed;
+
+    Augmenter(List<AugmentationSpec> steps, long seed) {
+        this.steps = List.copyOf(steps);
+        this.seed = seed;
+    }
+
+    /** Returns the batch augmented, or the same batch when there is nothing to apply. */
+    ImageSet apply(ImageSet batch, int epoch, int batchIndex) {
+        if (steps.isEmpty()) {
+            return batch;
+        }
+        Random random = new Random(EpochSeeds.augmentation(seed, epoch, batchIndex));
+        byte[] pixels = batch.pixels().clone();
+        Image image = new Image(batch.channels(), batch.height(), batch.width());
+        for (int i = 0; i < batch.count(); i++) {
+            image.load(pixels, i * batch.imageSize());
+            for (AugmentationSpec step : steps) {
+                apply(step, image, random);
+            }
+            image.store(pixels, i * batch.imageSize());
+        }
+        return new ImageSet(batch.count(), batch.channels(), batch.height(), batch.width(), pixels);
+    }
+
+    private static void apply(AugmentationSpec step, Image image, Random random) {
+        if (step instanceof RandomCropAugmentation crop) {
+            int dx = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+            int dy = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+            image.shift(dx, dy);
+        } else if (step instanceof HorizontalFlipAugmentation flip) {
+            if (random.nextDouble() < flip.probability()) {
+                image.flip();
+            }
+        } else if (step instanceof RotationAugmentation rotation) {
+            image.rotate(Math.toRadians((random.nextDouble() * 2 - 1) * rotation.degrees()));
+        } else if (step instanceof ColorJitterAugmentation jitter) {
+            double brightness = 1 + (random.nextDouble() * 2 - 1) * jitter.brightness();
+            double contrast = 1 + (random.nextDouble() * 2 - 1) * jitter.contrast();
+            image.jitter(brightness, contrast);
+        }
+    }
+
+    /** One image's values as doubles, channel plane by plane, while it is augmented. */
+    private static final class Image {
+        private final int channels;
+        private final int height;
+        private final int width;
+        private double[] values;
+
+        Image(int channels, int height, int width) {
+            this.channels = channels;
+            this.height = height;
+            this.width = width;
+            this.values = new double[channels * height * width];
+        }
+
+        void load(byte[] pixels, int offset) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = pixels[offset + i] & 0xFF;
+            }
+        }
+
+        void store(byte[] pixels, int offset) {
+            for (int i = 0; i < values.length; i++) {
+                pixels[offset + i] = (byte) Math.max(0, Math.min(255, Math.round(values[i])));
+            }
+        }
+
+        /** Moves the content by {@code (-dx, -dy)}: the window of a padded image at that offset. */
+        void shift(int dx, int dy) {
+            double[] shifted = new double[values.length];
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        int sy = y + dy;
+                        int sx = x + dx;
+                        if (sy >= 0 && sy < height && sx >= 0 && sx < width) {
+                            shifted[(c * height + y) * width + x] = values[(c * height + sy) * width + sx];
+                        }
+                    }
+                }
+            }
+            values = shifted;
+        }
+
+        void flip() {
+            for (int row = 0; row < channels * height; row++) {
+                for (int x = 0; x < width / 2; x++) {
+                    int left = row * width + x;
+                    int right = row * width + width - 1 - x;
+                    double kept = values[left];
+                    values[left] = values[right];
+                    values[right] = kept;
+                }
+            }
+        }
+
+        void rotate(double radians) {
+            double cos = Math.cos(radians);
+            double sin = Math.sin(radians);
+            double cy = (height - 1) / 2.0;
+            double cx = (width - 1) / 2.0;
+            double[] rotated = new double[values.length];
+            for (int y = 0; y < height; y++) {
+                for (int x = 0; x < width; x++) {
+                    double sx = cos * (x - cx) + sin * (y - cy) + cx;
+                    double sy = -sin * (x - cx) + cos * (y - cy) + cy;
+                    for (int c = 0; c < channels; c++) {
+                        rotated[(c * height + y) * width + x] = bilinear(c, sy, sx);
+                    }
+                }
+            }
+            values = rotated;
+        }
+
+        void jitter(double brightness, double contrast) {
+            int plane = height * width;
+            double grey = 0;
+            for (int i = 0; i < plane; i++) {
+                grey += channels == 3 ? 0.299 * values[i] + 0.587 * values[plane + i] + 0.114 * values[2 * plane + i]
+                        : values[i];
+            }
+            grey = grey / plane * brightness;
+            for (int i = 0; i < values.length; i++) {
+                double bright = Math.min(255, values[i] * brightness);
+                values[i] = Math.max(0, Math.min(255, (bright - grey) * contrast + grey));
+            }
+        }
+
+        private double bilinear(int c, double y, double x) {
+            if (y < -0.5 || y > height - 0.5 || x < -0.5 || x > width - 0.5) {
+                return 0;
+            }
+            int y0 = (int) Math.floor(y);
+            int x0 = (int) Math.floor(x);
+            double fy = y - y0;
+            double fx = x - x0;
+            return value(c, y0, x0) * (1 - fy) * (1 - fx) + value(c, y0, x0 + 1) * (1 - fy) * fx
+                    + value(c, y0 + 1, x0) * fy * (1 - fx) + value(c, y0 + 1, x0 + 1) * fy * fx;
+        }
+
+        private double value(int c, int y, int x) {
+            return y < 0 || y >= height || x < 0 || x >= width ? 0 : values[(c * height + y) * width + x];
+        }
+    }
+}

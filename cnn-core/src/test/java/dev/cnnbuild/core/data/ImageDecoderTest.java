@@ -1,0 +1,149 @@
+package dev.cnnbuild.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.ResizeMode;
+import dev.cnnbuild.core.testing.TinyImages;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Image files into input bytes: every format and colour kind, channel conversion, resizing, and errors. */
+class ImageDecoderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void colourPngBecomesThreePlanesOrGreyByLuminance() throws Exception {
+        Path red = TinyImages.solid(dir.resolve("red.png"), 2, 3, 0xFF0000, "png");
+
+        assertThat(ImageDecoder.decode(red, new InputShape(3, 2, 3), ResizeMode.NONE))
+                .containsExactly(planes(255, 0, 0, 6));
+        assertThat(ImageDecoder.decode(red, new InputShape(1, 2, 3), ResizeMode.NONE))
+                .containsExactly(planes(76, 6));
+    }
+
+    @Test
+    void greyRepeatsToThreeChannels() throws Exception {
+        BufferedImage grey = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSamples(0, 0, 2, 2, 0, new int[] {100, 100, 100, 100});
+        Path file = TinyImages.write(grey, "png", dir.resolve("grey.png"));
+
+        assertThat(ImageDecoder.decode(file, new InputShape(3, 2, 2), ResizeMode.NONE))
+                .containsExactly(planes(100, 100, 100, 4));
+    }
+
+    @Test
+    void alphaIsDropped() throws Exception {
+        BufferedImage image = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
+        image.setRGB(0, 0, 0x800A141E);
+        Path file = TinyImages.write(image, "png", dir.resolve("alpha.png"));
+
+        assertThat(ImageDecoder.decode(file, new InputShape(3, 1, 1), ResizeMode.NONE))
+                .containsExactly(10, 20, 30);
+    }
+
+    @Test
+    void sixteenBitPngIsScaledToEightBits() throws Exception {
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        image.getRaster().setSamples(0, 0, 2, 1, 0, new int[] {65535, 32896});
+        Path file = TinyImages.write(image, "png", dir.resolve("deep.png"));
+
+        assertThat(ImageDecoder.decode(file, new InputShape(1, 1, 2), ResizeMode.NONE))
+                .containsExactly((byte) 255, (byte) 128);
+    }
+
+    @Test
+    void gifBmpAndJpegAreRead() throws Exception {
+        Path gif = TinyImages.solid(dir.resolve("green.gif"), 2, 2, 0x00FF00, "gif");
+        Path bmp = TinyImages.solid(dir.resolve("colour.bmp"), 2, 2, 0x0C2238, "bmp");
+        Path jpeg = TinyImages.solid(dir.resolve("colour.jpg"), 8, 8, 0xC86432, "jpeg");
+
+        assertThat(ImageDecoder.decode(gif, new InputShape(3, 2, 2), ResizeMode.NONE))
+                .containsExactly(planes(0, 255, 0, 4));
+        assertThat(ImageDecoder.decode(bmp, new InputShape(3, 2, 2), ResizeMode.NONE))
+                .containsExactly(planes(12, 34, 56, 4));
+        byte[] decoded = ImageDecoder.decode(jpeg, new InputShape(3, 8, 8), ResizeMode.NONE);
+        assertThat(decoded[0] & 0xFF).isBetween(196, 204);
+        assertThat(decoded[64] & 0xFF).isBetween(96, 104);
+        assertThat(decoded[128] & 0xFF).isBetween(46, 54);
+    }
+
+    @Test
+    void anotherSizeIsRefusedByDefaultNamingTheFileAndBothSizes() throws Exception {
+        Path file = TinyImages.solid(dir.resolve("big.png"), 30, 40, 0x000000, "png");
+
+        assertThatThrownBy(() -> ImageDecoder.decode(file, new InputShape(1, 28, 28), ResizeMode.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": image is 30x40 (height x width) but the model input is 28x28; resize the"
+                        + " images, or set 'resize: stretch' or 'resize: crop' in the model file's 'data' section");
+    }
+
+    @Test
+    void stretchInterpolatesBetweenPixelCentres() throws Exception {
+        BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setSamples(0, 0, 2, 1, 0, new int[] {0, 200});
+        Path file = TinyImages.write(image, "png", dir.resolve("two.png"));
+
+        assertThat(ImageDecoder.decode(file, new InputShape(1, 1, 4), ResizeMode.STRETCH))
+                .containsExactly((byte) 0, (byte) 50, (byte) 150, (byte) 200);
+    }
+
+    @Test
+    void cropScalesTheShortSideAndTakesTheCentre() throws Exception {
+        BufferedImage wide = new BufferedImage(16, 8, BufferedImage.TYPE_BYTE_GRAY);
+        for (int x = 4; x < 12; x++) {
+            for (int y = 0; y < 8; y++) {
+                wide.getRaster().setSample(x, y, 0, 255);
+            }
+        }
+        Path file = TinyImages.write(wide, "png", dir.resolve("wide.png"));
+
+        assertThat(ImageDecoder.decode(file, new InputShape(1, 4, 4), ResizeMode.CROP))
+                .containsExactly(planes(255, 16));
+        byte[] stretched = ImageDecoder.decode(file, new InputShape(1, 4, 4), ResizeMode.STRETCH);
+        assertThat(stretched[0]).isEqualTo((byte) 0);
+    }
+
+    @Test
+    void aFileThatIsNotAnImageIsNamed() throws Exception {
+        Path file = Files.writeString(dir.resolve("cat.png"), "not a picture");
+
+        assertThatThrownBy(() -> ImageDecoder.decode(file, new InputShape(1, 2, 2), ResizeMode.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(file + ": is not a PNG, JPEG, BMP or GIF image although its name says so; replace it or"
+                        + " remove it");
+    }
+
+    @Test
+    void aTruncatedImageIsNamed() throws Exception {
+        Path whole = TinyImages.solid(dir.resolve("whole.png"), 8, 8, 0x123456, "png");
+        byte[] bytes = Files.readAllBytes(whole);
+        Path file = Files.write(dir.resolve("cut.png"), Arrays.copyOf(bytes, 40));
+
+        assertThatThrownBy(() -> ImageDecoder.decode(file, new InputShape(1, 8, 8), ResizeMode.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(file + ": cannot be decoded as an image (")
+                .hasMessageEndingWith("); the file is damaged or not what its extension says: replace it or remove"
+                        + " it");
+    }
+
+    private static byte[] planes(int value, int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private static byte[] planes(int red, int green, int blue, int size) {
+        byte[] bytes = new byte[3 * size];
+        Arrays.fill(bytes, 0, size, (byte) red);
+        Arrays.fill(bytes, size, 2 * size, (byte) green);
+        Arrays.fill(bytes, 2 * size, 3 * size, (byte) blue);
+        return bytes;
+    }
+}

@@ -1,0 +1,14 @@
+// A folder of colour PNG images trains through the plugin: the log summarises the images and the skipped file, the
+// held-out test set and the normalisation are stored, cnn:check gates a class by name, and an unchanged rebuild skips.
+def log = new File(basedir, 'build.log').text
+def model = new File(basedir, 'target/cnn/colours')
+def images = new File(basedir, 'images').canonicalPath
+assert log.contains("colours: 60 training and 20 test images of 2 classes (blue, red) from ${images} (25 % of each"
+        + ' class held out for testing); skipped 1 file that is not an image: red/notes.txt')
+assert new File(model, 'test-split.txt').readLines().size() == 21
+assert new File(model, 'normalization.json').text.contains('"mean"')
+assert new File(model, 'metrics.json').text.contains('"classNames" : [ "blue", "red" ]')
+assert log =~ /colours: accuracy of class red is [01]\.[0-9]{4}, expected minimum is 0\.8/
+assert log.contains('colours: measured on 20 test images')
+assert log =~ /colours: up to date \(fingerprint [0-9a-f]{12} matches /
+assert new File(model, 'fingerprint.txt').text.contains('file:data/red/039.png=')
