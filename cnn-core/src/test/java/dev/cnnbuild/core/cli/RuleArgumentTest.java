@@ -45,6 +45,16 @@ class RuleArgumentTest {
     }
 
     @Test
+    void aLabelCannotInjectAField() throws Exception {
+        RuleArgument injected = new RuleArgument("classAccuracy", "8,minimum=0", "0.9", null, null, null);
+
+        var rule = RuleArgument.decode(injected.encode()).toRule();
+
+        assertThat(rule.className()).contains("8,minimum=0");
+        assertThat(rule.minimum()).hasValue(0.9);
+    }
+
+    @Test
     void decimalCommaInAPomValueIsNamed() throws Exception {
         String argument = new RuleArgument("accuracy", null, "0,5", null, null, null).encode();
 
