@@ -1,6 +1,7 @@
 package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.ParentWatch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -158,7 +159,8 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 "-DDJL_CACHE_DIR=" + djlCacheDirectory.getAbsolutePath(),
                 "-Dai.djl.pytorch.num_threads=" + threadCount(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn")));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn"),
+                "-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid()));
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }

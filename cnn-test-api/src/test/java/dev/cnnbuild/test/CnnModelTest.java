@@ -101,8 +101,9 @@ class CnnModelTest {
         assertThatThrownBy(() -> CnnModel.load(half))
                 .isInstanceOf(CnnModelException.class)
                 .hasMessageStartingWith("No complete trained model at " + half + ": missing parameters.params,"
-                        + " metrics.json, fingerprint.txt (a model directory holds parameters.params, model.yaml,"
-                        + " metrics.json, fingerprint.txt). Model directories are written by the goal cnn:train");
+                        + " metrics.json, fingerprint.txt, manifest.sha256 (a model directory holds parameters.params,"
+                        + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256). Model directories are written"
+                        + " by the goal cnn:train");
     }
 
     @Test
@@ -110,7 +111,7 @@ class CnnModelTest {
         ModelDirectory directory = BandsModel.writeDefault();
         Path jar = dir.resolve("models.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("parameters.params", "model.yaml", "metrics.json", "fingerprint.txt")) {
+            for (String name : ModelDirectory.FILES) {
                 out.putNextEntry(new JarEntry("cnn/bands/" + name));
                 Files.copy(directory.root().resolve(name), (OutputStream) out);
                 out.closeEntry();
@@ -131,9 +132,9 @@ class CnnModelTest {
             assertThatThrownBy(() -> CnnModel.fromClasspath("cnn/other", loader))
                     .isInstanceOf(CnnModelException.class)
                     .hasMessage("No complete trained model on the class path at cnn/other/: missing parameters.params,"
-                            + " model.yaml, metrics.json, fingerprint.txt. Package a model directory"
-                            + " (target/cnn/<name>/) as resources under cnn/other/, all four files:"
-                            + " parameters.params, model.yaml, metrics.json, fingerprint.txt.");
+                            + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256. Package a model directory"
+                            + " (target/cnn/<name>/) as resources under cnn/other/, all its files:"
+                            + " parameters.params, model.yaml, metrics.json, fingerprint.txt, manifest.sha256.");
         }
     }
 

@@ -12,7 +12,9 @@ import java.util.List;
  *   <li>{@code model.yaml}: the YAML the model was trained from, byte for byte;</li>
  *   <li>{@code metrics.json}: the training history and the final evaluation ({@link ModelMetrics});</li>
  *   <li>{@code report.html}: the report, when there is one;</li>
- *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint}).</li>
+ *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint});</li>
+ *   <li>{@code manifest.sha256}: the SHA-256 of each file above but the report, written last ({@link ModelManifest}).
+ *   </li>
  * </ul>
  *
  * <pre>{@code
@@ -34,8 +36,10 @@ public record ModelDirectory(Path root) {
     public static final String REPORT = "report.html";
     /** File name of the fingerprint. */
     public static final String FINGERPRINT = "fingerprint.txt";
+    /** File name of the manifest, the hashes of the other files. */
+    public static final String MANIFEST = "manifest.sha256";
     /** The file names of a trained model, in the order above. */
-    public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT);
+    public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT, MANIFEST);
 
     /** Returns the directory at {@code root}. */
     public static ModelDirectory of(Path root) {
@@ -70,6 +74,11 @@ public record ModelDirectory(Path root) {
     /** Returns the fingerprint file. */
     public Path fingerprint() {
         return root.resolve(FINGERPRINT);
+    }
+
+    /** Returns the manifest file. */
+    public Path manifest() {
+        return root.resolve(MANIFEST);
     }
 
     /** Returns whether every file of a trained model is there. */

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes a trained model directory whole or not at all, with {@link AtomicFiles#writeFolder}: everything goes to a
+ * Writes a trained model directory whole or not at all, its manifest ({@link ModelManifest}) last, with {@link AtomicFiles#writeFolder}: everything goes to a
  * hidden temporary folder beside the target, which is then moved into place in one rename. A build killed while
  * writing leaves only that hidden folder, which the next write removes; the previous model, if any, stays until the
  * new one is complete.
@@ -66,6 +66,7 @@ public final class ModelDirectoryWriter {
             if (reportHtml != null) {
                 Files.writeString(staged.report(), reportHtml);
             }
+            ModelManifest.write(staged);
         });
         return target;
     }
