@@ -65,7 +65,8 @@ class TamperedModelTest {
     private static void assertFailsNaming(ModelDirectory copy, Path file) {
         assertThatThrownBy(() -> CnnModel.load(copy.root()))
                 .isInstanceOf(CnnModelException.class)
-                .hasMessage(file.toAbsolutePath() + " does not match its SHA-256 in manifest.sha256: it was changed"
+                .hasMessage("Cannot load the model in model directory " + copy.root() + ": " + file.toAbsolutePath()
+                        + " does not match its SHA-256 in manifest.sha256: it was changed"
                         + " or damaged after training; retrain it: the next 'mvn cnn:train' (or any build that runs"
                         + " it) replaces a model directory that does not match its manifest");
     }
