@@ -74,7 +74,8 @@ for ((i = 1; i <= runs; i++)); do
         sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     fi
     forks=$(pgrep -P "$maven" || true)
-    phase=$(grep -v '^\s*$' "$log" | grep -v 'Download' | tail -1 | sed -e 's/^\[INFO\] //' | cut -c1-44)
+    phase=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^\[INFO\] //' "$log" | grep -v -e '^\s*$' -e 'Download' | tail -1 | cut -c1-44)
+    phase=${phase:-(Maven starting)}
     kill -s "$signal" "$maven" 2>/dev/null || phase="(finished before the kill)"
     wait "$maven" 2>/dev/null || true
     gone="-"
@@ -100,7 +101,7 @@ for ((i = 1; i <= runs; i++)); do
             rebuild="resumed after epoch $after"
             redone=$((done_before > after ? done_before - after : 0))
         else
-            rebuild="trained from epoch 1 ($(grep -o 'slow: training: [^(]*' "$rebuild_log" | cut -c17-40))"
+            rebuild="trained from epoch 1 ($(grep -o 'slow: training: [^(]*' "$rebuild_log" | cut -c17- | sed 's/ at .*//'))"
             redone=$done_before
         fi
         params=$([[ $(sha256sum < "$project/target/cnn/slow/parameters.params") == "$reference" ]] && echo same || echo DIFFERENT)

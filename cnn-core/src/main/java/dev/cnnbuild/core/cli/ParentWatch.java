@@ -1,17 +1,21 @@
 package dev.cnnbuild.core.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
  * Ends a forked JVM when the process that started it is gone, as surefire's forked booter does: a CI server's
  * timeout or a Ctrl-C kills Maven (SIGKILL leaves it no time to stop its children), and a training that went on
  * would race the next build for the model directory. The plugin names its own process in system property
- * {@value #PARENT_PID_PROPERTY}; a daemon thread polls it every {@link #POLL_INTERVAL} and halts the JVM, with a
- * line on standard error, once it has ended. Whatever the fork was writing is left as a kill leaves it: model
- * directories and checkpoints are written whole or not at all, and the output folder's lock goes with the process.
+ * {@value #PARENT_PID_PROPERTY}; a daemon thread polls it every {@link #POLL_INTERVAL} and ends the JVM at once (a
+ * SIGKILL to itself, else a halt), with a line on standard error, once it has ended. A killed parent that is a
+ * zombie its own parent has not reaped yet still counts as ended: a direct child sees that it was handed to another
+ * parent. Whatever the fork was writing is left as a kill leaves it: model directories and checkpoints are written
+ * whole or not at all, and the output folder's lock goes with the process.
  *
  * <p>Without the property (a command run by hand) nothing is watched.
  *
@@ -31,11 +35,13 @@ public final class ParentWatch {
     public static final int ORPHANED = 143;
 
     private final ProcessHandle parent;
+    private final boolean directChild;
     private final PrintStream err;
     private final IntConsumer halt;
 
     ParentWatch(ProcessHandle parent, PrintStream err, IntConsumer halt) {
         this.parent = parent;
+        this.directChild = directParentPid().equals(Optional.of(parent.pid()));
         this.err = err;
         this.halt = halt;
     }
@@ -51,7 +57,7 @@ public final class ParentWatch {
         if (pid == null || pid.isBlank()) {
             return;
         }
-        IntConsumer halt = status -> Runtime.getRuntime().halt(status);
+        IntConsumer halt = ParentWatch::stopNow;
         Optional<ProcessHandle> parent = parse(pid).flatMap(ProcessHandle::of);
         if (parent.isEmpty()) {
             err.println(ForkProtocol.error("the process that started this JVM (" + PARENT_PID_PROPERTY + "=" + pid
@@ -72,7 +78,7 @@ public final class ParentWatch {
 
     private void watch() {
         try {
-            while (parent.isAlive()) {
+            while (parentRuns()) {
                 Thread.sleep(POLL_INTERVAL.toMillis());
             }
         } catch (InterruptedException e) {
@@ -83,6 +89,36 @@ public final class ParentWatch {
                 + ") has ended; stopping this JVM now");
         err.flush();
         halt.accept(ORPHANED);
+    }
+
+    /**
+     * Returns whether the parent still runs. A parent that was killed stays a zombie, which {@link
+     * ProcessHandle#isAlive()} still counts as alive, until its own parent reaps it (a CI agent may take its time); its
+     * children are handed to another process at once, though, so a direct child also looks at its own parent.
+     */
+    private boolean parentRuns() {
+        return parent.isAlive() && (!directChild || directParentPid().equals(Optional.of(parent.pid())));
+    }
+
+    private static Optional<Long> directParentPid() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid);
+    }
+
+    /**
+     * Ends this JVM at once. {@link Runtime#halt} alone still runs the C library's exit: native libraries' destructors
+     * and PyTorch's OpenMP pool, which waits for the operation in flight (seconds, on a loaded machine). A SIGKILL
+     * sent to itself skips all that; where there is no {@code kill} command, halting is all there is.
+     */
+    private static void stopNow(int status) {
+        try {
+            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start()
+                    .waitFor(2, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            Runtime.getRuntime().halt(status);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(status);
     }
 
     private static Optional<Long> parse(String pid) {

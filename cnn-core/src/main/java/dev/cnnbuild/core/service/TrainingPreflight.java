@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -123,7 +124,7 @@ public final class TrainingPreflight {
 
     private String nameProblem(String name, TrainingRequest request, Path probe, FileSystemException e) {
         String reason = e.getReason() == null ? e.toString() : e.getReason();
-        if (reason.toLowerCase(java.util.Locale.ROOT).contains("too long")) {
+        if (reason.toLowerCase(Locale.ROOT).contains("too long")) {
             return String.format("model name '%s' (%d characters) is too long for the file system of %s: training"
                     + " cannot create %s there (%s); shorten 'name' in %s", abbreviated(name), name.length(),
                     outputDirectory, abbreviated(probe.getFileName().toString()), reason,
