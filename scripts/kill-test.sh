@@ -45,6 +45,8 @@ sed -e 's/@project.groupId@/dev.cnnbuild/' -e 's/@project.artifactId@/cnn-maven-
 epochs=$(sed -n 's/^  epochs: //p' "$project/src/main/cnn/slow.yaml")
 
 now_ms() { date +%s%3N; }
+# whether any of the given processes still runs; a zombie (ended, not yet reaped by whoever inherited it) does not
+running() { ps -o stat= -p "$*" 2>/dev/null | grep -q -v '^Z'; }
 
 echo "kill test: $runs runs, seed $seed, project $project, mvn ${mvn_args[*]}"
 start=$(now_ms)
@@ -74,15 +76,16 @@ for ((i = 1; i <= runs; i++)); do
         sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
     fi
     forks=$(pgrep -P "$maven" || true)
-    phase=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^\[INFO\] //' "$log" | grep -v -e '^\s*$' -e 'Download' | tail -1 | cut -c1-44)
+    phase=$(sed -e 's/\x1b\[[0-9;]*m//g' -e 's/^\[INFO\] //' "$log" | { grep -v -e '^\s*$' -e 'Download' || true; } \
+        | tail -1 | cut -c1-44)
     phase=${phase:-(Maven starting)}
     kill -s "$signal" "$maven" 2>/dev/null || phase="(finished before the kill)"
     wait "$maven" 2>/dev/null || true
     gone="-"
     if [[ -n $forks ]]; then
         killed_at=$(now_ms)
-        while [[ $(( $(now_ms) - killed_at )) -lt 5000 ]] && ps -o pid= -p $forks > /dev/null; do sleep 0.02; done
-        if ps -o pid= -p $forks > /dev/null; then
+        while [[ $(( $(now_ms) - killed_at )) -lt 5000 ]] && running $forks; do sleep 0.02; done
+        if running $forks; then
             gone="ORPHAN"
             orphans=$((orphans + 1))
             kill -9 $forks 2>/dev/null || true
