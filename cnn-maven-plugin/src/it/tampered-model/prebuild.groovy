@@ -1,6 +1,7 @@
 // Trains the model in a build of its own, then damages its directory in three ways, one at a time, and runs
-// cnn:check on each: every one must fail naming the damaged file, without a stack trace of the reader. It leaves
-// the directory with an edited model.yaml (filters 4 -> 5) for the build that invoker then runs.
+// cnn:check on each: every one must fail naming the damaged file, without a stack trace of the reader; cnn:bless
+// refuses a damaged metrics.json. It leaves the directory with an edited model.yaml (filters 4 -> 5) for the build
+// that invoker then runs.
 import java.nio.file.Files
 import java.nio.file.StandardCopyOption
 
@@ -40,6 +41,13 @@ tamperings.each { name, tamper ->
     assert !log.contains('EOFException') && !log.contains('JsonParseException') && !log.contains('JsonEOFException')
     assert !log.contains('measured on') : "a damaged ${name} was measured"
 }
+restore()
+tamperings['metrics.json'](model.resolve('metrics.json').toFile())
+def (blessed, blessLog) = build('bless-metrics.json', [cnnPlugin + ':bless'])
+assert blessed != 0 : 'cnn:bless blessed a damaged metrics.json'
+assert blessLog.contains('Cannot bless a model directory that does not match its manifest: '
+        + model.resolve('metrics.json') + ' does not match its SHA-256 in manifest.sha256')
+assert !new File(basedir, 'src/test/cnn/tiny.metrics.json').exists() : 'a damaged model became the baseline'
 restore()
 tamperings['model.yaml'](model.resolve('model.yaml').toFile())
 return true
