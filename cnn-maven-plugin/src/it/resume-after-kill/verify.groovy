@@ -4,7 +4,7 @@ assert log =~ /slow: resuming from the checkpoint after epoch 1 of 4 \(.*\.slow\
 assert !log.contains('epoch 1 done') : 'epoch 1 was trained again'
 assert log.contains('epoch 4 done')
 def model = new File(basedir, 'target/cnn/slow')
-['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'report.html'].each {
+['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'report.html'].each {
     assert new File(model, it).isFile() : "missing ${it}"
 }
 def metrics = new groovy.json.JsonSlurper().parse(new File(model, 'metrics.json'))

@@ -1,6 +1,7 @@
 package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.ParentWatch;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import dev.cnnbuild.maven.natives.NativesResolver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
@@ -23,7 +25,8 @@ import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * A goal that does its work in a forked JVM on the plugin's own class path plus the PyTorch natives chosen for the
- * machine ({@code natives}), DJL offline, with the fork's options shared by every such goal.
+ * machine ({@code natives}), DJL offline, with the fork's options shared by every such goal. Every parameter is
+ * checked before anything is forked ({@link ParameterCheck}), and all wrong ones are reported at once.
  *
  * <pre>{@code
  * int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, errors::add);
@@ -91,6 +94,37 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
 
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
     private List<RemoteRepository> remoteRepositories;
+
+    @Override
+    protected final void executeMojo() throws MojoExecutionException, MojoFailureException {
+        ParameterCheck check = new ParameterCheck(goal())
+                .atLeastOne("threads", "cnn.threads", threads, "the PyTorch threads of the forked JVM")
+                .executable("jvm", "cnn.jvm", jvm)
+                .folder("outputDirectory", "cnn.outputDirectory", outputDirectory)
+                .folder("djlCacheDirectory", "cnn.djlCacheDirectory", djlCacheDirectory)
+                .environment("environmentVariables", environmentVariables);
+        checkParameters(check);
+        check.failIfAny();
+        executeFork();
+    }
+
+    /** Returns the goal's name for messages, such as {@code cnn:train}. */
+    protected abstract String goal();
+
+    /**
+     * Adds the goal's own parameters to the check that runs before anything is forked.
+     *
+     * @param check the check
+     */
+    protected abstract void checkParameters(ParameterCheck check);
+
+    /**
+     * Does the goal's work, once every parameter has been checked.
+     *
+     * @throws MojoExecutionException if the build is broken: bad input, a crashed fork
+     * @throws MojoFailureException if a quality rule is not met
+     */
+    protected abstract void executeFork() throws MojoExecutionException, MojoFailureException;
 
     /** Returns the PyTorch thread count of the fork. */
     protected int threadCount() {
@@ -167,7 +201,8 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 "-DDJL_CACHE_DIR=" + djlCacheDirectory.getAbsolutePath(),
                 "-Dai.djl.pytorch.num_threads=" + threadCount(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn")));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn"),
+                "-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid()));
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }

@@ -1,6 +1,8 @@
 package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelIntegrityException;
+import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.rules.BaselineWriter;
 import dev.cnnbuild.core.service.CheckRequest;
 import java.io.File;
@@ -15,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes the metrics of every trained model under {@code outputDirectory} as its new baseline,
  * {@code <baselineDirectory>/<name>.metrics.json}, for {@code cnn:check}'s tolerance rules. Run it on purpose,
  * after a model got better and the change is wanted; it is bound to no phase, so no build blesses as a side
- * effect. Commit the file it writes.
+ * effect. Commit the file it writes. A model directory whose files do not match its manifest is not blessed.
  *
  * <pre>{@code
  * mvn cnn:bless      # then: git add src/test/cnn/mnist-cnn.metrics.json
@@ -37,11 +39,15 @@ public class BlessMojo extends AbstractCnnMojo {
         try {
             for (ModelDirectory model : TrainedModels.require(outputDirectory, "to bless", "")) {
                 String name = model.root().getFileName().toString();
+                ModelManifest.verify(model);
                 Path target = baselineDirectory.toPath().resolve(name + CheckRequest.BASELINE_SUFFIX);
                 BaselineWriter.bless(model, target);
                 getLog().info(String.format(Locale.ROOT, "Blessed %s: its metrics are the new baseline %s", name,
                         target));
             }
+        } catch (ModelIntegrityException e) {
+            throw new MojoExecutionException("Cannot bless a model directory that does not match its manifest: "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the baseline: " + e.getMessage(), e);
         }

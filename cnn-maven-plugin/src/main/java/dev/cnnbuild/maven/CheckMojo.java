@@ -68,7 +68,19 @@ public class CheckMojo extends AbstractForkingMojo {
     private File reportsDirectory;
 
     @Override
-    protected void executeMojo() throws MojoExecutionException, MojoFailureException {
+    protected String goal() {
+        return "cnn:check";
+    }
+
+    @Override
+    protected void checkParameters(ParameterCheck check) {
+        check.device("device", "cnn.device", device)
+                .folder("baselineDirectory", "cnn.baselineDirectory", baselineDirectory)
+                .folder("reportsDirectory", "cnn.reportsDirectory", reportsDirectory);
+    }
+
+    @Override
+    protected void executeFork() throws MojoExecutionException, MojoFailureException {
         List<String> arguments = new ArrayList<>(List.of(
                 "--output", outputDirectory.getAbsolutePath(),
                 "--project", projectDirectory.getAbsolutePath(),

@@ -17,6 +17,10 @@ import java.util.function.Consumer;
  * loader per JVM only, thread settings must be fixed before the JVM starts, and a native crash must not take Maven
  * down. Its standard output and error are relayed line by line as they come.
  *
+ * <p>The fork never outlives Maven: a shutdown hook stops it when Maven ends normally or by SIGTERM (Ctrl-C, a CI
+ * timeout), and the fork itself watches Maven's process ({@code ParentWatch}, given Maven's PID) and stops within a
+ * fraction of a second when Maven is killed outright (SIGKILL), which no hook can catch.
+ *
  * <pre>{@code
  * ForkedJvm fork = new ForkedJvm(javaExecutable, classpath, List.of("-Xmx2g"), Map.of());
  * int status = fork.run(ForkProtocol.TRAIN_MAIN_CLASS, args, log::info, log::warn);
@@ -63,6 +67,8 @@ final class ForkedJvm {
         ProcessBuilder builder = new ProcessBuilder(command(mainClass, arguments));
         builder.environment().putAll(environment);
         Process process = builder.start();
+        Thread stopFork = new Thread(process::destroyForcibly, "cnn-fork-stop");
+        Runtime.getRuntime().addShutdownHook(stopFork);
         process.getOutputStream().close();
         Thread outPump = pump(process.getInputStream(), out);
         Thread errPump = pump(process.getErrorStream(), err);
@@ -73,6 +79,16 @@ final class ForkedJvm {
             return status;
         } finally {
             process.destroyForcibly();
+            removeHook(stopFork);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // Maven is shutting down: the hook is running or has run, and stops the fork
+            return;
         }
     }
 

@@ -81,7 +81,19 @@ public class TrainMojo extends AbstractForkingMojo {
     private File classesDirectory;
 
     @Override
-    protected void executeMojo() throws MojoExecutionException {
+    protected String goal() {
+        return "cnn:train";
+    }
+
+    @Override
+    protected void checkParameters(ParameterCheck check) {
+        check.device("device", "cnn.device", device)
+                .deviceCount("devices", "cnn.devices", devices)
+                .folder("modelDirectory", "cnn.modelDirectory", modelDirectory);
+    }
+
+    @Override
+    protected void executeFork() throws MojoExecutionException {
         List<File> files = modelFiles();
         if (files.isEmpty()) {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");

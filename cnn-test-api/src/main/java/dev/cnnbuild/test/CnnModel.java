@@ -133,9 +133,9 @@ public final class CnnModel implements AutoCloseable {
      * Loads a model directory: rebuilds the network from its {@code model.yaml} and loads {@code parameters.params}.
      * Its test set is the one its YAML names, in the project of {@link #projectDirectory()}.
      *
-     * @param directory the model directory, holding the four files {@code cnn:train} writes
+     * @param directory the model directory, holding the files {@code cnn:train} writes; they must match its manifest
      * @return the loaded model; the caller closes it
-     * @throws CnnModelException if the directory is missing or incomplete, or its files do not fit together
+     * @throws CnnModelException if the directory is missing or incomplete, its files do not match its manifest, or they do not fit together
      */
     public static CnnModel load(Path directory) {
         return load(directory, projectDirectory());
@@ -155,7 +155,7 @@ public final class CnnModel implements AutoCloseable {
      * Loads a model directory packaged on the class path, say under {@code cnn/mnist-cnn/} of a jar, through the
      * thread's context class loader; see {@link #fromClasspath(String, ClassLoader)}.
      *
-     * @param resourceFolder the folder of the four model files, such as {@code "cnn/mnist-cnn"}
+     * @param resourceFolder the folder of the model files, such as {@code "cnn/mnist-cnn"}
      * @return the loaded model; the caller closes it
      * @throws CnnModelException if a file is missing or the model cannot be loaded
      */
@@ -164,11 +164,11 @@ public final class CnnModel implements AutoCloseable {
     }
 
     /**
-     * Loads a model directory packaged on the class path: its four files are copied to a temporary folder, deleted
+     * Loads a model directory packaged on the class path: its files are copied to a temporary folder, deleted
      * on {@link #close()}. The YAML's test set does not travel with it: it is looked for in the project of
      * {@link #projectDirectory()}; else evaluate on a set passed in ({@code evaluatedOn(TestSet.idx(...))}).
      *
-     * @param resourceFolder the folder of the four model files, such as {@code "cnn/mnist-cnn"}
+     * @param resourceFolder the folder of the model files, such as {@code "cnn/mnist-cnn"}
      * @param classLoader the class loader that sees it
      * @return the loaded model; the caller closes it
      * @throws CnnModelException if a file is missing or the model cannot be loaded

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The four files of a model directory: checks that they are all there, and copies them off the class path.
+ * The files of a model directory: checks that they are all there, and copies them off the class path.
  *
  * <pre>{@code
  * ModelFiles.checkComplete(Path.of("target/cnn/mnist-cnn"), ModelFiles.HOW_TO_TRAIN);
@@ -53,7 +53,7 @@ final class ModelFiles {
         if (!missing.isEmpty()) {
             throw new CnnModelException("No complete trained model on the class path at " + folder + "/: missing "
                     + String.join(", ", missing) + ". Package a model directory (target/cnn/<name>/) as resources"
-                    + " under " + folder + "/, all four files: " + String.join(", ", ModelDirectory.FILES) + ".");
+                    + " under " + folder + "/, all its files: " + String.join(", ", ModelDirectory.FILES) + ".");
         }
         try {
             Path copy = Files.createTempDirectory("cnn-model-");

@@ -101,8 +101,8 @@ class CnnModelTest {
         assertThatThrownBy(() -> CnnModel.load(half))
                 .isInstanceOf(CnnModelException.class)
                 .hasMessage("No complete trained model at " + half + ": missing parameters.params,"
-                        + " metrics.json, fingerprint.txt (a model directory holds parameters.params, model.yaml,"
-                        + " metrics.json, fingerprint.txt). Give the path of a whole model directory, as the goal"
+                        + " metrics.json, fingerprint.txt, manifest.sha256 (a model directory holds parameters.params,"
+                        + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256). Give the path of a whole model directory, as the goal"
                         + " cnn:train of cnn-maven-plugin writes it; a copied or unpacked one needs all of its files.");
         assertThatThrownBy(() -> CnnModel.load(dir.resolve("nowhere")))
                 .hasMessage("No trained model at " + dir.resolve("nowhere") + ": the directory does not exist. Give"
@@ -116,8 +116,8 @@ class CnnModelTest {
 
         assertThatThrownBy(() -> CnnModel.load(dir, "part"))
                 .hasMessage("No complete trained model at " + dir.resolve("part") + ": missing parameters.params,"
-                        + " model.yaml, metrics.json, fingerprint.txt (a model directory holds parameters.params,"
-                        + " model.yaml, metrics.json, fingerprint.txt). Model directories are written by the goal"
+                        + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256 (a model directory holds"
+                        + " parameters.params, model.yaml, metrics.json, fingerprint.txt, manifest.sha256). Model directories are written by the goal"
                         + " cnn:train of cnn-maven-plugin, which runs in phase process-classes: run 'mvn verify' (or"
                         + " 'mvn process-classes' before running the tests from an IDE). The output folder is system"
                         + " property cnn.outputDirectory, else target/cnn in the working directory.");
@@ -128,7 +128,7 @@ class CnnModelTest {
         ModelDirectory directory = BandsModel.writeDefault();
         Path jar = dir.resolve("models.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("parameters.params", "model.yaml", "metrics.json", "fingerprint.txt")) {
+            for (String name : ModelDirectory.FILES) {
                 out.putNextEntry(new JarEntry("cnn/bands/" + name));
                 Files.copy(directory.root().resolve(name), (OutputStream) out);
                 out.closeEntry();
@@ -149,9 +149,9 @@ class CnnModelTest {
             assertThatThrownBy(() -> CnnModel.fromClasspath("cnn/other", loader))
                     .isInstanceOf(CnnModelException.class)
                     .hasMessage("No complete trained model on the class path at cnn/other/: missing parameters.params,"
-                            + " model.yaml, metrics.json, fingerprint.txt. Package a model directory"
-                            + " (target/cnn/<name>/) as resources under cnn/other/, all four files:"
-                            + " parameters.params, model.yaml, metrics.json, fingerprint.txt.");
+                            + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256. Package a model directory"
+                            + " (target/cnn/<name>/) as resources under cnn/other/, all its files:"
+                            + " parameters.params, model.yaml, metrics.json, fingerprint.txt, manifest.sha256.");
         }
     }
 

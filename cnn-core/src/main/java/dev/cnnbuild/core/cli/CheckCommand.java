@@ -1,6 +1,9 @@
 package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.files.FolderLock;
+import dev.cnnbuild.core.files.FolderLockedException;
+import dev.cnnbuild.core.model.ModelIntegrityException;
 import dev.cnnbuild.core.rules.GateResult;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
@@ -11,6 +14,7 @@ import dev.cnnbuild.core.service.ModelCheck;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,8 @@ import java.util.Optional;
  * checked. The device is {@code auto} (the kind that trained each model when there is one here, else the CPU),
  * {@code cpu}, {@code gpu} or {@code gpu:N}. Exit status as {@link ForkProtocol} defines it: 0 every rule held; 3
  * some did not (each on standard error as a violation line); 2 bad input, on an error line; 1 an unexpected failure.
+ * A model directory whose files do not match its manifest ({@code manifest.sha256}) is bad input: nothing is
+ * measured. The output folder is locked while the check writes reports into it ({@link FolderLock}).
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.CheckCommand --output target/cnn \
@@ -51,6 +57,7 @@ public final class CheckCommand {
      * @param args the command line
      */
     public static void main(String[] args) {
+        ParentWatch.startFromSystemProperty(System.err);
         System.exit(run(args, System.out, System.err));
     }
 
@@ -65,12 +72,17 @@ public final class CheckCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CheckCommand command = new CheckCommand(out, err);
         try {
+            CheckRequest request = parse(args);
             boolean passed = true;
-            for (ModelCheck check : new CheckService().check(parse(args))) {
-                passed &= command.print(check);
+            try (FolderLock lock = Files.isDirectory(request.outputDirectory())
+                    ? FolderLock.acquire(request.outputDirectory(), "checking") : null) {
+                for (ModelCheck check : new CheckService().check(request)) {
+                    passed &= command.print(check);
+                }
             }
             return passed ? ForkProtocol.SUCCESS : ForkProtocol.VIOLATED;
-        } catch (RuleException | SpecException | DatasetException e) {
+        } catch (RuleException | SpecException | DatasetException | ModelIntegrityException
+                | FolderLockedException e) {
             err.println(ForkProtocol.error(e.getMessage()));
             return ForkProtocol.INVALID_INPUT;
         } catch (IOException | RuntimeException e) {

@@ -1,8 +1,11 @@
 package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
+import dev.cnnbuild.core.service.PreflightException;
+import dev.cnnbuild.core.service.TrainingPreflight;
 import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.service.TrainingResult;
 import dev.cnnbuild.core.service.TrainingService;
@@ -29,6 +32,11 @@ import java.util.Optional;
  * status as {@link ForkProtocol} defines it: 0 all trained or up to date; 2 a model file, a data file or an option is
  * wrong (the error line says where and how to fix it); 1 an unexpected failure (a stack trace follows).
  *
+ * <p>Before any model trains, every model file is validated and every problem reported ({@link TrainingPreflight}),
+ * and the output folder is locked for this process ({@link FolderLock}), so a second build on the same folder
+ * stops with an error naming the first. Started by the plugin, the JVM also stops when Maven is gone
+ * ({@link ParentWatch}).
+ *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.TrainCommand \
  *     --output target/cnn src/main/cnn/mnist.yaml
@@ -48,6 +56,7 @@ public final class TrainCommand {
      * @param args the command line
      */
     public static void main(String[] args) {
+        ParentWatch.startFromSystemProperty(System.err);
         System.exit(run(args, System.out, System.err));
     }
 
@@ -61,11 +70,19 @@ public final class TrainCommand {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            TrainingService service = new TrainingService(new ProgressPrinter(out::println));
-            for (TrainingRequest request : parse(args)) {
-                print(service.train(request), out);
+            List<TrainingRequest> requests = parse(args);
+            TrainingPreflight preflight = TrainingPreflight.validate(requests);
+            try (FolderLock lock = preflight.lockOutput()) {
+                preflight.checkOutput();
+                TrainingService service = new TrainingService(new ProgressPrinter(out::println));
+                for (TrainingRequest request : requests) {
+                    print(service.train(request), out);
+                }
             }
             return ForkProtocol.SUCCESS;
+        } catch (PreflightException e) {
+            e.problems().forEach(problem -> err.println(ForkProtocol.error(problem)));
+            return ForkProtocol.INVALID_INPUT;
         } catch (SpecException | DatasetException | TrainingException e) {
             err.println(ForkProtocol.error(e.getMessage()));
             return ForkProtocol.INVALID_INPUT;

@@ -25,6 +25,9 @@ import java.nio.file.Path;
  * A trained model directory loaded back: the network rebuilt from the stored YAML with its learnt parameters, the
  * spec, and the stored metrics. Close it to free the engine's memory.
  *
+ * <p>Every file is first checked against the directory's manifest ({@link ModelManifest}): a tampered or damaged
+ * directory is a {@link ModelIntegrityException} naming the file, never a model measured.
+ *
  * <p>The stored YAML is parsed as if it stood at its place in the project ({@link ModelMetrics#source()}, recorded
  * relative to the project), so its data paths point into the project the model is loaded in, wherever that is.
  *
@@ -102,27 +105,42 @@ public final class LoadedModel implements AutoCloseable {
             throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
                     + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
         }
-        return ModelMetrics.read(directory.metrics());
+        ModelManifest.verify(directory);
+        try {
+            return ModelMetrics.read(directory.metrics());
+        } catch (IOException e) {
+            throw new ModelIntegrityException(directory.metrics(), directory.metrics() + " cannot be read ("
+                    + firstLine(e) + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message);
     }
 
     private static LoadedModel load(ModelDirectory directory, Path project, ModelMetrics metrics, Device device)
             throws IOException, SpecException {
         ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()),
                 Files.readString(directory.spec()));
+        Path normalizationFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
+        ChannelNormalization normalization = Files.isRegularFile(normalizationFile)
+                ? ChannelNormalization.read(normalizationFile) : ChannelNormalization.NONE;
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
             Block network = NetworkBuilder.build(spec);
             network.loadParameters(model.getNDManager(), data);
             model.setBlock(network);
-            Path normalizationFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
-            return new LoadedModel(model, spec, metrics, Files.isRegularFile(normalizationFile)
-                    ? ChannelNormalization.read(normalizationFile) : ChannelNormalization.NONE);
-        } catch (MalformedModelException e) {
+            return new LoadedModel(model, spec, metrics, normalization);
+        } catch (MalformedModelException | IOException e) {
             model.close();
-            throw new IOException(directory.parameters() + " does not fit the network of " + directory.spec()
-                    + " (" + e.getMessage() + "); retrain the model", e);
-        } catch (IOException | SpecException | RuntimeException e) {
+            ModelIntegrityException damaged = new ModelIntegrityException(directory.parameters(),
+                    directory.parameters() + " does not fit the network of " + directory.spec() + " ("
+                    + firstLine(e) + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
+            damaged.initCause(e);
+            throw damaged;
+        } catch (SpecException | RuntimeException e) {
             model.close();
             throw e;
         }

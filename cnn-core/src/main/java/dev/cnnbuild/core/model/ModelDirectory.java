@@ -16,6 +16,8 @@ import java.util.List;
  *   <li>{@code report.html}: the report, when there is one;</li>
  *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint});</li>
  *   <li>{@code test-split.txt} and {@code normalization.json}, when the data need them ({@link #DATA_FILES}).</li>
+ *   <li>{@code manifest.sha256}: the SHA-256 of each file above but the report, written last ({@link ModelManifest}).
+ *   </li>
  * </ul>
  *
  * <pre>{@code
@@ -37,8 +39,10 @@ public record ModelDirectory(Path root) {
     public static final String REPORT = "report.html";
     /** File name of the fingerprint. */
     public static final String FINGERPRINT = "fingerprint.txt";
+    /** File name of the manifest, the hashes of the other files. */
+    public static final String MANIFEST = "manifest.sha256";
     /** The file names of a trained model, in the order above. */
-    public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT);
+    public static final List<String> FILES = List.of(PARAMETERS, SPEC, METRICS, FINGERPRINT, MANIFEST);
     /**
      * The files a model directory holds when its data need them to be tested as trained: the held-out test images
      * of a {@code testSplit}, and the normalisation of {@code data.normalize}.
@@ -78,6 +82,11 @@ public record ModelDirectory(Path root) {
     /** Returns the fingerprint file. */
     public Path fingerprint() {
         return root.resolve(FINGERPRINT);
+    }
+
+    /** Returns the manifest file. */
+    public Path manifest() {
+        return root.resolve(MANIFEST);
     }
 
     /** Returns whether every file of a trained model is there. */

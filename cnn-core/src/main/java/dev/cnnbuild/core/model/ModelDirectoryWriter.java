@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Writes a trained model directory whole or not at all, with {@link AtomicFiles#writeFolder}: everything goes to a
+ * Writes a trained model directory whole or not at all, its manifest ({@link ModelManifest}) last, with {@link AtomicFiles#writeFolder}: everything goes to a
  * hidden temporary folder beside the target, which is then moved into place in one rename. A build killed while
  * writing leaves only that hidden folder, which the next write removes; the previous model, if any, stays until the
  * new one is complete.
@@ -96,6 +96,7 @@ public final class ModelDirectoryWriter {
             for (Map.Entry<String, String> file : dataFiles.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue());
             }
+            ModelManifest.write(staged);
         });
         return target;
     }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a model directory already holds the model that a run with the given inputs would train, and if not, why:
- * it is missing or incomplete, or its {@code fingerprint.txt} differs, and then in which inputs.
+ * it is missing or incomplete, a file of it does not match its manifest ({@link ModelManifest}), or its
+ * {@code fingerprint.txt} differs, and then in which inputs.
  *
  * <pre>{@code
  * ModelFreshness freshness = ModelFreshness.check(ModelDirectory.of(output, "mnist-cnn"), fingerprint);
@@ -22,10 +23,12 @@ import java.util.regex.Pattern;
  *
  * @param upToDate whether the directory is complete and was trained from the same inputs
  * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
- *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete}, or
- *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
- *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
- *     (the first ten changes, then how many more)
+     *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete (no manifest.sha256)},
+     *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
+     *     damaged since it was trained)}, or
+     *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
+     *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
+     *     (the first ten changes, then how many more)
  */
 public record ModelFreshness(boolean upToDate, String reason) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -43,7 +46,16 @@ public record ModelFreshness(boolean upToDate, String reason) {
             return stale("no model yet at " + directory.root());
         }
         if (!directory.isComplete()) {
-            return stale(directory.root() + " is incomplete");
+            return stale(directory.root() + " is incomplete (no " + String.join(", ", directory.missingFiles())
+                    + ")");
+        }
+        try {
+            ModelManifest.verify(directory);
+        } catch (ModelIntegrityException e) {
+            return stale(e.file() + " does not match " + directory.manifest() + " (changed or damaged since it was"
+                    + " trained)");
+        } catch (IOException e) {
+            return stale(directory.root() + " cannot be read (" + e + ")");
         }
         Map<String, String> stored;
         try {

@@ -73,10 +73,10 @@ class ModelDirectoryTest {
         Files.writeString(root.resolve(ModelDirectory.SPEC), "name: half\n");
 
         assertThat(ModelDirectory.of(root).missingFiles())
-                .containsExactly("parameters.params", "metrics.json", "fingerprint.txt");
+                .containsExactly("parameters.params", "metrics.json", "fingerprint.txt", "manifest.sha256");
         assertThat(ModelDirectory.of(root).isComplete()).isFalse();
         assertThatThrownBy(() -> LoadedModel.load(ModelDirectory.of(root), Device.cpu()))
                 .hasMessage(root + " is not a complete trained model directory (it needs parameters.params,"
-                        + " model.yaml, metrics.json, fingerprint.txt); train it with 'mvn cnn:train'");
+                        + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256); train it with 'mvn cnn:train'");
     }
 }

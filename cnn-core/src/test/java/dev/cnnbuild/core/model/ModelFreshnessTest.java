@@ -48,7 +48,17 @@ class ModelFreshnessTest {
         Files.delete(directory.parameters());
 
         assertThat(ModelFreshness.check(directory, TRAINED))
-                .isEqualTo(new ModelFreshness(false, directory.root() + " is incomplete"));
+                .isEqualTo(new ModelFreshness(false, directory.root() + " is incomplete (no parameters.params)"));
+    }
+
+    @Test
+    void fileThatDoesNotMatchTheManifestIsNamed() throws Exception {
+        ModelDirectory directory = trained(TRAINED);
+        Files.writeString(directory.parameters(), "q");
+
+        assertThat(ModelFreshness.check(directory, TRAINED)).isEqualTo(new ModelFreshness(false,
+                directory.parameters() + " does not match " + directory.manifest()
+                        + " (changed or damaged since it was trained)"));
     }
 
     @Test
@@ -56,6 +66,7 @@ class ModelFreshnessTest {
         ModelDirectory directory = trained(TRAINED);
         Files.writeString(directory.fingerprint(), Files.readString(directory.fingerprint())
                 .replaceAll("fingerprint=.*", "fingerprint=" + "0".repeat(64)));
+        ModelManifest.write(directory);
 
         assertThat(ModelFreshness.check(directory, TRAINED)).isEqualTo(new ModelFreshness(false,
                 directory.fingerprint() + " does not hold the fingerprint of its inputs"));
@@ -67,6 +78,7 @@ class ModelFreshnessTest {
         Files.writeString(directory.spec(), "name: tiny\n");
         Files.writeString(directory.metrics(), "{}");
         fingerprint.write(directory.fingerprint());
+        ModelManifest.write(directory);
         return directory;
     }
 

@@ -57,15 +57,15 @@ class ModelPackagerTest {
             }
         }
         assertThat(entries).containsExactly("alpha/parameters.params", "alpha/model.yaml", "alpha/metrics.json",
-                "alpha/fingerprint.txt", "beta/parameters.params", "beta/model.yaml", "beta/metrics.json",
-                "beta/fingerprint.txt");
+                "alpha/fingerprint.txt", "alpha/manifest.sha256", "beta/parameters.params", "beta/model.yaml",
+                "beta/metrics.json", "beta/fingerprint.txt", "beta/manifest.sha256");
     }
 
     private void fakeModel(String name) throws Exception {
         Path root = Files.createDirectories(output.resolve(name));
-        for (String file : List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC, ModelDirectory.METRICS,
-                ModelDirectory.FINGERPRINT)) {
+        for (String file : ModelManifest.COVERED) {
             Files.writeString(root.resolve(file), name + " " + file);
         }
+        ModelManifest.write(ModelDirectory.of(root));
     }
 }

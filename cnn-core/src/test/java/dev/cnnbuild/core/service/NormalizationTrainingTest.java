@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.data.ChannelStatistics;
@@ -9,6 +10,7 @@ import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageSetDecoder;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelIntegrityException;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
@@ -46,11 +48,18 @@ class NormalizationTrainingTest {
         double trainedLoss = trained.metrics().orElseThrow().test().loss();
         assertThat(check.measured().loss()).isCloseTo(trainedLoss, offset(1e-6));
 
-        Files.delete(directory.root().resolve(ChannelNormalization.FILE_NAME));
-        ModelCheck unnormalised = new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.5").build()))).get(0);
-        assertThat(unnormalised.measured().loss()).as("without the stored figures the model is fed otherwise")
-                .isNotCloseTo(trainedLoss, offset(1e-3));
+        Path storedFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
+        Files.writeString(storedFile, Files.readString(storedFile).replaceFirst("\\d", "9"));
+        assertThatThrownBy(() -> new CheckService().check(CheckRequest.of(output, List.of(
+                Rule.builder("accuracy").minimum("0.5").build()))))
+                .as("figures edited after training would feed the model otherwise: the manifest refuses them")
+                .isInstanceOf(ModelIntegrityException.class)
+                .hasMessageStartingWith(storedFile + " does not match its SHA-256 in manifest.sha256");
+        Files.delete(storedFile);
+        assertThatThrownBy(() -> new CheckService().check(CheckRequest.of(output, List.of(
+                Rule.builder("accuracy").minimum("0.5").build()))))
+                .isInstanceOf(ModelIntegrityException.class)
+                .hasMessageStartingWith(storedFile + " is missing from the model directory");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
@@ -152,7 +153,7 @@ class TrainingServiceTest {
             }
             process.destroyForcibly().waitFor();
         }
-        assertThat(entries(output)).containsExactly(".tiny.checkpoint");
+        assertThat(entries(output)).containsExactly(FolderLock.FILE_NAME, ".tiny.checkpoint");
 
         ModelMetrics resumed = service.train(TrainingRequest.of(yaml, output)).metrics().orElseThrow();
 
