@@ -4,7 +4,7 @@ def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVaria
                'verbose', 'natives', 'skip']
 def goals = [
     train : ['modelDirectory', 'models', 'device', 'devices', 'force', 'addToClasspath'] + forking,
-    check : ['rules', 'models', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,
+    check : ['rules', 'modelNames', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,
     bless : ['outputDirectory', 'baselineDirectory', 'skip'],
     attach: ['outputDirectory', 'classifier', 'skip'],
     report: ['modelsDirectory', 'skip'],

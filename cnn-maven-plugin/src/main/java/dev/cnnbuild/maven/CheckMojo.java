@@ -55,10 +55,11 @@ public class CheckMojo extends AbstractForkingMojo {
 
     /**
      * The names of the models this execution checks; all models under {@code outputDirectory} when empty. Two
-     * executions with their own {@code models} and {@code rules} gate two models by different bars.
+     * executions with their own {@code modelNames} and {@code rules} gate two models by different bars. (Not
+     * {@code models}: in an execution that runs {@code train} too, that parameter names model files.)
      */
-    @Parameter(property = "cnn.checkModels")
-    private List<String> models;
+    @Parameter(property = "cnn.modelNames")
+    private List<String> modelNames;
 
     /**
      * Where the JUnit XML files go, {@code TEST-cnn.check.<name>.xml}, and the Markdown summary of all models,
@@ -92,8 +93,8 @@ public class CheckMojo extends AbstractForkingMojo {
                 arguments.addAll(List.of("--rule", rule.toArgument()));
             }
         }
-        if (models != null) {
-            arguments.addAll(models);
+        if (modelNames != null) {
+            arguments.addAll(modelNames);
         }
         List<String> violations = new ArrayList<>();
         int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, line -> ForkProtocol.violationMessage(line)
