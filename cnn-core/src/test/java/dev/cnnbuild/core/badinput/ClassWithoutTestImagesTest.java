@@ -31,7 +31,8 @@ class ClassWithoutTestImagesTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = CheckCommand.run(new String[] {"--output", output.toString(), "--project", dir.toString(),
+        // trained and checked against the same project folder, the working directory, as cnn:train and cnn:check are
+        int status = CheckCommand.run(new String[] {"--output", output.toString(),
             "--rule", "metric=classAccuracy,label=1,minimum=0.5", "--rule", "metric=classF1,maximum=1"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
