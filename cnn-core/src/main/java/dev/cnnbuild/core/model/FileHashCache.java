@@ -1,16 +1,13 @@
 package dev.cnnbuild.core.model;
 
 import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +77,7 @@ public final class FileHashCache {
                     Entry entry = cached.get(key);
                     if (entry == null || entry.size() != size || entry.modifiedNanos() != modified
                             || now - modified < RACY_NANOS) {
-                        entry = new Entry(sha256(path), size, modified);
+                        entry = new Entry(Sha256.of(path), size, modified);
                         changed.set(true);
                     }
                     current.put(key, entry);
@@ -129,22 +126,6 @@ public final class FileHashCache {
                 .append(' ').append(e.getKey()).append('\n'));
         Files.createDirectories(file.getParent());
         AtomicFiles.writeString(file, text.toString());
-    }
-
-    private static String sha256(Path path) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(path)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     private record Entry(String sha256, long size, long modifiedNanos) {

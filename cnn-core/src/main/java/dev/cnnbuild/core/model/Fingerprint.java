@@ -1,17 +1,14 @@
 package dev.cnnbuild.core.model;
 
+import dev.cnnbuild.core.files.Sha256;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -63,7 +60,7 @@ public record Fingerprint(Map<String, String> inputs) {
     public static Fingerprint of(ModelSpec spec, Map<String, String> fileHashes, ToolVersions versions,
             String deviceType) throws IOException {
         Map<String, String> inputs = new LinkedHashMap<>();
-        inputs.put("yaml", sha256(spec.yaml().getBytes(StandardCharsets.UTF_8)));
+        inputs.put("yaml", Sha256.of(spec.yaml().getBytes(StandardCharsets.UTF_8)));
         if (spec.data().isIdx()) {
             put(inputs, "train", spec.data().train());
             put(inputs, "test", spec.data().test());
@@ -79,7 +76,7 @@ public record Fingerprint(Map<String, String> inputs) {
 
     /** Returns the hash over all inputs, in hexadecimal. */
     public String value() {
-        return sha256(lines().getBytes(StandardCharsets.UTF_8));
+        return Sha256.of(lines().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Returns the first 12 hexadecimal digits of {@link #value()}, enough to tell fingerprints apart in logs. */
@@ -122,30 +119,7 @@ public record Fingerprint(Map<String, String> inputs) {
     }
 
     private static void put(Map<String, String> inputs, String set, DatasetFiles files) throws IOException {
-        inputs.put(set + ".images", sha256(files.images()));
-        inputs.put(set + ".labels", sha256(files.labels()));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest = newDigest();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(newDigest().digest(bytes));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        inputs.put(set + ".images", Sha256.of(files.images()));
+        inputs.put(set + ".labels", Sha256.of(files.labels()));
     }
 }

@@ -1,16 +1,13 @@
 package dev.cnnbuild.core.model;
 
 import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +53,7 @@ public final class ModelManifest {
         ModelDirectory.DATA_FILES.stream().filter(name -> Files.isRegularFile(directory.root().resolve(name)))
                 .forEach(names::add);
         for (String name : names) {
-            text.append(sha256(directory.root().resolve(name))).append("  ").append(name).append('\n');
+            text.append(Sha256.of(directory.root().resolve(name))).append("  ").append(name).append('\n');
         }
         AtomicFiles.writeString(directory.manifest(), text.toString());
     }
@@ -82,7 +79,7 @@ public final class ModelManifest {
             if (!Files.isRegularFile(file)) {
                 throw new ModelIntegrityException(file, file + " is missing from the model directory; " + RETRAIN);
             }
-            if (!hash.equals(sha256(file))) {
+            if (!hash.equals(Sha256.of(file))) {
                 throw new ModelIntegrityException(file, file + " does not match its SHA-256 in "
                         + ModelDirectory.MANIFEST + ": it was changed or damaged after training; " + RETRAIN);
             }
@@ -94,7 +91,7 @@ public final class ModelManifest {
                 throw new ModelIntegrityException(file, file + " is not in " + ModelDirectory.MANIFEST
                         + ": it was added after training; " + RETRAIN);
             }
-            if (hash != null && !(Files.isRegularFile(file) && hash.equals(sha256(file)))) {
+            if (hash != null && !(Files.isRegularFile(file) && hash.equals(Sha256.of(file)))) {
                 throw new ModelIntegrityException(file, file + (Files.isRegularFile(file)
                         ? " does not match its SHA-256 in " + ModelDirectory.MANIFEST
                                 + ": it was changed or damaged after training; "
@@ -117,21 +114,5 @@ public final class ModelManifest {
         }
         return lines.stream().map(line -> line.split(" {2}", 2)).filter(parts -> parts.length == 2)
                 .collect(Collectors.toMap(parts -> parts[1], parts -> parts[0], (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }
