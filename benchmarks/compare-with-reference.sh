@@ -72,7 +72,7 @@ run() {
         exit 1
     }
     stop_neighbour
-    grep -E "epoch [0-9]+ done|^epoch [0-9]+:|RESULT" "$work/$name-$i.log" | sed 's/^/   /' >&2 || true
+    grep -E "epoch [0-9]+ done|^epoch [0-9]+:|RESULT|from now on instead of" "$work/$name-$i.log" | sed 's/^/   /' >&2 || true
 }
 run_reference() {
     run reference "$1" /usr/bin/python3 "$reference" --data sample-project/data/mnist "$epochs" --threads "$threads"

@@ -7,6 +7,7 @@ def environment = recorded.readLines().findAll { it.contains('=') }.collectEntri
 }
 assert environment.OMP_NUM_THREADS == '1' : "OMP_NUM_THREADS follows <threads>, got ${environment.OMP_NUM_THREADS}"
 assert environment.OMP_WAIT_POLICY == 'PASSIVE'
+assert !environment.containsKey('GOMP_SPINCOUNT') : 'one thread adapts nothing, so its thread does not spin'
 assert environment.MALLOC_MMAP_THRESHOLD_ == '4294967296'
 assert environment.MALLOC_TRIM_THRESHOLD_ == '4294967296'
 assert environment.MALLOC_TOP_PAD_ == '1048576' : 'the POM overrides a default'

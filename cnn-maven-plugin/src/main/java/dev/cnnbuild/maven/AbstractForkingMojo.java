@@ -192,6 +192,16 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         return List.of();
     }
 
+    /**
+     * Tells whether the fork fits its thread count to the machine's load, and so may let its threads spin briefly
+     * while they wait ({@link ForkTuning}).
+     *
+     * @return {@code false} unless a goal overrides this
+     */
+    protected boolean adaptsThreads() {
+        return false;
+    }
+
     /** Returns the first words of this goal's failure message, such as {@code Training failed}. */
     protected abstract String failure();
 
@@ -212,7 +222,7 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         }
         Map<String, String> environment = new HashMap<>();
         if (tuning) {
-            environment.putAll(ForkTuning.environment(threadCount()));
+            environment.putAll(ForkTuning.environment(threadCount(), adaptsThreads()));
         } else {
             environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
         }

@@ -3,6 +3,7 @@ package dev.cnnbuild.maven;
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.model.ModelPackager;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.threads.CpuTimes;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,6 +77,15 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(property = MemoryLimit.PROPERTY)
     private String memoryLimit;
 
+    /**
+     * Lets a training on the CPU give up one of its threads for every processor other processes keep busy, and take
+     * it back when they stop, measured once a second; its threads then spin briefly while they wait
+     * ({@code GOMP_SPINCOUNT}), which is fastest on a free machine. Linux only; elsewhere, or with {@code false},
+     * the fork keeps {@code threads} threads that sleep while they wait.
+     */
+    @Parameter(property = "cnn.adaptiveThreads", defaultValue = "true")
+    private boolean adaptiveThreads;
+
     /** The class path root that {@code addToClasspath} copies to. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
@@ -83,6 +93,11 @@ public class TrainMojo extends AbstractForkingMojo {
     @Override
     protected String goal() {
         return "cnn:train";
+    }
+
+    @Override
+    protected boolean adaptsThreads() {
+        return adaptiveThreads && threadCount() > 1 && CpuTimes.measurable();
     }
 
     @Override
@@ -117,9 +132,12 @@ public class TrainMojo extends AbstractForkingMojo {
         if (force) {
             arguments.add("--force");
         }
+        if (adaptsThreads()) {
+            arguments.add("--adapt-threads");
+        }
         files.forEach(file -> arguments.add(file.getAbsolutePath()));
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()
-                + " thread(s)");
+                + " thread(s)" + (adaptsThreads() ? ", fewer while other processes keep the processors busy" : ""));
         int status = runFork(ForkProtocol.TRAIN_MAIN_CLASS, arguments, line -> getLog().warn(line));
         if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);

@@ -7,6 +7,7 @@ import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingPlan;
+import dev.cnnbuild.core.threads.ThreadChange;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -14,7 +15,7 @@ import java.util.function.LongSupplier;
 /**
  * Turns training events into log lines: why the model is trained, the image files found and a decoding line at most
  * every {@code interval}, the plan, a resumed or discarded checkpoint, a batch
- * line at most every {@code interval} (10 seconds by default), one line per epoch, and how early stopping ended the
+ * line at most every {@code interval} (10 seconds by default), one line per epoch, a changed thread count, and how early stopping ended the
  * run.
  *
  * <pre>{@code
@@ -25,6 +26,7 @@ import java.util.function.LongSupplier;
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
  * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
+ * // mnist-cnn: 1 thread from now on instead of 2: other processes keep 1.0 of the 2 processors busy
  * // early stopping after epoch 7: validationLoss did not improve for 3 epochs; keeping epoch 4's parameters
  * }</pre>
  */
@@ -109,6 +111,11 @@ public final class ProgressPrinter implements TrainingService.Listener {
         out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f,%s"
                 + " test loss %.4f, test accuracy %.4f", e.epoch(), e.trainSeconds(), e.imagesPerSecond(),
                 e.trainLoss(), e.trainAccuracy(), validation, e.testLoss(), e.testAccuracy()));
+    }
+
+    @Override
+    public void onThreadsChanged(ThreadChange change) {
+        out.accept(change.describe());
     }
 
     @Override

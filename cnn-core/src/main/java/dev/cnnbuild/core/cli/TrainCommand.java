@@ -26,8 +26,10 @@ import java.util.Optional;
  * works by hand too.
  *
  * <p>Usage: {@code TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]
- * [--force] MODEL.yaml...}; {@code --device} replaces the model file's {@code training.device} and
- * {@code training.devices} (one device unless {@code --devices} is given too). The
+ * [--force] [--adapt-threads] MODEL.yaml...}; {@code --device} replaces the model file's {@code training.device} and
+ * {@code training.devices} (one device unless {@code --devices} is given too);
+ * {@code --adapt-threads} lets a training on the CPU give up threads while other processes keep the processors busy.
+ * The
  * project (by default the working directory) is what {@code metrics.json} records the model file relative to. Exit
  * status as {@link ForkProtocol} defines it: 0 all trained or up to date; 2 a model file, a data file or an option is
  * wrong (the error line says where and how to fix it); 1 an unexpected failure (a stack trace follows).
@@ -45,7 +47,7 @@ import java.util.Optional;
 public final class TrainCommand {
     private static final String USAGE =
             "usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]"
-                    + " MODEL.yaml...";
+                    + " [--adapt-threads] MODEL.yaml...";
 
     private TrainCommand() {
     }
@@ -99,6 +101,7 @@ public final class TrainCommand {
         DeviceChoice device = null;
         Integer devices = null;
         boolean force = false;
+        boolean adaptThreads = false;
         List<Path> models = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -107,6 +110,7 @@ public final class TrainCommand {
                 case "--device" -> device = device(value(args, ++i, "--device"));
                 case "--devices" -> devices = deviceCount(value(args, ++i, "--devices"));
                 case "--force" -> force = true;
+                case "--adapt-threads" -> adaptThreads = true;
                 default -> models.add(Path.of(args[i]));
             }
         }
@@ -116,7 +120,7 @@ public final class TrainCommand {
         List<TrainingRequest> requests = new ArrayList<>();
         for (Path model : models) {
             requests.add(new TrainingRequest(model, output, project, Optional.ofNullable(device),
-                    Optional.ofNullable(devices), force));
+                    Optional.ofNullable(devices), force, adaptThreads));
         }
         return requests;
     }

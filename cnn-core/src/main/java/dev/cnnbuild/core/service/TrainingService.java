@@ -139,6 +139,7 @@ public final class TrainingService {
                 .optCheckpoints(checkpoints, fingerprint.value())
                 .optStartFresh(request.force())
                 .optNormalization(normalization)
+                .optAdaptiveThreads(request.adaptThreads())
                 .build();
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());

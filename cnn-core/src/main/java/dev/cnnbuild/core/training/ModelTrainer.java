@@ -31,6 +31,7 @@ import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingSpec;
+import dev.cnnbuild.core.threads.AdaptiveThreads;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -76,6 +77,7 @@ public final class ModelTrainer {
     private final String fingerprint;
     private final boolean startFresh;
     private final ChannelNormalization normalization;
+    private final boolean adaptThreads;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.spec;
@@ -85,6 +87,7 @@ public final class ModelTrainer {
         this.fingerprint = builder.fingerprint;
         this.startFresh = builder.startFresh;
         this.normalization = builder.normalization;
+        this.adaptThreads = builder.adaptThreads;
     }
 
     /** Returns a builder; {@code setSpec} is required. */
@@ -217,7 +220,8 @@ public final class ModelTrainer {
         }
         int steps = start.optimizerSteps();
         PredictedEvaluation last = null;
-        try (Trainer trainer = model.newTrainer(config)) {
+        try (Trainer trainer = model.newTrainer(config);
+                AdaptiveThreads adaptive = adaptiveThreads(devices)) {
             engine.setRandomSeed((int) settings.seed());
             trainer.initialize(new Shape(batchSize, input.channels(), input.height(), input.width()));
             importOptimizerState(optimizer, start, network);
@@ -258,6 +262,9 @@ public final class ModelTrainer {
                         lossSum += batchLoss;
                         trainer.step();
                     }
+                    if (adaptive != null) {
+                        adaptive.afterBatch();
+                    }
                     double seconds = (System.nanoTime() - begin) / 1e9;
                     listener.onBatch(new BatchProgress(epoch, settings.epochs(), b + 1, batches,
                             (b + 1) * batchSize / seconds, lossSum / (b + 1),
@@ -285,6 +292,14 @@ public final class ModelTrainer {
             labels.close();
         }
         return finish(model, DeviceSelector.describe(devices), test, history, last, stopping, best, start.epoch());
+    }
+
+    /** Returns the thread adapter where asked for and possible: on the CPU, with more than one thread. */
+    private AdaptiveThreads adaptiveThreads(Device[] devices) {
+        if (!adaptThreads || devices.length > 1 || devices[0].isGpu()) {
+            return null;
+        }
+        return AdaptiveThreads.forPyTorch(spec.name(), listener::onThreadsChanged).orElse(null);
     }
 
     private TrainedNetwork finish(Model model, String trainedOn, LabeledImages test, List<EpochMetrics> history,
@@ -413,6 +428,7 @@ public final class ModelTrainer {
         private String fingerprint;
         private boolean startFresh;
         private ChannelNormalization normalization = ChannelNormalization.NONE;
+        private boolean adaptThreads;
 
         private Builder() {
         }
@@ -465,6 +481,19 @@ public final class ModelTrainer {
          */
         public Builder optNormalization(ChannelNormalization normalization) {
             this.normalization = normalization;
+            return this;
+        }
+
+        /**
+         * Lets the training on the CPU give up threads while other processes keep the processors busy, and take
+         * them back when they are free ({@link AdaptiveThreads}); off by default: the thread count stays as set.
+         *
+         * <pre>{@code
+         * ModelTrainer.builder().setSpec(spec).optAdaptiveThreads(true).build();
+         * }</pre>
+         */
+        public Builder optAdaptiveThreads(boolean adaptThreads) {
+            this.adaptThreads = adaptThreads;
             return this;
         }
 

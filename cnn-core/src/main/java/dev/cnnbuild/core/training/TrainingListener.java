@@ -2,6 +2,8 @@ package dev.cnnbuild.core.training;
 
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.threads.ThreadChange;
+
 /**
  * Hears about training as it happens. Every method does nothing by default.
  *
@@ -33,6 +35,10 @@ public interface TrainingListener {
 
     /** Called after every epoch, once its test pass is done and its checkpoint (if any) is saved. */
     default void onEpoch(EpochMetrics epoch) {
+    }
+
+    /** Called between batches when the training changes its thread count to fit the machine's load. */
+    default void onThreadsChanged(ThreadChange change) {
     }
 
     /** Called once after the last epoch when the model file asks for early stopping. */

@@ -67,7 +67,7 @@ class TrainingServiceTest {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path yaml = TinyDataset.writeModel(Files.createDirectories(project.resolve("src/main/cnn")), "tiny", "");
         TrainingRequest request = new TrainingRequest(yaml, project.resolve("target/cnn"), project,
-                Optional.empty(), Optional.empty(), false);
+                Optional.empty(), Optional.empty(), false, false);
 
         ModelMetrics metrics = service.train(request).metrics().orElseThrow();
 
