@@ -2,6 +2,8 @@ package dev.cnnbuild.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,20 @@ class TrainCommandTest {
         assertThat(log).startsWith("tiny: training: forced, although it is up to date (fingerprint "
                 + fingerprintValue(directory).substring(0, 12) + " matches " + directory.fingerprint() + ")\n")
                 .contains("tiny: training on cpu()", "model written to " + directory.root());
+    }
+
+    @Test
+    void adaptingThreadsTrainsAndLeavesPyTorchsThreadCountAsItWas() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "");
+        Path output = dir.resolve("out");
+        Engine.getEngine("PyTorch");
+        int threads = JniUtils.getNumThreads();
+
+        String log = run(output, yaml, "--adapt-threads");
+
+        assertThat(log).contains("tiny: training on cpu()", "model written to " + ModelDirectory.of(output, "tiny")
+                .root());
+        assertThat(JniUtils.getNumThreads()).isEqualTo(threads);
     }
 
     @Test
@@ -97,7 +113,7 @@ class TrainCommandTest {
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).isEqualTo(
                 "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]"
-                        + " [--force] MODEL.yaml...\n");
+                        + " [--force] [--adapt-threads] MODEL.yaml...\n");
     }
 
     private static String run(Path output, Path yaml, String... options) {
