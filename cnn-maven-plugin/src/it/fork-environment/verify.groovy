@@ -1,4 +1,4 @@
-// The fork gets the tuned environment by default, and the POM's environmentVariables override it.
+// The fork gets the tuned environment and JVM options by default; environmentVariables and argLine override them.
 def recorded = new File(basedir, 'target/fork-environment.txt')
 assert recorded.isFile() : 'the wrapper JVM did not run'
 def environment = recorded.readLines().findAll { it.contains('=') }.collectEntries {
@@ -11,5 +11,9 @@ assert !environment.containsKey('GOMP_SPINCOUNT') : 'one thread adapts nothing, 
 assert environment.MALLOC_MMAP_THRESHOLD_ == '4294967296'
 assert environment.MALLOC_TRIM_THRESHOLD_ == '4294967296'
 assert environment.MALLOC_TOP_PAD_ == '1048576' : 'the POM overrides a default'
+def arguments = new File(basedir, 'target/fork-arguments.txt').readLines()
+def tuned = arguments.indexOf('-XX:MaxNewSize=64m')
+assert tuned >= 0 : "the fork's young generation is bounded by default, got ${arguments}"
+assert arguments.indexOf('-XX:MaxNewSize=128m') > tuned : "argLine comes after the default, got ${arguments}"
 def log = new File(basedir, 'build.log').text
 assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 1 epochs/

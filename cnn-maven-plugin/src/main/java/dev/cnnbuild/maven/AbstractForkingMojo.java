@@ -63,7 +63,10 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter
     private Map<String, String> environmentVariables;
 
-    /** Gives the forked JVM {@link ForkTuning}'s environment: malloc thresholds and {@code OMP_WAIT_POLICY}. */
+    /**
+     * Gives the forked JVM {@link ForkTuning}'s environment (malloc thresholds and {@code OMP_WAIT_POLICY}) and its
+     * JVM options (a bounded young generation).
+     */
     @Parameter(property = "cnn.tuning", defaultValue = "true")
     private boolean tuning;
 
@@ -217,6 +220,9 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }
         options.addAll(forkSystemProperties());
+        if (tuning) {
+            options.addAll(ForkTuning.jvmOptions());
+        }
         if (argLine != null && !argLine.isBlank()) {
             options.addAll(Arrays.asList(argLine.trim().split("\\s+")));
         }

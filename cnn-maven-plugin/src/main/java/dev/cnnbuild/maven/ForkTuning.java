@@ -1,11 +1,13 @@
 package dev.cnnbuild.maven;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The environment that makes the forked JVM a fast compute process, applied by default and measured in
- * {@code docs/benchmarks.md}; a POM's {@code environmentVariables} override each variable, and
+ * The environment and JVM options that make the forked JVM a fast compute process of bounded memory, applied by
+ * default and measured in {@code docs/benchmarks.md}; a POM's {@code environmentVariables} override each variable,
+ * {@code argLine} comes after the options (so {@code -XX:MaxNewSize=256m} there wins), and
  * {@code -Dcnn.tuning=false} leaves out all but {@code OMP_NUM_THREADS}.
  *
  * <ul>
@@ -16,12 +18,15 @@ import java.util.Map;
  *       training that shares its cores with another process slows down in proportion instead of collapsing;</li>
  *   <li>except where the fork fits its thread count to the machine's load ({@code cnn:train}'s
  *       {@code adaptiveThreads}): there they first spin for about 0.3 ms ({@code GOMP_SPINCOUNT=30000}), which trains
- *       about 1.3 times as fast on a free machine, and the fork gives up threads while other processes are busy
- *       instead.</li>
+ *       faster on a free machine, and the fork gives up threads while other processes are busy instead;</li>
+ *   <li>the JVM's young generation is bounded ({@code -XX:MaxNewSize}): otherwise G1 lets the short-lived objects
+ *       of every batch and test pass fill ever more fresh pages of its (large, unused) heap before it first
+ *       collects, and the fork's resident memory grows with every epoch instead of staying flat.</li>
  * </ul>
  *
  * <pre>{@code
  * Map<String, String> environment = ForkTuning.environment(2, false);   // OMP_NUM_THREADS=2, OMP_WAIT_POLICY=PASSIVE, ...
+ * List<String> options = ForkTuning.jvmOptions();                         // [-XX:MaxNewSize=64m]
  * }</pre>
  */
 final class ForkTuning {
@@ -33,6 +38,12 @@ final class ForkTuning {
     static final String TOP_PAD = "536870912";
     /** Spins of a waiting OpenMP thread before it sleeps, about 0.3 ms; libgomp's own default is ten times more. */
     static final String SPIN_COUNT = "30000";
+
+    /**
+     * The young generation's bound: a collection every 64 MB of short-lived objects, which reuses the same pages and
+     * frees the native copies of the batches that died since the last one.
+     */
+    static final String MAX_NEW_SIZE = "-XX:MaxNewSize=64m";
 
     private ForkTuning() {
     }
@@ -55,5 +66,14 @@ final class ForkTuning {
         environment.put("MALLOC_TRIM_THRESHOLD_", TRIM_THRESHOLD);
         environment.put("MALLOC_TOP_PAD_", TOP_PAD);
         return environment;
+    }
+
+    /**
+     * Returns the fork's default JVM options.
+     *
+     * @return the options, before the POM's {@code argLine}
+     */
+    static List<String> jvmOptions() {
+        return List.of(MAX_NEW_SIZE);
     }
 }
