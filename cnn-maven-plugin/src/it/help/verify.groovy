@@ -3,7 +3,7 @@ def log = new File(basedir, 'build.log').text
 def forking = ['outputDirectory', 'threads', 'argLine', 'jvm', 'environmentVariables', 'tuning', 'djlCacheDirectory',
                'verbose', 'natives', 'skip']
 def goals = [
-    train : ['modelDirectory', 'models', 'device', 'devices', 'force', 'addToClasspath'] + forking,
+    train : ['modelDirectory', 'models', 'device', 'devices', 'force', 'addToClasspath', 'adaptiveThreads'] + forking,
     check : ['rules', 'modelNames', 'baselineDirectory', 'haltOnFailure', 'device', 'reportsDirectory'] + forking,
     bless : ['outputDirectory', 'baselineDirectory', 'skip'],
     attach: ['outputDirectory', 'classifier', 'skip'],
