@@ -86,6 +86,9 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.adaptiveThreads", defaultValue = "true")
     private boolean adaptiveThreads;
 
+    /** Whether this execution's fork adapts its threads: decided once, from {@code /proc}, when first asked. */
+    private Boolean adaptsThreads;
+
     /** The class path root that {@code addToClasspath} copies to. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
     private File classesDirectory;
@@ -97,7 +100,10 @@ public class TrainMojo extends AbstractForkingMojo {
 
     @Override
     protected boolean adaptsThreads() {
-        return adaptiveThreads && threadCount() > 1 && CpuTimes.measurable();
+        if (adaptsThreads == null) {
+            adaptsThreads = adaptiveThreads && threadCount() > 1 && CpuTimes.measurable();
+        }
+        return adaptsThreads;
     }
 
     @Override

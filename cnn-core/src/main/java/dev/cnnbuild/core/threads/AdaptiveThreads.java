@@ -30,8 +30,6 @@ public final class AdaptiveThreads implements AutoCloseable {
 
     private final String modelName;
     private final ThreadGovernor governor;
-    private final int processors;
-    private final int maxThreads;
     private final Supplier<Optional<CpuTimes>> reader;
     private final LongSupplier clock;
     private final IntConsumer setThreads;
@@ -42,8 +40,6 @@ public final class AdaptiveThreads implements AutoCloseable {
             LongSupplier clock, IntConsumer setThreads, Consumer<ThreadChange> onChange) {
         this.modelName = modelName;
         this.governor = new ThreadGovernor(maxThreads, processors);
-        this.processors = processors;
-        this.maxThreads = maxThreads;
         this.reader = reader;
         this.clock = clock;
         this.setThreads = setThreads;
@@ -82,7 +78,7 @@ public final class AdaptiveThreads implements AutoCloseable {
             int before = governor.threads();
             governor.observe(others).ifPresent(threads -> {
                 setThreads.accept(threads);
-                onChange.accept(new ThreadChange(modelName, before, threads, others, processors));
+                onChange.accept(new ThreadChange(modelName, before, threads, others, governor.processors()));
             });
         }
         last = now.get();
@@ -96,8 +92,8 @@ public final class AdaptiveThreads implements AutoCloseable {
     /** Gives back the configured thread count, for whatever the thread runs next. */
     @Override
     public void close() {
-        if (governor.threads() != maxThreads) {
-            setThreads.accept(maxThreads);
+        if (governor.threads() != governor.maxThreads()) {
+            setThreads.accept(governor.maxThreads());
         }
     }
 }

@@ -42,6 +42,16 @@ public final class ThreadGovernor {
         this.wanted = maxThreads;
     }
 
+    /** Returns the threads the training may use, as configured: the count on a free machine. */
+    public int maxThreads() {
+        return maxThreads;
+    }
+
+    /** Returns the processors this JVM may use. */
+    public int processors() {
+        return processors;
+    }
+
     /** Returns the thread count decided so far. */
     public int threads() {
         return threads;
