@@ -14,6 +14,10 @@ assert log.contains('tiny: training: no model yet at')
 assert log.contains('tiny: training on cpu() with PyTorch 2.5.1')
 assert new File(model, 'report.html').text.contains('id="learning-curves"')
 assert log.contains('epoch 3 done in')
+// the test set is measured once, after the last epoch (training.testPass: end, the default)
+assert log =~ /(?m)epoch 1 done in .*train accuracy \d\.\d{4}$/
+assert log =~ /(?m)epoch 3 done in .*, test loss \d\.\d{4}, test accuracy \d\.\d{4}$/
+assert metrics.history*.testAccuracy == [null, null, metrics.test.accuracy]
 assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 3 epochs/
 assert !log.contains('Extracting') : 'DJL logging should be quiet unless cnn.verbose is set'
 assert !new File(basedir, 'target/cnn').listFiles().any { it.name.startsWith('.') && it.name != '.cnn.lock' } :

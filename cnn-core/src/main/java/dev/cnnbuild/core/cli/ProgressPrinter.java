@@ -106,11 +106,13 @@ public final class ProgressPrinter implements TrainingService.Listener {
     @Override
     public void onEpoch(EpochMetrics e) {
         lastLine = clock.getAsLong();
-        String validation = e.hasValidation() ? format(" validation loss %.4f, validation accuracy %.4f,",
+        String validation = e.hasValidation() ? format(", validation loss %.4f, validation accuracy %.4f",
                 e.validationLoss(), e.validationAccuracy()) : "";
-        out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f,%s"
-                + " test loss %.4f, test accuracy %.4f", e.epoch(), e.trainSeconds(), e.imagesPerSecond(),
-                e.trainLoss(), e.trainAccuracy(), validation, e.testLoss(), e.testAccuracy()));
+        String test = e.hasTest() ? format(", test loss %.4f, test accuracy %.4f", e.testLoss(), e.testAccuracy())
+                : "";
+        out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f%s%s",
+                e.epoch(), e.trainSeconds(), e.imagesPerSecond(), e.trainLoss(), e.trainAccuracy(), validation,
+                test));
     }
 
     @Override

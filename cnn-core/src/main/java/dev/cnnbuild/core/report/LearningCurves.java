@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Loss and accuracy per epoch, train, validation (when the model held a validation split out) and test, as two line
- * charts, with the figures in a table beneath.
+ * Loss and accuracy per epoch, train, validation (when the model held a validation split out) and test (when the
+ * test set was measured after every epoch), as two line charts, with the figures in a table beneath; a test cell
+ * of an epoch after which the test set was not measured shows a dash.
  */
 final class LearningCurves {
 
@@ -20,9 +21,10 @@ final class LearningCurves {
             return "<p class=\"empty\">No training history was recorded.</p>\n";
         }
         boolean validated = history.stream().allMatch(EpochMetrics::hasValidation);
-        LineChart loss = new LineChart("Loss", "cross-entropy", true, series(history, validated,
+        boolean tested = history.stream().allMatch(EpochMetrics::hasTest);
+        LineChart loss = new LineChart("Loss", "cross-entropy", true, series(history, validated, tested,
                 EpochMetrics::trainLoss, EpochMetrics::validationLoss, EpochMetrics::testLoss));
-        LineChart accuracy = new LineChart("Accuracy", "accuracy", false, series(history, validated,
+        LineChart accuracy = new LineChart("Accuracy", "accuracy", false, series(history, validated, tested,
                 EpochMetrics::trainAccuracy, EpochMetrics::validationAccuracy, EpochMetrics::testAccuracy));
         StringBuilder html = new StringBuilder("<div class=\"charts\">\n").append(loss.svg()).append(accuracy.svg())
                 .append("</div>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
@@ -31,14 +33,18 @@ final class LearningCurves {
         for (EpochMetrics e : history) {
             html.append("<tr><td>").append(e.epoch()).append("</td><td>").append(Html.fixed(e.trainLoss(), 4))
                     .append("</td><td>").append(Html.fixed(e.trainAccuracy(), 4)).append("</td><td>")
-                    .append(Html.fixed(e.testLoss(), 4)).append("</td><td>").append(Html.fixed(e.testAccuracy(), 4))
+                    .append(orDash(e.testLoss())).append("</td><td>").append(orDash(e.testAccuracy()))
                     .append("</td><td>").append(Html.fixed(e.trainSeconds(), 1)).append("</td><td>")
                     .append(Html.count(Math.round(e.imagesPerSecond()))).append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
     }
 
-    private static List<LineChart.Series> series(List<EpochMetrics> history, boolean validated,
+    private static String orDash(Double figure) {
+        return figure == null ? "&ndash;" : Html.fixed(figure, 4);
+    }
+
+    private static List<LineChart.Series> series(List<EpochMetrics> history, boolean validated, boolean tested,
             ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation,
             ToDoubleFunction<EpochMetrics> test) {
         List<LineChart.Series> series = new ArrayList<>();
@@ -46,7 +52,9 @@ final class LearningCurves {
         if (validated) {
             series.add(new LineChart.Series("validation", "validation", values(history, validation)));
         }
-        series.add(new LineChart.Series("test", "test", values(history, test)));
+        if (tested) {
+            series.add(new LineChart.Series("test", "test", values(history, test)));
+        }
         return series;
     }
 

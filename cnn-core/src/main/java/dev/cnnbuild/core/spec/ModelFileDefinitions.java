@@ -91,7 +91,9 @@ final class ModelFileDefinitions {
             optional("devices", oneOf("all or a count of GPUs that train data-parallel", words(null, "all"),
                     integer(1, null))),
             optional("validationSplit", share(false, "share of the training set held out for validation")),
-            optional("earlyStopping", mapping(EARLY_STOPPING, "stop when a figure stops improving")));
+            optional("earlyStopping", mapping(EARLY_STOPPING, "stop when a figure stops improving")),
+            optional("testPass", words("when the test set is measured: once after the last epoch (end, the"
+                    + " default) or after every epoch", TestPass.yamlNames().toArray(String[]::new))));
 
     static final MappingDefinition CONV2D = MappingDefinition.of(
             required("filters", integer(1, "output channels")),

@@ -22,7 +22,9 @@ final class TrainingReader {
                 training.valueOr("seed", 42L, YamlValue::nonNegativeLong),
                 device(training),
                 validationSplit,
-                training.valueOr("earlyStopping", null, value -> EarlyStoppingReader.read(value, validationSplit)));
+                training.valueOr("earlyStopping", null, value -> EarlyStoppingReader.read(value, validationSplit)),
+                training.valueOr("testPass", TestPass.END, value -> TestPass.ofYamlName(
+                        value.choice(TestPass.yamlNames()))));
     }
 
     private static DeviceChoice device(YamlMapping training) throws SpecException {

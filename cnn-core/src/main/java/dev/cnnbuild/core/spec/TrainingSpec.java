@@ -13,6 +13,7 @@ package dev.cnnbuild.core.spec;
  *   device: auto                                 # the default; or cpu, gpu
  *   validationSplit: 0.1                         # share of the training set held out; 0 (none) unless given
  *   earlyStopping: {metric: validationLoss, patience: 3, minDelta: 0.0}   # none unless given
+ *   testPass: end                                # the default: the test set once, after the last epoch
  * }</pre>
  *
  * @param epochs the number of passes over the training set
@@ -24,12 +25,13 @@ package dev.cnnbuild.core.spec;
  * @param validationSplit the share of the training set held out (chosen with the seed) to validate on after every
  *     epoch; 0 for none, always below 1
  * @param earlyStopping when to stop before the last epoch; {@code null} to train every epoch
+ * @param testPass when the test set is measured
  */
 public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
-        DeviceChoice device, double validationSplit, EarlyStoppingSpec earlyStopping) {
+        DeviceChoice device, double validationSplit, EarlyStoppingSpec earlyStopping, TestPass testPass) {
 
     /**
-     * Settings without a validation split or early stopping.
+     * Settings without a validation split or early stopping, measuring the test set after the last epoch.
      *
      * <pre>{@code
      * new TrainingSpec(10, 256, AdamOptimizer.defaults(), "softmaxCrossEntropy", 42, DeviceChoice.AUTO);
@@ -44,6 +46,15 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, S
      */
     public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
             DeviceChoice device) {
-        this(epochs, batchSize, optimizer, loss, seed, device, 0, null);
+        this(epochs, batchSize, optimizer, loss, seed, device, 0, null, TestPass.END);
+    }
+
+    /**
+     * Returns whether the test set is measured after every epoch: when {@code testPass} asks for it, and when early
+     * stopping watches a figure of the test set.
+     */
+    public boolean testsEveryEpoch() {
+        return testPass == TestPass.EVERY_EPOCH
+                || earlyStopping != null && !earlyStopping.metric().needsValidationSet();
     }
 }

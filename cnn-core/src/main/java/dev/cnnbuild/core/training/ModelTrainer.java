@@ -48,8 +48,9 @@ import java.util.Random;
 
 /**
  * Trains a model spec on a dataset, the way the PyTorch tutorial does: shuffled mini-batches (seeded, last partial
- * batch dropped), cross-entropy loss, the spec's optimizer, a test pass after each epoch. Optionally it holds out a
- * validation set, stops early, and saves a checkpoint after every epoch from which a later run resumes.
+ * batch dropped), cross-entropy loss, the spec's optimizer; a test pass after the last epoch, or after each epoch
+ * with {@code training.testPass: everyEpoch}. Optionally it holds out a validation set, stops early, and saves a
+ * checkpoint after every epoch from which a later run resumes.
  *
  * <pre>{@code
  * ModelTrainer trainer = ModelTrainer.builder()
@@ -99,7 +100,7 @@ public final class ModelTrainer {
      * Trains the network from freshly initialised parameters, or from a checkpoint of the same inputs.
      *
      * @param train the training set; the spec's validation split is taken from it
-     * @param test the test set, evaluated after every epoch
+     * @param test the test set, evaluated after the last epoch (after every epoch if the spec says so)
      * @return the trained network; the caller closes it
      * @throws SpecException if the spec's shapes do not fit together
      * @throws TrainingException if the chosen device cannot be used, the training set is smaller than a batch, the
@@ -272,13 +273,18 @@ public final class ModelTrainer {
                 }
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 steps += batches;
-                last = testPass(network, manager, test);
+                PredictedEvaluation tested = settings.testsEveryEpoch() || epoch == settings.epochs()
+                        ? testPass(network, manager, test) : null;
+                if (tested != null) {
+                    last = tested;
+                }
                 Evaluation validation = data.validation() == null ? null
                         : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH,
                                 PixelScaling.UNIT, normalization);
                 EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches,
-                        (double) correct / ((long) batches * batchSize), last.evaluation().loss(),
-                        last.evaluation().accuracy(), seconds,
+                        (double) correct / ((long) batches * batchSize),
+                        tested == null ? null : tested.evaluation().loss(),
+                        tested == null ? null : tested.evaluation().accuracy(), seconds,
                         (long) batches * batchSize / seconds, validation == null ? null : validation.loss(),
                         validation == null ? null : validation.accuracy());
                 history.add(metrics);

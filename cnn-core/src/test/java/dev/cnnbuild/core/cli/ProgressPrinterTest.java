@@ -54,6 +54,14 @@ class ProgressPrinterTest {
     }
 
     @Test
+    void leavesOutTheTestFiguresOfAnEpochAfterWhichTheTestSetWasNotMeasured() {
+        printer.onEpoch(new EpochMetrics(3, 0.45123, 0.87214, null, null, 52.08, 1150.3, 0.2, 0.95));
+
+        assertThat(lines).containsExactly("epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512,"
+                + " train accuracy 0.8721, validation loss 0.2000, validation accuracy 0.9500");
+    }
+
+    @Test
     void printsTheValidationFiguresOfAnEpochBeforeTheTestFigures() {
         printer.onEpoch(new EpochMetrics(3, 0.45123, 0.87214, 0.12345, 0.961, 52.08, 1150.3, 0.2, 0.95));
 

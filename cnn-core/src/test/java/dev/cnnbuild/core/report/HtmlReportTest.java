@@ -99,6 +99,23 @@ class HtmlReportTest {
     }
 
     @Test
+    void testCurvesNeedTheTestSetMeasuredAfterEveryEpoch() {
+        ModelMetrics metrics = SampleReport.metrics("m");
+        List<EpochMetrics> history = List.of(new EpochMetrics(1, 0.5, 0.8, null, null, 1, 1, null, null),
+                new EpochMetrics(2, 0.3, 0.9, 0.35, 0.85, 1, 1, null, null));
+        ModelMetrics testedAtTheEnd = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history,
+                metrics.test(), 1, 1);
+
+        String curves = section(HtmlReport.render(new ReportData(testedAtTheEnd, testedAtTheEnd.test(), List.of(),
+                null, SampleReport.GENERATED)), "learning-curves");
+
+        assertThat(count(curves, "<path class=\"series train\"")).isEqualTo(2);
+        assertThat(curves).doesNotContain("series test", "legend test", "NaN");
+        assertThat(curves).contains("<tr><td>1</td><td>0.5000</td><td>0.8000</td><td>&ndash;</td><td>&ndash;</td>",
+                "<tr><td>2</td><td>0.3000</td><td>0.9000</td><td>0.3500</td><td>0.8500</td>");
+    }
+
+    @Test
     void singleEpochStillDraws() {
         ModelMetrics metrics = SampleReport.metrics("m");
         ModelMetrics one = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1,

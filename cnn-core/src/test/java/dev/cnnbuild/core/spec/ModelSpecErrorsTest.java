@@ -244,6 +244,13 @@ class ModelSpecErrorsTest {
     }
 
     @Test
+    void unknownTestPassWithSuggestion() {
+        assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  testPass: everyEpochs\n")))
+                .isEqualTo("mnist.yaml:28:13: 'testPass' of training must be one of end or everyEpoch, but was"
+                        + " 'everyEpochs'; did you mean 'everyEpoch'?");
+    }
+
+    @Test
     void unknownEarlyStoppingMetricWithSuggestion() {
         assertThat(Tutorial.errorOf(withEarlyStopping("{metric: testLos, patience: 3}"))).isEqualTo(
                 "mnist.yaml:28:27: 'metric' of training.earlyStopping must be one of validationLoss,"
@@ -293,7 +300,7 @@ class ModelSpecErrorsTest {
         assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validation: 0.1\n")))
                 .isEqualTo("mnist.yaml:28:3: unknown key 'validation' in training; did you mean 'validationSplit'?"
                         + " Valid keys: epochs, batchSize, optimizer, loss, seed, device, devices,"
-                        + " validationSplit, earlyStopping");
+                        + " validationSplit, earlyStopping, testPass");
     }
 
     private static String withEarlyStopping(String value) {

@@ -217,6 +217,8 @@ class ModelSpecReaderTest {
         assertThat(spec.training().validationSplit()).isZero();
         assertThat(spec.training().earlyStopping()).isEqualTo(
                 new EarlyStoppingSpec(EarlyStoppingMetric.TEST_LOSS, 1, 0));
+        assertThat(spec.training().testPass()).isEqualTo(TestPass.END);
+        assertThat(spec.training().testsEveryEpoch()).as("early stopping watches the test set").isTrue();
     }
 
     @Test
@@ -225,6 +227,21 @@ class ModelSpecReaderTest {
 
         assertThat(training.validationSplit()).isZero();
         assertThat(training.earlyStopping()).isNull();
+    }
+
+    @Test
+    void measuresTheTestSetAfterTheLastEpochUnlessAskedForEveryEpoch() throws SpecException {
+        TrainingSpec byDefault = Tutorial.parse(Tutorial.text()).training();
+        TrainingSpec everyEpoch = Tutorial.parse(Tutorial.with("  device: auto\n", "  device: auto\n"
+                + "  testPass: everyEpoch\n")).training();
+        TrainingSpec validated = Tutorial.parse(Tutorial.with("  device: auto\n", "  device: auto\n"
+                + "  validationSplit: 0.1\n  earlyStopping: {metric: validationLoss, patience: 2}\n")).training();
+
+        assertThat(byDefault.testPass()).isEqualTo(TestPass.END);
+        assertThat(byDefault.testsEveryEpoch()).isFalse();
+        assertThat(everyEpoch.testPass()).isEqualTo(TestPass.EVERY_EPOCH);
+        assertThat(everyEpoch.testsEveryEpoch()).isTrue();
+        assertThat(validated.testsEveryEpoch()).isFalse();
     }
 
     @Test

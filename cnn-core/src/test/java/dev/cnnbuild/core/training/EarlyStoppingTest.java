@@ -43,8 +43,8 @@ class EarlyStoppingTest {
         EarlyStopping stopping = new EarlyStopping(
                 new EarlyStoppingSpec(EarlyStoppingMetric.VALIDATION_ACCURACY, 3, 0));
 
-        stopping.observe(new EpochMetrics(1, 1, 0.5, 1, 0.5, 1, 1, 0.9, 0.80));
-        stopping.observe(new EpochMetrics(2, 1, 0.5, 1, 0.5, 1, 1, 0.8, 0.85));
+        stopping.observe(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1, 1, 0.9, 0.80));
+        stopping.observe(new EpochMetrics(2, 1, 0.5, 1.0, 0.5, 1, 1, 0.8, 0.85));
 
         assertThat(stopping.bestEpoch()).isEqualTo(2);
     }
@@ -70,7 +70,7 @@ class EarlyStoppingTest {
     }
 
     private static EpochMetrics validationLoss(int epoch, double loss) {
-        return new EpochMetrics(epoch, 1, 0.5, 1, 0.5, 1, 1, loss, 0.5);
+        return new EpochMetrics(epoch, 1, 0.5, 1.0, 0.5, 1, 1, loss, 0.5);
     }
 
     private static EpochMetrics testAccuracy(int epoch, double accuracy) {

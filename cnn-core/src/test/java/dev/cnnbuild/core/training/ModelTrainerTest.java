@@ -15,6 +15,7 @@ import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,21 @@ class ModelTrainerTest {
             assertThat(trained.finalPredictions()).isEqualTo(predictAll(trained, spec));
             assertThat(trained.history().get(2).trainLoss()).isLessThan(trained.history().get(0).trainLoss());
             assertThat(trained.device()).isEqualTo("cpu()");
+            assertThat(trained.history()).extracting(EpochMetrics::hasTest).containsExactly(false, false, true);
+            assertThat(trained.history().get(2).testLoss()).isEqualTo(trained.finalEvaluation().loss());
+            assertThat(trained.history().get(2).testAccuracy()).isEqualTo(trained.finalEvaluation().accuracy());
+        }
+    }
+
+    @Test
+    void measuresTheTestSetAfterEveryEpochWhenAskedTo() throws Exception {
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+                "  testPass: everyEpoch\n"));
+
+        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+            assertThat(trained.history()).allMatch(EpochMetrics::hasTest);
+            assertThat(trained.history().get(0).testLoss()).isNotEqualTo(trained.history().get(2).testLoss());
+            assertThat(trained.history().get(2).testLoss()).isEqualTo(trained.finalEvaluation().loss());
         }
     }
 
@@ -44,8 +60,8 @@ class ModelTrainerTest {
     void sameSeedGivesTheSameHistory() throws Exception {
         ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
 
-        List<Double> first = testLosses(spec);
-        List<Double> second = testLosses(spec);
+        List<List<Double>> first = losses(spec);
+        List<List<Double>> second = losses(spec);
 
         assertThat(second).isEqualTo(first);
     }
@@ -95,7 +111,8 @@ class ModelTrainerTest {
     @Test
     void stopsEarlyAndKeepsTheBestEpochsParameters() throws Exception {
         ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
-                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"));
+                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
+                        + "  testPass: everyEpoch\n"));
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).hasSize(2);
@@ -129,9 +146,9 @@ class ModelTrainerTest {
         }
     }
 
-    private List<Double> testLosses(ModelSpec spec) throws Exception {
+    private List<List<Double>> losses(ModelSpec spec) throws Exception {
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
-            return trained.history().stream().map(EpochMetrics::testLoss).toList();
+            return trained.history().stream().map(e -> Arrays.asList(e.trainLoss(), e.testLoss())).toList();
         }
     }
 
