@@ -21,3 +21,9 @@ def report = new File(basedir, 'target/cnn/tiny/report.html').text
     assert report.contains(it) : "report lacks ${it}"
 }
 assert report.contains('expected minimum is 0.9')
+// cnn:report run on its own writes the models' page as plain HTML, with the checked report copied beside it
+def page = new File(basedir, 'target/site/cnn/index.html').getText('UTF-8')
+assert page.startsWith('<!DOCTYPE html>')
+assert page =~ /<tr><td>tiny<\/td><td>\d\.\d{4}<\/td><td>\d\.\d{4}<\/td><td>[\d,]+<\/td><td>cpu\(\)<\/td><td>\d+<\/td><td><a href="tiny\/report\.html">report\.html<\/a><\/td><\/tr>/
+assert new File(basedir, 'target/site/cnn/tiny/report.html').getText('UTF-8').contains('expected minimum is 0.9')
+assert log.contains('[INFO] Wrote ') && log.contains('mvn site puts the same page in the project\'s site')

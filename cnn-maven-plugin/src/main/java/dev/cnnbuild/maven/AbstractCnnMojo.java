@@ -34,6 +34,15 @@ public abstract class AbstractCnnMojo extends AbstractMojo {
     }
 
     /**
+     * Whether {@code cnn.skip} is set; for the report goal, which {@code mvn site} asks outside {@link #execute()}.
+     *
+     * @return true if every {@code cnn} goal is skipped
+     */
+    protected final boolean isSkipped() {
+        return skip;
+    }
+
+    /**
      * Does the goal's work.
      *
      * @throws MojoExecutionException if the build is broken: bad input, a crashed fork

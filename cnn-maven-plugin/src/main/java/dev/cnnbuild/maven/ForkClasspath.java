@@ -18,8 +18,8 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * The forked JVM's class path: the plugin's own artifacts, less any PyTorch natives and less the site-report stack
- * (what the {@code report} goal needs in Maven's JVM: Maven reporting, Doxia), plus exactly the natives chosen
- * for this machine and resolved by Maven. It logs which natives, for which device and why, in one line, and the
+ * (what the {@code report} goal needs in Maven's JVM: the reporting API, Doxia's sink API), plus exactly the natives
+ * chosen for this machine and resolved by Maven. It logs which natives, for which device and why, in one line, and the
  * whole class path at debug level.
  *
  * <pre>{@code

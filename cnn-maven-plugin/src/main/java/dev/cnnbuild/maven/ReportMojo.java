@@ -6,16 +6,20 @@ import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelPackager;
 import java.io.File;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.doxia.sink.SinkFactory;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.reporting.MavenMultiPageReport;
 import org.apache.maven.reporting.MavenReportException;
 
 /**
@@ -23,7 +27,10 @@ import org.apache.maven.reporting.MavenReportException;
  * {@code cnn/index.html} with one row per model directory under {@code modelsDirectory} (its test accuracy and loss
  * as training measured them, its parameters, device and epochs) that links to the model's own {@code report.html},
  * copied beside it to {@code cnn/<name>/report.html} (the report {@code cnn:check} rewrites with the gate's
- * outcomes when it ran first). A project without trained models gets no page.
+ * outcomes when it ran first). A project without trained models gets no page. Run on its own, {@code mvn cnn:report}
+ * writes the same page as plain HTML to {@code target/site/cnn/index.html}. The goal implements the reporting
+ * interface itself rather than extend Maven's report base class, whose site-rendering dependencies would otherwise
+ * load with every {@code cnn} goal.
  *
  * <pre>{@code
  * <reporting>
@@ -40,7 +47,7 @@ import org.apache.maven.reporting.MavenReportException;
  * }</pre>
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
+public class ReportMojo extends AbstractCnnMojo implements MavenMultiPageReport {
     /** The site folder of the page and the copied reports. */
     static final String FOLDER = "cnn";
 
@@ -48,13 +55,47 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
     private File modelsDirectory;
 
-    /** Skips every {@code cnn} goal, this report included. */
-    @Parameter(property = "cnn.skip", defaultValue = "false")
-    private boolean skip;
+    /** The project's directory, from which the page names the models' folder. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File projectDirectory;
+
+    /** Where {@code mvn cnn:report} on its own writes the page; {@code mvn site} sets the site's directory instead. */
+    @Parameter(defaultValue = "${project.reporting.outputDirectory}", readonly = true, required = true)
+    private File siteDirectory;
+
+    private File reportOutputDirectory;
+
+    /**
+     * {@code mvn cnn:report} on its own: writes the page as plain HTML to {@code target/site/cnn/index.html}, with the
+     * copied reports beside it ({@code mvn site} renders the same page in the site's skin instead).
+     */
+    @Override
+    protected void executeMojo() throws MojoExecutionException {
+        try {
+            if (!canGenerateReport()) {
+                return;
+            }
+            Path page = getReportOutputDirectory().toPath().resolve(getOutputName() + ".html");
+            Files.createDirectories(page.getParent());
+            try (Writer out = Files.newBufferedWriter(page, StandardCharsets.UTF_8)) {
+                generate(PlainHtmlSink.writingTo(out), Locale.getDefault());
+            }
+            getLog().info("Wrote " + page + " (mvn site puts the same page in the project's site)");
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the cnn report: " + e.getMessage(), e);
+        } catch (MavenReportException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
 
     @Override
     public String getOutputName() {
         return FOLDER + "/index";
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
     }
 
     @Override
@@ -68,8 +109,23 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     @Override
+    public void setReportOutputDirectory(File directory) {
+        this.reportOutputDirectory = directory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return reportOutputDirectory != null ? reportOutputDirectory : siteDirectory;
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return false;
+    }
+
+    @Override
     public boolean canGenerateReport() throws MavenReportException {
-        if (skip) {
+        if (isSkipped()) {
             getLog().info("Skipping cnn report because property cnn.skip is set.");
             return false;
         }
@@ -81,9 +137,13 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
+    public void generate(Sink sink, SinkFactory sinkFactory, Locale locale) throws MavenReportException {
+        generate(sink, locale);
+    }
+
+    @Override
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
         List<ModelDirectory> models = models();
-        Sink sink = getSink();
         sink.head();
         sink.title();
         sink.text(getName(locale));
@@ -95,7 +155,7 @@ public class ReportMojo extends AbstractMavenReport {
         sink.text(getName(locale));
         sink.sectionTitle1_();
         sink.paragraph();
-        sink.text("Each model directory under " + project.getBasedir().toPath().relativize(modelsDirectory.toPath())
+        sink.text("Each model directory under " + projectDirectory.toPath().relativize(modelsDirectory.toPath())
                 + ", with the figures its training measured on its test set; its report shows them in full, with the"
                 + " quality gate's outcomes when cnn:check ran before the site.");
         sink.paragraph_();
@@ -127,6 +187,8 @@ public class ReportMojo extends AbstractMavenReport {
         sink.table_();
         sink.section1_();
         sink.body_();
+        sink.flush();
+        sink.close();
     }
 
     private List<ModelDirectory> models() throws MavenReportException {
