@@ -11,6 +11,7 @@ import dev.cnnbuild.core.service.TrainingResult;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.training.EngineLoader;
 import dev.cnnbuild.core.training.TrainingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -37,7 +38,8 @@ import java.util.Optional;
  * <p>Before any model trains, every model file is validated and every problem reported ({@link TrainingPreflight}),
  * and the output folder is locked for this process ({@link FolderLock}), so a second build on the same folder
  * stops with an error naming the first. Started by the plugin, the JVM also stops when Maven is gone
- * ({@link ParentWatch}).
+ * ({@link ParentWatch}). With {@code --force} the PyTorch engine starts loading on a second thread before the model
+ * files are read ({@link EngineLoader}); without it, only once a model is found to need training.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.TrainCommand \
@@ -73,6 +75,9 @@ public final class TrainCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             List<TrainingRequest> requests = parse(args);
+            if (requests.stream().anyMatch(TrainingRequest::force)) {
+                EngineLoader.startInBackground();
+            }
             TrainingPreflight preflight = TrainingPreflight.validate(requests);
             try (FolderLock lock = preflight.lockOutput()) {
                 preflight.checkOutput();

@@ -24,7 +24,7 @@ import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingMemory;
 import dev.cnnbuild.core.training.CheckpointStore;
-import dev.cnnbuild.core.training.DeviceSelector;
+import dev.cnnbuild.core.training.EngineLoader;
 import dev.cnnbuild.core.training.ModelTrainer;
 import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
@@ -40,6 +40,11 @@ import java.util.OptionalInt;
  * Trains one model file and writes its model directory, unless the directory is complete and its fingerprint
  * matches the run's inputs. Training saves a checkpoint beside the model directory after every epoch and resumes
  * from it after a kill; {@code force} retrains and discards it.
+ *
+ * <p>For a model on the CPU the fingerprint's engine inputs (the PyTorch version, the device type) are read from the
+ * natives on the class path ({@link EngineInputs}), so an up-to-date model is found so without loading the PyTorch
+ * engine; a model that trains starts the engine's load on a second thread ({@link EngineLoader}) before its data are
+ * decoded, and the loaded engine's own answer is what the model directory's fingerprint records.
  *
  * <pre>{@code
  * TrainingResult result = new TrainingService(listener)
@@ -113,16 +118,18 @@ public final class TrainingService {
         TrainingMemory.of(spec).requireWithin(memoryLimit());
         DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
-        String deviceType = DeviceSelector.fingerprintType(DeviceSelector.select(choice));
-        ToolVersions versions = ToolVersions.current();
+        Optional<EngineInputs> forecast = EngineInputs.forecast(choice);
+        EngineInputs engine = forecast.isPresent() ? forecast.get() : EngineInputs.loaded(choice);
         ModelData data = ModelData.forTraining(spec);
-        Fingerprint fingerprint = Fingerprint.of(spec, FileHashCache.beside(request.outputDirectory(), spec.name())
-                .hashes(data.files()), versions, deviceType);
+        Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
+                .hashes(data.files());
+        Fingerprint fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
         if (freshness.upToDate() && !request.force()) {
             return new TrainingResult(spec.name(), freshness.reason(), target, Optional.empty(), OptionalInt.empty());
         }
+        EngineLoader.startInBackground();
         String reason = freshness.upToDate() ? "forced, although it is up to date (" + freshness.reason() + ")"
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
@@ -131,6 +138,12 @@ public final class TrainingService {
                 total));
         LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
+        EngineInputs loaded = EngineInputs.loaded(choice);
+        if (!loaded.equals(engine)) {
+            engine = loaded;
+            fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
+        }
+        ToolVersions versions = engine.versions();
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)

@@ -1,0 +1,56 @@
+package dev.cnnbuild.core.service;
+
+import ai.djl.engine.Engine;
+import dev.cnnbuild.core.metrics.ToolVersions;
+import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.training.ClassPathNatives;
+import dev.cnnbuild.core.training.DeviceSelector;
+import dev.cnnbuild.core.training.EngineLoader;
+import dev.cnnbuild.core.training.TrainingException;
+import java.util.Optional;
+
+/**
+ * The inputs of a model's fingerprint that come from the PyTorch engine: the tool, DJL and PyTorch versions, and the
+ * device type. {@link #forecast} tells them from the natives on the class path without loading the engine (a model
+ * on the CPU, or on {@code device: auto} with CPU natives); {@link #loaded} asks the loaded engine.
+ *
+ * <pre>{@code
+ * EngineInputs inputs = EngineInputs.forecast(DeviceChoice.AUTO).orElseGet(...);   // 2.5.1, cpu: engine not loaded
+ * EngineInputs same = EngineInputs.loaded(DeviceChoice.AUTO);                        // the engine's own answer
+ * }</pre>
+ *
+ * @param versions the tool, DJL and PyTorch versions
+ * @param deviceType the device type, as {@link DeviceSelector#fingerprintType} names it
+ */
+record EngineInputs(ToolVersions versions, String deviceType) {
+
+    /**
+     * Tells the inputs without loading the engine, where the class path's natives tell them.
+     *
+     * @param choice the model's device choice
+     * @return the inputs, or empty where only the loaded engine can tell (GPUs asked for, CUDA natives, natives
+     *     that DJL would not take from the class path)
+     */
+    static Optional<EngineInputs> forecast(DeviceChoice choice) {
+        Optional<ClassPathNatives> natives = ClassPathNatives.find();
+        boolean cpu = choice.kind() == DeviceChoice.Kind.CPU
+                || choice.kind() == DeviceChoice.Kind.AUTO && natives.map(n -> !n.cuda()).orElse(false);
+        if (!cpu || natives.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new EngineInputs(new ToolVersions(ToolVersions.toolVersion(), Engine.getDjlVersion(),
+                natives.get().pytorchVersion()), "cpu"));
+    }
+
+    /**
+     * Asks the engine, waiting for its load ({@link EngineLoader}) or loading it here.
+     *
+     * @param choice the model's device choice
+     * @return the inputs
+     * @throws TrainingException if GPUs are asked for and the engine has fewer
+     */
+    static EngineInputs loaded(DeviceChoice choice) throws TrainingException {
+        EngineLoader.await();
+        return new EngineInputs(ToolVersions.current(), DeviceSelector.fingerprintType(DeviceSelector.select(choice)));
+    }
+}
