@@ -63,7 +63,7 @@ public final class CnnModel implements AutoCloseable {
     /** The folder of trained model directories when the property is unset, relative to the working directory. */
     public static final String DEFAULT_OUTPUT_DIRECTORY = "target/cnn";
 
-    private static final int EVALUATION_BATCH = 250;
+    private static final int EVALUATION_BATCH = 1000;
     private static final int LATENCY_WARM_UP_RUNS = 5;
     private static final int LATENCY_RUNS = 25;
 
