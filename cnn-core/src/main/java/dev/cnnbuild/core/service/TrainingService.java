@@ -138,10 +138,12 @@ public final class TrainingService {
                 total));
         LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
-        EngineInputs loaded = EngineInputs.loaded(choice);
-        if (!loaded.equals(engine)) {
-            engine = loaded;
-            fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
+        if (forecast.isPresent()) {
+            EngineInputs loaded = EngineInputs.loaded(choice);
+            if (!loaded.equals(engine)) {
+                engine = loaded;
+                fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
+            }
         }
         ToolVersions versions = engine.versions();
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());

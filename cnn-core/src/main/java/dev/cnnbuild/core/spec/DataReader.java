@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -120,8 +119,8 @@ final class DataReader {
     }
 
     private static ImageOptions options(YamlMapping data, int channels) throws SpecException {
-        ResizeMode resize = data.valueOr("resize", ResizeMode.NONE, value -> ResizeMode.valueOf(
-                value.choice(ResizeMode.yamlNames()).toUpperCase(Locale.ROOT)));
+        ResizeMode resize = data.valueOr("resize", ResizeMode.NONE,
+                value -> value.choice(ResizeMode.values(), ResizeMode::yamlName));
         return new ImageOptions(resize, normalize(data, channels), augment(data));
     }
 

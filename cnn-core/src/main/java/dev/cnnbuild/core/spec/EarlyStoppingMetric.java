@@ -1,7 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * What early stopping watches: {@code training.earlyStopping.metric} in the model file.
@@ -45,15 +43,5 @@ public enum EarlyStoppingMetric {
     /** Returns whether the metric is measured on the validation set, so that it needs a validation split. */
     public boolean needsValidationSet() {
         return needsValidationSet;
-    }
-
-    /** Returns every metric's name in the model file, in declaration order. */
-    static List<String> yamlNames() {
-        return Arrays.stream(values()).map(EarlyStoppingMetric::yamlName).toList();
-    }
-
-    /** Returns the metric written as {@code yamlName}, which must be one of {@link #yamlNames()}. */
-    static EarlyStoppingMetric ofYamlName(String yamlName) {
-        return Arrays.stream(values()).filter(m -> m.yamlName.equals(yamlName)).findFirst().orElseThrow();
     }
 }

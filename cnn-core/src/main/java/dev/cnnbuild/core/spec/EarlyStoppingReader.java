@@ -22,8 +22,7 @@ final class EarlyStoppingReader {
         YamlMapping settings = value.mapping(EXAMPLE);
         settings.allowOnly(ModelFileDefinitions.EARLY_STOPPING.names());
         YamlValue metricValue = settings.require("metric", "metric: validationLoss");
-        EarlyStoppingMetric metric = EarlyStoppingMetric.ofYamlName(
-                metricValue.choice(EarlyStoppingMetric.yamlNames()));
+        EarlyStoppingMetric metric = metricValue.choice(EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName);
         if (metric.needsValidationSet() && validationSplit == 0) {
             throw SpecException.at(metricValue.location(), metricValue.field() + " is " + metric.yamlName()
                     + ", which is measured on a validation set, but training holds none out; add e.g."

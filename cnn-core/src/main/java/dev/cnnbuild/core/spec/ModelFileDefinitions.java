@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Every mapping of the model file, its keys and their values' JSON Schemas: the one definition that the readers
@@ -76,7 +77,7 @@ final class ModelFileDefinitions {
             optional("weightDecay", number(0, false, "L2 penalty, 0 by default")));
 
     static final MappingDefinition EARLY_STOPPING = MappingDefinition.of(
-            required("metric", words("the figure watched", EarlyStoppingMetric.yamlNames().toArray(String[]::new))),
+            required("metric", words("the figure watched", EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName)),
             required("patience", integer(1, "epochs without improvement before stopping")),
             optional("minDelta", number(0, false, "the least change that counts as an improvement")));
 
@@ -93,7 +94,7 @@ final class ModelFileDefinitions {
             optional("validationSplit", share(false, "share of the training set held out for validation")),
             optional("earlyStopping", mapping(EARLY_STOPPING, "stop when a figure stops improving")),
             optional("testPass", words("when the test set is measured: once after the last epoch (end, the"
-                    + " default) or after every epoch", TestPass.yamlNames().toArray(String[]::new))));
+                    + " default) or after every epoch", TestPass.values(), TestPass::yamlName)));
 
     static final MappingDefinition CONV2D = MappingDefinition.of(
             required("filters", integer(1, "output channels")),
@@ -142,7 +143,7 @@ final class ModelFileDefinitions {
                 optional(key, text(whole)),
                 optional("testSplit", share(true, "share of each class held out for testing, with '" + key + "'")),
                 optional("resize", words("images of another size: refused (none), stretched or scaled and"
-                        + " centre-cropped", ResizeMode.yamlNames().toArray(String[]::new))),
+                        + " centre-cropped", ResizeMode.values(), ResizeMode::yamlName)),
                 optional("normalize", normalize()),
                 optional("augment", augmentations()));
     }
@@ -249,6 +250,11 @@ final class ModelFileDefinitions {
         ArrayNode values = schema.putArray("enum");
         Arrays.stream(words).forEach(values::add);
         return schema;
+    }
+
+    private static <E extends Enum<E>> ObjectNode words(String description, E[] constants,
+            Function<E, String> word) {
+        return words(description, YamlValue.words(constants, word).toArray(String[]::new));
     }
 
     private static ObjectNode described(String description) {

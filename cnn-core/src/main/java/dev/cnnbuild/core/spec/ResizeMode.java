@@ -1,7 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -23,10 +21,5 @@ public enum ResizeMode {
     /** Returns the word of the model file: {@code none}, {@code stretch} or {@code crop}. */
     public String yamlName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Returns the words of the model file, in order. */
-    static List<String> yamlNames() {
-        return Arrays.stream(values()).map(ResizeMode::yamlName).toList();
     }
 }

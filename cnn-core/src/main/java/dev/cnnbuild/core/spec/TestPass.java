@@ -1,7 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * When the trainer measures the test set: {@code training.testPass} in the model file.
@@ -32,15 +30,5 @@ public enum TestPass {
     /** Returns the value's name in the model file, such as {@code everyEpoch}. */
     public String yamlName() {
         return yamlName;
-    }
-
-    /** Returns every value's name in the model file, in declaration order. */
-    static List<String> yamlNames() {
-        return Arrays.stream(values()).map(TestPass::yamlName).toList();
-    }
-
-    /** Returns the value written as {@code yamlName}, which must be one of {@link #yamlNames()}. */
-    static TestPass ofYamlName(String yamlName) {
-        return Arrays.stream(values()).filter(p -> p.yamlName.equals(yamlName)).findFirst().orElseThrow();
     }
 }

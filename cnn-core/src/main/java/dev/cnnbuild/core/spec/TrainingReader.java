@@ -23,8 +23,8 @@ final class TrainingReader {
                 device(training),
                 validationSplit,
                 training.valueOr("earlyStopping", null, value -> EarlyStoppingReader.read(value, validationSplit)),
-                training.valueOr("testPass", TestPass.END, value -> TestPass.ofYamlName(
-                        value.choice(TestPass.yamlNames()))));
+                training.valueOr("testPass", TestPass.END, value -> value.choice(TestPass.values(),
+                        TestPass::yamlName)));
     }
 
     private static DeviceChoice device(YamlMapping training) throws SpecException {

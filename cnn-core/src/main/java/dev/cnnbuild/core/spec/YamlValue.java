@@ -6,6 +6,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.function.Function;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -131,6 +133,21 @@ final class YamlValue {
                         + allowed.get(allowed.size() - 1);
         throw SpecException.at(location(), field() + " must be " + words + ", but was '" + text + "'"
                 + Suggestions.didYouMean(text, allowed));
+    }
+
+    /**
+     * One of an enum's constants, written as the word {@code word} gives each, ignoring case.
+     *
+     * @return the constant whose word this value is
+     */
+    <E extends Enum<E>> E choice(E[] constants, Function<E, String> word) throws SpecException {
+        List<String> words = words(constants, word);
+        return constants[words.indexOf(choice(words))];
+    }
+
+    /** Returns the constants' words in the model file, in declaration order. */
+    static <E extends Enum<E>> List<String> words(E[] constants, Function<E, String> word) {
+        return Arrays.stream(constants).map(word).toList();
     }
 
     /** A file path, resolved against the model file's folder; absolute and normalized. */
