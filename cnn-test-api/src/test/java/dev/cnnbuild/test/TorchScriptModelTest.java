@@ -58,6 +58,17 @@ class TorchScriptModelTest {
     }
 
     @Test
+    void aModuleThatFlattensWithViewGetsItsInputContiguous() throws URISyntaxException {
+        // bands_view.pt flattens a convolution's output with view(n, -1), which fails on any other layout
+        Path viewing = Path.of(getClass().getResource("/torchscript/bands_view.pt").toURI());
+        try (CnnModel model = CnnModel.torchScript(viewing).setInput(1, 6, 6).setClasses(3)
+                .optPixelScaling(PixelScaling.normalized(0.5, 0.5))
+                .optTestSet(reference.testSet().orElseThrow()).load()) {
+            assertThat(model.evaluate(model.testSet().orElseThrow()).confusion()).isDeepEqualTo(BandsModel.COUNTS);
+        }
+    }
+
+    @Test
     void wrongPixelScalingShowsInConfidenceAndLoss() {
         try (CnnModel unscaled = CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(3)
                 .optName("bands-unscaled").optTestSet(reference.testSet().orElseThrow()).load()) {

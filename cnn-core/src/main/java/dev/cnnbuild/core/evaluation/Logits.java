@@ -28,7 +28,7 @@ final class Logits {
     /** Returns the network's output for images scaled, then normalised per channel. */
     static NDArray of(Block network, PixelScaling scaling, ChannelNormalization normalization, NDManager scope,
             ImageSet images, int from, int to) {
-        NDArray pixels = normalization.apply(scaling.apply(ImageTensors.images(scope, images, from, to)));
+        NDArray pixels = normalization.apply(scaling.apply(ImageTensors.input(network, scope, images, from, to)));
         ParameterStore parameters = new ParameterStore(scope, false);
         return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
     }

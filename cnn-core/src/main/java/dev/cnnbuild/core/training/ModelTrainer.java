@@ -241,7 +241,7 @@ public final class ModelTrainer {
                     try (NDManager scope = manager.newSubManager()) {
                         long[] picked = Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
                         NDArray index = scope.create(picked);
-                        NDArray x = batchImages(scope, augmenter, train.images(), picked, epoch, b);
+                        NDArray x = batchImages(network, scope, augmenter, train.images(), picked, epoch, b);
                         NDArray y = labels.get(new NDIndex("{}", index));
                         x.attach(scope);
                         y.attach(scope);
@@ -339,14 +339,14 @@ public final class ModelTrainer {
      * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
      * normalised.
      */
-    private NDArray batchImages(NDManager scope, Augmenter augmenter, ImageSet images, long[] picked, int epoch,
-            int batchIndex) {
+    private NDArray batchImages(Block network, NDManager scope, Augmenter augmenter, ImageSet images, long[] picked,
+            int epoch, int batchIndex) {
         int[] indices = new int[picked.length];
         for (int i = 0; i < picked.length; i++) {
             indices[i] = (int) picked[i];
         }
         ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
-        return normalization.apply(ImageTensors.images(scope, batch, 0, batch.count()));
+        return normalization.apply(ImageTensors.input(network, scope, batch, 0, batch.count()));
     }
 
     private void importOptimizerState(ResumableOptimizer optimizer, StartingPoint start, Block network)

@@ -1,0 +1,81 @@
+package dev.cnnbuild.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.pytorch.engine.PtNDArray;
+import dev.cnnbuild.core.data.ImageSet;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
+
+class ImageTensorsTest {
+
+    /** Two 2x3 images whose every byte differs, so any misplaced value shows. */
+    static ImageSet images(int channels) {
+        byte[] pixels = new byte[2 * channels * 2 * 3];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (i * 7);
+        }
+        return new ImageSet(2, channels, 2, 3, pixels);
+    }
+
+    @Test
+    void theNetworksInputHasTheContiguousTensorsShapeAndValues() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            for (int channels : new int[] {1, 3}) {
+                ImageSet set = images(channels);
+                NDArray contiguous = ImageTensors.images(manager, set, 0, 2);
+                NDArray input = ImageTensors.input(new SequentialBlock(), manager, set, 0, 2);
+
+                assertThat(input.getShape()).isEqualTo(new Shape(2, channels, 2, 3));
+                assertThat(input.toFloatArray()).containsExactly(contiguous.toFloatArray());
+                assertThat(contiguous.getFloat(1, channels - 1, 1, 2))
+                        .isEqualTo(set.pixel(1, channels - 1, 1, 2) / 255f);
+                assertThat(ImageTensors.input(new SequentialBlock(), manager, set, 1, 2).toFloatArray())
+                        .containsExactly(contiguous.get(1).toFloatArray());
+            }
+        }
+    }
+
+    @Test
+    void aNetworkBuiltHereRunsChannelsLastOnTheCpu() throws ReflectiveOperationException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            for (int channels : new int[] {1, 3}) {
+                Conv2d convolution = Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(2).build();
+                convolution.initialize(manager, DataType.FLOAT32, new Shape(2, channels, 2, 3));
+                NDArray contiguous = ImageTensors.images(manager, images(channels), 0, 2);
+                NDArray input = ImageTensors.input(convolution, manager, images(channels), 0, 2);
+
+                // a grey tensor is contiguous in either layout; the convolution's output shows which one ran
+                assertThat(contiguous(forward(convolution, manager, contiguous))).isTrue();
+                assertThat(contiguous(forward(convolution, manager, input))).isFalse();
+                assertThat(forward(convolution, manager, input).toFloatArray())
+                        .containsExactly(forward(convolution, manager, contiguous).toFloatArray(), within(1e-6f));
+            }
+        }
+    }
+
+    private static NDArray forward(Block network, NDManager manager, NDArray input) {
+        return network.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
+    }
+
+    /** Asks PyTorch whether the tensor is contiguous (DJL keeps the question to itself). */
+    private static boolean contiguous(NDArray array) throws ReflectiveOperationException {
+        Class<?> library = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
+        Field instance = library.getDeclaredField("LIB");
+        instance.setAccessible(true);
+        Method isContiguous = library.getDeclaredMethod("torchIsContiguous", long.class);
+        isContiguous.setAccessible(true);
+        return (boolean) isContiguous.invoke(instance.get(null), ((PtNDArray) array).getHandle());
+    }
+}
