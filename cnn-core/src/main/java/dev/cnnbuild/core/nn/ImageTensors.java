@@ -59,11 +59,7 @@ public final class ImageTensors {
      * @return a {@code (to - from) x C x H x W} float tensor
      */
     public static NDArray images(NDManager manager, ImageSet images, int from, int to) {
-        int size = images.imageSize();
-        ByteBuffer bytes = ByteBuffer.allocateDirect((to - from) * size);
-        bytes.put(images.pixels(), from * size, (to - from) * size).flip();
-        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
-        try (NDArray raw = manager.create(bytes, shape, DataType.UINT8)) {
+        try (NDArray raw = bytes(manager, images, from, to)) {
             return raw.toType(DataType.FLOAT32, true).divi(255f);
         }
     }
@@ -73,12 +69,8 @@ public final class ImageTensors {
      * bytes are copied once into that order, then viewed with the channel dimension second.
      */
     static NDArray channelsLast(NDManager manager, ImageSet images, int from, int to) {
-        int size = images.imageSize();
         int count = to - from;
-        ByteBuffer bytes = ByteBuffer.allocateDirect(count * size);
-        bytes.put(images.pixels(), from * size, count * size).flip();
-        Shape planar = new Shape(count, images.channels(), images.height(), images.width());
-        try (NDArray raw = manager.create(bytes, planar, DataType.UINT8);
+        try (NDArray raw = bytes(manager, images, from, to);
                 NDArray interleaved = images.channels() == 1
                         ? raw.reshape(count, images.height(), images.width(), 1)
                         : raw.transpose(0, 2, 3, 1).reshape(count, -1)
@@ -86,6 +78,15 @@ public final class ImageTensors {
                 NDArray view = interleaved.transpose(0, 3, 1, 2)) {
             return view.toType(DataType.FLOAT32, true).divi(255f);
         }
+    }
+
+    /** Returns the images' bytes as a contiguous {@code uint8} tensor of shape {@code N x C x H x W}. */
+    private static NDArray bytes(NDManager manager, ImageSet images, int from, int to) {
+        int size = images.imageSize();
+        ByteBuffer bytes = ByteBuffer.allocateDirect((to - from) * size);
+        bytes.put(images.pixels(), from * size, (to - from) * size).flip();
+        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
+        return manager.create(bytes, shape, DataType.UINT8);
     }
 
     /**
