@@ -1,6 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-
 /**
  * What early stopping watches: {@code training.earlyStopping.metric} in the model file.
  *

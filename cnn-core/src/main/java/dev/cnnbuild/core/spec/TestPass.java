@@ -1,6 +1,5 @@
 package dev.cnnbuild.core.spec;
 
-
 /**
  * When the trainer measures the test set: {@code training.testPass} in the model file.
  *
