@@ -70,6 +70,7 @@ public final class ImageTensors {
      */
     static NDArray channelsLast(NDManager manager, ImageSet images, int from, int to) {
         int count = to - from;
+        // a grey batch is already in pixel order; a colour one is transposed, and reshaping that view copies it
         try (NDArray raw = bytes(manager, images, from, to);
                 NDArray interleaved = images.channels() == 1
                         ? raw.reshape(count, images.height(), images.width(), 1)
