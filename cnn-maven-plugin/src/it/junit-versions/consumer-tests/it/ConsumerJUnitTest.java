@@ -35,9 +35,10 @@ class ConsumerJUnitTest {
     void softAssertionsCollectEveryFailure(
             @TrainedModel(classpath = "cnn/tiny", project = "../producer") CnnModel model) {
         assertThatThrownBy(() -> CnnSoftAssertions.assertSoftly(softly -> {
-            softly.assertThat(model).hasTestAccuracyAbove(1.0);
-            softly.assertThat(model).hasParameterCountBelow(1);
-        })).hasMessageContaining("Multiple Failures (2 failures)")
+                    softly.assertThat(model).hasTestAccuracyAbove(1.0);
+                    softly.assertThat(model).hasParameterCountBelow(1);
+                }))
+                .hasMessageContaining("Multiple Failures (2 failures)")
                 .hasMessageContaining("-- failure 1 --")
                 .hasMessageContaining("-- failure 2 --");
     }

@@ -2,6 +2,7 @@ package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.ParentWatch;
+import dev.cnnbuild.maven.natives.NativesResolver;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import dev.cnnbuild.maven.natives.NativesResolver;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -182,8 +182,8 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
      * @throws MojoExecutionException always
      */
     protected void unexpectedStatus(int status) throws MojoExecutionException {
-        throw new MojoExecutionException(failure() + ": the forked JVM exited with status " + status
-                + "; see its output above");
+        throw new MojoExecutionException(
+                failure() + ": the forked JVM exited with status " + status + "; see its output above");
     }
 
     /**
@@ -215,7 +215,8 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 "-Dai.djl.pytorch.num_threads=" + threadCount(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn"),
-                "-D" + ParentWatch.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid()));
+                "-D" + ParentWatch.PARENT_PID_PROPERTY + "="
+                        + ProcessHandle.current().pid()));
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }
@@ -235,8 +236,11 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         if (environmentVariables != null) {
             environment.putAll(environmentVariables);
         }
-        List<File> classpath = new ForkClasspath(pluginArtifacts,
-                new NativesResolver(repositorySystem, repositorySession, remoteRepositories), getLog()).build(natives);
+        List<File> classpath = new ForkClasspath(
+                        pluginArtifacts,
+                        new NativesResolver(repositorySystem, repositorySession, remoteRepositories),
+                        getLog())
+                .build(natives);
         return new ForkedJvm(javaExecutable(), classpath, options, environment);
     }
 

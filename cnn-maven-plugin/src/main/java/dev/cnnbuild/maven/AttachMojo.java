@@ -45,16 +45,16 @@ public class AttachMojo extends AbstractCnnMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException {
         try {
-            List<ModelDirectory> models = TrainedModels.require(outputDirectory, "to attach",
-                    " (bind it to an earlier phase)");
-            File archive = new File(project.getBuild().getDirectory(),
-                    project.getBuild().getFinalName() + "-" + classifier + ".zip");
+            List<ModelDirectory> models =
+                    TrainedModels.require(outputDirectory, "to attach", " (bind it to an earlier phase)");
+            File archive = new File(
+                    project.getBuild().getDirectory(), project.getBuild().getFinalName() + "-" + classifier + ".zip");
             ModelPackager.zip(models, archive.toPath());
             projectHelper.attachArtifact(project, "zip", classifier, archive);
             getLog().info("Attached " + models.size() + " model(s) as " + archive.getName());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot zip the models under " + outputDirectory + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot zip the models under " + outputDirectory + ": " + e.getMessage(), e);
         }
     }
 }

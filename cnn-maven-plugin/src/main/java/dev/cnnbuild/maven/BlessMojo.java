@@ -42,12 +42,12 @@ public class BlessMojo extends AbstractCnnMojo {
                 ModelManifest.verify(model);
                 Path target = baselineDirectory.toPath().resolve(name + CheckRequest.BASELINE_SUFFIX);
                 BaselineWriter.bless(model, target);
-                getLog().info(String.format(Locale.ROOT, "Blessed %s: its metrics are the new baseline %s", name,
-                        target));
+                getLog().info(String.format(
+                        Locale.ROOT, "Blessed %s: its metrics are the new baseline %s", name, target));
             }
         } catch (ModelIntegrityException e) {
-            throw new MojoExecutionException("Cannot bless a model directory that does not match its manifest: "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException(
+                    "Cannot bless a model directory that does not match its manifest: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the baseline: " + e.getMessage(), e);
         }

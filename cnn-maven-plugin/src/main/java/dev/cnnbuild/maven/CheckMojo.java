@@ -97,8 +97,11 @@ public class CheckMojo extends AbstractForkingMojo {
             arguments.addAll(modelNames);
         }
         List<String> violations = new ArrayList<>();
-        int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, line -> ForkProtocol.violationMessage(line)
-                .ifPresentOrElse(violations::add, () -> getLog().warn(line)));
+        int status = runFork(
+                ForkProtocol.CHECK_MAIN_CLASS,
+                arguments,
+                line -> ForkProtocol.violationMessage(line)
+                        .ifPresentOrElse(violations::add, () -> getLog().warn(line)));
         if (status == ForkProtocol.VIOLATED) {
             failOrWarn(violations);
         } else if (status != ForkProtocol.SUCCESS) {

@@ -52,8 +52,11 @@ final class ForkClasspath {
     List<File> build(String natives) throws MojoExecutionException {
         File jar;
         try {
-            NativesSelection chosen = NativesSelector.select(NativesChoice.parse(natives), Platform.current(),
-                    NvidiaGpus.detect(HostProbe.local()), NativesVersions.bundled());
+            NativesSelection chosen = NativesSelector.select(
+                    NativesChoice.parse(natives),
+                    Platform.current(),
+                    NvidiaGpus.detect(HostProbe.local()),
+                    NativesVersions.bundled());
             log.info(chosen.logLine());
             jar = resolver.resolve(chosen.coordinates());
         } catch (NativesException e) {

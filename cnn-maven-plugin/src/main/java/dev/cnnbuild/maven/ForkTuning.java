@@ -45,8 +45,7 @@ final class ForkTuning {
      */
     static final String MAX_NEW_SIZE = "-XX:MaxNewSize=64m";
 
-    private ForkTuning() {
-    }
+    private ForkTuning() {}
 
     /**
      * Returns the fork's default environment for a thread count.

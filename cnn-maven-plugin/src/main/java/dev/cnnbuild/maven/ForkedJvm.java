@@ -45,7 +45,9 @@ final class ForkedJvm {
         command.add(java);
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classpath.stream().map(File::getAbsolutePath).toList()));
+        command.add(String.join(
+                File.pathSeparator,
+                classpath.stream().map(File::getAbsolutePath).toList()));
         command.add(mainClass);
         command.addAll(arguments);
         return command;
@@ -93,15 +95,18 @@ final class ForkedJvm {
     }
 
     private static Thread pump(InputStream stream, Consumer<String> sink) {
-        Thread thread = new Thread(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    sink.accept(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "cnn-fork-output");
+        Thread thread = new Thread(
+                () -> {
+                    try (BufferedReader reader =
+                            new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            sink.accept(line);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "cnn-fork-output");
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -74,8 +74,8 @@ final class ParameterCheck {
     /** Checks that a java executable, if given, is a file that can be run. */
     ParameterCheck executable(String parameter, String property, File file) {
         if (file != null && !(file.isFile() && file.canExecute())) {
-            problems.add(name(parameter, property) + " is " + file + ", which " + (file.exists()
-                    ? "cannot be executed" : "does not exist") + "; name a java executable, such as"
+            problems.add(name(parameter, property) + " is " + file + ", which "
+                    + (file.exists() ? "cannot be executed" : "does not exist") + "; name a java executable, such as"
                     + " $JAVA_HOME/bin/java, or remove it to use the JVM that runs Maven");
         }
         return this;
@@ -86,8 +86,8 @@ final class ParameterCheck {
         if (variables != null) {
             variables.forEach((variable, value) -> {
                 if (value == null) {
-                    problems.add("<" + parameter + "> gives " + variable + " no value; write"
-                            + " <" + variable + ">value</" + variable + "> or remove it");
+                    problems.add("<" + parameter + "> gives " + variable + " no value; write" + " <" + variable
+                            + ">value</" + variable + "> or remove it");
                 }
             });
         }

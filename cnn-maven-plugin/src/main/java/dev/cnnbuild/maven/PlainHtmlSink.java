@@ -27,10 +27,18 @@ import org.apache.maven.doxia.sink.Sink;
 final class PlainHtmlSink implements InvocationHandler {
     /** The page's events and their HTML elements; the event's name with {@code _} closes the element. */
     private static final Map<String, String> ELEMENTS = Map.ofEntries(
-            Map.entry("head", "head"), Map.entry("title", "title"), Map.entry("body", "body"),
-            Map.entry("section1", "section"), Map.entry("sectionTitle1", "h1"), Map.entry("paragraph", "p"),
-            Map.entry("table", "table"), Map.entry("tableRows", "tbody"), Map.entry("tableRow", "tr"),
-            Map.entry("tableHeaderCell", "th"), Map.entry("tableCell", "td"), Map.entry("link", "a"));
+            Map.entry("head", "head"),
+            Map.entry("title", "title"),
+            Map.entry("body", "body"),
+            Map.entry("section1", "section"),
+            Map.entry("sectionTitle1", "h1"),
+            Map.entry("paragraph", "p"),
+            Map.entry("table", "table"),
+            Map.entry("tableRows", "tbody"),
+            Map.entry("tableRow", "tr"),
+            Map.entry("tableHeaderCell", "th"),
+            Map.entry("tableCell", "td"),
+            Map.entry("link", "a"));
 
     private final Writer out;
 
@@ -84,7 +92,10 @@ final class PlainHtmlSink implements InvocationHandler {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private void write(String html) {

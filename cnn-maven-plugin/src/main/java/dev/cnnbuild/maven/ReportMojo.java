@@ -195,8 +195,8 @@ public class ReportMojo extends AbstractCnnMojo implements MavenMultiPageReport 
         try {
             return ModelPackager.completeModels(modelsDirectory.toPath());
         } catch (IOException e) {
-            throw new MavenReportException("Cannot list the models under " + modelsDirectory + ": " + e.getMessage(),
-                    e);
+            throw new MavenReportException(
+                    "Cannot list the models under " + modelsDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -212,7 +212,10 @@ public class ReportMojo extends AbstractCnnMojo implements MavenMultiPageReport 
         if (!Files.isRegularFile(model.report())) {
             return false;
         }
-        Path target = getReportOutputDirectory().toPath().resolve(FOLDER).resolve(model.root().getFileName())
+        Path target = getReportOutputDirectory()
+                .toPath()
+                .resolve(FOLDER)
+                .resolve(model.root().getFileName())
                 .resolve(ModelDirectory.REPORT);
         try {
             Files.createDirectories(target.getParent());

@@ -127,8 +127,8 @@ public class TrainMojo extends AbstractForkingMojo {
                 throw new MojoExecutionException("Invalid <memoryLimit>: " + e.getMessage());
             }
         }
-        List<String> arguments = new ArrayList<>(List.of("--output", outputDirectory.getAbsolutePath(),
-                "--project", projectDirectory.getAbsolutePath()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "--output", outputDirectory.getAbsolutePath(), "--project", projectDirectory.getAbsolutePath()));
         if (device != null && !device.isBlank()) {
             arguments.addAll(List.of("--device", device));
         }
@@ -142,8 +142,8 @@ public class TrainMojo extends AbstractForkingMojo {
             arguments.add("--adapt-threads");
         }
         files.forEach(file -> arguments.add(file.getAbsolutePath()));
-        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount()
-                + " thread(s)" + (adaptsThreads() ? ", fewer while other processes keep the processors busy" : ""));
+        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount() + " thread(s)"
+                + (adaptsThreads() ? ", fewer while other processes keep the processors busy" : ""));
         int status = runFork(ForkProtocol.TRAIN_MAIN_CLASS, arguments, line -> getLog().warn(line));
         if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);
@@ -155,7 +155,8 @@ public class TrainMojo extends AbstractForkingMojo {
 
     @Override
     protected List<String> forkSystemProperties() {
-        return memoryLimit == null || memoryLimit.isBlank() ? List.of()
+        return memoryLimit == null || memoryLimit.isBlank()
+                ? List.of()
                 : List.of("-D" + MemoryLimit.PROPERTY + "=" + memoryLimit.trim());
     }
 
@@ -166,13 +167,13 @@ public class TrainMojo extends AbstractForkingMojo {
 
     private void copyToClasspath() throws MojoExecutionException {
         try {
-            for (Path copy : ModelPackager.copyToClasspath(ModelPackager.completeModels(outputDirectory.toPath()),
-                    classesDirectory.toPath())) {
+            for (Path copy : ModelPackager.copyToClasspath(
+                    ModelPackager.completeModels(outputDirectory.toPath()), classesDirectory.toPath())) {
                 getLog().info("Added " + copy + " to the class path");
             }
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot copy the models to " + classesDirectory + ": " + e.getMessage(),
-                    e);
+            throw new MojoExecutionException(
+                    "Cannot copy the models to " + classesDirectory + ": " + e.getMessage(), e);
         }
     }
 

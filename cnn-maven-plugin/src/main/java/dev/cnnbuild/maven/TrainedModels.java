@@ -17,8 +17,7 @@ import org.apache.maven.plugin.MojoExecutionException;
  */
 final class TrainedModels {
 
-    private TrainedModels() {
-    }
+    private TrainedModels() {}
 
     /**
      * Lists the complete model directories under {@code outputDirectory}.
@@ -34,8 +33,8 @@ final class TrainedModels {
             throws MojoExecutionException, IOException {
         List<ModelDirectory> models = ModelPackager.completeModels(outputDirectory.toPath());
         if (models.isEmpty()) {
-            throw new MojoExecutionException("No trained model under " + outputDirectory + " " + purpose
-                    + "; run cnn:train first" + advice);
+            throw new MojoExecutionException(
+                    "No trained model under " + outputDirectory + " " + purpose + "; run cnn:train first" + advice);
         }
         return models;
     }

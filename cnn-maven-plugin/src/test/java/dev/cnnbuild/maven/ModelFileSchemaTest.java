@@ -33,17 +33,20 @@ class ModelFileSchemaTest {
 
     @Test
     void theShippedSchemaIsTheGeneratedOne() throws Exception {
-        assertThat(Files.readString(SHIPPED)).as("regenerate %s from ModelFileSchema.json()", SHIPPED)
+        assertThat(Files.readString(SHIPPED))
+                .as("regenerate %s from ModelFileSchema.json()", SHIPPED)
                 .isEqualTo(ModelFileSchema.json());
-        assertThat(getClass().getClassLoader().getResource(ModelFileSchema.RESOURCE)).isNotNull();
+        assertThat(getClass().getClassLoader().getResource(ModelFileSchema.RESOURCE))
+                .isNotNull();
     }
 
     @Test
     void everyModelFileTheReaderAcceptsValidatesAndTheMisspeltOneDoesNot() throws Exception {
-        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(ModelFileSchema.json());
+        JsonSchema schema =
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(ModelFileSchema.json());
         List<Path> modelFiles = modelFiles();
-        assertThat(modelFiles).hasSizeGreaterThan(20)
+        assertThat(modelFiles)
+                .hasSizeGreaterThan(20)
                 .anyMatch(file -> file.endsWith("sample-project/src/main/cnn/digits-cnn.yaml"));
 
         for (Path file : modelFiles) {
@@ -59,8 +62,10 @@ class ModelFileSchemaTest {
     private static List<Path> modelFiles() throws Exception {
         try (Stream<Path> files = Files.walk(REPOSITORY)) {
             return files.filter(file -> file.toString().matches(".*/src/(main|alt)/cnn/[^/]+\\.ya?ml")
-                    || file.endsWith("cnn-core/src/test/resources/spec/mnist-cnn.yaml"))
-                    .filter(file -> !file.toString().contains("/target/")).sorted().toList();
+                            || file.endsWith("cnn-core/src/test/resources/spec/mnist-cnn.yaml"))
+                    .filter(file -> !file.toString().contains("/target/"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -20,26 +20,32 @@ class ParameterCheckTest {
     @Test
     void validAndUnsetParametersPass() {
         assertThatCode(() -> new ParameterCheck("cnn:train")
-                .atLeastOne("threads", "cnn.threads", null, "threads")
-                .atLeastOne("threads", "cnn.threads", 3, "threads")
-                .device("device", "cnn.device", "gpu:1")
-                .device("device", "cnn.device", null)
-                .deviceCount("devices", "cnn.devices", "all")
-                .folder("outputDirectory", "cnn.outputDirectory", dir.resolve("absent").toFile())
-                .executable("jvm", "cnn.jvm", null)
-                .environment("environmentVariables", Map.of("A", "1"))
-                .failIfAny()).doesNotThrowAnyException();
+                        .atLeastOne("threads", "cnn.threads", null, "threads")
+                        .atLeastOne("threads", "cnn.threads", 3, "threads")
+                        .device("device", "cnn.device", "gpu:1")
+                        .device("device", "cnn.device", null)
+                        .deviceCount("devices", "cnn.devices", "all")
+                        .folder(
+                                "outputDirectory",
+                                "cnn.outputDirectory",
+                                dir.resolve("absent").toFile())
+                        .executable("jvm", "cnn.jvm", null)
+                        .environment("environmentVariables", Map.of("A", "1"))
+                        .failIfAny())
+                .doesNotThrowAnyException();
     }
 
     @Test
     void zeroAndNegativeThreadsAreNamed() {
         assertThatThrownBy(() -> new ParameterCheck("cnn:train")
-                .atLeastOne("threads", "cnn.threads", 0, "the PyTorch threads of the forked JVM").failIfAny())
+                        .atLeastOne("threads", "cnn.threads", 0, "the PyTorch threads of the forked JVM")
+                        .failIfAny())
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("Invalid parameter of cnn:train: <threads> (-Dcnn.threads) is 0, but must be at least 1"
                         + " (the PyTorch threads of the forked JVM); remove it to use the default");
         assertThatThrownBy(() -> new ParameterCheck("cnn:check")
-                .atLeastOne("threads", "cnn.threads", -1, "the PyTorch threads of the forked JVM").failIfAny())
+                        .atLeastOne("threads", "cnn.threads", -1, "the PyTorch threads of the forked JVM")
+                        .failIfAny())
                 .hasMessageContaining("<threads> (-Dcnn.threads) is -1, but must be at least 1");
     }
 
@@ -50,12 +56,12 @@ class ParameterCheckTest {
         environment.put("OMP_WAIT_POLICY", null);
 
         assertThatThrownBy(() -> new ParameterCheck("cnn:train")
-                .device("device", "cnn.device", "tpu")
-                .deviceCount("devices", "cnn.devices", "0")
-                .folder("outputDirectory", "cnn.outputDirectory", file)
-                .executable("jvm", "cnn.jvm", dir.resolve("no-java").toFile())
-                .environment("environmentVariables", environment)
-                .failIfAny())
+                        .device("device", "cnn.device", "tpu")
+                        .deviceCount("devices", "cnn.devices", "0")
+                        .folder("outputDirectory", "cnn.outputDirectory", file)
+                        .executable("jvm", "cnn.jvm", dir.resolve("no-java").toFile())
+                        .environment("environmentVariables", environment)
+                        .failIfAny())
                 .hasMessage("Invalid parameters of cnn:train: <device> (-Dcnn.device) is 'tpu', but must be auto, cpu,"
                         + " gpu or gpu:N (such as gpu:1); <devices> (-Dcnn.devices) is '0', but must be 'all' or a"
                         + " count of at least 1; <outputDirectory> (-Dcnn.outputDirectory) is " + file + ", which is"

@@ -43,10 +43,11 @@ class PlainHtmlSinkTest {
         sink.flush();
         sink.close();
 
-        assertThat(out.toString()).isEqualTo("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\">"
-                + "<title>CNN models</title></head><body><section><h1>a &lt; b &amp; &quot;c&quot;</h1><table><tbody>"
-                + "<tr><th>model</th><td><a href=\"tiny/report.html\">report.html</a></td></tr></tbody></table>"
-                + "</section></body></html>\n");
+        assertThat(out.toString())
+                .isEqualTo("<!DOCTYPE html>\n<html><head><meta charset=\"UTF-8\">"
+                        + "<title>CNN models</title></head><body><section><h1>a &lt; b &amp; &quot;c&quot;</h1><table><tbody>"
+                        + "<tr><th>model</th><td><a href=\"tiny/report.html\">report.html</a></td></tr></tbody></table>"
+                        + "</section></body></html>\n");
     }
 
     @Test

@@ -53,12 +53,14 @@ class XmlSnippetsTest {
         Document snippet = parse("<snippet>" + block.code() + "</snippet>", block);
         List<String> problems = new ArrayList<>();
         for (Element goal : elements(snippet, "goal")) {
-            if (configuresThisPlugin(goal) && !goals.containsKey(goal.getTextContent().strip())) {
+            if (configuresThisPlugin(goal)
+                    && !goals.containsKey(goal.getTextContent().strip())) {
                 problems.add("goal " + goal.getTextContent().strip() + " is not a goal of " + ARTIFACT_ID);
             }
         }
         for (Element report : elements(snippet, "report")) {
-            if (configuresThisPlugin(report) && !goals.containsKey(report.getTextContent().strip())) {
+            if (configuresThisPlugin(report)
+                    && !goals.containsKey(report.getTextContent().strip())) {
                 problems.add("report " + report.getTextContent().strip() + " is not a goal of " + ARTIFACT_ID);
             }
         }
@@ -75,7 +77,9 @@ class XmlSnippetsTest {
             }
         }
         Set<String> ruleFields = Arrays.stream(RuleConfig.class.getDeclaredFields())
-                .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName).collect(Collectors.toSet());
+                .filter(f -> !Modifier.isStatic(f.getModifiers()))
+                .map(Field::getName)
+                .collect(Collectors.toSet());
         for (Element rule : elements(snippet, "rule")) {
             for (Element field : children(rule)) {
                 if (!ruleFields.contains(field.getTagName())) {
@@ -83,17 +87,23 @@ class XmlSnippetsTest {
                 }
             }
         }
-        assertThat(problems).as("the XML snippet at %s fits %s", block, ARTIFACT_ID).isEmpty();
+        assertThat(problems)
+                .as("the XML snippet at %s fits %s", block, ARTIFACT_ID)
+                .isEmpty();
     }
 
     /** Goals of the execution that holds the configuration, else all goals; their parameters. */
     private static Set<String> parametersFor(Element configuration, Map<String, Set<String>> goals) {
         Node parent = configuration.getParentNode();
-        List<String> named = parent instanceof Element execution && execution.getTagName().equals("execution")
-                ? elements(execution, "goal").stream().map(g -> g.getTextContent().strip()).toList() : List.of();
+        List<String> named =
+                parent instanceof Element execution && execution.getTagName().equals("execution")
+                        ? elements(execution, "goal").stream()
+                                .map(g -> g.getTextContent().strip())
+                                .toList()
+                        : List.of();
         Set<String> parameters = new HashSet<>();
-        (named.isEmpty() ? goals.keySet() : named).forEach(goal -> parameters.addAll(goals.getOrDefault(goal,
-                Set.of())));
+        (named.isEmpty() ? goals.keySet() : named)
+                .forEach(goal -> parameters.addAll(goals.getOrDefault(goal, Set.of())));
         return parameters;
     }
 
@@ -126,19 +136,28 @@ class XmlSnippetsTest {
 
     private static Document parse(String xml, MarkdownCodeBlock block) throws Exception {
         try {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+            return DocumentBuilderFactory.newInstance()
+                    .newDocumentBuilder()
                     .parse(new InputSource(new StringReader(xml)));
         } catch (org.xml.sax.SAXParseException e) {
-            throw new AssertionError((block == null ? DESCRIPTOR.toString() : block.file() + ":"
-                    + (block.line() + e.getLineNumber() - 1)) + ": not well-formed XML: " + e.getMessage(), e);
+            throw new AssertionError(
+                    (block == null
+                                    ? DESCRIPTOR.toString()
+                                    : block.file() + ":" + (block.line() + e.getLineNumber() - 1))
+                            + ": not well-formed XML: " + e.getMessage(),
+                    e);
         } catch (IOException e) {
             throw new AssertionError("cannot read " + block, e);
         }
     }
 
     private static String child(Element parent, String name) {
-        return children(parent).stream().filter(c -> c.getTagName().equals(name)).map(Node::getTextContent)
-                .map(String::strip).findFirst().orElse("");
+        return children(parent).stream()
+                .filter(c -> c.getTagName().equals(name))
+                .map(Node::getTextContent)
+                .map(String::strip)
+                .findFirst()
+                .orElse("");
     }
 
     private static List<Element> children(Element parent) {
@@ -153,7 +172,8 @@ class XmlSnippetsTest {
     }
 
     private static List<Element> elements(Node root, String name) {
-        NodeList nodes = root instanceof Document document ? document.getElementsByTagName(name)
+        NodeList nodes = root instanceof Document document
+                ? document.getElementsByTagName(name)
                 : ((Element) root).getElementsByTagName(name);
         List<Element> elements = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {

@@ -56,8 +56,8 @@ import org.assertj.core.api.AbstractAssert;
  * @param <SELF> the concrete assertion type, returned by each assertion for chaining
  * @param <ACTUAL> the model type
  */
-public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert<SELF, ACTUAL>,
-        ACTUAL extends CnnModel> extends AbstractAssert<SELF, ACTUAL> {
+public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert<SELF, ACTUAL>, ACTUAL extends CnnModel>
+        extends AbstractAssert<SELF, ACTUAL> {
     private TestSet testSet;
 
     /**
@@ -132,8 +132,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
         if (!(evaluation.recall(label) > accuracy)) {
-            throwAssertionError(shouldHaveClassAccuracyAbove(actual.name(), testSetName(), evaluation,
-                    actual.classNames(), label, accuracy));
+            throwAssertionError(shouldHaveClassAccuracyAbove(
+                    actual.name(), testSetName(), evaluation, actual.classNames(), label, accuracy));
         }
         return myself;
     }
@@ -167,8 +167,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         Evaluation evaluation = evaluation();
         for (int c = 0; c < evaluation.classes(); c++) {
             if (!(evaluation.recall(c) > accuracy)) {
-                throwAssertionError(shouldHaveEveryClassAccuracyAbove(actual.name(), testSetName(), evaluation,
-                        accuracy));
+                throwAssertionError(
+                        shouldHaveEveryClassAccuracyAbove(actual.name(), testSetName(), evaluation, accuracy));
             }
         }
         return myself;
@@ -188,8 +188,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(precision, "precision");
         Evaluation evaluation = evaluation();
         if (!(evaluation.precision(label) > precision)) {
-            throwAssertionError(shouldHavePrecisionAbove(actual.name(), testSetName(), evaluation, label,
-                    precision));
+            throwAssertionError(shouldHavePrecisionAbove(actual.name(), testSetName(), evaluation, label, precision));
         }
         return myself;
     }
@@ -307,8 +306,14 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(maxShare, "share");
         Evaluation evaluation = evaluation();
         if (!(evaluation.confusionRate(actualLabel, predictedLabel) <= maxShare)) {
-            throwAssertionError(shouldConfuseAtMost(actual.name(), testSetName(), evaluation, actual.classNames(),
-                    actualLabel, predictedLabel, maxShare));
+            throwAssertionError(shouldConfuseAtMost(
+                    actual.name(),
+                    testSetName(),
+                    evaluation,
+                    actual.classNames(),
+                    actualLabel,
+                    predictedLabel,
+                    maxShare));
         }
         return myself;
     }
@@ -375,8 +380,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(confidence, "confidence");
         Prediction prediction = predictionAs(image, label);
         if (!(prediction.confidence() > confidence)) {
-            throwAssertionError(shouldClassifyWithConfidenceAbove(actual.name(), image.description(), confidence,
-                    prediction));
+            throwAssertionError(
+                    shouldClassifyWithConfidenceAbove(actual.name(), image.description(), confidence, prediction));
         }
         return myself;
     }
@@ -406,8 +411,10 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         if (pixels < 1) {
             throw new IllegalArgumentException("shift by at least 1 pixel, got " + pixels);
         }
-        return keepsAccuracyAbove(PixelShift.everyDirection(pixels), "images shifted " + pixels
-                + (pixels == 1 ? " pixel" : " pixels") + " in each direction", accuracy);
+        return keepsAccuracyAbove(
+                PixelShift.everyDirection(pixels),
+                "images shifted " + pixels + (pixels == 1 ? " pixel" : " pixels") + " in each direction",
+                accuracy);
     }
 
     /**
@@ -516,14 +523,14 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         }
         GateResult result = tolerance.gate().check(actual.name(), current, baseline);
         if (!result.passed()) {
-            throwAssertionError(shouldBeNoWorseThanBaseline(actual.name(), testSetName(), baselineName, result,
-                    tolerance.describe()));
+            throwAssertionError(shouldBeNoWorseThanBaseline(
+                    actual.name(), testSetName(), baselineName, result, tolerance.describe()));
         }
         return myself;
     }
 
-    private SELF keepsAccuracyAbove(List<? extends ImagePerturbation> perturbations, String described,
-            double accuracy) {
+    private SELF keepsAccuracyAbove(
+            List<? extends ImagePerturbation> perturbations, String described, double accuracy) {
         isNotNull();
         share(accuracy, "accuracy");
         TestSet set = testSet();
@@ -535,8 +542,14 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
             }
         }
         if (!failing.isEmpty()) {
-            throwAssertionError(shouldKeepAccuracyAbove(actual.name(), set.description(), failing, described,
-                    perturbations.size() > 1, actual.evaluate(set), accuracy));
+            throwAssertionError(shouldKeepAccuracyAbove(
+                    actual.name(),
+                    set.description(),
+                    failing,
+                    described,
+                    perturbations.size() > 1,
+                    actual.evaluate(set),
+                    accuracy));
         }
         return myself;
     }
@@ -549,8 +562,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         label(label);
         Prediction prediction = actual.predict(image);
         if (prediction.label() != label) {
-            throwAssertionError(shouldClassifyAs(actual.name(), image.description(), actual.classNames(), label,
-                    prediction));
+            throwAssertionError(
+                    shouldClassifyAs(actual.name(), image.description(), actual.classNames(), label, prediction));
         }
         return prediction;
     }
@@ -559,9 +572,11 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         if (testSet != null) {
             return testSet;
         }
-        return actual.testSet().orElseThrow(() -> new CnnModelException("Model " + actual.name() + " ("
-                + actual.origin() + ") has no test set of its own; name one with evaluatedOn(TestSet.idx(images,"
-                + " labels)) or give one to the TorchScript builder with optTestSet"));
+        return actual.testSet()
+                .orElseThrow(() -> new CnnModelException("Model " + actual.name() + " ("
+                        + actual.origin()
+                        + ") has no test set of its own; name one with evaluatedOn(TestSet.idx(images,"
+                        + " labels)) or give one to the TorchScript builder with optTestSet"));
     }
 
     private String testSetName() {
@@ -569,9 +584,11 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
     }
 
     private int label(String className) {
-        return actual.classNames().indexOf(className).orElseThrow(() -> new IllegalArgumentException("model "
-                + actual.name() + " has no class '" + className + "'; its classes are "
-                + actual.classNames().joined()));
+        return actual.classNames()
+                .indexOf(className)
+                .orElseThrow(() -> new IllegalArgumentException("model "
+                        + actual.name() + " has no class '" + className + "'; its classes are "
+                        + actual.classNames().joined()));
     }
 
     private void label(int label) {
@@ -586,5 +603,4 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
             throw new IllegalArgumentException("a " + what + " bar is a share in [0, 1], got " + value);
         }
     }
-
 }

@@ -12,8 +12,7 @@ package dev.cnnbuild.test;
  */
 public final class CnnAssertions {
 
-    private CnnAssertions() {
-    }
+    private CnnAssertions() {}
 
     /**
      * Starts assertions on a model.

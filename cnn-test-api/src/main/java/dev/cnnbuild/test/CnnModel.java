@@ -84,8 +84,8 @@ public final class CnnModel implements AutoCloseable {
     private final Memo<Integer, Latency> latencies = new Memo<>();
     private volatile boolean closed;
 
-    private CnnModel(String name, String origin, ImageClassifier classifier, AutoCloseable owner, TestSet testSet,
-            Path copy) {
+    private CnnModel(
+            String name, String origin, ImageClassifier classifier, AutoCloseable owner, TestSet testSet, Path copy) {
         this.name = name;
         this.origin = origin;
         this.classifier = classifier;
@@ -211,7 +211,9 @@ public final class CnnModel implements AutoCloseable {
      * property {@value #PROJECT_DIRECTORY_PROPERTY}, else the working directory.
      */
     public static Path projectDirectory() {
-        return Path.of(System.getProperty(PROJECT_DIRECTORY_PROPERTY, "")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty(PROJECT_DIRECTORY_PROPERTY, ""))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /**
@@ -236,16 +238,17 @@ public final class CnnModel implements AutoCloseable {
 
     /** Returns the output folder {@link #load(String)} looks in, absolute. */
     public static Path outputDirectory() {
-        return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY)).toAbsolutePath()
+        return Path.of(System.getProperty(OUTPUT_DIRECTORY_PROPERTY, DEFAULT_OUTPUT_DIRECTORY))
+                .toAbsolutePath()
                 .normalize();
     }
 
-    static CnnModel ofTorchScript(String name, Path file, InputShape input, int classes, PixelScaling scaling,
-            TestSet testSet) {
+    static CnnModel ofTorchScript(
+            String name, Path file, InputShape input, int classes, PixelScaling scaling, TestSet testSet) {
         prepareEngine();
         try {
-            TorchScriptModel model = TorchScriptModel.load(file, input, classes, scaling,
-                    EvaluationDevice.choose(System.getProperty(DEVICE_PROPERTY), null));
+            TorchScriptModel model = TorchScriptModel.load(
+                    file, input, classes, scaling, EvaluationDevice.choose(System.getProperty(DEVICE_PROPERTY), null));
             return new CnnModel(name, "TorchScript file " + file, model.classifier(), model, testSet, null);
         } catch (IOException | IllegalArgumentException e) {
             throw new CnnModelException(e.getMessage(), e);
@@ -255,10 +258,9 @@ public final class CnnModel implements AutoCloseable {
     private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
         prepareEngine();
         try {
-            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project,
-                    System.getProperty(DEVICE_PROPERTY));
-            return new CnnModel(model.spec().name(), origin, model.classifier(), model,
-                    TestSet.ofModel(model.spec(), root), copy);
+            LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project, System.getProperty(DEVICE_PROPERTY));
+            return new CnnModel(
+                    model.spec().name(), origin, model.classifier(), model, TestSet.ofModel(model.spec(), root), copy);
         } catch (IOException | SpecException | IllegalArgumentException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
         }
@@ -324,8 +326,8 @@ public final class CnnModel implements AutoCloseable {
         checkOpen();
         return evaluations.get(new EvaluationKey(set, perturbation), () -> {
             LabeledImages data = images(set);
-            LabeledImages used = perturbation == null ? data
-                    : new LabeledImages(perturbation.apply(data.images()), data.labels());
+            LabeledImages used =
+                    perturbation == null ? data : new LabeledImages(perturbation.apply(data.images()), data.labels());
             return withEngine(() -> classifier.evaluate(used, EVALUATION_BATCH));
         });
     }
@@ -364,8 +366,8 @@ public final class CnnModel implements AutoCloseable {
         checkOpen();
         return latencies.get(batchSize, () -> {
             ImageSet images = latencyImages(batchSize);
-            return withEngine(() -> LatencyMeter.measure(classifier, images, batchSize, LATENCY_WARM_UP_RUNS,
-                    LATENCY_RUNS));
+            return withEngine(
+                    () -> LatencyMeter.measure(classifier, images, batchSize, LATENCY_WARM_UP_RUNS, LATENCY_RUNS));
         });
     }
 
@@ -399,9 +401,13 @@ public final class CnnModel implements AutoCloseable {
             try {
                 return set.load(input(), classes());
             } catch (DatasetException e) {
-                throw new CnnModelException("Cannot evaluate model " + name + " on " + set.description() + ": "
-                        + e.getMessage() + (set.equals(testSet) ? "; or pass a test set with"
-                        + " evaluatedOn(TestSet.idx(images, labels))" : ""), e);
+                throw new CnnModelException(
+                        "Cannot evaluate model " + name + " on " + set.description() + ": "
+                                + e.getMessage()
+                                + (set.equals(testSet)
+                                        ? "; or pass a test set with" + " evaluatedOn(TestSet.idx(images, labels))"
+                                        : ""),
+                        e);
             }
         });
     }
@@ -415,7 +421,11 @@ public final class CnnModel implements AutoCloseable {
                 // no test set to take images from: blank ones time the same network
             }
         }
-        return new ImageSet(batchSize, input.channels(), input.height(), input.width(),
+        return new ImageSet(
+                batchSize,
+                input.channels(),
+                input.height(),
+                input.width(),
                 new byte[batchSize * input.channels() * input.height() * input.width()]);
     }
 
@@ -439,6 +449,5 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
-    private record EvaluationKey(TestSet set, ImagePerturbation perturbation) {
-    }
+    private record EvaluationKey(TestSet set, ImagePerturbation perturbation) {}
 }

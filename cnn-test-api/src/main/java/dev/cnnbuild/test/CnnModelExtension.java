@@ -3,8 +3,8 @@ package dev.cnnbuild.test;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,7 +33,8 @@ public class CnnModelExtension implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.isAnnotated(TrainedModel.class) || parameter.isAnnotated(TorchScriptFile.class)
+        return parameter.isAnnotated(TrainedModel.class)
+                || parameter.isAnnotated(TorchScriptFile.class)
                 || parameter.getParameter().getType() == CnnModel.class;
     }
 
@@ -50,10 +51,12 @@ public class CnnModelExtension implements ParameterResolver {
                     + where + " is a " + parameter.getParameter().getType().getSimpleName());
         }
         if (annotation.isPresent() == torchScript.isPresent()) {
-            throw new ParameterResolutionException(where + " is a CnnModel " + (annotation.isEmpty()
-                    ? "without @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which"
-                    + " TorchScript file, with @TorchScriptFile"
-                    : "with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is"));
+            throw new ParameterResolutionException(
+                    where + " is a CnnModel "
+                            + (annotation.isEmpty()
+                                    ? "without @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which"
+                                            + " TorchScript file, with @TorchScriptFile"
+                                    : "with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is"));
         }
         String key;
         Supplier<CnnModel> loader;
@@ -68,8 +71,10 @@ public class CnnModelExtension implements ParameterResolver {
             loader = () -> load(model, classLoader);
         }
         try {
-            return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(key, k -> new Held(loader.get()),
-                    Held.class).model();
+            return context.getRoot()
+                    .getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(key, k -> new Held(loader.get()), Held.class)
+                    .model();
         } catch (CnnModelException e) {
             throw new ParameterResolutionException("Cannot resolve " + where + ": " + e.getMessage(), e);
         }
@@ -87,8 +92,10 @@ public class CnnModelExtension implements ParameterResolver {
             throw new ParameterResolutionException("@TrainedModel of " + where + ": outputDirectory does not go with"
                     + " classpath; a class path model is found by its folder alone");
         }
-        return (packaged ? "classpath:" + model.classpath()
-                : "directory:" + outputDirectory(model).resolve(model.value())) + " project:" + project(model);
+        return (packaged
+                        ? "classpath:" + model.classpath()
+                        : "directory:" + outputDirectory(model).resolve(model.value()))
+                + " project:" + project(model);
     }
 
     private static CnnModel load(TrainedModel model, ClassLoader classLoader) {
@@ -99,12 +106,14 @@ public class CnnModelExtension implements ParameterResolver {
     }
 
     private static Path outputDirectory(TrainedModel model) {
-        return model.outputDirectory().isEmpty() ? CnnModel.outputDirectory()
+        return model.outputDirectory().isEmpty()
+                ? CnnModel.outputDirectory()
                 : Path.of(model.outputDirectory()).toAbsolutePath().normalize();
     }
 
     private static Path project(TrainedModel model) {
-        return model.project().isEmpty() ? CnnModel.projectDirectory()
+        return model.project().isEmpty()
+                ? CnnModel.projectDirectory()
                 : Path.of(model.project()).toAbsolutePath().normalize();
     }
 

@@ -27,5 +27,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @ExtendWith(CnnModelExtension.class)
-public @interface CnnTest {
-}
+public @interface CnnTest {}

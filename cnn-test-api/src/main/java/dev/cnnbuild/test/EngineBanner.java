@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class EngineBanner {
     private static final AtomicBoolean SAID = new AtomicBoolean();
 
-    private EngineBanner() {
-    }
+    private EngineBanner() {}
 
     /** Prints the line for the first model loaded in this JVM; later calls print nothing. */
     static void announce(Device device) {
         if (SAID.compareAndSet(false, true)) {
-            System.out.println(line(Engine.getEngine("PyTorch").getVersion(), Engine.getDjlVersion(), device,
+            System.out.println(line(
+                    Engine.getEngine("PyTorch").getVersion(),
+                    Engine.getDjlVersion(),
+                    device,
                     System.getProperty(CnnModel.DEVICE_PROPERTY)));
         }
     }

@@ -27,8 +27,7 @@ final class ModelFiles {
     static final String HOW_TO_GIVE_A_PATH = "Give the path of a whole model directory, as the goal cnn:train of"
             + " cnn-maven-plugin writes it; a copied or unpacked one needs all of its files.";
 
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     static void checkComplete(Path root, String advice) {
         if (!Files.isDirectory(root)) {

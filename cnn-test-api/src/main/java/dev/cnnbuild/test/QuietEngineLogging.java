@@ -35,10 +35,10 @@ final class QuietEngineLogging {
     private static final String JUL_FACTORY = "org.slf4j.jul.JDK14LoggerFactory";
     /** Strong references: {@code java.util.logging} forgets the level of a logger nobody holds. */
     private static final Logger[] JUL_LOGGERS = {Logger.getLogger(DJL), Logger.getLogger(CUDA_UTILS)};
+
     private static boolean applied;
 
-    private QuietEngineLogging() {
-    }
+    private QuietEngineLogging() {}
 
     /** Quiets DJL's logging once per JVM; later calls do nothing. */
     static synchronized void apply() {
@@ -81,12 +81,14 @@ final class QuietEngineLogging {
     /** Logback is the consumer's, not a dependency of ours: its level API is reached by reflection. */
     private static void quietLogback(Object context) {
         try {
-            Class<?> levelClass = Class.forName("ch.qos.logback.classic.Level", true,
-                    context.getClass().getClassLoader());
+            Class<?> levelClass = Class.forName(
+                    "ch.qos.logback.classic.Level", true, context.getClass().getClassLoader());
             for (String[] logger : new String[][] {{DJL, "WARN"}, {CUDA_UTILS, "ERROR"}}) {
-                Object target = context.getClass().getMethod("getLogger", String.class).invoke(context, logger[0]);
+                Object target =
+                        context.getClass().getMethod("getLogger", String.class).invoke(context, logger[0]);
                 if (target.getClass().getMethod("getLevel").invoke(target) == null) {
-                    target.getClass().getMethod("setLevel", levelClass)
+                    target.getClass()
+                            .getMethod("setLevel", levelClass)
                             .invoke(target, levelClass.getField(logger[1]).get(null));
                 }
             }

@@ -51,8 +51,8 @@ public final class TestImage {
             for (int column = 0; column < width; column++) {
                 int value = greyLevels[row][column];
                 if (value < 0 || value > 255) {
-                    throw new IllegalArgumentException("pixel (" + row + ", " + column + ") is " + value
-                            + "; grey levels go from 0 to 255");
+                    throw new IllegalArgumentException(
+                            "pixel (" + row + ", " + column + ") is " + value + "; grey levels go from 0 to 255");
                 }
                 bytes[row * width + column] = (byte) value;
             }
@@ -161,5 +161,4 @@ public final class TestImage {
         System.arraycopy(images.pixels(), index * size, bytes, 0, size);
         return new TestImage(description, new ImageSet(1, images.channels(), images.height(), images.width(), bytes));
     }
-
 }

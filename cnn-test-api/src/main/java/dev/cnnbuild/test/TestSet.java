@@ -30,8 +30,7 @@ public final class TestSet {
         this(description, files, images, null, null);
     }
 
-    private TestSet(String description, DatasetFiles files, LabeledImages images, ModelSpec spec,
-            Path modelDirectory) {
+    private TestSet(String description, DatasetFiles files, LabeledImages images, ModelSpec spec, Path modelDirectory) {
         this.description = description;
         this.files = files;
         this.images = images;
@@ -74,7 +73,8 @@ public final class TestSet {
     }
 
     static TestSet ofModel(ModelSpec spec, Path modelDirectory) {
-        return spec.data().isIdx() ? new TestSet("its test set", spec.data().test(), null)
+        return spec.data().isIdx()
+                ? new TestSet("its test set", spec.data().test(), null)
                 : new TestSet("its test set", null, null, spec, modelDirectory);
     }
 

@@ -40,9 +40,11 @@ public final class Tolerance {
      * @throws IllegalArgumentException if the amount is negative or not a finite number, in the rules' words
      */
     public static Tolerance absolute(double amount) {
-        return new Tolerance(describe(amount, "absolute"), COMPARED.stream()
-                .map(metric -> rule(metric, OptionalDouble.of(amount), OptionalDouble.empty()))
-                .toList());
+        return new Tolerance(
+                describe(amount, "absolute"),
+                COMPARED.stream()
+                        .map(metric -> rule(metric, OptionalDouble.of(amount), OptionalDouble.empty()))
+                        .toList());
     }
 
     /**
@@ -53,9 +55,11 @@ public final class Tolerance {
      * @throws IllegalArgumentException if the amount is negative or not a finite number, in the rules' words
      */
     public static Tolerance relative(double amount) {
-        return new Tolerance(describe(amount, "relative"), COMPARED.stream()
-                .map(metric -> rule(metric, OptionalDouble.empty(), OptionalDouble.of(amount)))
-                .toList());
+        return new Tolerance(
+                describe(amount, "relative"),
+                COMPARED.stream()
+                        .map(metric -> rule(metric, OptionalDouble.empty(), OptionalDouble.of(amount)))
+                        .toList());
     }
 
     /** Returns the tolerance in words: {@code "0.0050 (absolute)"}. */
@@ -69,8 +73,8 @@ public final class Tolerance {
     }
 
     private static Rule rule(Metric metric, OptionalDouble absolute, OptionalDouble relative) {
-        return new Rule(metric, OptionalInt.empty(), OptionalDouble.empty(), OptionalDouble.empty(), absolute,
-                relative);
+        return new Rule(
+                metric, OptionalInt.empty(), OptionalDouble.empty(), OptionalDouble.empty(), absolute, relative);
     }
 
     private static String describe(double amount, String kind) {

@@ -16,8 +16,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
  */
 final class TorchScriptFiles {
 
-    private TorchScriptFiles() {
-    }
+    private TorchScriptFiles() {}
 
     /** Returns the store key of the model the annotation describes, after checking its attributes. */
     static String key(TorchScriptFile file, String where) {

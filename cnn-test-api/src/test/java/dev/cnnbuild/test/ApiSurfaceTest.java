@@ -89,7 +89,8 @@ class ApiSurfaceTest {
         List<Class<?>> types = new ArrayList<>();
         try (Stream<Path> files = Files.walk(classes.resolve("dev/cnnbuild/test"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, ApiSurfaceTest.class.getClassLoader());
                 if (Modifier.isPublic(type.getModifiers())) {
                     types.add(type);

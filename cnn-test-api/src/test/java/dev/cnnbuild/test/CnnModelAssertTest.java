@@ -101,7 +101,10 @@ class CnnModelAssertTest {
 
     @Test
     void macroAverages() {
-        assertThat(model).hasMacroPrecisionAbove(0.948).hasMacroRecallAbove(0.946).hasMacroF1Above(0.946);
+        assertThat(model)
+                .hasMacroPrecisionAbove(0.948)
+                .hasMacroRecallAbove(0.946)
+                .hasMacroF1Above(0.946);
 
         assertThatThrownBy(() -> assertThat(model).hasMacroPrecisionAbove(0.95))
                 .hasMessage("Expecting macro precision of model bands on its test set to be above 0.95 but was"
@@ -142,8 +145,8 @@ class CnnModelAssertTest {
                 .hasMessage("Expecting model bands to classify a 6x6 pixel array as 0 but it predicted 1 with"
                         + " confidence 0.9094 (probabilities 1: 0.9094, 0: 0.0453, 2: 0.0453)");
         // grey level 128 gives logit 12 * 0.25 * 128 / 255 = 1.5059: confidence e^1.5059 / (e^1.5059 + 2)
-        assertThatThrownBy(() -> assertThat(model).classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(0,
-                128)), 0, 0.9))
+        assertThatThrownBy(() ->
+                        assertThat(model).classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(0, 128)), 0, 0.9))
                 .hasMessage("Expecting model bands to classify a 6x6 pixel array as 0 with confidence above 0.9"
                         + " but the confidence was 0.6927 (probabilities 0: 0.6927, 1: 0.1537, 2: 0.1537)");
     }
@@ -164,7 +167,9 @@ class CnnModelAssertTest {
         Path grey = png("two-grey.png", BufferedImage.TYPE_BYTE_GRAY, 2);
         Path colour = png("two-colour.png", BufferedImage.TYPE_INT_RGB, 2);
 
-        assertThat(model).classifiesAs(TestImage.png(grey), 2).classifiesAs(TestImage.png(colour), 2)
+        assertThat(model)
+                .classifiesAs(TestImage.png(grey), 2)
+                .classifiesAs(TestImage.png(colour), 2)
                 .classifiesWithConfidenceAbove(TestImage.png(colour), 2, 0.909);
         assertThatThrownBy(() -> assertThat(model).classifiesAs(TestImage.png(grey), 1))
                 .hasMessageStartingWith("Expecting model bands to classify image two-grey.png as 1 but it predicted 2");
@@ -192,7 +197,8 @@ class CnnModelAssertTest {
     void robustnessToShifts() {
         // vertical shifts keep a band where it is; moving right by one splits each band over two, and a tie goes to
         // the lower class, which is the original band
-        assertThat(model).keepsAccuracyAboveUnder(new PixelShift(1, 0), 0.94)
+        assertThat(model)
+                .keepsAccuracyAboveUnder(new PixelShift(1, 0), 0.94)
                 .keepsAccuracyAboveUnder(new PixelShift(0, 2), 0.94);
 
         Evaluation right = model.evaluate(testSet, new PixelShift(2, 0));
@@ -215,7 +221,8 @@ class CnnModelAssertTest {
 
     @Test
     void latency() {
-        assertThat(model).hasMedianLatencyPerImageBelow(Duration.ofSeconds(5))
+        assertThat(model)
+                .hasMedianLatencyPerImageBelow(Duration.ofSeconds(5))
                 .hasMedianLatencyPerBatchBelow(64, Duration.ofSeconds(5));
 
         Latency perImage = model.latency(1);
@@ -232,9 +239,11 @@ class CnnModelAssertTest {
     void regressionAgainstABaselineFile() throws Exception {
         // the baseline predicted 50 more 0s right (fewer taken for 1s) and had a lower loss, 0.2
         Path better = baseline("better.json", new long[][] {{950, 30, 20}, {0, 950, 50}, {10, 0, 990}}, 600);
-        Path same = baseline("same.json", BandsModel.COUNTS, model.evaluate(testSet).lossSum());
+        Path same =
+                baseline("same.json", BandsModel.COUNTS, model.evaluate(testSet).lossSum());
 
-        assertThat(model).isNoWorseThanBaseline(same, Tolerance.absolute(0))
+        assertThat(model)
+                .isNoWorseThanBaseline(same, Tolerance.absolute(0))
                 .isNoWorseThanBaseline(better, Tolerance.absolute(0.06));
         assertThatThrownBy(() -> assertThat(model).isNoWorseThanBaseline(better, Tolerance.absolute(0.03)))
                 .hasMessage("Expecting no metric of model bands on its test set to be worse than baseline " + better
@@ -290,8 +299,11 @@ class CnnModelAssertTest {
         assertThatThrownBy(() -> assertThat(model).evaluatedOn(perfect).hasTestLossBelow(0.05))
                 .hasMessage("Expecting mean cross-entropy loss of model bands on perfect-images.idx3.gz (15 images) to"
                         + " be below 0.05 but was 0.0949");
-        assertThatThrownBy(() -> assertThat(model).evaluatedOn(TestSet.of("three wrong",
-                BandsModel.images(new long[][] {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}}))).hasTestAccuracyAbove(0.5))
+        assertThatThrownBy(() -> assertThat(model)
+                        .evaluatedOn(TestSet.of("three wrong", BandsModel.images(new long[][] {
+                            {0, 1, 0}, {0, 0, 1}, {1, 0, 0}
+                        })))
+                        .hasTestAccuracyAbove(0.5))
                 .hasMessageStartingWith("Expecting accuracy of model bands on three wrong (0 of 3 correct)");
     }
 

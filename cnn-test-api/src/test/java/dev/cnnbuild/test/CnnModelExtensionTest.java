@@ -41,7 +41,8 @@ class CnnModelExtensionTest {
         tests.assertStatistics(stats -> stats.started(2).succeeded(2));
         assertThat(SEEN).hasSize(1);
         CnnModel model = SEEN.iterator().next();
-        assertThatThrownBy(model::parameterCount).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(model::parameterCount)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageEndingWith(" is closed");
     }
 
@@ -66,51 +67,64 @@ class CnnModelExtensionTest {
         assertThat(SEEN).hasSize(1);
         CnnModel model = SEEN.iterator().next();
         assertThat(model.name()).isEqualTo("bands-script");
-        assertThat(model.origin()).isEqualTo("TorchScript file " + Path.of(BANDS_PT).toAbsolutePath());
-        assertThatThrownBy(model::parameterCount).isInstanceOf(IllegalStateException.class)
+        assertThat(model.origin())
+                .isEqualTo("TorchScript file " + Path.of(BANDS_PT).toAbsolutePath());
+        assertThatThrownBy(model::parameterCount)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageEndingWith(" is closed");
     }
 
     @Test
     void torchScriptMisuseIsExplained() {
-        assertThat(failure(TorchScriptWithTwoNumbers.class)).isEqualTo("@TorchScriptFile of parameter 0 of"
-                + " TorchScriptWithTwoNumbers.test: input is channels, height and width, as in input = {1, 28, 28},"
-                + " but 2 numbers were given");
-        assertThat(failure(TorchScriptWithoutLabels.class)).isEqualTo("@TorchScriptFile of parameter 0 of"
-                + " TorchScriptWithoutLabels.test: testImages and testLabels go together; give both IDX files of the"
-                + " test set, or neither");
-        assertThat(failure(BothAnnotations.class)).isEqualTo("parameter 0 of BothAnnotations.test is a CnnModel"
-                + " with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is");
-        assertThat(failure(TorchScriptOfWrongSize.class)).isEqualTo("Cannot resolve parameter 0 of"
-                + " TorchScriptOfWrongSize.test: TorchScript file " + Path.of(BANDS_PT).toAbsolutePath()
-                + " does not take 1x8x8 images: mat1 and mat2 shapes cannot be multiplied (1x64 and 36x3). Give the"
-                + " input size it was trained on; the engine's TorchScript trace is in this exception's cause");
+        assertThat(failure(TorchScriptWithTwoNumbers.class))
+                .isEqualTo("@TorchScriptFile of parameter 0 of"
+                        + " TorchScriptWithTwoNumbers.test: input is channels, height and width, as in input = {1, 28, 28},"
+                        + " but 2 numbers were given");
+        assertThat(failure(TorchScriptWithoutLabels.class))
+                .isEqualTo("@TorchScriptFile of parameter 0 of"
+                        + " TorchScriptWithoutLabels.test: testImages and testLabels go together; give both IDX files of the"
+                        + " test set, or neither");
+        assertThat(failure(BothAnnotations.class))
+                .isEqualTo("parameter 0 of BothAnnotations.test is a CnnModel"
+                        + " with both @TrainedModel and @TorchScriptFile; keep the one that says which model it is");
+        assertThat(failure(TorchScriptOfWrongSize.class))
+                .isEqualTo("Cannot resolve parameter 0 of"
+                        + " TorchScriptOfWrongSize.test: TorchScript file "
+                        + Path.of(BANDS_PT).toAbsolutePath()
+                        + " does not take 1x8x8 images: mat1 and mat2 shapes cannot be multiplied (1x64 and 36x3). Give the"
+                        + " input size it was trained on; the engine's TorchScript trace is in this exception's cause");
     }
 
     @Test
     void missingModelSaysWhereItLookedAndWhichGoalMakesIt() {
         Path output = BandsModel.OUTPUT.toAbsolutePath().normalize();
 
-        assertThat(failure(MissingModel.class)).isEqualTo("Cannot resolve parameter 0 of MissingModel.test: No trained"
-                + " model mnist-cnn in output folder " + output + ": " + output.resolve("mnist-cnn") + " does not"
-                + " exist. Model directories are written by the goal cnn:train of cnn-maven-plugin, which runs in"
-                + " phase process-classes: run 'mvn verify' (or 'mvn process-classes' before running the tests from"
-                + " an IDE). The output folder is system property cnn.outputDirectory, else target/cnn in the working"
-                + " directory.");
+        assertThat(failure(MissingModel.class))
+                .isEqualTo("Cannot resolve parameter 0 of MissingModel.test: No trained"
+                        + " model mnist-cnn in output folder " + output + ": " + output.resolve("mnist-cnn")
+                        + " does not"
+                        + " exist. Model directories are written by the goal cnn:train of cnn-maven-plugin, which runs in"
+                        + " phase process-classes: run 'mvn verify' (or 'mvn process-classes' before running the tests from"
+                        + " an IDE). The output folder is system property cnn.outputDirectory, else target/cnn in the working"
+                        + " directory.");
     }
 
     @Test
     void misuseIsExplained() {
-        assertThat(failure(WrongType.class)).isEqualTo("@TrainedModel goes on a parameter of type CnnModel, but"
-                + " parameter 0 of WrongType.test is a String");
-        assertThat(failure(NoAnnotation.class)).isEqualTo("parameter 0 of NoAnnotation.test is a CnnModel without"
-                + " @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which TorchScript"
-                + " file, with @TorchScriptFile");
-        assertThat(failure(NameAndClasspath.class)).isEqualTo("@TrainedModel of parameter 0 of NameAndClasspath.test"
-                + " needs either a model name, as in @TrainedModel(\"mnist-cnn\"), or a class path folder, as in"
-                + " @TrainedModel(classpath = \"cnn/mnist-cnn\"), not both and not neither");
-        assertThat(failure(MissingOnClasspath.class)).startsWith("Cannot resolve parameter 0 of"
-                + " MissingOnClasspath.test: No complete trained model on the class path at cnn/nothing/");
+        assertThat(failure(WrongType.class))
+                .isEqualTo("@TrainedModel goes on a parameter of type CnnModel, but"
+                        + " parameter 0 of WrongType.test is a String");
+        assertThat(failure(NoAnnotation.class))
+                .isEqualTo("parameter 0 of NoAnnotation.test is a CnnModel without"
+                        + " @TrainedModel; say which model it is, as in @TrainedModel(\"mnist-cnn\"), or which TorchScript"
+                        + " file, with @TorchScriptFile");
+        assertThat(failure(NameAndClasspath.class))
+                .isEqualTo("@TrainedModel of parameter 0 of NameAndClasspath.test"
+                        + " needs either a model name, as in @TrainedModel(\"mnist-cnn\"), or a class path folder, as in"
+                        + " @TrainedModel(classpath = \"cnn/mnist-cnn\"), not both and not neither");
+        assertThat(failure(MissingOnClasspath.class))
+                .startsWith("Cannot resolve parameter 0 of"
+                        + " MissingOnClasspath.test: No complete trained model on the class path at cnn/nothing/");
     }
 
     private static Events run(Class<?> testClass, boolean parallel) {
@@ -126,8 +140,12 @@ class CnnModelExtensionTest {
     private static String failure(Class<?> testClass) {
         List<Event> failed = run(testClass, false).failed().list();
         assertThat(failed).hasSize(1);
-        return failed.get(0).getPayload(TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow().getMessage();
+        return failed.get(0)
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow()
+                .getMessage();
     }
 
     @CnnTest
@@ -180,7 +198,9 @@ class CnnModelExtensionTest {
 
         private static void check(CnnModel model) {
             SEEN.add(model);
-            CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.9).keepsAccuracyAboveUnderNoise(0.05, 0.9)
+            CnnAssertions.assertThat(model)
+                    .hasTestAccuracyAbove(0.9)
+                    .keepsAccuracyAboveUnderNoise(0.05, 0.9)
                     .hasMedianLatencyPerImageBelow(Duration.ofSeconds(5));
         }
     }
@@ -190,18 +210,31 @@ class CnnModelExtensionTest {
     /** The bands network saved by PyTorch, with its pixel scaling and the bands model's test set. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.PARAMETER)
-    @TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, mean = 0.5, std = 0.5, name = "bands-script",
+    @TorchScriptFile(
+            value = BANDS_PT,
+            input = {1, 6, 6},
+            classes = 3,
+            mean = 0.5,
+            std = 0.5,
+            name = "bands-script",
             testImages = "target/test-models/bands-source/test-images.idx3.gz",
             testLabels = "target/test-models/bands-source/test-labels.idx1.gz")
-    @interface BandsScript {
-    }
+    @interface BandsScript {}
 
     @CnnTest
     static class UsesBandsScript {
         @Test
-        void measuresOnItsTestSet(@TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, mean = 0.5,
-                std = 0.5, name = "bands-script", testImages = "target/test-models/bands-source/test-images.idx3.gz",
-                testLabels = "target/test-models/bands-source/test-labels.idx1.gz") CnnModel model) {
+        void measuresOnItsTestSet(
+                @TorchScriptFile(
+                                value = BANDS_PT,
+                                input = {1, 6, 6},
+                                classes = 3,
+                                mean = 0.5,
+                                std = 0.5,
+                                name = "bands-script",
+                                testImages = "target/test-models/bands-source/test-images.idx3.gz",
+                                testLabels = "target/test-models/bands-source/test-labels.idx1.gz")
+                        CnnModel model) {
             SEEN.add(model);
             CnnAssertions.assertThat(model).hasTestAccuracyAbove(0.94).hasParameterCountBelow(112);
         }
@@ -225,65 +258,76 @@ class CnnModelExtensionTest {
     @CnnTest
     static class TorchScriptWithTwoNumbers {
         @Test
-        void test(@TorchScriptFile(value = BANDS_PT, input = {6, 6}, classes = 3) CnnModel model) {
-        }
+        void test(
+                @TorchScriptFile(
+                                value = BANDS_PT,
+                                input = {6, 6},
+                                classes = 3)
+                        CnnModel model) {}
     }
 
     @CnnTest
     static class TorchScriptWithoutLabels {
         @Test
-        void test(@TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3, testImages = "x.idx3")
-                CnnModel model) {
-        }
+        void test(
+                @TorchScriptFile(
+                                value = BANDS_PT,
+                                input = {1, 6, 6},
+                                classes = 3,
+                                testImages = "x.idx3")
+                        CnnModel model) {}
     }
 
     @CnnTest
     static class TorchScriptOfWrongSize {
         @Test
-        void test(@TorchScriptFile(value = BANDS_PT, input = {1, 8, 8}, classes = 3) CnnModel model) {
-        }
+        void test(
+                @TorchScriptFile(
+                                value = BANDS_PT,
+                                input = {1, 8, 8},
+                                classes = 3)
+                        CnnModel model) {}
     }
 
     @CnnTest
     static class BothAnnotations {
         @Test
-        void test(@TrainedModel("bands") @TorchScriptFile(value = BANDS_PT, input = {1, 6, 6}, classes = 3)
-                CnnModel model) {
-        }
+        void test(
+                @TrainedModel("bands")
+                        @TorchScriptFile(
+                                value = BANDS_PT,
+                                input = {1, 6, 6},
+                                classes = 3)
+                        CnnModel model) {}
     }
 
     @CnnTest
     static class MissingModel {
         @Test
-        void test(@TrainedModel(value = "mnist-cnn", outputDirectory = "target/test-models") CnnModel model) {
-        }
+        void test(@TrainedModel(value = "mnist-cnn", outputDirectory = "target/test-models") CnnModel model) {}
     }
 
     @CnnTest
     static class WrongType {
         @Test
-        void test(@TrainedModel("bands") String model) {
-        }
+        void test(@TrainedModel("bands") String model) {}
     }
 
     @CnnTest
     static class NoAnnotation {
         @Test
-        void test(CnnModel model) {
-        }
+        void test(CnnModel model) {}
     }
 
     @CnnTest
     static class NameAndClasspath {
         @Test
-        void test(@TrainedModel(value = "bands", classpath = "cnn/bands") CnnModel model) {
-        }
+        void test(@TrainedModel(value = "bands", classpath = "cnn/bands") CnnModel model) {}
     }
 
     @CnnTest
     static class MissingOnClasspath {
         @Test
-        void test(@TrainedModel(classpath = "cnn/nothing") CnnModel model) {
-        }
+        void test(@TrainedModel(classpath = "cnn/nothing") CnnModel model) {}
     }
 }

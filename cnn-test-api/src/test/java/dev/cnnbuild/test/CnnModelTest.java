@@ -32,7 +32,9 @@ class CnnModelTest {
         ModelDirectory directory = BandsModel.writeDefault();
         try (CnnModel model = CnnModel.load(BandsModel.OUTPUT, "bands")) {
             assertThat(model.name()).isEqualTo("bands");
-            assertThat(model.origin()).isEqualTo("model directory " + directory.root().toAbsolutePath().normalize());
+            assertThat(model.origin())
+                    .isEqualTo("model directory "
+                            + directory.root().toAbsolutePath().normalize());
             assertThat(model.classes()).isEqualTo(3);
             assertThat(ModelMetrics.read(directory.metrics()).test().accuracy()).isEqualTo(1.0);
             assertThat(model.evaluate(model.testSet().orElseThrow()).accuracy()).isEqualTo(2840 / 3000.0);
@@ -44,7 +46,8 @@ class CnnModelTest {
         String before = System.getProperty(CnnModel.OUTPUT_DIRECTORY_PROPERTY);
         try {
             System.clearProperty(CnnModel.OUTPUT_DIRECTORY_PROPERTY);
-            assertThat(CnnModel.outputDirectory()).isEqualTo(Path.of("target/cnn").toAbsolutePath());
+            assertThat(CnnModel.outputDirectory())
+                    .isEqualTo(Path.of("target/cnn").toAbsolutePath());
             System.setProperty(CnnModel.OUTPUT_DIRECTORY_PROPERTY, BandsModel.OUTPUT.toString());
             BandsModel.writeDefault();
             try (CnnModel model = CnnModel.load("bands")) {
@@ -139,7 +142,8 @@ class CnnModelTest {
             Path copy;
             try (model) {
                 assertThat(model.origin()).isEqualTo("class path folder cnn/bands");
-                TestSet given = TestSet.idx(BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
+                TestSet given = TestSet.idx(
+                        BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
                         BandsModel.OUTPUT.resolve("bands-source/test-labels.idx1.gz"));
                 assertThat(model.evaluate(given).correct()).isEqualTo(2840);
                 copy = tempCopies().get(0);
@@ -158,9 +162,12 @@ class CnnModelTest {
     @Test
     void evaluatesOncePerTestSetEvenFromManyThreads() throws Exception {
         try (CnnModel model = BandsModel.load()) {
-            TestSet a = TestSet.idx(BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
+            TestSet a = TestSet.idx(
+                    BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
                     BandsModel.OUTPUT.resolve("bands-source/test-labels.idx1.gz"));
-            TestSet b = TestSet.idx("same files", BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
+            TestSet b = TestSet.idx(
+                    "same files",
+                    BandsModel.OUTPUT.resolve("bands-source/test-images.idx3.gz"),
                     BandsModel.OUTPUT.resolve("bands-source/test-labels.idx1.gz"));
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
@@ -197,8 +204,8 @@ class CnnModelTest {
             TestSet missing = TestSet.idx(dir.resolve("x-images.idx3"), dir.resolve("x-labels.idx1"));
             assertThatThrownBy(() -> model.evaluate(missing))
                     .isInstanceOf(CnnModelException.class)
-                    .hasMessageStartingWith("Cannot evaluate model bands on x-images.idx3: " + dir.resolve(
-                            "x-images.idx3") + " does not exist");
+                    .hasMessageStartingWith("Cannot evaluate model bands on x-images.idx3: "
+                            + dir.resolve("x-images.idx3") + " does not exist");
         }
     }
 
@@ -212,7 +219,8 @@ class CnnModelTest {
     private static List<Path> tempCopies() throws Exception {
         try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(p -> p.getFileName().toString().startsWith("cnn-model-"))
-                    .filter(p -> Files.exists(p.resolve("model.yaml"))).toList();
+                    .filter(p -> Files.exists(p.resolve("model.yaml")))
+                    .toList();
         }
     }
 }

@@ -10,8 +10,8 @@ import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.testing.TinyDataset;
 import dev.cnnbuild.core.testing.TinyImages;
-import java.nio.file.Path;
 import dev.cnnbuild.test.error.ShouldConfuseAtMost;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -26,13 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageFolderModelTest {
     @TempDir
     static Path dir;
+
     static CnnModel model;
 
     @BeforeAll
     static void train() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 40, 8, 8, 5);
-        Path yaml = TinyImages.writeFolderModel(dir, "colours", "  dir: images\n  testSplit: 0.25\n"
-                + "  normalize: auto\n", 3);
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "colours", "  dir: images\n  testSplit: 0.25\n" + "  normalize: auto\n", 3);
         TinyDataset.train(yaml, dir.resolve("cnn"));
         model = CnnModel.load(dir.resolve("cnn"), "colours");
     }
@@ -49,8 +50,9 @@ class ImageFolderModelTest {
 
         assertThat(measured.count()).isEqualTo(20);
         assertThat(measured.accuracy()).isEqualTo(stored.test().accuracy());
-        assertThat(measured.loss()).as("normalised as in training").isCloseTo(stored.test().loss(),
-                offset(1e-6));
+        assertThat(measured.loss())
+                .as("normalised as in training")
+                .isCloseTo(stored.test().loss(), offset(1e-6));
         assertThat(dir.resolve("cnn/colours/normalization.json")).exists();
         assertThat(stored.classNames()).containsExactly("blue", "red");
         assertThat(model.classNames().names()).containsExactly("blue", "red");
@@ -58,8 +60,8 @@ class ImageFolderModelTest {
 
     @Test
     void aColourPngIsClassifiedByClassName() throws Exception {
-        Path red = TinyImages.write(TinyImages.classImage(1, 8, 8, new java.util.Random(11)), "png",
-                dir.resolve("red-one.png"));
+        Path red = TinyImages.write(
+                TinyImages.classImage(1, 8, 8, new java.util.Random(11)), "png", dir.resolve("red-one.png"));
         assertThat(model).classifiesAs(TestImage.png(red), "red");
 
         assertThatThrownBy(() -> assertThat(model).classifiesAs(TestImage.png(red), "blue"))
@@ -71,15 +73,27 @@ class ImageFolderModelTest {
     @Test
     void assertionsNameTheClasses() {
         Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
-        assertThat(model).hasClassAccuracyAbove("red", 0.8).hasClassAccuracyAbove("0", 0.8)
+        assertThat(model)
+                .hasClassAccuracyAbove("red", 0.8)
+                .hasClassAccuracyAbove("0", 0.8)
                 .confusesAtMost("blue", "red", 0.2);
 
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove("red", 1))
-                .hasMessageStartingWith(String.format(Locale.ROOT, "Expecting accuracy (recall) of model colours on"
-                        + " class red of its test set (%d of 10 correct) to be above 1 but was %.4f;",
-                        evaluation.confusion()[1][1], evaluation.recall(1)));
-        assertThat(ShouldConfuseAtMost.shouldConfuseAtMost("pets", "its test set", new Evaluation(
-                new long[][] {{17, 3}, {0, 20}}, 0), ClassNames.of(List.of("cat", "dog")), 0, 1, 0.05).create())
+                .hasMessageStartingWith(String.format(
+                        Locale.ROOT,
+                        "Expecting accuracy (recall) of model colours on"
+                                + " class red of its test set (%d of 10 correct) to be above 1 but was %.4f;",
+                        evaluation.confusion()[1][1],
+                        evaluation.recall(1)));
+        assertThat(ShouldConfuseAtMost.shouldConfuseAtMost(
+                                "pets",
+                                "its test set",
+                                new Evaluation(new long[][] {{17, 3}, {0, 20}}, 0),
+                                ClassNames.of(List.of("cat", "dog")),
+                                0,
+                                1,
+                                0.05)
+                        .create())
                 .isEqualTo("Expecting at most 0.05 of the class cat images of model pets on its test set to be"
                         + " predicted as dog but 0.1500 were (3 of 20)");
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove("green", 0.5))

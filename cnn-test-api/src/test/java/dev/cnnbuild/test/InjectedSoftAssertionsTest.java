@@ -29,12 +29,21 @@ class InjectedSoftAssertionsTest {
     @Test
     void injectedFailuresStartBelowTheirHeader() {
         String eol = System.lineSeparator();
-        Throwable failure = EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailsTwice.class)).execute()
-                .testEvents().failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow()
-                .getThrowable().orElseThrow();
+        Throwable failure = EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(FailsTwice.class))
+                .execute()
+                .testEvents()
+                .failed()
+                .list()
+                .get(0)
+                .getPayload(TestExecutionResult.class)
+                .orElseThrow()
+                .getThrowable()
+                .orElseThrow();
 
-        assertThat(failure.getMessage()).contains("Multiple Failures (2 failures)" + eol + "-- failure 1 --" + eol
-                + "Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above 0.99")
+        assertThat(failure.getMessage())
+                .contains("Multiple Failures (2 failures)" + eol + "-- failure 1 --" + eol
+                        + "Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above 0.99")
                 .contains("-- failure 2 --" + eol + "Expecting model bands to have fewer than 100 parameters but it"
                         + " has 111");
     }

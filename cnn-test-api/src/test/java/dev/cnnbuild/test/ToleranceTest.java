@@ -33,7 +33,8 @@ class ToleranceTest {
         MetricSource loss12 = figures(new long[][] {{9, 1}, {1, 9}}, 2.4);
         MetricSource loss05 = figures(new long[][] {{9, 1}, {1, 9}}, 1.0);
 
-        assertThat(check(loss12, loss10, Tolerance.absolute(0.01)).violations()).extracting(RuleOutcome::subject)
+        assertThat(check(loss12, loss10, Tolerance.absolute(0.01)).violations())
+                .extracting(RuleOutcome::subject)
                 .containsExactly("test loss");
         assertThat(check(loss12, loss10, Tolerance.relative(0.25)).passed()).isTrue();
         assertThat(check(loss05, loss10, Tolerance.absolute(0)).passed()).isTrue();
@@ -46,9 +47,11 @@ class ToleranceTest {
         MetricSource diverged = figures(new long[][] {{9, 1}, {1, 9}}, Double.NaN);
 
         assertThat(check(lossless, lossless, Tolerance.relative(0)).passed()).isTrue();
-        assertThat(check(lossy, lossless, Tolerance.relative(1)).violations()).extracting(RuleOutcome::subject)
+        assertThat(check(lossy, lossless, Tolerance.relative(1)).violations())
+                .extracting(RuleOutcome::subject)
                 .containsExactly("test loss");
-        assertThat(check(diverged, lossy, Tolerance.absolute(1)).violations()).extracting(RuleOutcome::subject)
+        assertThat(check(diverged, lossy, Tolerance.absolute(1)).violations())
+                .extracting(RuleOutcome::subject)
                 .containsExactly("test loss");
     }
 
@@ -57,10 +60,19 @@ class ToleranceTest {
         GateResult result = check(WORSE, BASELINE, Tolerance.absolute(0.06));
 
         assertThat(result.outcomes()).hasSize(5 + 2 * 3);
-        assertThat(result.outcomes()).extracting(RuleOutcome::subject).startsWith("test accuracy", "test loss",
-                "test macro precision", "test macro recall", "test macro F1", "accuracy of class 0",
-                "accuracy of class 1", "precision of class 0");
-        assertThat(result.violations()).extracting(RuleOutcome::subject)
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::subject)
+                .startsWith(
+                        "test accuracy",
+                        "test loss",
+                        "test macro precision",
+                        "test macro recall",
+                        "test macro F1",
+                        "accuracy of class 0",
+                        "accuracy of class 1",
+                        "precision of class 0");
+        assertThat(result.violations())
+                .extracting(RuleOutcome::subject)
                 .containsExactly("test loss", "accuracy of class 0", "precision of class 1");
         assertThat(check(BASELINE, BASELINE, Tolerance.absolute(0)).passed()).isTrue();
     }
@@ -69,10 +81,12 @@ class ToleranceTest {
     void amountsAreCheckedAsTheRulesCheckThem() {
         assertThat(Tolerance.absolute(0.005).describe()).isEqualTo("0.005 (absolute)");
         assertThat(Tolerance.relative(0.02).describe()).isEqualTo("0.02 (relative)");
-        assertThatThrownBy(() -> Tolerance.absolute(-0.01)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Tolerance.absolute(-0.01))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rule 'accuracy': absoluteTolerance -0.0100 is negative; it is the most the metric may"
                         + " get worse, 0 or more");
-        assertThatThrownBy(() -> Tolerance.relative(Double.NaN)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Tolerance.relative(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("rule 'accuracy': relativeTolerance NaN is not a finite number");
     }
 

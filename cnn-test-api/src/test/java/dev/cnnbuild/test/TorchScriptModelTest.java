@@ -24,7 +24,8 @@ class TorchScriptModelTest {
 
     @BeforeAll
     static void load() throws URISyntaxException {
-        file = Path.of(TorchScriptModelTest.class.getResource("/torchscript/bands.pt").toURI());
+        file = Path.of(
+                TorchScriptModelTest.class.getResource("/torchscript/bands.pt").toURI());
         reference = BandsModel.load();
         scripted = CnnModel.torchScript(file)
                 .setInput(1, 6, 6)
@@ -47,9 +48,11 @@ class TorchScriptModelTest {
         assertThat(scripted.name()).isEqualTo("bands");
         assertThat(scripted.origin()).isEqualTo("TorchScript file " + file);
         assertThat(scripted.evaluate(testSet).confusion()).isDeepEqualTo(BandsModel.COUNTS);
-        assertThat(scripted.evaluate(testSet).loss()).isCloseTo(reference.evaluate(testSet).loss(), within(1e-6));
+        assertThat(scripted.evaluate(testSet).loss())
+                .isCloseTo(reference.evaluate(testSet).loss(), within(1e-6));
         assertThat(scripted.parameterCount()).isEqualTo(111);
-        assertThat(scripted).isNoWorseThan(reference, Tolerance.absolute(1e-6))
+        assertThat(scripted)
+                .isNoWorseThan(reference, Tolerance.absolute(1e-6))
                 .classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(2, 255)), 2, 0.909);
         assertThatThrownBy(() -> assertThat(scripted).hasTestAccuracyAbove(0.95))
                 .hasMessage("Expecting accuracy of model bands on its test set (2,840 of 3,000 correct) to be above"
@@ -60,21 +63,30 @@ class TorchScriptModelTest {
     @Test
     void aModuleThatFlattensWithViewGetsItsInputContiguous() throws URISyntaxException {
         // bands_view.pt flattens a convolution's output with view(n, -1), which fails on any other layout
-        Path viewing = Path.of(getClass().getResource("/torchscript/bands_view.pt").toURI());
-        try (CnnModel model = CnnModel.torchScript(viewing).setInput(1, 6, 6).setClasses(3)
+        Path viewing =
+                Path.of(getClass().getResource("/torchscript/bands_view.pt").toURI());
+        try (CnnModel model = CnnModel.torchScript(viewing)
+                .setInput(1, 6, 6)
+                .setClasses(3)
                 .optPixelScaling(PixelScaling.normalized(0.5, 0.5))
-                .optTestSet(reference.testSet().orElseThrow()).load()) {
-            assertThat(model.evaluate(model.testSet().orElseThrow()).confusion()).isDeepEqualTo(BandsModel.COUNTS);
+                .optTestSet(reference.testSet().orElseThrow())
+                .load()) {
+            assertThat(model.evaluate(model.testSet().orElseThrow()).confusion())
+                    .isDeepEqualTo(BandsModel.COUNTS);
         }
     }
 
     @Test
     void wrongPixelScalingShowsInConfidenceAndLoss() {
-        try (CnnModel unscaled = CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(3)
-                .optName("bands-unscaled").optTestSet(reference.testSet().orElseThrow()).load()) {
+        try (CnnModel unscaled = CnnModel.torchScript(file)
+                .setInput(1, 6, 6)
+                .setClasses(3)
+                .optName("bands-unscaled")
+                .optTestSet(reference.testSet().orElseThrow())
+                .load()) {
             // pixels in [0, 1] give logits 3, 1.5, 1.5 for a bright band 0: same class, lower confidence
-            assertThatThrownBy(() -> assertThat(unscaled).classifiesWithConfidenceAbove(
-                    TestImage.of(BandsModel.band(0, 255)), 0, 0.9))
+            assertThatThrownBy(() -> assertThat(unscaled)
+                            .classifiesWithConfidenceAbove(TestImage.of(BandsModel.band(0, 255)), 0, 0.9))
                     .hasMessage("Expecting model bands-unscaled to classify a 6x6 pixel array as 0 with confidence"
                             + " above 0.9 but the confidence was 0.6914 (probabilities 0: 0.6914, 1: 0.1543,"
                             + " 2: 0.1543)");
@@ -89,7 +101,8 @@ class TorchScriptModelTest {
 
     @Test
     void aModelWithoutTestSetNeedsOne() {
-        try (CnnModel bare = CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(3).load()) {
+        try (CnnModel bare =
+                CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(3).load()) {
             assertThat(bare.testSet()).isEmpty();
             assertThatThrownBy(() -> assertThat(bare).hasTestAccuracyAbove(0.5))
                     .isInstanceOf(CnnModelException.class)
@@ -102,7 +115,10 @@ class TorchScriptModelTest {
 
     @Test
     void wrongClassCountIsRefusedOnLoading() {
-        assertThatThrownBy(() -> CnnModel.torchScript(file).setInput(1, 6, 6).setClasses(10).load())
+        assertThatThrownBy(() -> CnnModel.torchScript(file)
+                        .setInput(1, 6, 6)
+                        .setClasses(10)
+                        .load())
                 .isInstanceOf(CnnModelException.class)
                 .hasMessage("TorchScript file " + file + " returns shape [1, 3] for one 1x6x6 image, but 10 classes"
                         + " were given; it must return one logit per class, shape [1, 10]");
@@ -110,18 +126,25 @@ class TorchScriptModelTest {
 
     @Test
     void wrongInputSizeIsRefusedOnLoading() {
-        assertThatThrownBy(() -> CnnModel.torchScript(file).setInput(1, 8, 8).setClasses(3).load())
+        assertThatThrownBy(() -> CnnModel.torchScript(file)
+                        .setInput(1, 8, 8)
+                        .setClasses(3)
+                        .load())
                 .isInstanceOf(CnnModelException.class)
                 .hasMessage("TorchScript file " + file + " does not take 1x8x8 images: mat1 and mat2 shapes cannot be"
                         + " multiplied (1x64 and 36x3). Give the input size it was trained on; the engine's"
                         + " TorchScript trace is in this exception's cause")
-                .rootCause().hasMessageContaining("TorchScript");
+                .rootCause()
+                .hasMessageContaining("TorchScript");
     }
 
     @Test
     void missingFileAndMissingSettings() {
         Path missing = file.resolveSibling("missing.pt");
-        assertThatThrownBy(() -> CnnModel.torchScript(missing).setInput(1, 6, 6).setClasses(3).load())
+        assertThatThrownBy(() -> CnnModel.torchScript(missing)
+                        .setInput(1, 6, 6)
+                        .setClasses(3)
+                        .load())
                 .isInstanceOf(CnnModelException.class)
                 .hasMessage("TorchScript file " + missing + " not found; save one with"
                         + " torch.jit.save(torch.jit.script(module), path)");

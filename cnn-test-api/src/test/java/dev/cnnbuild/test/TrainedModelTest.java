@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainedModelTest {
     @TempDir
     static Path dir;
+
     static CnnModel model;
 
     @BeforeAll
@@ -40,20 +41,28 @@ class TrainedModelTest {
         ModelMetrics stored = ModelMetrics.read(dir.resolve("cnn/halves/metrics.json"));
 
         assertThat(measured.accuracy()).isEqualTo(stored.test().accuracy());
-        assertThat(model.parameterCount()).isEqualTo(stored.parameterCount())
+        assertThat(model.parameterCount())
+                .isEqualTo(stored.parameterCount())
                 .isEqualTo(ShapeInference.parameterCount(ModelSpecReader.read(dir.resolve("halves.yaml"))));
     }
 
     @Test
     void passesAndFailsWithTheMeasuredFigures() {
         Evaluation evaluation = model.evaluate(model.testSet().orElseThrow());
-        assertThat(model).hasTestAccuracyAbove(0.9).everyClassHasAccuracyAbove(0.85).hasMacroF1Above(0.9)
-                .hasParameterCountBelow(200).keepsAccuracyAboveUnderNoise(0.05, 0.85);
+        assertThat(model)
+                .hasTestAccuracyAbove(0.9)
+                .everyClassHasAccuracyAbove(0.85)
+                .hasMacroF1Above(0.9)
+                .hasParameterCountBelow(200)
+                .keepsAccuracyAboveUnderNoise(0.05, 0.85);
 
         assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(1))
-                .hasMessageStartingWith(String.format(Locale.ROOT, "Expecting accuracy of model halves on its test"
-                        + " set (%d of 128 correct) to be above 1 but was %.4f; weakest classes: ",
-                        evaluation.correct(), evaluation.accuracy()));
+                .hasMessageStartingWith(String.format(
+                        Locale.ROOT,
+                        "Expecting accuracy of model halves on its test"
+                                + " set (%d of 128 correct) to be above 1 but was %.4f; weakest classes: ",
+                        evaluation.correct(),
+                        evaluation.accuracy()));
         assertThatThrownBy(() -> assertThat(model).hasParameterCountBelow(100))
                 .hasMessage("Expecting model halves to have fewer than 100 parameters but it has 114");
     }

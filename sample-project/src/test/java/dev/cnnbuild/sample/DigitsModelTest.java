@@ -18,13 +18,14 @@ class DigitsModelTest {
 
     @Test
     void knowsItsClassesByTheirFolderNames(@TrainedModel("digits-cnn") CnnModel model) {
-        assertThat(model.classNames().names()).containsExactly("eight", "five", "four", "nine", "one", "seven",
-                "six", "three", "two", "zero");
+        assertThat(model.classNames().names())
+                .containsExactly("eight", "five", "four", "nine", "one", "seven", "six", "three", "two", "zero");
     }
 
     @Test
     void reachesItsBarOnTheHeldOutImages(@TrainedModel("digits-cnn") CnnModel model) {
-        assertThat(model).hasTestAccuracyAbove(0.95)
+        assertThat(model)
+                .hasTestAccuracyAbove(0.95)
                 .hasClassAccuracyAbove("zero", 0.95)
                 .hasClassAccuracyAbove("seven", 0.9)
                 .everyClassHasAccuracyAbove(0.85)

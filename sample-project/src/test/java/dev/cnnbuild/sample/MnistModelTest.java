@@ -35,7 +35,8 @@ class MnistModelTest {
 
     @Test
     void reachesTheTutorialsAccuracy(@TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).hasTestAccuracyAtLeast(0.985)
+        assertThat(model)
+                .hasTestAccuracyAtLeast(0.985)
                 .everyClassHasAccuracyAbove(0.95)
                 .hasMacroF1Above(0.98)
                 .confusesAtMost(4, 9, 0.02)
@@ -51,13 +52,15 @@ class MnistModelTest {
 
     @Test
     void toleratesLightNoiseAndASmallShift(@TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).keepsAccuracyAboveUnderNoise(0.1, 0.95)
-                .keepsAccuracyAboveUnder(new PixelShift(1, 1), 0.9);   // one pixel right and down: one pass
+        assertThat(model)
+                .keepsAccuracyAboveUnderNoise(0.1, 0.95)
+                .keepsAccuracyAboveUnder(new PixelShift(1, 1), 0.9); // one pixel right and down: one pass
     }
 
     @Test
     void fitsItsBudgets(@TrainedModel("mnist-cnn") CnnModel model) {
-        assertThat(model).hasParameterCountBelow(150_000)
+        assertThat(model)
+                .hasParameterCountBelow(150_000)
                 .hasMedianLatencyPerImageBelow(Duration.ofMillis(25))
                 .hasMedianLatencyPerBatchBelow(256, Duration.ofSeconds(1));
     }

@@ -26,8 +26,8 @@ class VendoredDataTest {
     })
     void rawContentHasThePublishedMd5(String file, String md5) throws Exception {
         MessageDigest digest = MessageDigest.getInstance("MD5");
-        try (InputStream in = new DigestInputStream(new GZIPInputStream(Files.newInputStream(MNIST.resolve(file))),
-                digest)) {
+        try (InputStream in =
+                new DigestInputStream(new GZIPInputStream(Files.newInputStream(MNIST.resolve(file))), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
         assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(md5);

@@ -75,14 +75,14 @@ public final class CheckCommand {
             CheckRequest request = parse(args);
             boolean passed = true;
             try (FolderLock lock = Files.isDirectory(request.outputDirectory())
-                    ? FolderLock.acquire(request.outputDirectory(), "checking") : null) {
+                    ? FolderLock.acquire(request.outputDirectory(), "checking")
+                    : null) {
                 for (ModelCheck check : new CheckService().check(request)) {
                     passed &= command.print(check);
                 }
             }
             return passed ? ForkProtocol.SUCCESS : ForkProtocol.VIOLATED;
-        } catch (RuleException | SpecException | DatasetException | ModelIntegrityException
-                | FolderLockedException e) {
+        } catch (RuleException | SpecException | DatasetException | ModelIntegrityException | FolderLockedException e) {
             err.println(ForkProtocol.error(e.getMessage()));
             return ForkProtocol.INVALID_INPUT;
         } catch (IOException | RuntimeException e) {
@@ -114,8 +114,8 @@ public final class CheckCommand {
         if (output == null) {
             throw new RuleException(USAGE);
         }
-        return new CheckRequest(output, project, Optional.ofNullable(baselines), Optional.ofNullable(reports),
-                rules, names, device);
+        return new CheckRequest(
+                output, project, Optional.ofNullable(baselines), Optional.ofNullable(reports), rules, names, device);
     }
 
     private static String value(String[] args, int i) throws RuleException {
@@ -128,8 +128,13 @@ public final class CheckCommand {
     private boolean print(ModelCheck check) {
         String name = check.modelName();
         out.println(name + ": evaluated on " + check.evaluatedOn() + " (trained on " + check.trainedOn() + ")");
-        out.println(String.format(Locale.ROOT, "%s: measured on %,d test images: test accuracy %.4f, test loss"
-                + " %.4f", name, check.measured().count(), check.measured().accuracy(), check.measured().loss()));
+        out.println(String.format(
+                Locale.ROOT,
+                "%s: measured on %,d test images: test accuracy %.4f, test loss" + " %.4f",
+                name,
+                check.measured().count(),
+                check.measured().accuracy(),
+                check.measured().loss()));
         GateResult result = check.gate();
         result.baselineNote().ifPresent(note -> out.println(name + ": " + note));
         if (!result.hasRules()) {

@@ -32,8 +32,7 @@ public final class ForkProtocol {
     private static final String ERROR_PREFIX = "ERROR: ";
     private static final String VIOLATION_PREFIX = "VIOLATION: ";
 
-    private ForkProtocol() {
-    }
+    private ForkProtocol() {}
 
     /** Returns the standard error line that reports an error. */
     public static String error(String message) {

@@ -111,7 +111,11 @@ public final class ParentWatch {
      */
     private static void stopNow(int status) {
         try {
-            new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid())).start()
+            new ProcessBuilder(
+                            "kill",
+                            "-KILL",
+                            Long.toString(ProcessHandle.current().pid()))
+                    .start()
                     .waitFor(2, TimeUnit.SECONDS);
         } catch (IOException e) {
             Runtime.getRuntime().halt(status);

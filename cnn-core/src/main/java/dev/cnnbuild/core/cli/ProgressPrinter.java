@@ -3,11 +3,11 @@ package dev.cnnbuild.core.cli;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.service.TrainingService;
+import dev.cnnbuild.core.threads.ThreadChange;
 import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingPlan;
-import dev.cnnbuild.core.threads.ThreadChange;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -65,31 +65,43 @@ public final class ProgressPrinter implements TrainingService.Listener {
         long now = clock.getAsLong();
         if (now - lastLine >= intervalNanos && done < total) {
             lastLine = now;
-            out.accept(format("%s: decoding %s images: %,d of %,d (%.0f %%)", modelName, set, done, total,
-                    100.0 * done / total));
+            out.accept(format(
+                    "%s: decoding %s images: %,d of %,d (%.0f %%)", modelName, set, done, total, 100.0 * done / total));
         }
     }
 
     @Override
     public void onStart(TrainingPlan plan) {
-        String heldOut = plan.validationImages() == 0 ? ""
+        String heldOut = plan.validationImages() == 0
+                ? ""
                 : format(" (%,d more held out for validation)", plan.validationImages());
-        out.accept(format("%s: training on %s with %s: %,d training images%s, %,d test images, %d epochs of %,d"
-                + " batches of %d", plan.modelName(), plan.device(), plan.engine(), plan.trainImages(), heldOut,
-                plan.testImages(), plan.epochs(), plan.batchesPerEpoch(), plan.batchSize()));
+        out.accept(format(
+                "%s: training on %s with %s: %,d training images%s, %,d test images, %d epochs of %,d"
+                        + " batches of %d",
+                plan.modelName(),
+                plan.device(),
+                plan.engine(),
+                plan.trainImages(),
+                heldOut,
+                plan.testImages(),
+                plan.epochs(),
+                plan.batchesPerEpoch(),
+                plan.batchSize()));
         lastLine = clock.getAsLong();
     }
 
     @Override
     public void onResume(ResumePoint point) {
-        out.accept(format("%s: resuming from the checkpoint after epoch %d of %d (%s)", point.modelName(),
-                point.epoch(), point.epochs(), point.checkpoint()));
+        out.accept(format(
+                "%s: resuming from the checkpoint after epoch %d of %d (%s)",
+                point.modelName(), point.epoch(), point.epochs(), point.checkpoint()));
     }
 
     @Override
     public void onCheckpointDiscarded(DiscardedCheckpoint discarded) {
-        out.accept(format("%s: discarding the checkpoint %s: %s", discarded.modelName(), discarded.checkpoint(),
-                discarded.reason()));
+        out.accept(format(
+                "%s: discarding the checkpoint %s: %s",
+                discarded.modelName(), discarded.checkpoint(), discarded.reason()));
     }
 
     @Override
@@ -97,8 +109,14 @@ public final class ProgressPrinter implements TrainingService.Listener {
         long now = clock.getAsLong();
         if (now - lastLine >= intervalNanos && p.batch() < p.batches()) {
             lastLine = now;
-            out.accept(format("epoch %d/%d: batch %d/%d, %,.0f images/s, loss %.4f, about %.0f s left in this"
-                    + " epoch", p.epoch(), p.epochs(), p.batch(), p.batches(), p.imagesPerSecond(), p.runningLoss(),
+            out.accept(format(
+                    "epoch %d/%d: batch %d/%d, %,.0f images/s, loss %.4f, about %.0f s left in this" + " epoch",
+                    p.epoch(),
+                    p.epochs(),
+                    p.batch(),
+                    p.batches(),
+                    p.imagesPerSecond(),
+                    p.runningLoss(),
                     p.secondsLeft()));
         }
     }
@@ -106,13 +124,13 @@ public final class ProgressPrinter implements TrainingService.Listener {
     @Override
     public void onEpoch(EpochMetrics e) {
         lastLine = clock.getAsLong();
-        String validation = e.hasValidation() ? format(", validation loss %.4f, validation accuracy %.4f",
-                e.validationLoss(), e.validationAccuracy()) : "";
-        String test = e.hasTest() ? format(", test loss %.4f, test accuracy %.4f", e.testLoss(), e.testAccuracy())
+        String validation = e.hasValidation()
+                ? format(", validation loss %.4f, validation accuracy %.4f", e.validationLoss(), e.validationAccuracy())
                 : "";
-        out.accept(format("epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f%s%s",
-                e.epoch(), e.trainSeconds(), e.imagesPerSecond(), e.trainLoss(), e.trainAccuracy(), validation,
-                test));
+        String test = e.hasTest() ? format(", test loss %.4f, test accuracy %.4f", e.testLoss(), e.testAccuracy()) : "";
+        out.accept(format(
+                "epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f%s%s",
+                e.epoch(), e.trainSeconds(), e.imagesPerSecond(), e.trainLoss(), e.trainAccuracy(), validation, test));
     }
 
     @Override

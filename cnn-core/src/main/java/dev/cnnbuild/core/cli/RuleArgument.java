@@ -31,10 +31,15 @@ import java.util.StringJoiner;
  * @param absoluteTolerance how much worse than the baseline the metric may get; {@code null} for no limit
  * @param relativeTolerance how much worse, relative to the baseline; {@code null} for no limit
  */
-public record RuleArgument(String metric, String label, String minimum, String maximum, String absoluteTolerance,
+public record RuleArgument(
+        String metric,
+        String label,
+        String minimum,
+        String maximum,
+        String absoluteTolerance,
         String relativeTolerance) {
-    private static final List<String> KEYS = List.of("metric", "label", "minimum", "maximum", "absoluteTolerance",
-            "relativeTolerance");
+    private static final List<String> KEYS =
+            List.of("metric", "label", "minimum", "maximum", "absoluteTolerance", "relativeTolerance");
 
     /** Trims the fields; a blank field is {@code null}. */
     public RuleArgument {
@@ -90,8 +95,13 @@ public record RuleArgument(String metric, String label, String minimum, String m
                 throw new RuleException("rule '" + argument + "': field '" + key + "' is given twice; give it once");
             }
         }
-        return new RuleArgument(fields.get("metric"), fields.get("label"), fields.get("minimum"),
-                fields.get("maximum"), fields.get("absoluteTolerance"), fields.get("relativeTolerance"));
+        return new RuleArgument(
+                fields.get("metric"),
+                fields.get("label"),
+                fields.get("minimum"),
+                fields.get("maximum"),
+                fields.get("absoluteTolerance"),
+                fields.get("relativeTolerance"));
     }
 
     /**

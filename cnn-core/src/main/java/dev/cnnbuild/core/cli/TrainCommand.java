@@ -51,8 +51,7 @@ public final class TrainCommand {
             "usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N] [--force]"
                     + " [--adapt-threads] MODEL.yaml...";
 
-    private TrainCommand() {
-    }
+    private TrainCommand() {}
 
     /**
      * Runs the command and exits with its status.
@@ -124,8 +123,14 @@ public final class TrainCommand {
         }
         List<TrainingRequest> requests = new ArrayList<>();
         for (Path model : models) {
-            requests.add(new TrainingRequest(model, output, project, Optional.ofNullable(device),
-                    Optional.ofNullable(devices), force, adaptThreads));
+            requests.add(new TrainingRequest(
+                    model,
+                    output,
+                    project,
+                    Optional.ofNullable(device),
+                    Optional.ofNullable(devices),
+                    force,
+                    adaptThreads));
         }
         return requests;
     }
@@ -161,9 +166,19 @@ public final class TrainCommand {
         }
         ModelMetrics metrics = result.metrics().get();
         TestMetrics test = metrics.test();
-        String kept = result.keptEpoch().isPresent() ? " (keeping epoch " + result.keptEpoch().getAsInt() + ")" : "";
-        out.println(String.format(Locale.ROOT, "%s: test accuracy %.4f (%,d of %,d) after %d epochs%s in %.1f s;"
-                + " model written to %s", result.modelName(), test.accuracy(), test.correct(), test.count(),
-                metrics.history().size(), kept, metrics.totalSeconds(), result.directory().root()));
+        String kept = result.keptEpoch().isPresent()
+                ? " (keeping epoch " + result.keptEpoch().getAsInt() + ")"
+                : "";
+        out.println(String.format(
+                Locale.ROOT,
+                "%s: test accuracy %.4f (%,d of %,d) after %d epochs%s in %.1f s;" + " model written to %s",
+                result.modelName(),
+                test.accuracy(),
+                test.correct(),
+                test.count(),
+                metrics.history().size(),
+                kept,
+                metrics.totalSeconds(),
+                result.directory().root()));
     }
 }

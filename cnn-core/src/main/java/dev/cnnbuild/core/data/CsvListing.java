@@ -28,8 +28,7 @@ import java.util.regex.Pattern;
 public final class CsvListing {
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
-    private CsvListing() {
-    }
+    private CsvListing() {}
 
     /**
      * Lists the CSV file.
@@ -78,7 +77,9 @@ public final class CsvListing {
         List<LabeledFile> files = new ArrayList<>();
         for (String[] row : rows) {
             Path file = csv.toAbsolutePath().resolveSibling(row[0]).normalize();
-            files.add(new LabeledFile(file, Keys.of(csv.toAbsolutePath().getParent(), file),
+            files.add(new LabeledFile(
+                    file,
+                    Keys.of(csv.toAbsolutePath().getParent(), file),
                     classNames.indexOf(row[1].matches("0[0-9]+") ? row[1].replaceFirst("^0+", "") : row[1])));
         }
         return new ImageListing(csv, classNames, files, skipped);
@@ -90,9 +91,10 @@ public final class CsvListing {
         int max = -1;
         for (String[] row : rows) {
             if (NUMBER.matcher(row[1]).matches() != numbers) {
-                throw new DatasetException(csv + ":" + row[2] + ": label '" + row[1] + "' is a " + (numbers
-                        ? "name" : "number") + " but the first row's is a " + (numbers ? "number" : "name") + " ('"
-                        + rows.get(0)[1] + "'); write every label as a class name, or every one as a number");
+                throw new DatasetException(
+                        csv + ":" + row[2] + ": label '" + row[1] + "' is a " + (numbers ? "name" : "number")
+                                + " but the first row's is a " + (numbers ? "number" : "name") + " ('"
+                                + rows.get(0)[1] + "'); write every label as a class name, or every one as a number");
             }
             if (numbers) {
                 max = Math.max(max, Integer.parseInt(row[1]));
@@ -112,8 +114,9 @@ public final class CsvListing {
             }
         }
         if (classNames.size() < 2) {
-            throw new DatasetException(csv + ": only one class" + (classNames.isEmpty() ? " (no image rows)"
-                    : " ('" + classNames.get(0) + "')") + "; a classifier needs images of at least two classes");
+            throw new DatasetException(csv + ": only one class"
+                    + (classNames.isEmpty() ? " (no image rows)" : " ('" + classNames.get(0) + "')")
+                    + "; a classifier needs images of at least two classes");
         }
         return classNames;
     }

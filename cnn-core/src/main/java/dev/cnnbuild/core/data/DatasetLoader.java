@@ -13,8 +13,7 @@ import dev.cnnbuild.core.spec.InputShape;
  */
 public final class DatasetLoader {
 
-    private DatasetLoader() {
-    }
+    private DatasetLoader() {}
 
     /**
      * Loads and checks one dataset.
@@ -36,8 +35,14 @@ public final class DatasetLoader {
             throw new DatasetException(String.format(
                     "%s: images are 1x%dx%d (channels x height x width) but the model input is %dx%dx%d;"
                             + " set 'input' to {channels: 1, height: %d, width: %d} or use matching images",
-                    files.images(), images.height(), images.width(), input.channels(), input.height(),
-                    input.width(), images.height(), images.width()));
+                    files.images(),
+                    images.height(),
+                    images.width(),
+                    input.channels(),
+                    input.height(),
+                    input.width(),
+                    images.height(),
+                    images.width()));
         }
         int[] labels = IdxReader.readLabels(files.labels());
         if (labels.length != images.count()) {

@@ -12,7 +12,7 @@ package dev.cnnbuild.core.data;
 @FunctionalInterface
 public interface DecodingProgress {
     /** Reports nothing. */
-    DecodingProgress NONE = (done, total) -> { };
+    DecodingProgress NONE = (done, total) -> {};
 
     /**
      * Called after each decoded file.

@@ -31,8 +31,7 @@ public final class IdxReader {
     private static final int LABELS_HEADER = 8;
     private static final int FIRST_CHUNK = 1 << 20;
 
-    private IdxReader() {
-    }
+    private IdxReader() {}
 
     /**
      * Reads an {@code idx3-ubyte} image file.

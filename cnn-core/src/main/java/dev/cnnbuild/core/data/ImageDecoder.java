@@ -24,8 +24,7 @@ import javax.imageio.ImageIO;
  */
 public final class ImageDecoder {
 
-    private ImageDecoder() {
-    }
+    private ImageDecoder() {}
 
     /**
      * Decodes a file.
@@ -42,16 +41,18 @@ public final class ImageDecoder {
         int height = image.getHeight();
         int width = image.getWidth();
         if (resize == ResizeMode.NONE && (height != input.height() || width != input.width())) {
-            throw new DatasetException(String.format("%s: image is %dx%d (height x width) but the model input is"
-                    + " %dx%d; resize the images, or set 'resize: stretch' or 'resize: crop' in the model file's"
-                    + " 'data' section", file, height, width, input.height(), input.width()));
+            throw new DatasetException(String.format(
+                    "%s: image is %dx%d (height x width) but the model input is"
+                            + " %dx%d; resize the images, or set 'resize: stretch' or 'resize: crop' in the model file's"
+                            + " 'data' section",
+                    file, height, width, input.height(), input.width()));
         }
         byte[] planes = toChannels(planes(file, image), height * width, input.channels());
         if (height == input.height() && width == input.width()) {
             return planes;
         }
-        return Resampler.resize(planes, input.channels(), height, width, input.height(), input.width(),
-                resize == ResizeMode.CROP);
+        return Resampler.resize(
+                planes, input.channels(), height, width, input.height(), input.width(), resize == ResizeMode.CROP);
     }
 
     private static BufferedImage read(Path file) throws DatasetException {
@@ -117,7 +118,8 @@ public final class ImageDecoder {
         byte[] converted = new byte[channels * size];
         if (channels == 1) {
             for (int i = 0; i < size; i++) {
-                double grey = 0.299 * (planes[i] & 0xFF) + 0.587 * (planes[size + i] & 0xFF)
+                double grey = 0.299 * (planes[i] & 0xFF)
+                        + 0.587 * (planes[size + i] & 0xFF)
                         + 0.114 * (planes[2 * size + i] & 0xFF);
                 converted[i] = (byte) Math.round(grey);
             }

@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  */
 public final class ImageFolderListing {
 
-    private ImageFolderListing() {
-    }
+    private ImageFolderListing() {}
 
     /**
      * Lists the folder.
@@ -68,14 +67,18 @@ public final class ImageFolderListing {
     private static List<String> classFolders(Path dir) throws DatasetException {
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(child -> Files.isDirectory(child) && !ImageFormats.isHidden(child))
-                    .map(child -> child.getFileName().toString()).sorted().toList();
+                    .map(child -> child.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new DatasetException(dir + ": cannot be listed (" + e.getMessage() + ")");
         }
     }
 
     private static List<Path> filesUnder(Path classDir) throws DatasetException {
-        try (Stream<Path> found = Files.find(classDir, Integer.MAX_VALUE,
+        try (Stream<Path> found = Files.find(
+                classDir,
+                Integer.MAX_VALUE,
                 (path, attributes) -> attributes.isRegularFile() && !hiddenBelow(classDir, path))) {
             return found.sorted().toList();
         } catch (IOException e) {

@@ -17,8 +17,7 @@ public final class ImageFormats {
     /** The extensions read, in lower case. */
     public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
 
-    private ImageFormats() {
-    }
+    private ImageFormats() {}
 
     /** Returns whether the file's extension is one of {@link #EXTENSIONS}, ignoring case. */
     public static boolean isImage(Path file) {

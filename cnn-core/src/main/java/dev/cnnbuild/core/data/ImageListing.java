@@ -29,7 +29,10 @@ public record ImageListing(Path root, List<String> classNames, List<LabeledFile>
 
     /** Returns the files whose key is in {@code keys}, in this listing's order. */
     public ImageListing only(Set<String> keys) {
-        return new ImageListing(root, classNames, files.stream().filter(f -> keys.contains(f.key())).toList(),
+        return new ImageListing(
+                root,
+                classNames,
+                files.stream().filter(f -> keys.contains(f.key())).toList(),
                 List.of());
     }
 

@@ -22,8 +22,8 @@ public record ImageSet(int count, int channels, int height, int width, byte[] pi
     /** Checks that the pixel array holds exactly {@code count * channels * height * width} bytes. */
     public ImageSet {
         if (channels < 1 || (long) count * channels * height * width != pixels.length) {
-            throw new IllegalArgumentException("expected " + (long) count * channels * height * width
-                    + " pixels of " + channels + " channels but got " + pixels.length);
+            throw new IllegalArgumentException("expected " + (long) count * channels * height * width + " pixels of "
+                    + channels + " channels but got " + pixels.length);
         }
     }
 
@@ -74,7 +74,11 @@ public record ImageSet(int count, int channels, int height, int width, byte[] pi
         for (int i = 0; i < count; i++) {
             byte[] one = new byte[imageSize()];
             System.arraycopy(pixels, i * imageSize(), one, 0, one.length);
-            System.arraycopy(ImageDecoder.toChannels(one, plane, channels), 0, converted, i * channels * plane,
+            System.arraycopy(
+                    ImageDecoder.toChannels(one, plane, channels),
+                    0,
+                    converted,
+                    i * channels * plane,
                     channels * plane);
         }
         return new ImageSet(count, channels, height, width, converted);

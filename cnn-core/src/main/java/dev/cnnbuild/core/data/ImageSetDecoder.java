@@ -18,8 +18,7 @@ import java.util.stream.IntStream;
  */
 public final class ImageSetDecoder {
 
-    private ImageSetDecoder() {
-    }
+    private ImageSetDecoder() {}
 
     /**
      * Decodes every file of the listing.
@@ -45,8 +44,9 @@ public final class ImageSetDecoder {
      * @return the images, in the listing's order, and their labels
      * @throws DatasetException if the images cannot fit the heap, or a file cannot be decoded or has the wrong size
      */
-    public static LabeledImages decode(ImageListing listing, InputShape input, ResizeMode resize,
-            DecodingProgress progress) throws DatasetException {
+    public static LabeledImages decode(
+            ImageListing listing, InputShape input, ResizeMode resize, DecodingProgress progress)
+            throws DatasetException {
         List<LabeledFile> files = listing.files();
         int size = input.channels() * input.height() * input.width();
         checkMemory(listing, (long) files.size() * size, input);
@@ -68,8 +68,8 @@ public final class ImageSetDecoder {
             }
         }
         int[] labels = files.stream().mapToInt(LabeledFile::label).toArray();
-        return new LabeledImages(new ImageSet(files.size(), input.channels(), input.height(), input.width(),
-                pixels), labels);
+        return new LabeledImages(
+                new ImageSet(files.size(), input.channels(), input.height(), input.width(), pixels), labels);
     }
 
     private static void checkMemory(ImageListing listing, long bytes, InputShape input) throws DatasetException {
@@ -77,11 +77,21 @@ public final class ImageSetDecoder {
         long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
         if (bytes > Integer.MAX_VALUE || bytes > free * 0.8) {
             long neededGiB = Math.max(1, (long) Math.ceil((runtime.maxMemory() + bytes * 1.5) / (double) (1L << 30)));
-            throw new DatasetException(String.format(Locale.ROOT, "%s: %,d images of %dx%dx%d need %,d MB as bytes,"
-                    + " but the training JVM has only %,d MB free of its %,d MB heap; give it more with"
-                    + " <argLine>-Xmx%dg</argLine> (or -Dcnn.argLine=-Xmx%dg), or use smaller images",
-                    listing.root(), listing.files().size(), input.channels(), input.height(), input.width(),
-                    bytes >> 20, free >> 20, runtime.maxMemory() >> 20, neededGiB, neededGiB));
+            throw new DatasetException(String.format(
+                    Locale.ROOT,
+                    "%s: %,d images of %dx%dx%d need %,d MB as bytes,"
+                            + " but the training JVM has only %,d MB free of its %,d MB heap; give it more with"
+                            + " <argLine>-Xmx%dg</argLine> (or -Dcnn.argLine=-Xmx%dg), or use smaller images",
+                    listing.root(),
+                    listing.files().size(),
+                    input.channels(),
+                    input.height(),
+                    input.width(),
+                    bytes >> 20,
+                    free >> 20,
+                    runtime.maxMemory() >> 20,
+                    neededGiB,
+                    neededGiB));
         }
     }
 }

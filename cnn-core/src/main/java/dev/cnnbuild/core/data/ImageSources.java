@@ -50,11 +50,15 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
         ImageListing all = list(source.layout(), source.train());
         checkClasses(all, classes);
         if (!source.heldOut()) {
-            return new ImageSources(source, all, relabel(all, list(source.layout(), source.test().orElseThrow())));
+            return new ImageSources(
+                    source,
+                    all,
+                    relabel(all, list(source.layout(), source.test().orElseThrow())));
         }
         List<LabeledFile> test = StratifiedSplit.heldOut(all, source.testSplit(), seed);
         Set<LabeledFile> heldOut = new HashSet<>(test);
-        List<LabeledFile> train = all.files().stream().filter(file -> !heldOut.contains(file)).toList();
+        List<LabeledFile> train =
+                all.files().stream().filter(file -> !heldOut.contains(file)).toList();
         return new ImageSources(source, all.withFiles(train), all.withFiles(test));
     }
 
@@ -72,7 +76,10 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
         ImageListing all = list(source.layout(), source.train());
         checkClasses(all, classes);
         if (!source.heldOut()) {
-            return new ImageSources(source, all, relabel(all, list(source.layout(), source.test().orElseThrow())));
+            return new ImageSources(
+                    source,
+                    all,
+                    relabel(all, list(source.layout(), source.test().orElseThrow())));
         }
         Path listFile = modelDirectory.resolve(HELD_OUT_FILE);
         Set<String> keys = readHeldOut(listFile);
@@ -80,8 +87,9 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
         if (test.files().size() != keys.size()) {
             Set<String> missing = new HashSet<>(keys);
             test.files().forEach(file -> missing.remove(file.key()));
-            throw new DatasetException(listFile + ": the held-out test image " + missing.stream().sorted()
-                    .findFirst().orElseThrow() + " is no longer in " + source.train() + "; restore it, or retrain"
+            throw new DatasetException(listFile + ": the held-out test image "
+                    + missing.stream().sorted().findFirst().orElseThrow() + " is no longer in " + source.train()
+                    + "; restore it, or retrain"
                     + " the model with 'mvn cnn:train' to hold out a new test set");
         }
         return new ImageSources(source, all, test);
@@ -129,19 +137,33 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
      * }</pre>
      */
     public String summary() {
-        String from = heldOut() ? source.train() + " (" + Math.round(source.testSplit() * 100) + " % of each class"
-                + " held out for testing)" : source.train() + " and " + source.test().orElseThrow();
+        String from = heldOut()
+                ? source.train() + " (" + Math.round(source.testSplit() * 100) + " % of each class"
+                        + " held out for testing)"
+                : source.train() + " and " + source.test().orElseThrow();
         List<String> skipped = new ArrayList<>(train.skipped());
         if (!heldOut()) {
             test.skipped().forEach(key -> skipped.add(key));
         }
-        String skippedText = skipped.isEmpty() ? "" : String.format(Locale.ROOT, "; skipped %d %s not %s: %s%s",
-                skipped.size(), skipped.size() == 1 ? "file that is" : "files that are",
-                skipped.size() == 1 ? "an image" : "images", String.join(", ", skipped.subList(0,
-                        Math.min(3, skipped.size()))), skipped.size() > 3 ? ", ..." : "");
-        return String.format(Locale.ROOT, "%,d training and %,d test images of %d classes (%s) from %s%s",
-                train.files().size(), test.files().size(), classNames().size(), String.join(", ", classNames()),
-                from, skippedText);
+        String skippedText = skipped.isEmpty()
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "; skipped %d %s not %s: %s%s",
+                        skipped.size(),
+                        skipped.size() == 1 ? "file that is" : "files that are",
+                        skipped.size() == 1 ? "an image" : "images",
+                        String.join(", ", skipped.subList(0, Math.min(3, skipped.size()))),
+                        skipped.size() > 3 ? ", ..." : "");
+        return String.format(
+                Locale.ROOT,
+                "%,d training and %,d test images of %d classes (%s) from %s%s",
+                train.files().size(),
+                test.files().size(),
+                classNames().size(),
+                String.join(", ", classNames()),
+                from,
+                skippedText);
     }
 
     private static void addAll(Map<String, Path> files, String prefix, Path root, ImageListing... listings) {
@@ -162,9 +184,14 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
 
     private static void checkClasses(ImageListing train, int classes) throws DatasetException {
         if (train.classNames().size() != classes) {
-            throw new DatasetException(String.format(Locale.ROOT, "%s: %d classes (%s) but the model file says"
-                    + " classes: %d; set 'classes: %d' (and the last layer's units) or change the data",
-                    train.root(), train.classNames().size(), String.join(", ", train.classNames()), classes,
+            throw new DatasetException(String.format(
+                    Locale.ROOT,
+                    "%s: %d classes (%s) but the model file says"
+                            + " classes: %d; set 'classes: %d' (and the last layer's units) or change the data",
+                    train.root(),
+                    train.classNames().size(),
+                    String.join(", ", train.classNames()),
+                    classes,
                     train.classNames().size()));
         }
     }

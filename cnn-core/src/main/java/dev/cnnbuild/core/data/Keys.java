@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** A file's key: its path relative to its set's folder, with {@code /} between names on every system. */
 final class Keys {
 
-    private Keys() {
-    }
+    private Keys() {}
 
     /** Returns the key of {@code file} under {@code root}, such as {@code cat/1.png}. */
     static String of(Path root, Path file) {

@@ -14,5 +14,4 @@ import java.nio.file.Path;
  *     how the fingerprint and the held-out test list name it
  * @param label the class index
  */
-public record LabeledFile(Path file, String key, int label) {
-}
+public record LabeledFile(Path file, String key, int label) {}

@@ -37,8 +37,12 @@ public final class ModelData {
      */
     public static ModelData forTraining(ModelSpec spec) throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
-        return new ModelData(spec, images.isEmpty() ? null
-                : ImageSources.forTraining(images.get(), spec.classes(), spec.training().seed()));
+        return new ModelData(
+                spec,
+                images.isEmpty()
+                        ? null
+                        : ImageSources.forTraining(
+                                images.get(), spec.classes(), spec.training().seed()));
     }
 
     /**
@@ -56,7 +60,8 @@ public final class ModelData {
             return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
         }
         ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
-        return ImageSetDecoder.decode(sources.test(), spec.input(), spec.data().options().resize());
+        return ImageSetDecoder.decode(
+                sources.test(), spec.input(), spec.data().options().resize());
     }
 
     /** Returns every image file the model depends on, by its fingerprint name; empty for IDX data. */
@@ -72,7 +77,9 @@ public final class ModelData {
         if (sources != null) {
             return sources.classNames();
         }
-        return spec.data().classNames().isEmpty() ? numbers(spec.classes()) : spec.data().classNames();
+        return spec.data().classNames().isEmpty()
+                ? numbers(spec.classes())
+                : spec.data().classNames();
     }
 
     /** Returns one line for the log about the image files read and skipped; empty for IDX data. */
@@ -85,7 +92,8 @@ public final class ModelData {
      * images when the model file asks for a {@code testSplit}.
      */
     public Map<String, String> directoryFiles() {
-        return sources != null && sources.heldOut() ? Map.of(ImageSources.HELD_OUT_FILE, sources.heldOutList())
+        return sources != null && sources.heldOut()
+                ? Map.of(ImageSources.HELD_OUT_FILE, sources.heldOutList())
                 : Map.of();
     }
 
@@ -107,8 +115,10 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages train(DecodingProgress progress) throws DatasetException {
-        return sources == null ? DatasetLoader.load(spec.data().train(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(sources.train(), spec.input(), spec.data().options().resize(), progress);
+        return sources == null
+                ? DatasetLoader.load(spec.data().train(), spec.input(), spec.classes())
+                : ImageSetDecoder.decode(
+                        sources.train(), spec.input(), spec.data().options().resize(), progress);
     }
 
     /**
@@ -129,8 +139,10 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages test(DecodingProgress progress) throws DatasetException {
-        return sources == null ? DatasetLoader.load(spec.data().test(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(sources.test(), spec.input(), spec.data().options().resize(), progress);
+        return sources == null
+                ? DatasetLoader.load(spec.data().test(), spec.input(), spec.classes())
+                : ImageSetDecoder.decode(
+                        sources.test(), spec.input(), spec.data().options().resize(), progress);
     }
 
     /** Returns {@code "0", "1", ...}: the names of classes known only by number. */

@@ -6,8 +6,7 @@ package dev.cnnbuild.core.data;
  */
 final class Resampler {
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /**
      * Resizes planes to {@code toHeight x toWidth}.
@@ -17,8 +16,7 @@ final class Resampler {
      *     aspect ratio, and take the centre
      * @return {@code channels} planes of {@code toHeight x toWidth} bytes
      */
-    static byte[] resize(byte[] planes, int channels, int height, int width, int toHeight, int toWidth,
-            boolean crop) {
+    static byte[] resize(byte[] planes, int channels, int height, int width, int toHeight, int toWidth, boolean crop) {
         double scaleY = (double) toHeight / height;
         double scaleX = (double) toWidth / width;
         if (crop) {

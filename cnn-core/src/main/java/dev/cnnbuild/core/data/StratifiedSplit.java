@@ -18,8 +18,7 @@ import java.util.Set;
  */
 final class StratifiedSplit {
 
-    private StratifiedSplit() {
-    }
+    private StratifiedSplit() {}
 
     /**
      * Returns the held-out files, in the listing's order.
@@ -31,20 +30,31 @@ final class StratifiedSplit {
         List<LabeledFile> heldOut = new ArrayList<>();
         for (int label = 0; label < all.classNames().size(); label++) {
             int wanted = label;
-            List<LabeledFile> files = new ArrayList<>(all.files().stream().filter(f -> f.label() == wanted)
-                    .toList());
+            List<LabeledFile> files = new ArrayList<>(
+                    all.files().stream().filter(f -> f.label() == wanted).toList());
             Collections.shuffle(files, random);
             int count = (int) Math.round(share * files.size());
             String name = all.classNames().get(label);
             if (count == 0) {
-                throw new DatasetException(String.format(Locale.ROOT, "%s: testSplit %s leaves class '%s' (%d"
-                        + " images) without test images; add images to it or raise testSplit to at least %.2f",
-                        all.root(), share, name, files.size(), Math.ceil(50.0 / files.size()) / 100));
+                throw new DatasetException(String.format(
+                        Locale.ROOT,
+                        "%s: testSplit %s leaves class '%s' (%d"
+                                + " images) without test images; add images to it or raise testSplit to at least %.2f",
+                        all.root(),
+                        share,
+                        name,
+                        files.size(),
+                        Math.ceil(50.0 / files.size()) / 100));
             }
             if (count == files.size()) {
-                throw new DatasetException(String.format(Locale.ROOT, "%s: testSplit %s holds out all %d images of"
-                        + " class '%s', leaving none to train on; add images to it or lower testSplit",
-                        all.root(), share, files.size(), name));
+                throw new DatasetException(String.format(
+                        Locale.ROOT,
+                        "%s: testSplit %s holds out all %d images of"
+                                + " class '%s', leaving none to train on; add images to it or lower testSplit",
+                        all.root(),
+                        share,
+                        files.size(),
+                        name));
             }
             heldOut.addAll(files.subList(0, count));
         }

@@ -40,8 +40,8 @@ public record ChannelNormalization(double[] mean, double[] std) {
         mean = mean.clone();
         std = std.clone();
         if (mean.length == 0 || mean.length != std.length) {
-            throw new IllegalArgumentException("normalisation needs one mean and one std per channel, got "
-                    + mean.length + " and " + std.length);
+            throw new IllegalArgumentException(
+                    "normalisation needs one mean and one std per channel, got " + mean.length + " and " + std.length);
         }
         for (int c = 0; c < mean.length; c++) {
             if (!Double.isFinite(mean[c]) || !(std[c] > 0) || Double.isInfinite(std[c])) {
@@ -108,7 +108,8 @@ public record ChannelNormalization(double[] mean, double[] std) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ChannelNormalization that && Arrays.equals(mean, that.mean)
+        return other instanceof ChannelNormalization that
+                && Arrays.equals(mean, that.mean)
                 && Arrays.equals(std, that.std);
     }
 

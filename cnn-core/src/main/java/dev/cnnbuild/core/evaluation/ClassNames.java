@@ -28,7 +28,8 @@ public record ClassNames(List<String> names) {
 
     /** Returns the names of classes known only by number: {@code "0", "1", ...}. */
     public static ClassNames numbered(int classes) {
-        return new ClassNames(IntStream.range(0, classes).mapToObj(Integer::toString).toList());
+        return new ClassNames(
+                IntStream.range(0, classes).mapToObj(Integer::toString).toList());
     }
 
     /** Returns the names as given. */

@@ -17,8 +17,7 @@ import dev.cnnbuild.core.spec.DeviceChoice;
  */
 public final class EvaluationDevice {
 
-    private EvaluationDevice() {
-    }
+    private EvaluationDevice() {}
 
     /**
      * Chooses the device with the loaded PyTorch engine.
@@ -43,8 +42,8 @@ public final class EvaluationDevice {
      * @throws IllegalArgumentException if the request is not a device, or asks for a GPU there is not
      */
     public static Device choose(String requested, String trainedOn, int gpus) {
-        DeviceChoice choice = requested == null || requested.isBlank() ? DeviceChoice.AUTO
-                : DeviceChoice.parse(requested);
+        DeviceChoice choice =
+                requested == null || requested.isBlank() ? DeviceChoice.AUTO : DeviceChoice.parse(requested);
         switch (choice.kind()) {
             case CPU:
                 return Device.cpu();

@@ -21,8 +21,7 @@ import java.util.List;
  */
 public final class Evaluator {
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /**
      * Evaluates the network.
@@ -34,8 +33,8 @@ public final class Evaluator {
      * @param batchSize images per forward pass
      * @return the confusion matrix and summed cross-entropy loss
      */
-    public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
-            int batchSize) {
+    public static Evaluation evaluate(
+            Block network, NDManager manager, LabeledImages data, int classes, int batchSize) {
         return evaluate(network, manager, data, classes, batchSize, PixelScaling.UNIT);
     }
 
@@ -51,8 +50,8 @@ public final class Evaluator {
      * @param scaling how the network expects its pixels
      * @return the confusion matrix and summed cross-entropy loss
      */
-    public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
-            int batchSize, PixelScaling scaling) {
+    public static Evaluation evaluate(
+            Block network, NDManager manager, LabeledImages data, int classes, int batchSize, PixelScaling scaling) {
         return pass(network, manager, data, classes, batchSize, scaling, ChannelNormalization.NONE, null);
     }
 
@@ -68,8 +67,8 @@ public final class Evaluator {
      * @param scaling how the network expects its pixels
      * @return the evaluation and one prediction per image, in order
      */
-    public static PredictedEvaluation evaluateAndPredict(Block network, NDManager manager, LabeledImages data,
-            int classes, int batchSize, PixelScaling scaling) {
+    public static PredictedEvaluation evaluateAndPredict(
+            Block network, NDManager manager, LabeledImages data, int classes, int batchSize, PixelScaling scaling) {
         return evaluateAndPredict(network, manager, data, classes, batchSize, scaling, ChannelNormalization.NONE);
     }
 
@@ -89,11 +88,16 @@ public final class Evaluator {
      * @param normalization applied after the scaling, per channel
      * @return the evaluation and one prediction per image, in order
      */
-    public static PredictedEvaluation evaluateAndPredict(Block network, NDManager manager, LabeledImages data,
-            int classes, int batchSize, PixelScaling scaling, ChannelNormalization normalization) {
+    public static PredictedEvaluation evaluateAndPredict(
+            Block network,
+            NDManager manager,
+            LabeledImages data,
+            int classes,
+            int batchSize,
+            PixelScaling scaling,
+            ChannelNormalization normalization) {
         List<Prediction> predictions = new ArrayList<>(data.size());
-        Evaluation evaluation = pass(network, manager, data, classes, batchSize, scaling, normalization,
-                predictions);
+        Evaluation evaluation = pass(network, manager, data, classes, batchSize, scaling, normalization, predictions);
         return new PredictedEvaluation(evaluation, predictions);
     }
 
@@ -109,13 +113,25 @@ public final class Evaluator {
      * @param normalization applied after the scaling, per channel
      * @return the confusion matrix and summed cross-entropy loss
      */
-    public static Evaluation evaluate(Block network, NDManager manager, LabeledImages data, int classes,
-            int batchSize, PixelScaling scaling, ChannelNormalization normalization) {
+    public static Evaluation evaluate(
+            Block network,
+            NDManager manager,
+            LabeledImages data,
+            int classes,
+            int batchSize,
+            PixelScaling scaling,
+            ChannelNormalization normalization) {
         return pass(network, manager, data, classes, batchSize, scaling, normalization, null);
     }
 
-    private static Evaluation pass(Block network, NDManager manager, LabeledImages data, int classes,
-            int batchSize, PixelScaling scaling, ChannelNormalization normalization,
+    private static Evaluation pass(
+            Block network,
+            NDManager manager,
+            LabeledImages data,
+            int classes,
+            int batchSize,
+            PixelScaling scaling,
+            ChannelNormalization normalization,
             List<Prediction> predictionsOut) {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;

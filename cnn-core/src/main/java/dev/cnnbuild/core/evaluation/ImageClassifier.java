@@ -36,8 +36,13 @@ import java.util.List;
  * @param scaling how the network expects its pixels
  * @param normalization applied after the scaling, per channel: the {@code data.normalize} it was trained with
  */
-public record ImageClassifier(Block network, NDManager manager, InputShape input, int classes,
-        PixelScaling scaling, ChannelNormalization normalization) {
+public record ImageClassifier(
+        Block network,
+        NDManager manager,
+        InputShape input,
+        int classes,
+        PixelScaling scaling,
+        ChannelNormalization normalization) {
 
     /**
      * A classifier whose pixels are only scaled.
@@ -148,7 +153,8 @@ public record ImageClassifier(Block network, NDManager manager, InputShape input
     private List<Prediction> predict(ImageSet images, int from, int to) {
         try (NDManager scope = manager.newSubManager()) {
             NDArray probabilities = logits(scope, images, from, to).softmax(1);
-            return Prediction.ofRows(probabilities.toFloatArray(), (int) probabilities.getShape().get(1));
+            return Prediction.ofRows(
+                    probabilities.toFloatArray(), (int) probabilities.getShape().get(1));
         }
     }
 

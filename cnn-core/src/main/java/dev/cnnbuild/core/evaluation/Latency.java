@@ -18,6 +18,4 @@ import java.time.Duration;
  * @param fastest the fastest timed run
  * @param slowest the slowest timed run
  */
-public record Latency(int batchSize, int warmUpRuns, int runs, Duration median, Duration fastest,
-        Duration slowest) {
-}
+public record Latency(int batchSize, int warmUpRuns, int runs, Duration median, Duration fastest, Duration slowest) {}

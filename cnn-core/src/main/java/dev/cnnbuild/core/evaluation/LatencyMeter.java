@@ -15,8 +15,7 @@ import java.util.Arrays;
  */
 public final class LatencyMeter {
 
-    private LatencyMeter() {
-    }
+    private LatencyMeter() {}
 
     /**
      * Measures the latency of classifying a batch made of the first {@code batchSize} images (repeated if there are
@@ -30,8 +29,8 @@ public final class LatencyMeter {
      * @return the measured latency
      * @throws IllegalArgumentException if there is no image, or the batch size or run count is below one
      */
-    public static Latency measure(ImageClassifier classifier, ImageSet images, int batchSize, int warmUpRuns,
-            int runs) {
+    public static Latency measure(
+            ImageClassifier classifier, ImageSet images, int batchSize, int warmUpRuns, int runs) {
         if (images.count() == 0 || batchSize < 1 || runs < 1 || warmUpRuns < 0) {
             throw new IllegalArgumentException("latency needs images, a batch size and runs of at least one, got "
                     + images.count() + " images, batch size " + batchSize + ", " + runs + " runs");
@@ -48,7 +47,12 @@ public final class LatencyMeter {
         }
         Arrays.sort(nanos);
         long median = runs % 2 == 1 ? nanos[runs / 2] : (nanos[runs / 2 - 1] + nanos[runs / 2]) / 2;
-        return new Latency(batchSize, warmUpRuns, runs, Duration.ofNanos(median), Duration.ofNanos(nanos[0]),
+        return new Latency(
+                batchSize,
+                warmUpRuns,
+                runs,
+                Duration.ofNanos(median),
+                Duration.ofNanos(nanos[0]),
                 Duration.ofNanos(nanos[runs - 1]));
     }
 

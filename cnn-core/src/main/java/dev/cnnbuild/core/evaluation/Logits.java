@@ -14,8 +14,7 @@ import dev.cnnbuild.core.nn.ImageTensors;
  */
 final class Logits {
 
-    private Logits() {
-    }
+    private Logits() {}
 
     /**
      * Returns the network's output for images {@code from} (inclusive) to {@code to} (exclusive), one row of logits
@@ -26,8 +25,14 @@ final class Logits {
     }
 
     /** Returns the network's output for images scaled, then normalised per channel. */
-    static NDArray of(Block network, PixelScaling scaling, ChannelNormalization normalization, NDManager scope,
-            ImageSet images, int from, int to) {
+    static NDArray of(
+            Block network,
+            PixelScaling scaling,
+            ChannelNormalization normalization,
+            NDManager scope,
+            ImageSet images,
+            int from,
+            int to) {
         NDArray pixels = normalization.apply(scaling.apply(ImageTensors.input(network, scope, images, from, to)));
         ParameterStore parameters = new ParameterStore(scope, false);
         return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();

@@ -17,8 +17,7 @@ import java.nio.file.StandardCopyOption;
  */
 public final class AtomicFiles {
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /**
      * Something that fills a staging path with content.

@@ -54,8 +54,8 @@ public final class FolderLock implements AutoCloseable {
     public static FolderLock acquire(Path folder, String purpose) throws IOException {
         Files.createDirectories(folder);
         Path file = folder.resolve(FILE_NAME);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
             lock = channel.tryLock();
@@ -97,10 +97,12 @@ public final class FolderLock implements AutoCloseable {
     private static void record(FileChannel channel, String purpose) throws IOException {
         ProcessHandle self = ProcessHandle.current();
         String started = self.info().startInstant().map(Instant::toString).orElse("an unknown time");
-        String command = self.info().command().map(executable -> shorten(executable, self.info().arguments()
-                .orElse(new String[0]))).orElse("an unknown command");
-        String text = "pid=" + self.pid() + "\nstarted=" + started + "\npurpose=" + purpose + "\ncommand="
-                + command + "\n";
+        String command = self.info()
+                .command()
+                .map(executable -> shorten(executable, self.info().arguments().orElse(new String[0])))
+                .orElse("an unknown command");
+        String text =
+                "pid=" + self.pid() + "\nstarted=" + started + "\npurpose=" + purpose + "\ncommand=" + command + "\n";
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(false);
@@ -112,12 +114,15 @@ public final class FolderLock implements AutoCloseable {
         String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
         String pid = field(text, "pid").orElse("?");
         String purpose = field(text, "purpose").map(p -> p + ", ").orElse("");
-        return "PID " + pid + " (" + purpose + "started " + field(text, "started").orElse("at an unknown time")
-                + ": " + field(text, "command").orElse("an unknown command") + ")";
+        return "PID " + pid + " (" + purpose + "started "
+                + field(text, "started").orElse("at an unknown time") + ": "
+                + field(text, "command").orElse("an unknown command") + ")";
     }
 
     private static Optional<String> field(String text, String name) {
-        return text.lines().filter(line -> line.startsWith(name + "=")).findFirst()
+        return text.lines()
+                .filter(line -> line.startsWith(name + "="))
+                .findFirst()
                 .map(line -> line.substring(name.length() + 1));
     }
 
@@ -125,7 +130,8 @@ public final class FolderLock implements AutoCloseable {
     private static String shorten(String executable, String[] arguments) {
         StringBuilder command = new StringBuilder(executable);
         for (int i = 0; i < arguments.length; i++) {
-            boolean classpath = i > 0 && List.of("-cp", "-classpath", "--class-path").contains(arguments[i - 1]);
+            boolean classpath =
+                    i > 0 && List.of("-cp", "-classpath", "--class-path").contains(arguments[i - 1]);
             command.append(' ').append(classpath ? "..." : arguments[i]);
         }
         return command.length() <= 500 ? command.toString() : command.substring(0, 500) + "...";

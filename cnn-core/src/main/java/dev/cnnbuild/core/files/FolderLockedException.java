@@ -24,7 +24,8 @@ public class FolderLockedException extends IOException {
      * @param holder the holding process, in words
      */
     public FolderLockedException(Path folder, String holder) {
-        super(folder + " is in use by another build, " + holder + ", which holds " + folder.resolve(FolderLock.FILE_NAME)
+        super(folder + " is in use by another build, " + holder + ", which holds "
+                + folder.resolve(FolderLock.FILE_NAME)
                 + "; two builds must not write the same model directories at once. Wait for it to finish (or stop"
                 + " it), then build again; or give this build another output folder (-Dcnn.outputDirectory)");
     }

@@ -15,8 +15,7 @@ import java.util.stream.Stream;
  */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /**
      * Deletes a file or a folder with everything in it; a path that does not exist is left alone.

@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 public final class RegularFiles {
 
-    private RegularFiles() {
-    }
+    private RegularFiles() {}
 
     /**
      * Returns what is wrong with a path that should be a readable regular file.
@@ -29,7 +28,8 @@ public final class RegularFiles {
      */
     public static Optional<String> problem(Path path) {
         if (Files.isRegularFile(path)) {
-            return Files.isReadable(path) ? Optional.empty()
+            return Files.isReadable(path)
+                    ? Optional.empty()
                     : Optional.of("cannot be read (no permission); make it readable");
         }
         if (Files.isSymbolicLink(path) && !Files.exists(path)) {

@@ -18,8 +18,7 @@ import java.util.HexFormat;
  * }</pre>
  */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     /**
      * Hashes a file's content.

@@ -17,5 +17,4 @@ package dev.cnnbuild.core.metrics;
  * @param recall share of the class's images predicted right
  * @param f1 harmonic mean of precision and recall
  */
-public record ClassMetrics(int label, long support, double precision, double recall, double f1) {
-}
+public record ClassMetrics(int label, long support, double precision, double recall, double f1) {}

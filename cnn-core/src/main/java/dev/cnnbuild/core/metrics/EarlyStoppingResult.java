@@ -18,6 +18,12 @@ package dev.cnnbuild.core.metrics;
  * @param keptValue the metric's value after the kept epoch
  * @param reason why training ended, in words
  */
-public record EarlyStoppingResult(String metric, int patience, double minDelta, boolean stoppedEarly,
-        int lastEpoch, int keptEpoch, double keptValue, String reason) {
-}
+public record EarlyStoppingResult(
+        String metric,
+        int patience,
+        double minDelta,
+        boolean stoppedEarly,
+        int lastEpoch,
+        int keptEpoch,
+        double keptValue,
+        String reason) {}

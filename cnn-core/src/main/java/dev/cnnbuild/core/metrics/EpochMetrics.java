@@ -29,13 +29,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param validationAccuracy share of the validation set predicted right; {@code null} without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, Double testLoss, Double testAccuracy,
-        double trainSeconds, double imagesPerSecond, Double validationLoss, Double validationAccuracy) {
+public record EpochMetrics(
+        int epoch,
+        double trainLoss,
+        double trainAccuracy,
+        Double testLoss,
+        Double testAccuracy,
+        double trainSeconds,
+        double imagesPerSecond,
+        Double validationLoss,
+        Double validationAccuracy) {
 
     /** Checks nothing; marks this as the constructor that reads JSON. */
     @JsonCreator
-    public EpochMetrics {
-    }
+    public EpochMetrics {}
 
     /**
      * An epoch's figures without a validation set, measured on the test set.
@@ -52,8 +59,14 @@ public record EpochMetrics(int epoch, double trainLoss, double trainAccuracy, Do
      * @param trainSeconds seconds spent training this epoch
      * @param imagesPerSecond training images per second this epoch
      */
-    public EpochMetrics(int epoch, double trainLoss, double trainAccuracy, double testLoss, double testAccuracy,
-            double trainSeconds, double imagesPerSecond) {
+    public EpochMetrics(
+            int epoch,
+            double trainLoss,
+            double trainAccuracy,
+            double testLoss,
+            double testAccuracy,
+            double trainSeconds,
+            double imagesPerSecond) {
         this(epoch, trainLoss, trainAccuracy, testLoss, testAccuracy, trainSeconds, imagesPerSecond, null, null);
     }
 

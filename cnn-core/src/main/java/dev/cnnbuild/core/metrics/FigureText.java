@@ -18,8 +18,7 @@ import java.util.Locale;
  */
 public final class FigureText {
 
-    private FigureText() {
-    }
+    private FigureText() {}
 
     /** Returns {@code 0.9712} for 0.97123, {@code NaN} for NaN. */
     public static String value(double value) {
@@ -48,7 +47,8 @@ public final class FigureText {
 
     /** Returns a limit that is a share as a percentage, as written: {@code 10%} for 0.1, {@code 2.5%}. */
     public static String limitPercent(double fraction) {
-        return Double.isFinite(fraction) ? plain(BigDecimal.valueOf(fraction).movePointRight(2)) + "%"
+        return Double.isFinite(fraction)
+                ? plain(BigDecimal.valueOf(fraction).movePointRight(2)) + "%"
                 : Double.toString(fraction);
     }
 

@@ -42,17 +42,28 @@ import java.util.List;
  *     ({@code randomCrop: {padding: 4}}); {@code null} when none were
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
-        long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
-        double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch, List<String> classNames,
+public record ModelMetrics(
+        String name,
+        String source,
+        long seed,
+        String device,
+        ToolVersions versions,
+        long parameterCount,
+        List<EpochMetrics> history,
+        TestMetrics test,
+        double trainSeconds,
+        double totalSeconds,
+        EarlyStoppingResult earlyStopping,
+        Integer resumedAfterEpoch,
+        List<String> classNames,
         List<String> augmentation) {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** Checks nothing; marks this as the constructor that reads JSON. */
     @JsonCreator
-    public ModelMetrics {
-    }
+    public ModelMetrics {}
 
     /**
      * Metrics without class names, read as the class numbers.
@@ -70,11 +81,34 @@ public record ModelMetrics(String name, String source, long seed, String device,
      * @param earlyStopping how early stopping ended the run, or {@code null}
      * @param resumedAfterEpoch the epoch the run resumed after, or {@code null}
      */
-    public ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
-            long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
-            double totalSeconds, EarlyStoppingResult earlyStopping, Integer resumedAfterEpoch) {
-        this(name, source, seed, device, versions, parameterCount, history, test, trainSeconds, totalSeconds,
-                earlyStopping, resumedAfterEpoch, null, null);
+    public ModelMetrics(
+            String name,
+            String source,
+            long seed,
+            String device,
+            ToolVersions versions,
+            long parameterCount,
+            List<EpochMetrics> history,
+            TestMetrics test,
+            double trainSeconds,
+            double totalSeconds,
+            EarlyStoppingResult earlyStopping,
+            Integer resumedAfterEpoch) {
+        this(
+                name,
+                source,
+                seed,
+                device,
+                versions,
+                parameterCount,
+                history,
+                test,
+                trainSeconds,
+                totalSeconds,
+                earlyStopping,
+                resumedAfterEpoch,
+                null,
+                null);
     }
 
     /**
@@ -85,7 +119,9 @@ public record ModelMetrics(String name, String source, long seed, String device,
      * }</pre>
      */
     public ClassNames classes() {
-        int count = test == null ? (classNames == null ? 0 : classNames.size()) : test.perClass().size();
+        int count = test == null
+                ? (classNames == null ? 0 : classNames.size())
+                : test.perClass().size();
         return ClassNames.orNumbered(classNames, count);
     }
 
@@ -107,11 +143,32 @@ public record ModelMetrics(String name, String source, long seed, String device,
      * @param trainSeconds seconds spent in training batches
      * @param totalSeconds seconds for the whole run
      */
-    public ModelMetrics(String name, String source, long seed, String device, ToolVersions versions,
-            long parameterCount, List<EpochMetrics> history, TestMetrics test, double trainSeconds,
+    public ModelMetrics(
+            String name,
+            String source,
+            long seed,
+            String device,
+            ToolVersions versions,
+            long parameterCount,
+            List<EpochMetrics> history,
+            TestMetrics test,
+            double trainSeconds,
             double totalSeconds) {
-        this(name, source, seed, device, versions, parameterCount, history, test, trainSeconds, totalSeconds, null,
-                null, null, null);
+        this(
+                name,
+                source,
+                seed,
+                device,
+                versions,
+                parameterCount,
+                history,
+                test,
+                trainSeconds,
+                totalSeconds,
+                null,
+                null,
+                null,
+                null);
     }
 
     /** Reads a {@code metrics.json} file. */

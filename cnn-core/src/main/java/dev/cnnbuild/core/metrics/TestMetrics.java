@@ -22,18 +22,33 @@ import java.util.List;
  * @param perClass one entry per class
  * @param confusionMatrix row: true class, column: predicted class
  */
-public record TestMetrics(double accuracy, double loss, long correct, long count, double macroPrecision,
-        double macroRecall, double macroF1, List<ClassMetrics> perClass, long[][] confusionMatrix) {
+public record TestMetrics(
+        double accuracy,
+        double loss,
+        long correct,
+        long count,
+        double macroPrecision,
+        double macroRecall,
+        double macroF1,
+        List<ClassMetrics> perClass,
+        long[][] confusionMatrix) {
 
     /** Summarises an evaluation. */
     public static TestMetrics of(Evaluation evaluation) {
         List<ClassMetrics> perClass = new ArrayList<>();
         for (int c = 0; c < evaluation.classes(); c++) {
-            perClass.add(new ClassMetrics(c, evaluation.support(c), evaluation.precision(c),
-                    evaluation.recall(c), evaluation.f1(c)));
+            perClass.add(new ClassMetrics(
+                    c, evaluation.support(c), evaluation.precision(c), evaluation.recall(c), evaluation.f1(c)));
         }
-        return new TestMetrics(evaluation.accuracy(), evaluation.loss(), evaluation.correct(), evaluation.count(),
-                evaluation.macroPrecision(), evaluation.macroRecall(), evaluation.macroF1(), perClass,
+        return new TestMetrics(
+                evaluation.accuracy(),
+                evaluation.loss(),
+                evaluation.correct(),
+                evaluation.count(),
+                evaluation.macroPrecision(),
+                evaluation.macroRecall(),
+                evaluation.macroF1(),
+                perClass,
                 evaluation.confusion());
     }
 }

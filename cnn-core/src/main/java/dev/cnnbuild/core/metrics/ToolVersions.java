@@ -21,7 +21,10 @@ public record ToolVersions(String cnnbuild, String djl, String pytorch) {
 
     /** Returns the versions in this JVM; loads the PyTorch engine. */
     public static ToolVersions current() {
-        return new ToolVersions(toolVersion(), Engine.getDjlVersion(), Engine.getEngine("PyTorch").getVersion());
+        return new ToolVersions(
+                toolVersion(),
+                Engine.getDjlVersion(),
+                Engine.getEngine("PyTorch").getVersion());
     }
 
     /** Returns this tool's own version. */

@@ -75,7 +75,9 @@ public final class FileHashCache {
                     long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
                     String key = path.toAbsolutePath().normalize().toString();
                     Entry entry = cached.get(key);
-                    if (entry == null || entry.size() != size || entry.modifiedNanos() != modified
+                    if (entry == null
+                            || entry.size() != size
+                            || entry.modifiedNanos() != modified
                             || now - modified < RACY_NANOS) {
                         entry = new Entry(Sha256.of(path), size, modified);
                         changed.set(true);
@@ -92,8 +94,8 @@ public final class FileHashCache {
             write(current);
         }
         Map<String, String> hashes = new LinkedHashMap<>();
-        files.forEach((name, path) -> hashes.put(name, current.get(path.toAbsolutePath().normalize().toString())
-                .sha256()));
+        files.forEach((name, path) -> hashes.put(
+                name, current.get(path.toAbsolutePath().normalize().toString()).sha256()));
         return hashes;
     }
 
@@ -121,13 +123,19 @@ public final class FileHashCache {
 
     private void write(Map<String, Entry> entries) throws IOException {
         StringBuilder text = new StringBuilder();
-        entries.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> text.append(e.getValue().sha256())
-                .append(' ').append(e.getValue().size()).append(' ').append(e.getValue().modifiedNanos())
-                .append(' ').append(e.getKey()).append('\n'));
+        entries.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> text.append(e.getValue().sha256())
+                        .append(' ')
+                        .append(e.getValue().size())
+                        .append(' ')
+                        .append(e.getValue().modifiedNanos())
+                        .append(' ')
+                        .append(e.getKey())
+                        .append('\n'));
         Files.createDirectories(file.getParent());
         AtomicFiles.writeString(file, text.toString());
     }
 
-    private record Entry(String sha256, long size, long modifiedNanos) {
-    }
+    private record Entry(String sha256, long size, long modifiedNanos) {}
 }

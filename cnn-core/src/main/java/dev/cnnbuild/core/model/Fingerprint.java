@@ -57,8 +57,9 @@ public record Fingerprint(Map<String, String> inputs) {
      * @return the fingerprint
      * @throws IOException if an IDX data file cannot be read
      */
-    public static Fingerprint of(ModelSpec spec, Map<String, String> fileHashes, ToolVersions versions,
-            String deviceType) throws IOException {
+    public static Fingerprint of(
+            ModelSpec spec, Map<String, String> fileHashes, ToolVersions versions, String deviceType)
+            throws IOException {
         Map<String, String> inputs = new LinkedHashMap<>();
         inputs.put("yaml", Sha256.of(spec.yaml().getBytes(StandardCharsets.UTF_8)));
         if (spec.data().isIdx()) {
@@ -114,7 +115,8 @@ public record Fingerprint(Map<String, String> inputs) {
     }
 
     private String lines() {
-        return inputs.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + "\n")
+        return inputs.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue() + "\n")
                 .collect(Collectors.joining());
     }
 

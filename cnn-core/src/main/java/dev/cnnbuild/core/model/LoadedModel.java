@@ -109,8 +109,10 @@ public final class LoadedModel implements AutoCloseable {
         try {
             return ModelMetrics.read(directory.metrics());
         } catch (IOException e) {
-            throw new ModelIntegrityException(directory.metrics(), directory.metrics() + " cannot be read ("
-                    + firstLine(e) + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
+            throw new ModelIntegrityException(
+                    directory.metrics(),
+                    directory.metrics() + " cannot be read (" + firstLine(e)
+                            + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
         }
     }
 
@@ -121,11 +123,12 @@ public final class LoadedModel implements AutoCloseable {
 
     private static LoadedModel load(ModelDirectory directory, Path project, ModelMetrics metrics, Device device)
             throws IOException, SpecException {
-        ModelSpec spec = ModelSpecReader.parse(ProjectPaths.resolve(project, metrics.source()),
-                Files.readString(directory.spec()));
+        ModelSpec spec = ModelSpecReader.parse(
+                ProjectPaths.resolve(project, metrics.source()), Files.readString(directory.spec()));
         Path normalizationFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
         ChannelNormalization normalization = Files.isRegularFile(normalizationFile)
-                ? ChannelNormalization.read(normalizationFile) : ChannelNormalization.NONE;
+                ? ChannelNormalization.read(normalizationFile)
+                : ChannelNormalization.NONE;
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
@@ -135,9 +138,10 @@ public final class LoadedModel implements AutoCloseable {
             return new LoadedModel(model, spec, metrics, normalization);
         } catch (MalformedModelException | IOException e) {
             model.close();
-            ModelIntegrityException damaged = new ModelIntegrityException(directory.parameters(),
-                    directory.parameters() + " does not fit the network of " + directory.spec() + " ("
-                    + firstLine(e) + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
+            ModelIntegrityException damaged = new ModelIntegrityException(
+                    directory.parameters(),
+                    directory.parameters() + " does not fit the network of " + directory.spec() + " (" + firstLine(e)
+                            + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
             damaged.initCause(e);
             throw damaged;
         } catch (SpecException | RuntimeException e) {
@@ -161,8 +165,8 @@ public final class LoadedModel implements AutoCloseable {
      * normalised as it was trained ({@value ChannelNormalization#FILE_NAME} in its directory, if any).
      */
     public ImageClassifier classifier() {
-        return new ImageClassifier(network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT,
-                normalization);
+        return new ImageClassifier(
+                network(), manager(), spec.input(), spec.classes(), PixelScaling.UNIT, normalization);
     }
 
     /** Returns the spec the model was trained from. */

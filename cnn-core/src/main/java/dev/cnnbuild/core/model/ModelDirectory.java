@@ -96,6 +96,8 @@ public record ModelDirectory(Path root) {
 
     /** Returns the names of the {@link #FILES} that are not there, in their order; empty if none is missing. */
     public List<String> missingFiles() {
-        return FILES.stream().filter(name -> !Files.isRegularFile(root.resolve(name))).toList();
+        return FILES.stream()
+                .filter(name -> !Files.isRegularFile(root.resolve(name)))
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package dev.cnnbuild.core.model;
 
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.files.AtomicFiles;
-import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -24,8 +23,7 @@ import java.util.Map;
  */
 public final class ModelDirectoryWriter {
 
-    private ModelDirectoryWriter() {
-    }
+    private ModelDirectoryWriter() {}
 
     /**
      * Writes the model directory {@code outputDirectory/<name>}, replacing an older one.
@@ -39,8 +37,14 @@ public final class ModelDirectoryWriter {
      * @return the written directory
      * @throws IOException if writing fails; then nothing is left at the target but an older complete model
      */
-    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
-            ModelMetrics metrics, Fingerprint fingerprint) throws IOException {
+    public static ModelDirectory write(
+            Path outputDirectory,
+            String name,
+            String yaml,
+            Block network,
+            ModelMetrics metrics,
+            Fingerprint fingerprint)
+            throws IOException {
         return write(outputDirectory, name, yaml, network, metrics, fingerprint, null);
     }
 
@@ -58,8 +62,15 @@ public final class ModelDirectoryWriter {
      * @return the written directory
      * @throws IOException if writing fails; then nothing is left at the target but an older complete model
      */
-    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
-            ModelMetrics metrics, Fingerprint fingerprint, String reportHtml) throws IOException {
+    public static ModelDirectory write(
+            Path outputDirectory,
+            String name,
+            String yaml,
+            Block network,
+            ModelMetrics metrics,
+            Fingerprint fingerprint,
+            String reportHtml)
+            throws IOException {
         return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of());
     }
 
@@ -83,8 +94,15 @@ public final class ModelDirectoryWriter {
      * @return the written directory
      * @throws IOException if writing fails; then nothing is left at the target but an older complete model
      */
-    public static ModelDirectory write(Path outputDirectory, String name, String yaml, Block network,
-            ModelMetrics metrics, Fingerprint fingerprint, String reportHtml, Map<String, String> dataFiles)
+    public static ModelDirectory write(
+            Path outputDirectory,
+            String name,
+            String yaml,
+            Block network,
+            ModelMetrics metrics,
+            Fingerprint fingerprint,
+            String reportHtml,
+            Map<String, String> dataFiles)
             throws IOException {
         ModelDirectory target = ModelDirectory.of(outputDirectory, name);
         AtomicFiles.writeFolder(target.root(), staging -> {
@@ -101,8 +119,9 @@ public final class ModelDirectoryWriter {
         return target;
     }
 
-    private static void stage(ModelDirectory staged, String yaml, Block network, ModelMetrics metrics,
-            Fingerprint fingerprint) throws IOException {
+    private static void stage(
+            ModelDirectory staged, String yaml, Block network, ModelMetrics metrics, Fingerprint fingerprint)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(staged.parameters());
                 DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out))) {
             network.saveParameters(data);

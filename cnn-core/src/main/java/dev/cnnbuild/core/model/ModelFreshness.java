@@ -23,12 +23,12 @@ import java.util.regex.Pattern;
  *
  * @param upToDate whether the directory is complete and was trained from the same inputs
  * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
-     *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete (no manifest.sha256)},
-     *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
-     *     damaged since it was trained)}, or
-     *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
-     *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
-     *     (the first ten changes, then how many more)
+ *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete (no manifest.sha256)},
+ *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
+ *     damaged since it was trained)}, or
+ *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
+ *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
+ *     (the first ten changes, then how many more)
  */
 public record ModelFreshness(boolean upToDate, String reason) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
@@ -46,8 +46,7 @@ public record ModelFreshness(boolean upToDate, String reason) {
             return stale("no model yet at " + directory.root());
         }
         if (!directory.isComplete()) {
-            return stale(directory.root() + " is incomplete (no " + String.join(", ", directory.missingFiles())
-                    + ")");
+            return stale(directory.root() + " is incomplete (no " + String.join(", ", directory.missingFiles()) + ")");
         }
         try {
             ModelManifest.verify(directory);
@@ -64,12 +63,14 @@ public record ModelFreshness(boolean upToDate, String reason) {
             return stale(directory.fingerprint() + " cannot be read (" + e + ")");
         }
         if (fingerprint.value().equals(stored.remove(Fingerprint.VALUE_KEY))) {
-            return new ModelFreshness(true, "fingerprint " + fingerprint.shortValue() + " matches "
-                    + directory.fingerprint());
+            return new ModelFreshness(
+                    true, "fingerprint " + fingerprint.shortValue() + " matches " + directory.fingerprint());
         }
         List<String> changes = changes(stored, fingerprint.inputs());
-        return stale(changes.isEmpty() ? directory.fingerprint() + " does not hold the fingerprint of its inputs"
-                : "inputs changed since " + directory.root() + " was trained: " + String.join(", ", changes));
+        return stale(
+                changes.isEmpty()
+                        ? directory.fingerprint() + " does not hold the fingerprint of its inputs"
+                        : "inputs changed since " + directory.root() + " was trained: " + String.join(", ", changes));
     }
 
     private static List<String> changes(Map<String, String> stored, Map<String, String> current) {
@@ -85,7 +86,9 @@ public record ModelFreshness(boolean upToDate, String reason) {
                     more++;
                     continue;
                 }
-                boolean showValues = before != null && now != null && !HASH.matcher(before).matches()
+                boolean showValues = before != null
+                        && now != null
+                        && !HASH.matcher(before).matches()
                         && !HASH.matcher(now).matches();
                 String what = before == null ? " added" : now == null ? " removed" : " changed";
                 changes.add(name + what + (showValues ? " (" + before + " -> " + now + ")" : ""));

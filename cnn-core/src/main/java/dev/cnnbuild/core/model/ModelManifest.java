@@ -32,14 +32,13 @@ import java.util.stream.Collectors;
  */
 public final class ModelManifest {
     /** The files the manifest holds hashes of, in its order. */
-    public static final List<String> COVERED = List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC,
-            ModelDirectory.METRICS, ModelDirectory.FINGERPRINT);
+    public static final List<String> COVERED =
+            List.of(ModelDirectory.PARAMETERS, ModelDirectory.SPEC, ModelDirectory.METRICS, ModelDirectory.FINGERPRINT);
 
     private static final String RETRAIN = "retrain it: the next 'mvn cnn:train' (or any build that runs it) replaces"
             + " a model directory that does not match its manifest";
 
-    private ModelManifest() {
-    }
+    private ModelManifest() {}
 
     /**
      * Writes the manifest of the files now in a model directory, replacing any older one atomically.
@@ -50,10 +49,14 @@ public final class ModelManifest {
     public static void write(ModelDirectory directory) throws IOException {
         StringBuilder text = new StringBuilder();
         List<String> names = new ArrayList<>(COVERED);
-        ModelDirectory.DATA_FILES.stream().filter(name -> Files.isRegularFile(directory.root().resolve(name)))
+        ModelDirectory.DATA_FILES.stream()
+                .filter(name -> Files.isRegularFile(directory.root().resolve(name)))
                 .forEach(names::add);
         for (String name : names) {
-            text.append(Sha256.of(directory.root().resolve(name))).append("  ").append(name).append('\n');
+            text.append(Sha256.of(directory.root().resolve(name)))
+                    .append("  ")
+                    .append(name)
+                    .append('\n');
         }
         AtomicFiles.writeString(directory.manifest(), text.toString());
     }
@@ -73,29 +76,38 @@ public final class ModelManifest {
             Path file = directory.root().resolve(name);
             String hash = expected.get(name);
             if (hash == null) {
-                throw new ModelIntegrityException(directory.manifest(), directory.manifest() + " has no hash for "
-                        + name + ", so the model directory cannot be trusted; " + RETRAIN);
+                throw new ModelIntegrityException(
+                        directory.manifest(),
+                        directory.manifest() + " has no hash for " + name
+                                + ", so the model directory cannot be trusted; " + RETRAIN);
             }
             if (!Files.isRegularFile(file)) {
                 throw new ModelIntegrityException(file, file + " is missing from the model directory; " + RETRAIN);
             }
             if (!hash.equals(Sha256.of(file))) {
-                throw new ModelIntegrityException(file, file + " does not match its SHA-256 in "
-                        + ModelDirectory.MANIFEST + ": it was changed or damaged after training; " + RETRAIN);
+                throw new ModelIntegrityException(
+                        file,
+                        file + " does not match its SHA-256 in " + ModelDirectory.MANIFEST
+                                + ": it was changed or damaged after training; " + RETRAIN);
             }
         }
         for (String name : ModelDirectory.DATA_FILES) {
             Path file = directory.root().resolve(name);
             String hash = expected.get(name);
             if (hash == null && Files.exists(file)) {
-                throw new ModelIntegrityException(file, file + " is not in " + ModelDirectory.MANIFEST
-                        + ": it was added after training; " + RETRAIN);
+                throw new ModelIntegrityException(
+                        file,
+                        file + " is not in " + ModelDirectory.MANIFEST + ": it was added after training; " + RETRAIN);
             }
             if (hash != null && !(Files.isRegularFile(file) && hash.equals(Sha256.of(file)))) {
-                throw new ModelIntegrityException(file, file + (Files.isRegularFile(file)
-                        ? " does not match its SHA-256 in " + ModelDirectory.MANIFEST
-                                + ": it was changed or damaged after training; "
-                        : " is missing from the model directory; ") + RETRAIN);
+                throw new ModelIntegrityException(
+                        file,
+                        file
+                                + (Files.isRegularFile(file)
+                                        ? " does not match its SHA-256 in " + ModelDirectory.MANIFEST
+                                                + ": it was changed or damaged after training; "
+                                        : " is missing from the model directory; ")
+                                + RETRAIN);
             }
         }
     }
@@ -105,14 +117,19 @@ public final class ModelManifest {
         try {
             lines = Files.readAllLines(directory.manifest(), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new ModelIntegrityException(directory.manifest(), directory.manifest() + " is missing, so the"
-                    + " model directory cannot be trusted (it was not finished by cnn:train, or was written by an"
-                    + " older version); " + RETRAIN);
+            throw new ModelIntegrityException(
+                    directory.manifest(),
+                    directory.manifest() + " is missing, so the"
+                            + " model directory cannot be trusted (it was not finished by cnn:train, or was written by an"
+                            + " older version); " + RETRAIN);
         } catch (IOException e) {
-            throw new ModelIntegrityException(directory.manifest(), directory.manifest() + " cannot be read ("
-                    + e.getMessage() + "); " + RETRAIN);
+            throw new ModelIntegrityException(
+                    directory.manifest(),
+                    directory.manifest() + " cannot be read (" + e.getMessage() + "); " + RETRAIN);
         }
-        return lines.stream().map(line -> line.split(" {2}", 2)).filter(parts -> parts.length == 2)
+        return lines.stream()
+                .map(line -> line.split(" {2}", 2))
+                .filter(parts -> parts.length == 2)
                 .collect(Collectors.toMap(parts -> parts[1], parts -> parts[0], (a, b) -> a, LinkedHashMap::new));
     }
 }

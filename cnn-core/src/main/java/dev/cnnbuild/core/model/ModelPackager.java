@@ -25,9 +25,7 @@ public final class ModelPackager {
     /** The class path folder that holds packaged model directories: {@code cnn/<name>/}. */
     public static final String RESOURCE_PATH = "cnn/";
 
-
-    private ModelPackager() {
-    }
+    private ModelPackager() {}
 
     /**
      * Lists the complete model directories under an output folder, by name; hidden staging folders are left out.
@@ -57,11 +55,11 @@ public final class ModelPackager {
      * @return the copies
      * @throws IOException if copying fails
      */
-    public static List<Path> copyToClasspath(List<ModelDirectory> models, Path classesDirectory)
-            throws IOException {
+    public static List<Path> copyToClasspath(List<ModelDirectory> models, Path classesDirectory) throws IOException {
         List<Path> copies = new ArrayList<>();
         for (ModelDirectory model : models) {
-            Path target = Files.createDirectories(classesDirectory.resolve(RESOURCE_PATH).resolve(name(model)));
+            Path target = Files.createDirectories(
+                    classesDirectory.resolve(RESOURCE_PATH).resolve(name(model)));
             for (Path file : filesOf(model)) {
                 Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
@@ -79,7 +77,8 @@ public final class ModelPackager {
      */
     public static void zip(List<ModelDirectory> models, Path archive) throws IOException {
         Files.createDirectories(archive.toAbsolutePath().getParent());
-        try (OutputStream out = Files.newOutputStream(archive); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(archive);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ModelDirectory model : models) {
                 for (Path file : filesOf(model)) {
                     zip.putNextEntry(new ZipEntry(name(model) + "/" + file.getFileName()));

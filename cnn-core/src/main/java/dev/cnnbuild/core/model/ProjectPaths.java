@@ -15,8 +15,7 @@ import java.nio.file.Path;
  */
 public final class ProjectPaths {
 
-    private ProjectPaths() {
-    }
+    private ProjectPaths() {}
 
     /**
      * Records a file relative to the project.

@@ -15,14 +15,17 @@ import java.util.List;
  */
 final class TorchScriptError {
 
-    private TorchScriptError() {
-    }
+    private TorchScriptError() {}
 
     static String cause(String report) {
         if (report == null || report.isBlank()) {
             return "the engine gave no reason";
         }
-        List<String> lines = report.strip().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        List<String> lines = report.strip()
+                .lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty())
+                .toList();
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i);
             int colon = line.indexOf(": ");

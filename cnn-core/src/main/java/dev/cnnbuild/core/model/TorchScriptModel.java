@@ -47,8 +47,8 @@ public final class TorchScriptModel implements AutoCloseable {
      * @return the loaded model; the caller closes it
      * @throws IOException if the file is missing, is not TorchScript, or does not fit the shape or class count
      */
-    public static TorchScriptModel load(Path file, InputShape input, int classes, PixelScaling scaling,
-            Device device) throws IOException {
+    public static TorchScriptModel load(Path file, InputShape input, int classes, PixelScaling scaling, Device device)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("TorchScript file " + file + " not found; save one with torch.jit.save("
                     + "torch.jit.script(module), path)");
@@ -59,11 +59,13 @@ public final class TorchScriptModel implements AutoCloseable {
             try {
                 model.load(file, name, Map.of());
             } catch (MalformedModelException | EngineException e) {
-                throw new IOException("TorchScript file " + file + " cannot be loaded by the PyTorch engine ("
-                        + e.getMessage() + "); save it with torch.jit.save", e);
+                throw new IOException(
+                        "TorchScript file " + file + " cannot be loaded by the PyTorch engine (" + e.getMessage()
+                                + "); save it with torch.jit.save",
+                        e);
             }
-            ImageClassifier classifier = new ImageClassifier(model.getBlock(), model.getNDManager(), input, classes,
-                    scaling);
+            ImageClassifier classifier =
+                    new ImageClassifier(model.getBlock(), model.getNDManager(), input, classes, scaling);
             checkOutput(file, classifier);
             return new TorchScriptModel(model, classifier);
         } catch (IOException | RuntimeException e) {
@@ -85,17 +87,19 @@ public final class TorchScriptModel implements AutoCloseable {
     private static void checkOutput(Path file, ImageClassifier classifier) throws IOException {
         InputShape input = classifier.input();
         if (input.channels() != 1) {
-            throw new IOException("TorchScript file " + file + ": input " + shape(input)
-                    + " has " + input.channels() + " channels, but images are grey-scale; give 1 channel");
+            throw new IOException("TorchScript file " + file + ": input " + shape(input) + " has " + input.channels()
+                    + " channels, but images are grey-scale; give 1 channel");
         }
         ImageSet blank = new ImageSet(1, input.height(), input.width(), new byte[input.height() * input.width()]);
         long[] output;
         try {
             output = classifier.outputShape(blank, 0);
         } catch (EngineException e) {
-            throw new IOException("TorchScript file " + file + " does not take " + shape(input) + " images: "
-                    + TorchScriptError.cause(e.getMessage()) + ". Give the input size it was trained on; the"
-                    + " engine's TorchScript trace is in this exception's cause", e);
+            throw new IOException(
+                    "TorchScript file " + file + " does not take " + shape(input) + " images: "
+                            + TorchScriptError.cause(e.getMessage()) + ". Give the input size it was trained on; the"
+                            + " engine's TorchScript trace is in this exception's cause",
+                    e);
         }
         if (!Arrays.equals(output, new long[] {1, classifier.classes()})) {
             throw new IOException("TorchScript file " + file + " returns shape " + Arrays.toString(output)

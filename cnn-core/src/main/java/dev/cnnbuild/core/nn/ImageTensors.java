@@ -28,8 +28,7 @@ import java.nio.ByteBuffer;
  */
 public final class ImageTensors {
 
-    private ImageTensors() {
-    }
+    private ImageTensors() {}
 
     /**
      * Returns images {@code from} (inclusive) to {@code to} (exclusive) as one tensor laid out for the network that
@@ -74,7 +73,8 @@ public final class ImageTensors {
         try (NDArray raw = bytes(manager, images, from, to);
                 NDArray interleaved = images.channels() == 1
                         ? raw.reshape(count, images.height(), images.width(), 1)
-                        : raw.transpose(0, 2, 3, 1).reshape(count, -1)
+                        : raw.transpose(0, 2, 3, 1)
+                                .reshape(count, -1)
                                 .reshape(count, images.height(), images.width(), images.channels());
                 NDArray view = interleaved.transpose(0, 3, 1, 2)) {
             return view.toType(DataType.FLOAT32, true).divi(255f);

@@ -43,8 +43,7 @@ import java.util.List;
  */
 public final class NetworkBuilder {
 
-    private NetworkBuilder() {
-    }
+    private NetworkBuilder() {}
 
     /**
      * Builds the network; its parameters are created when it is initialised with an input shape.
@@ -66,15 +65,19 @@ public final class NetworkBuilder {
         LayerSpec layer = shape.layer();
         if (layer instanceof Conv2dLayer conv) {
             int fanIn = shape.input().dim(0) * conv.kernel() * conv.kernel();
-            return pytorchInitialized(Conv2d.builder()
-                    .setFilters(conv.filters())
-                    .setKernelShape(square(conv.kernel()))
-                    .optStride(square(conv.stride()))
-                    .optPadding(square(conv.padding()))
-                    .build(), fanIn);
+            return pytorchInitialized(
+                    Conv2d.builder()
+                            .setFilters(conv.filters())
+                            .setKernelShape(square(conv.kernel()))
+                            .optStride(square(conv.stride()))
+                            .optPadding(square(conv.padding()))
+                            .build(),
+                    fanIn);
         }
         if (layer instanceof LinearLayer linear) {
-            return pytorchInitialized(Linear.builder().setUnits(linear.units()).build(), shape.input().size());
+            return pytorchInitialized(
+                    Linear.builder().setUnits(linear.units()).build(),
+                    shape.input().size());
         }
         if (layer instanceof MaxPoolLayer pool) {
             return Pool.maxPool2dBlock(square(pool.kernel()), square(pool.stride()));

@@ -36,9 +36,20 @@ final class ResumableAdam extends ResumableOptimizer {
         double coefficient1 = 1.0 - Math.pow(beta1, step);
         double coefficient2 = 1.0 - Math.pow(beta2, step);
         float biasCorrected = (float) (learningRate * Math.sqrt(coefficient2) / coefficient1);
-        NDList inputs = new NDList(weight, grad, slot(MEAN, parameterId, weight),
-                slot(VARIANCE, parameterId, weight));
-        weight.getNDArrayInternal().adamUpdate(inputs, new NDList(weight), learningRate, biasCorrected,
-                getWeightDecay(), rescaleGrad, clipGrad, beta1, beta2, epsilon, true, false);
+        NDList inputs = new NDList(weight, grad, slot(MEAN, parameterId, weight), slot(VARIANCE, parameterId, weight));
+        weight.getNDArrayInternal()
+                .adamUpdate(
+                        inputs,
+                        new NDList(weight),
+                        learningRate,
+                        biasCorrected,
+                        getWeightDecay(),
+                        rescaleGrad,
+                        clipGrad,
+                        beta1,
+                        beta2,
+                        epsilon,
+                        true,
+                        false);
     }
 }

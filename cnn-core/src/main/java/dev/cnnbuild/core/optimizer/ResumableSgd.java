@@ -27,9 +27,18 @@ final class ResumableSgd extends ResumableOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad) {
-        NDList inputs = momentum == 0f ? new NDList(weight, grad)
+        NDList inputs = momentum == 0f
+                ? new NDList(weight, grad)
                 : new NDList(weight, grad, slot(MOMENTUM, parameterId, weight));
-        weight.getNDArrayInternal().sgdUpdate(inputs, new NDList(weight), learningRate, getWeightDecay(),
-                rescaleGrad, clipGrad, momentum, true);
+        weight.getNDArrayInternal()
+                .sgdUpdate(
+                        inputs,
+                        new NDList(weight),
+                        learningRate,
+                        getWeightDecay(),
+                        rescaleGrad,
+                        clipGrad,
+                        momentum,
+                        true);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Escapes text for HTML and formats numbers the same way across the report. */
 final class Html {
 
-    private Html() {
-    }
+    private Html() {}
 
     /** Escapes text for an element's content or a quoted attribute; {@code null} becomes empty. */
     static String escape(String text) {

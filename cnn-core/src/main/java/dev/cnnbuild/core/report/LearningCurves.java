@@ -12,8 +12,7 @@ import java.util.function.ToDoubleFunction;
  */
 final class LearningCurves {
 
-    private LearningCurves() {
-    }
+    private LearningCurves() {}
 
     /** Returns the charts and the table, or a sentence if there is no history. */
     static String html(List<EpochMetrics> history) {
@@ -22,20 +21,50 @@ final class LearningCurves {
         }
         boolean validated = history.stream().allMatch(EpochMetrics::hasValidation);
         boolean tested = history.stream().allMatch(EpochMetrics::hasTest);
-        LineChart loss = new LineChart("Loss", "cross-entropy", true, series(history, validated, tested,
-                EpochMetrics::trainLoss, EpochMetrics::validationLoss, EpochMetrics::testLoss));
-        LineChart accuracy = new LineChart("Accuracy", "accuracy", false, series(history, validated, tested,
-                EpochMetrics::trainAccuracy, EpochMetrics::validationAccuracy, EpochMetrics::testAccuracy));
-        StringBuilder html = new StringBuilder("<div class=\"charts\">\n").append(loss.svg()).append(accuracy.svg())
+        LineChart loss = new LineChart(
+                "Loss",
+                "cross-entropy",
+                true,
+                series(
+                        history,
+                        validated,
+                        tested,
+                        EpochMetrics::trainLoss,
+                        EpochMetrics::validationLoss,
+                        EpochMetrics::testLoss));
+        LineChart accuracy = new LineChart(
+                "Accuracy",
+                "accuracy",
+                false,
+                series(
+                        history,
+                        validated,
+                        tested,
+                        EpochMetrics::trainAccuracy,
+                        EpochMetrics::validationAccuracy,
+                        EpochMetrics::testAccuracy));
+        StringBuilder html = new StringBuilder("<div class=\"charts\">\n")
+                .append(loss.svg())
+                .append(accuracy.svg())
                 .append("</div>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
                         + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>seconds</th>"
                         + "<th>images/s</th></tr></thead>\n<tbody>\n");
         for (EpochMetrics e : history) {
-            html.append("<tr><td>").append(e.epoch()).append("</td><td>").append(Html.fixed(e.trainLoss(), 4))
-                    .append("</td><td>").append(Html.fixed(e.trainAccuracy(), 4)).append("</td><td>")
-                    .append(orDash(e.testLoss())).append("</td><td>").append(orDash(e.testAccuracy()))
-                    .append("</td><td>").append(Html.fixed(e.trainSeconds(), 1)).append("</td><td>")
-                    .append(Html.count(Math.round(e.imagesPerSecond()))).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(e.epoch())
+                    .append("</td><td>")
+                    .append(Html.fixed(e.trainLoss(), 4))
+                    .append("</td><td>")
+                    .append(Html.fixed(e.trainAccuracy(), 4))
+                    .append("</td><td>")
+                    .append(orDash(e.testLoss()))
+                    .append("</td><td>")
+                    .append(orDash(e.testAccuracy()))
+                    .append("</td><td>")
+                    .append(Html.fixed(e.trainSeconds(), 1))
+                    .append("</td><td>")
+                    .append(Html.count(Math.round(e.imagesPerSecond())))
+                    .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n").toString();
     }
@@ -44,8 +73,12 @@ final class LearningCurves {
         return figure == null ? "&ndash;" : Html.fixed(figure, 4);
     }
 
-    private static List<LineChart.Series> series(List<EpochMetrics> history, boolean validated, boolean tested,
-            ToDoubleFunction<EpochMetrics> train, ToDoubleFunction<EpochMetrics> validation,
+    private static List<LineChart.Series> series(
+            List<EpochMetrics> history,
+            boolean validated,
+            boolean tested,
+            ToDoubleFunction<EpochMetrics> train,
+            ToDoubleFunction<EpochMetrics> validation,
             ToDoubleFunction<EpochMetrics> test) {
         List<LineChart.Series> series = new ArrayList<>();
         series.add(new LineChart.Series("train", "train", values(history, train)));

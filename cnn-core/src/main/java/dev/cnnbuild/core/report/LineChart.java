@@ -22,8 +22,7 @@ final class LineChart {
      * @param cssClass the class that colours it
      * @param values one value per epoch, epoch 1 first
      */
-    record Series(String name, String cssClass, double[] values) {
-    }
+    record Series(String name, String cssClass, double[] values) {}
 
     private final String title;
     private final String yTitle;
@@ -50,10 +49,18 @@ final class LineChart {
         int epochs = series.stream().mapToInt(s -> s.values().length).max().orElse(0);
         Scale y = yScale();
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" role=\"img\" aria-label=\"").append(Html.escape(title)).append("\">\n");
-        svg.append("<text class=\"chart-title\" x=\"").append(LEFT).append("\" y=\"18\">")
-                .append(Html.escape(title)).append("</text>\n");
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-label=\"")
+                .append(Html.escape(title))
+                .append("\">\n");
+        svg.append("<text class=\"chart-title\" x=\"")
+                .append(LEFT)
+                .append("\" y=\"18\">")
+                .append(Html.escape(title))
+                .append("</text>\n");
         legend(svg);
         yAxis(svg, y);
         xAxis(svg, epochs);
@@ -67,9 +74,17 @@ final class LineChart {
     private void legend(StringBuilder svg) {
         int x = WIDTH - RIGHT - 110 * series.size();
         for (Series s : series) {
-            svg.append("<g class=\"legend ").append(s.cssClass()).append("\"><line x1=\"").append(x)
-                    .append("\" y1=\"14\" x2=\"").append(x + 22).append("\" y2=\"14\"/><text x=\"").append(x + 28)
-                    .append("\" y=\"18\">").append(Html.escape(s.name())).append("</text></g>\n");
+            svg.append("<g class=\"legend ")
+                    .append(s.cssClass())
+                    .append("\"><line x1=\"")
+                    .append(x)
+                    .append("\" y1=\"14\" x2=\"")
+                    .append(x + 22)
+                    .append("\" y2=\"14\"/><text x=\"")
+                    .append(x + 28)
+                    .append("\" y=\"18\">")
+                    .append(Html.escape(s.name()))
+                    .append("</text></g>\n");
             x += 110;
         }
     }
@@ -78,31 +93,75 @@ final class LineChart {
         for (int i = 0; i <= y.steps(); i++) {
             double value = y.low() + i * y.step();
             String py = Html.fixed(yPixel(value, y), 1);
-            svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(py).append("\" x2=\"")
-                    .append(WIDTH - RIGHT).append("\" y2=\"").append(py).append("\"/>");
-            svg.append("<text class=\"tick y\" x=\"").append(LEFT - 8).append("\" y=\"").append(py).append("\">")
-                    .append(Html.fixed(value, y.decimals())).append("</text>\n");
+            svg.append("<line class=\"grid\" x1=\"")
+                    .append(LEFT)
+                    .append("\" y1=\"")
+                    .append(py)
+                    .append("\" x2=\"")
+                    .append(WIDTH - RIGHT)
+                    .append("\" y2=\"")
+                    .append(py)
+                    .append("\"/>");
+            svg.append("<text class=\"tick y\" x=\"")
+                    .append(LEFT - 8)
+                    .append("\" y=\"")
+                    .append(py)
+                    .append("\">")
+                    .append(Html.fixed(value, y.decimals()))
+                    .append("</text>\n");
         }
-        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"")
-                .append(LEFT).append("\" y2=\"").append(HEIGHT - BOTTOM).append("\"/>\n");
-        svg.append("<text class=\"axis-title\" transform=\"translate(14 ").append((TOP + HEIGHT - BOTTOM) / 2)
-                .append(") rotate(-90)\">").append(Html.escape(yTitle)).append("</text>\n");
+        svg.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" y1=\"")
+                .append(TOP)
+                .append("\" x2=\"")
+                .append(LEFT)
+                .append("\" y2=\"")
+                .append(HEIGHT - BOTTOM)
+                .append("\"/>\n");
+        svg.append("<text class=\"axis-title\" transform=\"translate(14 ")
+                .append((TOP + HEIGHT - BOTTOM) / 2)
+                .append(") rotate(-90)\">")
+                .append(Html.escape(yTitle))
+                .append("</text>\n");
     }
 
     private void xAxis(StringBuilder svg, int epochs) {
         int bottom = HEIGHT - BOTTOM;
-        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
-                .append(WIDTH - RIGHT).append("\" y2=\"").append(bottom).append("\"/>\n");
+        svg.append("<line class=\"axis\" x1=\"")
+                .append(LEFT)
+                .append("\" y1=\"")
+                .append(bottom)
+                .append("\" x2=\"")
+                .append(WIDTH - RIGHT)
+                .append("\" y2=\"")
+                .append(bottom)
+                .append("\"/>\n");
         int every = Math.max(1, (int) Math.ceil(epochs / 10.0));
         for (int epoch = 1; epoch <= epochs; epoch += every) {
             String px = Html.fixed(xPixel(epoch, epochs), 1);
-            svg.append("<line class=\"axis\" x1=\"").append(px).append("\" y1=\"").append(bottom).append("\" x2=\"")
-                    .append(px).append("\" y2=\"").append(bottom + 5).append("\"/>");
-            svg.append("<text class=\"tick x\" x=\"").append(px).append("\" y=\"").append(bottom + 18).append("\">")
-                    .append(epoch).append("</text>\n");
+            svg.append("<line class=\"axis\" x1=\"")
+                    .append(px)
+                    .append("\" y1=\"")
+                    .append(bottom)
+                    .append("\" x2=\"")
+                    .append(px)
+                    .append("\" y2=\"")
+                    .append(bottom + 5)
+                    .append("\"/>");
+            svg.append("<text class=\"tick x\" x=\"")
+                    .append(px)
+                    .append("\" y=\"")
+                    .append(bottom + 18)
+                    .append("\">")
+                    .append(epoch)
+                    .append("</text>\n");
         }
-        svg.append("<text class=\"axis-title x\" x=\"").append((LEFT + WIDTH - RIGHT) / 2).append("\" y=\"")
-                .append(HEIGHT - 6).append("\">epoch</text>\n");
+        svg.append("<text class=\"axis-title x\" x=\"")
+                .append((LEFT + WIDTH - RIGHT) / 2)
+                .append("\" y=\"")
+                .append(HEIGHT - 6)
+                .append("\">epoch</text>\n");
     }
 
     private void line(StringBuilder svg, Series s, int epochs, Scale y) {
@@ -117,15 +176,32 @@ final class LineChart {
             }
             String px = Html.fixed(xPixel(i + 1, epochs), 1);
             String py = Html.fixed(yPixel(value, y), 1);
-            path.append(drawing ? " L" : (path.length() == 0 ? "M" : " M")).append(px).append(' ').append(py);
+            path.append(drawing ? " L" : (path.length() == 0 ? "M" : " M"))
+                    .append(px)
+                    .append(' ')
+                    .append(py);
             drawing = true;
-            points.append("<circle class=\"point ").append(s.cssClass()).append("\" cx=\"").append(px)
-                    .append("\" cy=\"").append(py).append("\" r=\"3\"><title>").append(Html.escape(s.name()))
-                    .append(", epoch ").append(i + 1).append(": ").append(Html.fixed(value, 4))
+            points.append("<circle class=\"point ")
+                    .append(s.cssClass())
+                    .append("\" cx=\"")
+                    .append(px)
+                    .append("\" cy=\"")
+                    .append(py)
+                    .append("\" r=\"3\"><title>")
+                    .append(Html.escape(s.name()))
+                    .append(", epoch ")
+                    .append(i + 1)
+                    .append(": ")
+                    .append(Html.fixed(value, 4))
                     .append("</title></circle>");
         }
-        svg.append("<path class=\"series ").append(s.cssClass()).append("\" d=\"").append(path).append("\"/>\n")
-                .append(points).append('\n');
+        svg.append("<path class=\"series ")
+                .append(s.cssClass())
+                .append("\" d=\"")
+                .append(path)
+                .append("\"/>\n")
+                .append(points)
+                .append('\n');
     }
 
     private static double xPixel(int epoch, int epochs) {

@@ -38,11 +38,9 @@ public final class MarkdownSummary {
      * @param measured its figures on its test set
      * @param gate the rules' outcomes
      */
-    public record Entry(String model, String evaluatedOn, TestMetrics measured, GateResult gate) {
-    }
+    public record Entry(String model, String evaluatedOn, TestMetrics measured, GateResult gate) {}
 
-    private MarkdownSummary() {
-    }
+    private MarkdownSummary() {}
 
     /**
      * Writes the summary, UTF-8, whole or not at all.
@@ -58,34 +56,56 @@ public final class MarkdownSummary {
     /** Returns the summary's text. */
     public static String text(List<Entry> entries) {
         boolean passed = entries.stream().allMatch(entry -> entry.gate().passed());
-        StringBuilder md = new StringBuilder("### cnn:check: quality gate ").append(passed ? "passed" : "failed")
+        StringBuilder md = new StringBuilder("### cnn:check: quality gate ")
+                .append(passed ? "passed" : "failed")
                 .append("\n\n| model | test accuracy | test loss | macro F1 | test images | evaluated on | rules |\n")
                 .append("|---|---:|---:|---:|---:|---|---|\n");
         for (Entry entry : entries) {
             TestMetrics measured = entry.measured();
             GateResult gate = entry.gate();
-            md.append("| ").append(cell(entry.model())).append(" | ").append(FigureText.value(measured.accuracy()))
-                    .append(" | ").append(FigureText.value(measured.loss()))
-                    .append(" | ").append(FigureText.value(measured.macroF1()))
-                    .append(" | ").append(FigureText.count(measured.count()))
-                    .append(" | ").append(cell(entry.evaluatedOn()))
-                    .append(" | ").append(!gate.hasRules() ? "no rules" : (gate.passed() ? "✅ " : "❌ ")
-                            + gate.passes().size() + " passed, " + gate.violations().size() + " violated, "
-                            + gate.skipped().size() + " skipped")
+            md.append("| ")
+                    .append(cell(entry.model()))
+                    .append(" | ")
+                    .append(FigureText.value(measured.accuracy()))
+                    .append(" | ")
+                    .append(FigureText.value(measured.loss()))
+                    .append(" | ")
+                    .append(FigureText.value(measured.macroF1()))
+                    .append(" | ")
+                    .append(FigureText.count(measured.count()))
+                    .append(" | ")
+                    .append(cell(entry.evaluatedOn()))
+                    .append(" | ")
+                    .append(
+                            !gate.hasRules()
+                                    ? "no rules"
+                                    : (gate.passed() ? "✅ " : "❌ ")
+                                            + gate.passes().size() + " passed, "
+                                            + gate.violations().size() + " violated, "
+                                            + gate.skipped().size() + " skipped")
                     .append(" |\n");
         }
         for (Entry entry : entries) {
             if (entry.gate().hasRules()) {
-                md.append("\n#### ").append(entry.model())
+                md.append("\n#### ")
+                        .append(entry.model())
                         .append("\n\n| rule | measured | outcome |\n|---|---:|---|\n");
                 for (RuleOutcome outcome : entry.gate().outcomes()) {
-                    md.append("| ").append(cell(outcome.name())).append(" | ")
-                            .append(outcome.value().isPresent() ? FigureText.value(outcome.value().getAsDouble())
-                                    : "–")
-                            .append(" | ").append(status(outcome)).append(" |\n");
+                    md.append("| ")
+                            .append(cell(outcome.name()))
+                            .append(" | ")
+                            .append(
+                                    outcome.value().isPresent()
+                                            ? FigureText.value(outcome.value().getAsDouble())
+                                            : "–")
+                            .append(" | ")
+                            .append(status(outcome))
+                            .append(" |\n");
                 }
             }
-            entry.gate().baselineNote().ifPresent(note -> md.append("\n").append(cell(note)).append('\n'));
+            entry.gate()
+                    .baselineNote()
+                    .ifPresent(note -> md.append("\n").append(cell(note)).append('\n'));
         }
         return md.toString();
     }

@@ -50,12 +50,13 @@ public record Misclassified(int imageIndex, int trueLabel, int predictedLabel, d
         for (int i = 0; i < data.size(); i++) {
             Prediction prediction = predictions.get(i);
             if (prediction.label() != data.labels()[i]) {
-                mistakes.add(new Misclassified(i, data.labels()[i], prediction.label(), prediction.confidence(),
-                        data.images()));
+                mistakes.add(new Misclassified(
+                        i, data.labels()[i], prediction.label(), prediction.confidence(), data.images()));
             }
         }
         return mistakes.stream()
-                .sorted(Comparator.comparingDouble(Misclassified::confidence).reversed()
+                .sorted(Comparator.comparingDouble(Misclassified::confidence)
+                        .reversed()
                         .thenComparingInt(Misclassified::imageIndex))
                 .limit(limit)
                 .toList();

@@ -11,34 +11,48 @@ import java.util.List;
 final class MisclassifiedGrid {
     private static final int TARGET_PIXELS = 84;
 
-    private MisclassifiedGrid() {
-    }
+    private MisclassifiedGrid() {}
 
     /** Returns the grid, or a sentence saying why there is none. */
     static String html(List<Misclassified> mistakes, TestMetrics test, ClassNames names) {
         long wrong = test.count() - test.correct();
         if (mistakes.isEmpty()) {
-            return wrong == 0 ? "<p class=\"empty\">Every test image was classified correctly.</p>\n"
+            return wrong == 0
+                    ? "<p class=\"empty\">Every test image was classified correctly.</p>\n"
                     : "<p class=\"empty\">No misclassified images were collected.</p>\n";
         }
         StringBuilder html = new StringBuilder("<p class=\"note\">The ")
-                .append(Html.count(mistakes.size())).append(" most confident of ").append(Html.count(wrong))
-                .append(" mistakes on ").append(Html.count(test.count()))
+                .append(Html.count(mistakes.size()))
+                .append(" most confident of ")
+                .append(Html.count(wrong))
+                .append(" mistakes on ")
+                .append(Html.count(test.count()))
                 .append(" test images: true class &#8594; <b>predicted class</b>, confidence, image index.</p>\n")
                 .append("<div class=\"mistakes\">\n");
         for (Misclassified m : mistakes) {
-            int scale = Math.max(1,
-                    (int) Math.ceil((double) TARGET_PIXELS / Math.max(m.images().height(), m.images().width())));
+            int scale = Math.max(1, (int) Math.ceil((double) TARGET_PIXELS
+                    / Math.max(m.images().height(), m.images().width())));
             html.append("<figure class=\"mistake\"><img src=\"")
                     .append(PngDataUri.of(m.images(), m.imageIndex(), scale))
-                    .append("\" width=\"").append(m.images().width() * scale).append("\" height=\"")
-                    .append(m.images().height() * scale).append("\" alt=\"test image ").append(m.imageIndex())
-                    .append(": true ").append(Html.escape(names.name(m.trueLabel()))).append(", predicted ")
+                    .append("\" width=\"")
+                    .append(m.images().width() * scale)
+                    .append("\" height=\"")
+                    .append(m.images().height() * scale)
+                    .append("\" alt=\"test image ")
+                    .append(m.imageIndex())
+                    .append(": true ")
+                    .append(Html.escape(names.name(m.trueLabel())))
+                    .append(", predicted ")
                     .append(Html.escape(names.name(m.predictedLabel())))
-                    .append("\"><figcaption><span class=\"labels\">").append(Html.escape(names.name(m.trueLabel())))
-                    .append(" &#8594; <b>").append(Html.escape(names.name(m.predictedLabel()))).append("</b></span> <span class=\"confidence\">")
-                    .append(Html.percent(m.confidence(), 1)).append("</span><span class=\"index\">#")
-                    .append(m.imageIndex()).append("</span></figcaption></figure>\n");
+                    .append("\"><figcaption><span class=\"labels\">")
+                    .append(Html.escape(names.name(m.trueLabel())))
+                    .append(" &#8594; <b>")
+                    .append(Html.escape(names.name(m.predictedLabel())))
+                    .append("</b></span> <span class=\"confidence\">")
+                    .append(Html.percent(m.confidence(), 1))
+                    .append("</span><span class=\"index\">#")
+                    .append(m.imageIndex())
+                    .append("</span></figcaption></figure>\n");
         }
         return html.append("</div>\n").toString();
     }

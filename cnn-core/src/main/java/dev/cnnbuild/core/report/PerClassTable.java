@@ -10,11 +10,10 @@ import java.util.function.ToDoubleFunction;
  * is its recall, so one column shows that figure under both names.
  */
 final class PerClassTable {
-    private static final List<ToDoubleFunction<ClassMetrics>> FIGURES = List.of(ClassMetrics::recall,
-            ClassMetrics::precision, ClassMetrics::f1);
+    private static final List<ToDoubleFunction<ClassMetrics>> FIGURES =
+            List.of(ClassMetrics::recall, ClassMetrics::precision, ClassMetrics::f1);
 
-    private PerClassTable() {
-    }
+    private PerClassTable() {}
 
     /** Returns the table. */
     static String html(List<ClassMetrics> perClass, ClassNames names) {
@@ -26,12 +25,16 @@ final class PerClassTable {
                 + "<table class=\"per-class\">\n<thead><tr><th>class</th><th>support</th><th>accuracy"
                 + " (recall)</th><th>precision</th><th>F1</th></tr></thead>\n<tbody>\n");
         for (ClassMetrics c : perClass) {
-            html.append("<tr class=\"class-row\"><th scope=\"row\">").append(Html.escape(names.name(c.label()))).append("</th><td>")
-                    .append(Html.count(c.support())).append("</td>");
+            html.append("<tr class=\"class-row\"><th scope=\"row\">")
+                    .append(Html.escape(names.name(c.label())))
+                    .append("</th><td>")
+                    .append(Html.count(c.support()))
+                    .append("</td>");
             for (int f = 0; f < FIGURES.size(); f++) {
                 double value = FIGURES.get(f).applyAsDouble(c);
                 html.append(value == lowest[f] && perClass.size() > 1 ? "<td class=\"lowest\">" : "<td>")
-                        .append(Html.fixed(value, 4)).append("</td>");
+                        .append(Html.fixed(value, 4))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }

@@ -13,8 +13,7 @@ import javax.imageio.ImageIO;
 /** Turns one grey or colour image of an {@link ImageSet} into an upscaled PNG {@code data:} URI. */
 final class PngDataUri {
 
-    private PngDataUri() {
-    }
+    private PngDataUri() {}
 
     /**
      * Returns the image as {@code data:image/png;base64,...}, each pixel a {@code scale x scale} square.
@@ -26,7 +25,9 @@ final class PngDataUri {
      */
     static String of(ImageSet images, int index, int scale) {
         boolean colour = images.channels() == 3;
-        BufferedImage image = new BufferedImage(images.width() * scale, images.height() * scale,
+        BufferedImage image = new BufferedImage(
+                images.width() * scale,
+                images.height() * scale,
                 colour ? BufferedImage.TYPE_3BYTE_BGR : BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = image.getRaster();
         int[] square = new int[scale * scale];

@@ -23,8 +23,8 @@ import java.util.Objects;
  * @param gate the quality gate's result; {@code null} if no rules were checked
  * @param generated when the report was made
  */
-public record ReportData(ModelMetrics metrics, TestMetrics test, List<Misclassified> misclassified, GateResult gate,
-        Instant generated) {
+public record ReportData(
+        ModelMetrics metrics, TestMetrics test, List<Misclassified> misclassified, GateResult gate, Instant generated) {
 
     /** Checks that the required parts are there and copies the images list. */
     public ReportData {

@@ -27,8 +27,7 @@ public final class ReportWriter {
     /** How many misclassified images the report shows at most. */
     public static final int MISCLASSIFIED_SHOWN = 36;
 
-    private ReportWriter() {
-    }
+    private ReportWriter() {}
 
     /**
      * Renders the report.
@@ -40,10 +39,14 @@ public final class ReportWriter {
      * @param gate the quality gate's result, or {@code null} when no gate ran
      * @return the page's HTML
      */
-    public static String render(List<Prediction> predictions, ModelMetrics metrics, TestMetrics test,
-            LabeledImages testSet, GateResult gate) {
-        return HtmlReport.render(new ReportData(metrics, test,
-                Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
+    public static String render(
+            List<Prediction> predictions,
+            ModelMetrics metrics,
+            TestMetrics test,
+            LabeledImages testSet,
+            GateResult gate) {
+        return HtmlReport.render(new ReportData(
+                metrics, test, Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
     }
 
     /**
@@ -58,8 +61,14 @@ public final class ReportWriter {
      * @return the file
      * @throws IOException if writing fails
      */
-    public static Path write(List<Prediction> predictions, ModelMetrics metrics, TestMetrics test,
-            LabeledImages testSet, GateResult gate, Path file) throws IOException {
+    public static Path write(
+            List<Prediction> predictions,
+            ModelMetrics metrics,
+            TestMetrics test,
+            LabeledImages testSet,
+            GateResult gate,
+            Path file)
+            throws IOException {
         return AtomicFiles.writeString(file, render(predictions, metrics, test, testSet, gate));
     }
 }

@@ -68,6 +68,5 @@ final class Styles {
             footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
             """;
 
-    private Styles() {
-    }
+    private Styles() {}
 }

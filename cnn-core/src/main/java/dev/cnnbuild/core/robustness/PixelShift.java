@@ -20,7 +20,10 @@ public record PixelShift(int right, int down) implements ImagePerturbation {
 
     /** Returns the four shifts by {@code pixels}: right, left, down and up. */
     public static List<PixelShift> everyDirection(int pixels) {
-        return List.of(new PixelShift(pixels, 0), new PixelShift(-pixels, 0), new PixelShift(0, pixels),
+        return List.of(
+                new PixelShift(pixels, 0),
+                new PixelShift(-pixels, 0),
+                new PixelShift(0, pixels),
                 new PixelShift(0, -pixels));
     }
 
@@ -37,8 +40,12 @@ public record PixelShift(int right, int down) implements ImagePerturbation {
                 int from = Math.max(0, right);
                 int to = Math.min(width, width + right);
                 if (from < to) {
-                    System.arraycopy(source, base + (row - down) * width + from - right, shifted,
-                            base + row * width + from, to - from);
+                    System.arraycopy(
+                            source,
+                            base + (row - down) * width + from - right,
+                            shifted,
+                            base + row * width + from,
+                            to - from);
                 }
             }
         }

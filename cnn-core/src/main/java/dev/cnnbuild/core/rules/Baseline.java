@@ -68,7 +68,8 @@ public final class Baseline {
         Path file = Files.isDirectory(location) ? ModelDirectory.of(location).metrics() : location;
         Path absolute = file.toAbsolutePath().normalize();
         String name = absolute.startsWith(project.toAbsolutePath().normalize())
-                ? ProjectPaths.relative(project, absolute) : file.toString();
+                ? ProjectPaths.relative(project, absolute)
+                : file.toString();
         return new Baseline(file, name, Files.isRegularFile(file) ? MetricSource.read(file) : null);
     }
 

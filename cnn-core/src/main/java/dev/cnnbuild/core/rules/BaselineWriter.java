@@ -19,8 +19,7 @@ import java.nio.file.Path;
  */
 public final class BaselineWriter {
 
-    private BaselineWriter() {
-    }
+    private BaselineWriter() {}
 
     /**
      * Writes the metrics of a trained model directory as the baseline.

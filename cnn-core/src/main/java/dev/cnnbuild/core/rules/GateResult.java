@@ -56,8 +56,7 @@ public record GateResult(String modelName, List<RuleOutcome> outcomes, Baseline 
      * {@code no baseline at src/test/cnn/mnist-cnn.metrics.json; change rules skipped}.
      */
     public Optional<String> baselineNote() {
-        return skipped().isEmpty() ? Optional.empty()
-                : Optional.of(baseline.describe() + "; change rules skipped");
+        return skipped().isEmpty() ? Optional.empty() : Optional.of(baseline.describe() + "; change rules skipped");
     }
 
     /**
@@ -68,9 +67,14 @@ public record GateResult(String modelName, List<RuleOutcome> outcomes, Baseline 
      * </pre>
      */
     public String summary() {
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
-                "%s: %d checks, %d passed, %d violated, %d skipped", modelName, outcomes.size(), passes().size(),
-                violations().size(), skipped().size()));
+        StringBuilder summary = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s: %d checks, %d passed, %d violated, %d skipped",
+                modelName,
+                outcomes.size(),
+                passes().size(),
+                violations().size(),
+                skipped().size()));
         for (RuleOutcome violation : violations()) {
             summary.append('\n').append(violation.message());
         }

@@ -30,8 +30,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JUnitXmlWriter {
     private static final String SUITE_PREFIX = "cnn.check.";
 
-    private JUnitXmlWriter() {
-    }
+    private JUnitXmlWriter() {}
 
     /** Returns the usual file name, {@code TEST-cnn.check.<model>.xml}, which CI servers pick up as Surefire's. */
     public static String fileName(String modelName) {
@@ -129,7 +128,11 @@ public final class JUnitXmlWriter {
     }
 
     private static boolean allowedInXml(int c) {
-        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+        return c == 0x9
+                || c == 0xA
+                || c == 0xD
+                || (c >= 0x20 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
     }
 }

@@ -10,8 +10,7 @@ final class LimitText {
             Pattern.compile("([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(%?)");
     private static final Pattern DECIMAL_COMMA = Pattern.compile("[+-]?\\d+,\\d+\\s*%?");
 
-    private LimitText() {
-    }
+    private LimitText() {}
 
     /**
      * Parses a limit.

@@ -24,9 +24,10 @@ public record Measure(Metric metric, int label) {
      */
     public Measure {
         if (metric.perClass() ? label < 0 : label != WHOLE_MODEL) {
-            throw new IllegalArgumentException(metric.perClass()
-                    ? metric.pomName() + " needs a class from 0, but got " + label
-                    : metric.pomName() + " is measured on the whole model and takes no class");
+            throw new IllegalArgumentException(
+                    metric.perClass()
+                            ? metric.pomName() + " needs a class from 0, but got " + label
+                            : metric.pomName() + " is measured on the whole model and takes no class");
         }
     }
 

@@ -76,13 +76,14 @@ public enum Metric {
                 return metric;
             }
         }
-        throw new RuleException("unknown metric '" + name + "'"
-                + Suggestions.unknownWordHint(name, pomNames(), "metrics"));
+        throw new RuleException(
+                "unknown metric '" + name + "'" + Suggestions.unknownWordHint(name, pomNames(), "metrics"));
     }
 
     /** Returns the POM names of all metrics, in declaration order, with {@code classRecall} after its figure's. */
     public static List<String> pomNames() {
-        List<String> names = new ArrayList<>(Arrays.stream(values()).map(Metric::pomName).toList());
+        List<String> names =
+                new ArrayList<>(Arrays.stream(values()).map(Metric::pomName).toList());
         names.add(names.indexOf(CLASS_ACCURACY.pomName) + 2, CLASS_RECALL_ALIAS);
         return names;
     }

@@ -116,8 +116,10 @@ public final class QualityGate {
                 }
                 Check check = new Check(modelName, rule, limit, limitValue.getAsDouble(), candidate, baseline, classes);
                 if (measures.isEmpty()) {
-                    outcomes.add(rule.className().isPresent() ? check.unknownClass(rule.className().get())
-                            : check.noClasses());
+                    outcomes.add(
+                            rule.className().isPresent()
+                                    ? check.unknownClass(rule.className().get())
+                                    : check.noClasses());
                 }
                 for (Measure measure : measures) {
                     outcomes.add(check.of(measure));
@@ -137,19 +139,33 @@ public final class QualityGate {
     }
 
     /** One limit of one rule, checked on each of the rule's measures. */
-    private record Check(String modelName, Rule rule, Limit limit, double limitValue, MetricSource candidate,
-            Baseline baseline, ClassNames classes) {
+    private record Check(
+            String modelName,
+            Rule rule,
+            Limit limit,
+            double limitValue,
+            MetricSource candidate,
+            Baseline baseline,
+            ClassNames classes) {
 
         RuleOutcome unknownClass(String name) {
             String subject = rule.metric().words() + " of class " + name;
-            return outcome(subject, RuleOutcome.Status.VIOLATED, OptionalDouble.empty(), OptionalDouble.empty(),
-                    subject + " is missing (the model has no class '" + name + "'; its classes are "
-                            + classes.joined() + ")");
+            return outcome(
+                    subject,
+                    RuleOutcome.Status.VIOLATED,
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
+                    subject + " is missing (the model has no class '" + name + "'; its classes are " + classes.joined()
+                            + ")");
         }
 
         RuleOutcome noClasses() {
             String subject = rule.metric().words() + " of every class";
-            return outcome(subject, RuleOutcome.Status.VIOLATED, OptionalDouble.empty(), OptionalDouble.empty(),
+            return outcome(
+                    subject,
+                    RuleOutcome.Status.VIOLATED,
+                    OptionalDouble.empty(),
+                    OptionalDouble.empty(),
                     subject + " is missing (the model has no classes)");
         }
 
@@ -158,15 +174,23 @@ public final class QualityGate {
             String subject = measure.describe(classes);
             if (measure.metric().perClass() && !candidate.hasImagesOf(measure.label())) {
                 String name = classes.name(measure.label());
-                return violated(subject, OptionalDouble.empty(), OptionalDouble.empty(), subject
-                        + " cannot be measured: the test set has no image of class " + name
-                        + expectation(", but ") + "; add images of class " + name + " to the test set");
+                return violated(
+                        subject,
+                        OptionalDouble.empty(),
+                        OptionalDouble.empty(),
+                        subject
+                                + " cannot be measured: the test set has no image of class " + name
+                                + expectation(", but ") + "; add images of class " + name + " to the test set");
             }
             if (value.isEmpty()) {
                 String missing = subject + " is missing" + why(measure);
-                return violated(subject, value, OptionalDouble.empty(), limit.comparesWithBaseline()
-                        ? missing + ", so it cannot be compared with " + baseline.describe()
-                        : missing + expectation(", but "));
+                return violated(
+                        subject,
+                        value,
+                        OptionalDouble.empty(),
+                        limit.comparesWithBaseline()
+                                ? missing + ", so it cannot be compared with " + baseline.describe()
+                                : missing + expectation(", but "));
             }
             double v = value.getAsDouble();
             return limit.comparesWithBaseline() ? change(measure, subject, v) : bound(subject, v);
@@ -176,7 +200,8 @@ public final class QualityGate {
             boolean holds = limit == Limit.MINIMUM ? v >= limitValue : v <= limitValue;
             String measured = subject + " is " + FigureText.value(v);
             OptionalDouble value = OptionalDouble.of(v);
-            return holds ? passed(subject, value, OptionalDouble.empty(), measured + expectation(", "))
+            return holds
+                    ? passed(subject, value, OptionalDouble.empty(), measured + expectation(", "))
                     : violated(subject, value, OptionalDouble.empty(), measured + expectation(", but "));
         }
 
@@ -184,24 +209,36 @@ public final class QualityGate {
             OptionalDouble value = OptionalDouble.of(c);
             String measured = subject + " is " + FigureText.value(c);
             if (!baseline.isPresent()) {
-                return outcome(subject, RuleOutcome.Status.SKIPPED, value, OptionalDouble.empty(),
+                return outcome(
+                        subject,
+                        RuleOutcome.Status.SKIPPED,
+                        value,
+                        OptionalDouble.empty(),
                         subject + " is not compared: " + baseline.describe());
             }
             if (Double.isNaN(c)) {
-                return violated(subject, value, OptionalDouble.empty(),
+                return violated(
+                        subject,
+                        value,
+                        OptionalDouble.empty(),
                         measured + ", so it cannot be compared with " + baseline.describe());
             }
             OptionalDouble base = baseline.source().value(measure);
             if (base.isEmpty() || Double.isNaN(base.getAsDouble())) {
-                return violated(subject, value, base, measured + ", but " + baseline.describe() + " has no "
-                        + subject + "; write a new baseline with 'mvn cnn:bless' or remove the tolerance");
+                return violated(
+                        subject,
+                        value,
+                        base,
+                        measured + ", but " + baseline.describe() + " has no " + subject
+                                + "; write a new baseline with 'mvn cnn:bless' or remove the tolerance");
             }
             double b = base.getAsDouble();
             double worsening = rule.metric().direction().worsening(c, b);
             double measuredChange = limit == Limit.ABSOLUTE_TOLERANCE ? worsening : relative(worsening, b);
             String message = measured + ", " + changeText(worsening, b) + "; at most " + limit.format(limitValue)
                     + " is allowed";
-            return measuredChange > limitValue + EQUAL_WITHIN ? violated(subject, value, base, message)
+            return measuredChange > limitValue + EQUAL_WITHIN
+                    ? violated(subject, value, base, message)
                     : passed(subject, value, base, message);
         }
 
@@ -211,7 +248,8 @@ public final class QualityGate {
 
         private String why(Measure measure) {
             return measure.metric().perClass() && measure.label() >= candidate.classes()
-                    ? " (the model has " + candidate.classes() + " classes)" : "";
+                    ? " (the model has " + candidate.classes() + " classes)"
+                    : "";
         }
 
         private RuleOutcome passed(String subject, OptionalDouble value, OptionalDouble base, String message) {
@@ -222,11 +260,11 @@ public final class QualityGate {
             return outcome(subject, RuleOutcome.Status.VIOLATED, value, base, message);
         }
 
-        private RuleOutcome outcome(String subject, RuleOutcome.Status status, OptionalDouble value,
-                OptionalDouble base, String message) {
+        private RuleOutcome outcome(
+                String subject, RuleOutcome.Status status, OptionalDouble value, OptionalDouble base, String message) {
             String name = subject + " " + limit.pomName() + " " + limit.format(limitValue);
-            return new RuleOutcome(name, subject, rule, limit, limitValue, status, value, base,
-                    modelName + ": " + message);
+            return new RuleOutcome(
+                    name, subject, rule, limit, limitValue, status, value, base, modelName + ": " + message);
         }
 
         private static double relative(double worsening, double baseline) {

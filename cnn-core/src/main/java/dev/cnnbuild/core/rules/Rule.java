@@ -42,8 +42,14 @@ import java.util.stream.IntStream;
  * @param className the class of a per-class metric, by name, such as {@code cat}; resolved against the model's
  *     class names when the rule is checked
  */
-public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, OptionalDouble maximum,
-        OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance, Optional<String> className) {
+public record Rule(
+        Metric metric,
+        OptionalInt label,
+        OptionalDouble minimum,
+        OptionalDouble maximum,
+        OptionalDouble absoluteTolerance,
+        OptionalDouble relativeTolerance,
+        Optional<String> className) {
 
     /**
      * Checks the rule.
@@ -67,8 +73,13 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
      * @param absoluteTolerance the most the metric may get worse than the baseline, in its unit
      * @param relativeTolerance the most the metric may get worse than the baseline, as a share
      */
-    public Rule(Metric metric, OptionalInt label, OptionalDouble minimum, OptionalDouble maximum,
-            OptionalDouble absoluteTolerance, OptionalDouble relativeTolerance) {
+    public Rule(
+            Metric metric,
+            OptionalInt label,
+            OptionalDouble minimum,
+            OptionalDouble maximum,
+            OptionalDouble absoluteTolerance,
+            OptionalDouble relativeTolerance) {
         this(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance, Optional.empty());
     }
 
@@ -117,7 +128,9 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
             int byName = classes.names().indexOf(Integer.toString(label.getAsInt()));
             return List.of(Measure.ofClass(metric, byName >= 0 ? byName : label.getAsInt()));
         }
-        return IntStream.range(0, classes.size()).mapToObj(c -> Measure.ofClass(metric, c)).toList();
+        return IntStream.range(0, classes.size())
+                .mapToObj(c -> Measure.ofClass(metric, c))
+                .toList();
     }
 
     /** Returns whether the rule compares with a baseline, that is has a tolerance. */
@@ -131,19 +144,27 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
         if (!metric.perClass()) {
             return name;
         }
-        return name + (className.isPresent() ? " (class " + className.get() + ")"
-                : label.isPresent() ? " (class " + label.getAsInt() + ")" : " (every class)");
+        return name
+                + (className.isPresent()
+                        ? " (class " + className.get() + ")"
+                        : label.isPresent() ? " (class " + label.getAsInt() + ")" : " (every class)");
     }
 
-    private static String problem(Metric metric, OptionalInt label, Optional<String> className,
-            OptionalDouble minimum, OptionalDouble maximum, OptionalDouble absoluteTolerance,
+    private static String problem(
+            Metric metric,
+            OptionalInt label,
+            Optional<String> className,
+            OptionalDouble minimum,
+            OptionalDouble maximum,
+            OptionalDouble absoluteTolerance,
             OptionalDouble relativeTolerance) {
         String rule = describe(metric, label, className);
         if (label.isPresent() && className.isPresent()) {
             return rule + ": give the class by number or by name, not both";
         }
         if ((label.isPresent() || className.isPresent()) && !metric.perClass()) {
-            return rule + ": label " + className.orElseGet(() -> Integer.toString(label.getAsInt())) + " given, but " + metric.words() + " is measured on the"
+            return rule + ": label " + className.orElseGet(() -> Integer.toString(label.getAsInt())) + " given, but "
+                    + metric.words() + " is measured on the"
                     + " whole model; remove the label, or use a per-class metric (classAccuracy, classPrecision,"
                     + " classRecall, classF1)";
         }
@@ -290,13 +311,13 @@ public record Rule(Metric metric, OptionalInt label, OptionalDouble minimum, Opt
             OptionalDouble parsedMaximum = limit(rule, "maximum", maximum);
             OptionalDouble parsedAbsolute = limit(rule, "absoluteTolerance", absoluteTolerance);
             OptionalDouble parsedRelative = limit(rule, "relativeTolerance", relativeTolerance);
-            String problem = problem(parsed, parsedLabel, parsedName, parsedMinimum, parsedMaximum, parsedAbsolute,
-                    parsedRelative);
+            String problem = problem(
+                    parsed, parsedLabel, parsedName, parsedMinimum, parsedMaximum, parsedAbsolute, parsedRelative);
             if (problem != null) {
                 throw new RuleException(problem);
             }
-            return new Rule(parsed, parsedLabel, parsedMinimum, parsedMaximum, parsedAbsolute, parsedRelative,
-                    parsedName);
+            return new Rule(
+                    parsed, parsedLabel, parsedMinimum, parsedMaximum, parsedAbsolute, parsedRelative, parsedName);
         }
 
         private OptionalInt parseLabel(String rule) throws RuleException {

@@ -22,8 +22,16 @@ import java.util.OptionalDouble;
  * @param baselineValue the baseline's value, for a tolerance compared with a baseline that has the figure
  * @param message a full sentence starting with the model's name
  */
-public record RuleOutcome(String name, String subject, Rule rule, Limit limit, double limitValue, Status status,
-        OptionalDouble value, OptionalDouble baselineValue, String message) {
+public record RuleOutcome(
+        String name,
+        String subject,
+        Rule rule,
+        Limit limit,
+        double limitValue,
+        Status status,
+        OptionalDouble value,
+        OptionalDouble baselineValue,
+        String message) {
 
     /** Whether a limit held. */
     public enum Status {

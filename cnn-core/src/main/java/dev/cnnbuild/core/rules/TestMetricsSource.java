@@ -20,8 +20,8 @@ import java.util.OptionalDouble;
  * looked up by their label, not their position; a class with a support of 0 has no test image.
  */
 final class TestMetricsSource implements MetricSource {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final StoredFigures figures;
 
@@ -36,8 +36,8 @@ final class TestMetricsSource implements MetricSource {
     static TestMetricsSource read(Path file) throws IOException {
         try {
             JsonNode test = JSON.readTree(file.toFile()).path("test");
-            return new TestMetricsSource(test.isObject() ? JSON.treeToValue(test, StoredFigures.class)
-                    : StoredFigures.NONE);
+            return new TestMetricsSource(
+                    test.isObject() ? JSON.treeToValue(test, StoredFigures.class) : StoredFigures.NONE);
         } catch (JacksonException e) {
             throw new IOException(file + " is not a valid metrics.json file (" + e.getOriginalMessage() + ")", e);
         }
@@ -51,9 +51,12 @@ final class TestMetricsSource implements MetricSource {
             case MACRO_PRECISION -> present(figures.macroPrecision());
             case MACRO_RECALL -> present(figures.macroRecall());
             case MACRO_F1 -> present(figures.macroF1());
-            case CLASS_ACCURACY -> present(ofClass(measure.label()).map(ClassFigures::recall).orElse(null));
-            case CLASS_PRECISION -> present(ofClass(measure.label()).map(ClassFigures::precision).orElse(null));
-            case CLASS_F1 -> present(ofClass(measure.label()).map(ClassFigures::f1).orElse(null));
+            case CLASS_ACCURACY ->
+                present(ofClass(measure.label()).map(ClassFigures::recall).orElse(null));
+            case CLASS_PRECISION ->
+                present(ofClass(measure.label()).map(ClassFigures::precision).orElse(null));
+            case CLASS_F1 ->
+                present(ofClass(measure.label()).map(ClassFigures::f1).orElse(null));
         };
     }
 
@@ -71,7 +74,9 @@ final class TestMetricsSource implements MetricSource {
         if (figures.perClass() == null) {
             return Optional.empty();
         }
-        return figures.perClass().stream().filter(c -> c.label() != null && c.label() == label).findFirst();
+        return figures.perClass().stream()
+                .filter(c -> c.label() != null && c.label() == label)
+                .findFirst();
     }
 
     private static OptionalDouble present(Double value) {
@@ -82,13 +87,23 @@ final class TestMetricsSource implements MetricSource {
      * The figures rules read, each {@code null} when a stored file lacks it; the component names are those of
      * {@link TestMetrics}, which writes the file.
      */
-    record StoredFigures(Double accuracy, Double loss, Double macroPrecision, Double macroRecall, Double macroF1,
+    record StoredFigures(
+            Double accuracy,
+            Double loss,
+            Double macroPrecision,
+            Double macroRecall,
+            Double macroF1,
             List<ClassFigures> perClass) {
         static final StoredFigures NONE = new StoredFigures(null, null, null, null, null, List.of());
 
         static StoredFigures of(TestMetrics test) {
-            return new StoredFigures(test.accuracy(), test.loss(), test.macroPrecision(), test.macroRecall(),
-                    test.macroF1(), test.perClass().stream().map(ClassFigures::of).toList());
+            return new StoredFigures(
+                    test.accuracy(),
+                    test.loss(),
+                    test.macroPrecision(),
+                    test.macroRecall(),
+                    test.macroF1(),
+                    test.perClass().stream().map(ClassFigures::of).toList());
         }
     }
 
@@ -96,7 +111,11 @@ final class TestMetricsSource implements MetricSource {
      * One class's figures, named as in {@link ClassMetrics}; files written before a class's accuracy and recall were
      * stored once may hold only {@code accuracy}, the same figure.
      */
-    record ClassFigures(Integer label, Long support, Double precision, @JsonAlias("accuracy") Double recall,
+    record ClassFigures(
+            Integer label,
+            Long support,
+            Double precision,
+            @JsonAlias("accuracy") Double recall,
             Double f1) {
         static ClassFigures of(ClassMetrics c) {
             return new ClassFigures(c.label(), c.support(), c.precision(), c.recall(), c.f1());

@@ -24,8 +24,14 @@ import java.util.Optional;
  * @param evaluationDevice {@code auto} (the kind of device that trained each model when this machine has one, the
  *     CPU otherwise), {@code cpu}, {@code gpu} or {@code gpu:N}
  */
-public record CheckRequest(Path outputDirectory, Path projectDirectory, Optional<Path> baselineDirectory,
-        Optional<Path> reportsDirectory, List<Rule> rules, List<String> modelNames, String evaluationDevice) {
+public record CheckRequest(
+        Path outputDirectory,
+        Path projectDirectory,
+        Optional<Path> baselineDirectory,
+        Optional<Path> reportsDirectory,
+        List<Rule> rules,
+        List<String> modelNames,
+        String evaluationDevice) {
 
     /** File name suffix of a model's baseline in the baseline directory. */
     public static final String BASELINE_SUFFIX = ".metrics.json";
@@ -45,7 +51,7 @@ public record CheckRequest(Path outputDirectory, Path projectDirectory, Optional
      * @return the request
      */
     public static CheckRequest of(Path outputDirectory, List<Rule> rules) {
-        return new CheckRequest(outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), rules, List.of(),
-                "auto");
+        return new CheckRequest(
+                outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), rules, List.of(), "auto");
     }
 }

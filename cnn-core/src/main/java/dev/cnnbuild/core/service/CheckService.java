@@ -58,8 +58,11 @@ public final class CheckService {
             checks.add(check(model, request));
         }
         if (request.reportsDirectory().isPresent()) {
-            MarkdownSummary.write(checks.stream().map(check -> new MarkdownSummary.Entry(check.modelName(),
-                    check.evaluatedOn(), check.measured(), check.gate())).toList(),
+            MarkdownSummary.write(
+                    checks.stream()
+                            .map(check -> new MarkdownSummary.Entry(
+                                    check.modelName(), check.evaluatedOn(), check.measured(), check.gate()))
+                            .toList(),
                     request.reportsDirectory().get().resolve(MarkdownSummary.FILE_NAME));
         }
         return checks;
@@ -67,7 +70,8 @@ public final class CheckService {
 
     private static List<ModelDirectory> models(CheckRequest request) throws IOException, RuleException {
         if (!request.modelNames().isEmpty()) {
-            return request.modelNames().stream().map(name -> ModelDirectory.of(request.outputDirectory(), name))
+            return request.modelNames().stream()
+                    .map(name -> ModelDirectory.of(request.outputDirectory(), name))
                     .toList();
         }
         List<ModelDirectory> models = ModelPackager.completeModels(request.outputDirectory());
@@ -85,20 +89,36 @@ public final class CheckService {
             ImageClassifier classifier = model.classifier();
             PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
             Evaluation evaluation = tested.evaluation();
-            Baseline baseline = request.baselineDirectory().isEmpty() ? Baseline.none()
-                    : Baseline.load(request.baselineDirectory().get().resolve(spec.name()
-                            + CheckRequest.BASELINE_SUFFIX), request.projectDirectory());
-            GateResult result = new QualityGate(request.rules()).check(spec.name(), MetricSource.of(evaluation),
-                    baseline, model.metrics().classes());
+            Baseline baseline = request.baselineDirectory().isEmpty()
+                    ? Baseline.none()
+                    : Baseline.load(
+                            request.baselineDirectory().get().resolve(spec.name() + CheckRequest.BASELINE_SUFFIX),
+                            request.projectDirectory());
+            GateResult result = new QualityGate(request.rules())
+                    .check(
+                            spec.name(),
+                            MetricSource.of(evaluation),
+                            baseline,
+                            model.metrics().classes());
             if (request.reportsDirectory().isPresent()) {
-                JUnitXmlWriter.write(result, request.reportsDirectory().get()
-                        .resolve(JUnitXmlWriter.fileName(spec.name())));
+                JUnitXmlWriter.write(
+                        result, request.reportsDirectory().get().resolve(JUnitXmlWriter.fileName(spec.name())));
             }
             TestMetrics measured = TestMetrics.of(evaluation);
-            Path report = ReportWriter.write(tested.predictions(), model.metrics(), measured, testSet, result,
+            Path report = ReportWriter.write(
+                    tested.predictions(),
+                    model.metrics(),
+                    measured,
+                    testSet,
+                    result,
                     directory.root().resolve(HtmlReport.FILE_NAME));
-            return new ModelCheck(spec.name(), model.manager().getDevice().toString(), model.metrics().device(),
-                    measured, result, report);
+            return new ModelCheck(
+                    spec.name(),
+                    model.manager().getDevice().toString(),
+                    model.metrics().device(),
+                    measured,
+                    result,
+                    report);
         }
     }
 

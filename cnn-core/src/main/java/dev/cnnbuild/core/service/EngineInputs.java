@@ -34,12 +34,17 @@ record EngineInputs(ToolVersions versions, String deviceType) {
     static Optional<EngineInputs> forecast(DeviceChoice choice) {
         Optional<ClassPathNatives> natives = ClassPathNatives.find();
         boolean cpu = choice.kind() == DeviceChoice.Kind.CPU
-                || choice.kind() == DeviceChoice.Kind.AUTO && natives.map(n -> !n.cuda()).orElse(false);
+                || choice.kind() == DeviceChoice.Kind.AUTO
+                        && natives.map(n -> !n.cuda()).orElse(false);
         if (!cpu || natives.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EngineInputs(new ToolVersions(ToolVersions.toolVersion(), Engine.getDjlVersion(),
-                natives.get().pytorchVersion()), "cpu"));
+        return Optional.of(new EngineInputs(
+                new ToolVersions(
+                        ToolVersions.toolVersion(),
+                        Engine.getDjlVersion(),
+                        natives.get().pytorchVersion()),
+                "cpu"));
     }
 
     /**

@@ -22,5 +22,5 @@ import java.nio.file.Path;
  * @param gate the rules' outcomes
  * @param report the rewritten {@code report.html}
  */
-public record ModelCheck(String modelName, String evaluatedOn, String trainedOn, TestMetrics measured, GateResult gate, Path report) {
-}
+public record ModelCheck(
+        String modelName, String evaluatedOn, String trainedOn, TestMetrics measured, GateResult gate, Path report) {}

@@ -11,8 +11,7 @@ import dev.cnnbuild.core.spec.NormalizationSpec;
 /** Turns a model file's {@code data.normalize} into the normalisation a training applies and stores. */
 final class Normalizations {
 
-    private Normalizations() {
-    }
+    private Normalizations() {}
 
     /**
      * Returns the normalisation of a run: none, the model file's figures, or the training set's statistics.
@@ -28,7 +27,8 @@ final class Normalizations {
             return ChannelNormalization.NONE;
         }
         if (normalize instanceof FixedNormalization fixed) {
-            return new ChannelNormalization(fixed.mean().stream().mapToDouble(Double::doubleValue).toArray(),
+            return new ChannelNormalization(
+                    fixed.mean().stream().mapToDouble(Double::doubleValue).toArray(),
                     fixed.std().stream().mapToDouble(Double::doubleValue).toArray());
         }
         ChannelStatistics statistics = ChannelStatistics.of(train);

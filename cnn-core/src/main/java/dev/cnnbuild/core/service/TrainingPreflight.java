@@ -66,9 +66,13 @@ public final class TrainingPreflight {
             }
             Path first = sources.putIfAbsent(spec.name(), file);
             if (first != null) {
-                problems.add(String.format("model name '%s' is used by two model files, %s and %s: both would train"
-                        + " into %s; give each model file its own 'name'", spec.name(), shown(request, first),
-                        shown(request, file), request.outputDirectory().resolve(spec.name())));
+                problems.add(String.format(
+                        "model name '%s' is used by two model files, %s and %s: both would train"
+                                + " into %s; give each model file its own 'name'",
+                        spec.name(),
+                        shown(request, first),
+                        shown(request, file),
+                        request.outputDirectory().resolve(spec.name())));
             } else {
                 byName.put(spec.name(), request);
             }
@@ -125,9 +129,14 @@ public final class TrainingPreflight {
     private String nameProblem(String name, TrainingRequest request, Path probe, FileSystemException e) {
         String reason = e.getReason() == null ? e.toString() : e.getReason();
         if (reason.toLowerCase(Locale.ROOT).contains("too long")) {
-            return String.format("model name '%s' (%d characters) is too long for the file system of %s: training"
-                    + " cannot create %s there (%s); shorten 'name' in %s", abbreviated(name), name.length(),
-                    outputDirectory, abbreviated(probe.getFileName().toString()), reason,
+            return String.format(
+                    "model name '%s' (%d characters) is too long for the file system of %s: training"
+                            + " cannot create %s there (%s); shorten 'name' in %s",
+                    abbreviated(name),
+                    name.length(),
+                    outputDirectory,
+                    abbreviated(probe.getFileName().toString()),
+                    reason,
                     shown(request, request.modelFile().toAbsolutePath().normalize()));
         }
         return cannotWrite(e);

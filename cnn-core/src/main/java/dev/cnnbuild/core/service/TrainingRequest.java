@@ -24,8 +24,14 @@ import java.util.Optional;
  * @param adaptThreads let a training on the CPU give up threads while other processes keep the processors busy
  *     ({@link dev.cnnbuild.core.threads.AdaptiveThreads})
  */
-public record TrainingRequest(Path modelFile, Path outputDirectory, Path projectDirectory,
-        Optional<DeviceChoice> device, Optional<Integer> devices, boolean force, boolean adaptThreads) {
+public record TrainingRequest(
+        Path modelFile,
+        Path outputDirectory,
+        Path projectDirectory,
+        Optional<DeviceChoice> device,
+        Optional<Integer> devices,
+        boolean force,
+        boolean adaptThreads) {
 
     /**
      * A request in the current working directory's project, on the file's own device, without forcing.
@@ -35,14 +41,14 @@ public record TrainingRequest(Path modelFile, Path outputDirectory, Path project
      * @return the request
      */
     public static TrainingRequest of(Path modelFile, Path outputDirectory) {
-        return new TrainingRequest(modelFile, outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), false,
-                false);
+        return new TrainingRequest(
+                modelFile, outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), false, false);
     }
 
     /** Returns this request with {@code force} set as given. */
     public TrainingRequest withForce(boolean retrain) {
-        return new TrainingRequest(modelFile, outputDirectory, projectDirectory, device, devices, retrain,
-                adaptThreads);
+        return new TrainingRequest(
+                modelFile, outputDirectory, projectDirectory, device, devices, retrain, adaptThreads);
     }
 
     /** Returns this request with {@code adaptThreads} set as given. */

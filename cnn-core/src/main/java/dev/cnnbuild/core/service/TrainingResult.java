@@ -21,8 +21,12 @@ import java.util.OptionalInt;
  * @param metrics the metrics written, if the model was trained
  * @param keptEpoch with early stopping, the epoch whose parameters were kept when it is not the last one
  */
-public record TrainingResult(String modelName, String reason, ModelDirectory directory,
-        Optional<ModelMetrics> metrics, OptionalInt keptEpoch) {
+public record TrainingResult(
+        String modelName,
+        String reason,
+        ModelDirectory directory,
+        Optional<ModelMetrics> metrics,
+        OptionalInt keptEpoch) {
 
     /** Returns whether the model was trained (rather than found up to date). */
     public boolean trained() {

@@ -76,8 +76,7 @@ public final class TrainingService {
          * @param modelName the model's name
          * @param summary such as {@code 120 training and 30 test images of 2 classes (cat, dog) from ...}
          */
-        default void onImagesListed(String modelName, String summary) {
-        }
+        default void onImagesListed(String modelName, String summary) {}
 
         /**
          * Called from the decoding threads after each decoded image file; throttle here, and be thread-safe.
@@ -87,8 +86,7 @@ public final class TrainingService {
          * @param done files decoded so far
          * @param total files to decode
          */
-        default void onImagesDecoded(String modelName, String set, int done, int total) {
-        }
+        default void onImagesDecoded(String modelName, String set, int done, int total) {}
     }
 
     /**
@@ -114,15 +112,16 @@ public final class TrainingService {
     public TrainingResult train(TrainingRequest request)
             throws SpecException, DatasetException, TrainingException, IOException {
         long start = System.nanoTime();
-        ModelSpec spec = ModelSpecReader.readAndValidate(request.modelFile().toAbsolutePath().normalize());
+        ModelSpec spec = ModelSpecReader.readAndValidate(
+                request.modelFile().toAbsolutePath().normalize());
         TrainingMemory.of(spec).requireWithin(memoryLimit());
         DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice);
         EngineInputs engine = forecast.isPresent() ? forecast.get() : EngineInputs.loaded(choice);
         ModelData data = ModelData.forTraining(spec);
-        Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
-                .hashes(data.files());
+        Map<String, String> hashes =
+                FileHashCache.beside(request.outputDirectory(), spec.name()).hashes(data.files());
         Fingerprint fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
@@ -130,12 +129,13 @@ public final class TrainingService {
             return new TrainingResult(spec.name(), freshness.reason(), target, Optional.empty(), OptionalInt.empty());
         }
         EngineLoader.startInBackground();
-        String reason = freshness.upToDate() ? "forced, although it is up to date (" + freshness.reason() + ")"
+        String reason = freshness.upToDate()
+                ? "forced, although it is up to date (" + freshness.reason() + ")"
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
         data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
-        LabeledImages train = data.train((done, total) -> listener.onImagesDecoded(spec.name(), "training", done,
-                total));
+        LabeledImages train =
+                data.train((done, total) -> listener.onImagesDecoded(spec.name(), "training", done, total));
         LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
         if (forecast.isPresent()) {
@@ -159,18 +159,39 @@ public final class TrainingService {
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
             String source = ProjectPaths.relative(request.projectDirectory(), spec.source());
-            ModelMetrics metrics = new ModelMetrics(spec.name(), source, spec.training().seed(),
-                    trained.device(), versions, ShapeInference.parameterCount(spec), trained.history(),
-                    testMetrics, trained.trainSeconds(), (System.nanoTime() - start) / 1e9,
-                    trained.earlyStopping().orElse(null), trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt() : null, data.classNames(), augmentation(spec));
+            ModelMetrics metrics = new ModelMetrics(
+                    spec.name(),
+                    source,
+                    spec.training().seed(),
+                    trained.device(),
+                    versions,
+                    ShapeInference.parameterCount(spec),
+                    trained.history(),
+                    testMetrics,
+                    trained.trainSeconds(),
+                    (System.nanoTime() - start) / 1e9,
+                    trained.earlyStopping().orElse(null),
+                    trained.resumedAfterEpoch().isPresent()
+                            ? trained.resumedAfterEpoch().getAsInt()
+                            : null,
+                    data.classNames(),
+                    augmentation(spec));
             String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
-            ModelDirectory directory = ModelDirectoryWriter.write(request.outputDirectory(), spec.name(),
-                    spec.yaml(), trained.network(), metrics, fingerprint, report, directoryFiles(data, normalization));
+            ModelDirectory directory = ModelDirectoryWriter.write(
+                    request.outputDirectory(),
+                    spec.name(),
+                    spec.yaml(),
+                    trained.network(),
+                    metrics,
+                    fingerprint,
+                    report,
+                    directoryFiles(data, normalization));
             checkpoints.delete();
             int epochs = trained.history().size();
-            OptionalInt kept = trained.earlyStopping().filter(r -> r.keptEpoch() != epochs)
-                    .map(r -> OptionalInt.of(r.keptEpoch())).orElse(OptionalInt.empty());
+            OptionalInt kept = trained.earlyStopping()
+                    .filter(r -> r.keptEpoch() != epochs)
+                    .map(r -> OptionalInt.of(r.keptEpoch()))
+                    .orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
         }
     }
@@ -184,7 +205,9 @@ public final class TrainingService {
     }
 
     private static List<String> augmentation(ModelSpec spec) {
-        List<String> applied = spec.data().options().augment().stream().map(AugmentationSpec::describe).toList();
+        List<String> applied = spec.data().options().augment().stream()
+                .map(AugmentationSpec::describe)
+                .toList();
         return applied.isEmpty() ? null : applied;
     }
 

@@ -10,10 +10,10 @@ final class AugmentationReader {
 
     private static final String WRITE_AS = "'- horizontalFlip' or '- randomCrop: {padding: 4}'";
     private static final List<String> TYPES = ModelFileDefinitions.AUGMENTATIONS.stream()
-            .map(ModelFileDefinitions.Named::name).toList();
+            .map(ModelFileDefinitions.Named::name)
+            .toList();
 
-    private AugmentationReader() {
-    }
+    private AugmentationReader() {}
 
     /**
      * Reads the items in order.
@@ -27,15 +27,19 @@ final class AugmentationReader {
             int number = specs.size() + 1;
             NamedEntry entry = NamedEntry.of(augment.file(), item, "augmentation " + number, WRITE_AS);
             String owner = entry.name() + " (augmentation " + number + ")";
-            specs.add(switch (entry.name()) {
-                case RandomCropAugmentation.TYPE -> randomCrop(entry, owner);
-                case HorizontalFlipAugmentation.TYPE -> horizontalFlip(entry, owner);
-                case RotationAugmentation.TYPE -> rotation(entry, owner);
-                case ColorJitterAugmentation.TYPE -> colorJitter(entry, owner);
-                default -> throw SpecException.at(entry.nameLocation(), "unknown augmentation '" + entry.name()
-                        + "' (augmentation " + number + ")" + Suggestions.unknownWordHint(entry.name(), TYPES,
-                        "augmentations"));
-            });
+            specs.add(
+                    switch (entry.name()) {
+                        case RandomCropAugmentation.TYPE -> randomCrop(entry, owner);
+                        case HorizontalFlipAugmentation.TYPE -> horizontalFlip(entry, owner);
+                        case RotationAugmentation.TYPE -> rotation(entry, owner);
+                        case ColorJitterAugmentation.TYPE -> colorJitter(entry, owner);
+                        default ->
+                            throw SpecException.at(
+                                    entry.nameLocation(),
+                                    "unknown augmentation '" + entry.name()
+                                            + "' (augmentation " + number + ")"
+                                            + Suggestions.unknownWordHint(entry.name(), TYPES, "augmentations"));
+                    });
         }
         return specs;
     }
@@ -43,8 +47,8 @@ final class AugmentationReader {
     private static AugmentationSpec randomCrop(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{padding: 4}");
         parameters.allowOnly(ModelFileDefinitions.RANDOM_CROP.names());
-        return new RandomCropAugmentation(parameters.require("padding", "padding: 4").positiveInt(),
-                entry.location());
+        return new RandomCropAugmentation(
+                parameters.require("padding", "padding: 4").positiveInt(), entry.location());
     }
 
     private static AugmentationSpec horizontalFlip(NamedEntry entry, String owner) throws SpecException {
@@ -53,8 +57,8 @@ final class AugmentationReader {
         double probability = parameters.valueOr("probability", 0.5, value -> {
             double p = value.positiveNumber();
             if (p > 1) {
-                throw SpecException.at(value.location(), value.field() + " must be above 0 and at most 1, but was "
-                        + p);
+                throw SpecException.at(
+                        value.location(), value.field() + " must be above 0 and at most 1, but was " + p);
             }
             return p;
         });
@@ -66,8 +70,9 @@ final class AugmentationReader {
         parameters.allowOnly(ModelFileDefinitions.ROTATION.names());
         double degrees = parameters.require("degrees", "degrees: 10").positiveNumber();
         if (degrees > 45) {
-            throw SpecException.at(parameters.require("degrees", "").location(), "'degrees' of " + owner
-                    + " must be at most 45 (a small rotation), but was " + degrees);
+            throw SpecException.at(
+                    parameters.require("degrees", "").location(),
+                    "'degrees' of " + owner + " must be at most 45 (a small rotation), but was " + degrees);
         }
         return new RotationAugmentation(degrees, entry.location());
     }
@@ -78,8 +83,10 @@ final class AugmentationReader {
         double brightness = parameters.valueOr("brightness", 0.0, YamlValue::fraction);
         double contrast = parameters.valueOr("contrast", 0.0, YamlValue::fraction);
         if (brightness == 0 && contrast == 0) {
-            throw SpecException.at(entry.location(), owner + " changes nothing; give 'brightness', 'contrast' or"
-                    + " both, such as {brightness: 0.2, contrast: 0.2}");
+            throw SpecException.at(
+                    entry.location(),
+                    owner + " changes nothing; give 'brightness', 'contrast' or"
+                            + " both, such as {brightness: 0.2, contrast: 0.2}");
         }
         return new ColorJitterAugmentation(brightness, contrast, entry.location());
     }

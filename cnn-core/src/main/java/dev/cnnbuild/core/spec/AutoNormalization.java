@@ -8,5 +8,4 @@ package dev.cnnbuild.core.spec;
  * normalize: auto
  * }</pre>
  */
-public record AutoNormalization() implements NormalizationSpec {
-}
+public record AutoNormalization() implements NormalizationSpec {}

@@ -21,8 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public final class DataFileCheck {
 
-    private DataFileCheck() {
-    }
+    private DataFileCheck() {}
 
     /**
      * Checks the four data paths of IDX data: the training images and labels, then the test images and labels.
@@ -44,10 +43,12 @@ public final class DataFileCheck {
     private static void check(ModelSpec spec, String set, String kind, Path path) throws SpecException {
         Optional<String> problem = RegularFiles.problem(path);
         if (problem.isPresent()) {
-            String relative = Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? ""
+            String relative = Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                    ? ""
                     : " (a relative path starts at the model file's folder)";
-            throw SpecException.at(locate(spec, set, kind), "'data." + set + "." + kind + "' is " + path
-                    + ", which " + problem.get() + relative);
+            throw SpecException.at(
+                    locate(spec, set, kind),
+                    "'data." + set + "." + kind + "' is " + path + ", which " + problem.get() + relative);
         }
     }
 
@@ -64,6 +65,7 @@ public final class DataFileCheck {
         return mapping.getValue().stream()
                 .filter(tuple -> key.equals(YamlNodes.scalarText(tuple.getKeyNode())))
                 .map(tuple -> tuple.getValueNode())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 }

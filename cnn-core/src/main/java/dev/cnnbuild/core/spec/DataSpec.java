@@ -27,8 +27,13 @@ import java.util.Optional;
  * @param classNames the class names an IDX model file lists; empty when it lists none (image files name their
  *     classes themselves)
  */
-public record DataSpec(String format, DatasetFiles train, DatasetFiles test, Optional<ImageSource> images,
-        ImageOptions options, List<String> classNames) {
+public record DataSpec(
+        String format,
+        DatasetFiles train,
+        DatasetFiles test,
+        Optional<ImageSource> images,
+        ImageOptions options,
+        List<String> classNames) {
 
     /** Copies the class names. */
     public DataSpec {

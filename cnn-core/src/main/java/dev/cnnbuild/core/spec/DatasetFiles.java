@@ -13,5 +13,4 @@ import java.nio.file.Path;
  * @param images the images file, absolute and normalized
  * @param labels the labels file, absolute and normalized
  */
-public record DatasetFiles(Path images, Path labels) {
-}
+public record DatasetFiles(Path images, Path labels) {}

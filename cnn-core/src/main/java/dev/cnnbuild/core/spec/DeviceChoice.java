@@ -56,8 +56,8 @@ public record DeviceChoice(Kind kind, int gpuIndex, int devices) {
                 if (lower.matches("gpu:\\d{1,4}")) {
                     return new DeviceChoice(Kind.GPU, Integer.parseInt(lower.substring(4)), 1);
                 }
-                throw new IllegalArgumentException("Unknown device '" + text + "'; use one of auto, cpu, gpu, gpu:N"
-                        + " (such as gpu:1)");
+                throw new IllegalArgumentException(
+                        "Unknown device '" + text + "'; use one of auto, cpu, gpu, gpu:N" + " (such as gpu:1)");
         }
     }
 
@@ -76,8 +76,8 @@ public record DeviceChoice(Kind kind, int gpuIndex, int devices) {
         if (trimmed.matches("[1-9]\\d{0,3}")) {
             return Integer.parseInt(trimmed);
         }
-        throw new IllegalArgumentException("Unknown device count '" + text + "'; use all or a number of GPUs such"
-                + " as 2");
+        throw new IllegalArgumentException(
+                "Unknown device count '" + text + "'; use all or a number of GPUs such" + " as 2");
     }
 
     /**

@@ -1,14 +1,12 @@
 package dev.cnnbuild.core.spec;
 
-
 /** Reads {@code training.earlyStopping}: {@code metric} and {@code patience} are required. */
 final class EarlyStoppingReader {
 
     /** How the mapping looks, for messages. */
     static final String EXAMPLE = "{metric: validationLoss, patience: 3}";
 
-    private EarlyStoppingReader() {
-    }
+    private EarlyStoppingReader() {}
 
     /**
      * Reads the settings.
@@ -24,11 +22,14 @@ final class EarlyStoppingReader {
         YamlValue metricValue = settings.require("metric", "metric: validationLoss");
         EarlyStoppingMetric metric = metricValue.choice(EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName);
         if (metric.needsValidationSet() && validationSplit == 0) {
-            throw SpecException.at(metricValue.location(), metricValue.field() + " is " + metric.yamlName()
-                    + ", which is measured on a validation set, but training holds none out; add e.g."
-                    + " 'validationSplit: 0.1' to training");
+            throw SpecException.at(
+                    metricValue.location(),
+                    metricValue.field() + " is " + metric.yamlName()
+                            + ", which is measured on a validation set, but training holds none out; add e.g."
+                            + " 'validationSplit: 0.1' to training");
         }
-        return new EarlyStoppingSpec(metric,
+        return new EarlyStoppingSpec(
+                metric,
                 settings.require("patience", "patience: 3").positiveInt(),
                 settings.valueOr("minDelta", 0.0, YamlValue::nonNegativeNumber));
     }

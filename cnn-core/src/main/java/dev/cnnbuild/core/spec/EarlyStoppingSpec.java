@@ -15,5 +15,4 @@ package dev.cnnbuild.core.spec;
  * @param patience how many epochs in a row may fail to improve before training stops, at least 1
  * @param minDelta how much better than the best so far a value must be to count as an improvement, 0 or more
  */
-public record EarlyStoppingSpec(EarlyStoppingMetric metric, int patience, double minDelta) {
-}
+public record EarlyStoppingSpec(EarlyStoppingMetric metric, int patience, double minDelta) {}

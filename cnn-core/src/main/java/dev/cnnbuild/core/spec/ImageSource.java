@@ -33,8 +33,8 @@ public record ImageSource(ImageLayout layout, Path train, Optional<Path> test, d
      */
     public ImageSource {
         if (test.isPresent() == testSplit > 0 || testSplit < 0 || testSplit >= 1) {
-            throw new IllegalArgumentException("give a test set or a test split between 0 and 1, not "
-                    + test + " and " + testSplit);
+            throw new IllegalArgumentException(
+                    "give a test set or a test split between 0 and 1, not " + test + " and " + testSplit);
         }
     }
 

@@ -11,5 +11,4 @@ package dev.cnnbuild.core.spec;
  * @param height the height in pixels
  * @param width the width in pixels
  */
-public record InputShape(int channels, int height, int width) {
-}
+public record InputShape(int channels, int height, int width) {}

@@ -10,5 +10,4 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param required whether the reader requires it
  * @param schema the JSON Schema of its value, with a description
  */
-record KeyDefinition(String name, boolean required, ObjectNode schema) {
-}
+record KeyDefinition(String name, boolean required, ObjectNode schema) {}

@@ -22,8 +22,7 @@ final class LayerReader {
 
     private static final Map<String, LayerType> TYPES = layerTypes();
 
-    private LayerReader() {
-    }
+    private LayerReader() {}
 
     /**
      * Reads the layers in order.
@@ -33,8 +32,8 @@ final class LayerReader {
     static List<LayerSpec> read(YamlValue layers) throws SpecException {
         List<Node> items = layers.list("a list of layers such as '- conv2d: {filters: 16, kernel: 5}'");
         if (items.isEmpty()) {
-            throw SpecException.at(layers.location(),
-                    "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
+            throw SpecException.at(
+                    layers.location(), "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
         }
         List<LayerSpec> specs = new ArrayList<>();
         for (Node item : items) {
@@ -42,8 +41,10 @@ final class LayerReader {
             NamedEntry entry = NamedEntry.of(layers.file(), item, "layer " + number, WRITE_AS);
             LayerType type = TYPES.get(entry.name());
             if (type == null) {
-                throw SpecException.at(entry.nameLocation(), "unknown layer type '" + entry.name() + "' (layer "
-                        + number + ")" + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
+                throw SpecException.at(
+                        entry.nameLocation(),
+                        "unknown layer type '" + entry.name() + "' (layer " + number + ")"
+                                + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
             }
             specs.add(type.read(entry, entry.name() + " (layer " + number + ")"));
         }

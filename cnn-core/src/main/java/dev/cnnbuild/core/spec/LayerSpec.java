@@ -9,8 +9,17 @@ package dev.cnnbuild.core.spec;
  *   - relu                               # ReluLayer
  * }</pre>
  */
-public sealed interface LayerSpec permits Conv2dLayer, MaxPoolLayer, AvgPoolLayer, ReluLayer, SigmoidLayer,
-        TanhLayer, FlattenLayer, LinearLayer, DropoutLayer, BatchNormLayer {
+public sealed interface LayerSpec
+        permits Conv2dLayer,
+                MaxPoolLayer,
+                AvgPoolLayer,
+                ReluLayer,
+                SigmoidLayer,
+                TanhLayer,
+                FlattenLayer,
+                LinearLayer,
+                DropoutLayer,
+                BatchNormLayer {
 
     /**
      * The layer type as written in the model file.

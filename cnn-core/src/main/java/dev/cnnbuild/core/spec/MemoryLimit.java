@@ -40,8 +40,8 @@ public record MemoryLimit(long bytes, String source) {
         }
         int shift = 10 * "kmgt".indexOf(matcher.group(2).toLowerCase(Locale.ROOT)) + 10;
         long value = Long.parseLong(matcher.group(1));
-        long bytes = matcher.group(2).isEmpty() ? value
-                : value > Long.MAX_VALUE >> shift ? Long.MAX_VALUE : value << shift;
+        long bytes =
+                matcher.group(2).isEmpty() ? value : value > Long.MAX_VALUE >> shift ? Long.MAX_VALUE : value << shift;
         return new MemoryLimit(bytes, "-D" + PROPERTY + "=" + text.trim());
     }
 

@@ -36,18 +36,20 @@ final class ModelFileDefinitions {
     static final MappingDefinition RANDOM_CROP = MappingDefinition.of(
             required("padding", integer(1, "black pixels added on each side before a window is cut")));
 
-    static final MappingDefinition HORIZONTAL_FLIP = MappingDefinition.of(
-            optional("probability", number(0, true, "chance of a flip, 0.5 by default")));
+    static final MappingDefinition HORIZONTAL_FLIP =
+            MappingDefinition.of(optional("probability", number(0, true, "chance of a flip, 0.5 by default")));
 
-    static final MappingDefinition ROTATION = MappingDefinition.of(
-            required("degrees", number(0, true, "largest angle either way, at most 45")));
+    static final MappingDefinition ROTATION =
+            MappingDefinition.of(required("degrees", number(0, true, "largest angle either way, at most 45")));
 
     static final MappingDefinition COLOR_JITTER = MappingDefinition.of(
             optional("brightness", share(false, "largest change of brightness")),
             optional("contrast", share(false, "largest change of contrast")));
 
-    static final List<Named> AUGMENTATIONS = List.of(new Named(RandomCropAugmentation.TYPE, RANDOM_CROP),
-            new Named(HorizontalFlipAugmentation.TYPE, HORIZONTAL_FLIP), new Named(RotationAugmentation.TYPE, ROTATION),
+    static final List<Named> AUGMENTATIONS = List.of(
+            new Named(RandomCropAugmentation.TYPE, RANDOM_CROP),
+            new Named(HorizontalFlipAugmentation.TYPE, HORIZONTAL_FLIP),
+            new Named(RotationAugmentation.TYPE, ROTATION),
             new Named(ColorJitterAugmentation.TYPE, COLOR_JITTER));
 
     static final MappingDefinition DATA_IDX = MappingDefinition.of(
@@ -58,11 +60,11 @@ final class ModelFileDefinitions {
             optional("normalize", normalize()),
             optional("augment", augmentations()));
 
-    static final MappingDefinition DATA_FOLDER = images("folder", FOLDER_SET, "dir",
-            "one folder of class folders, of which testSplit is held out for testing");
+    static final MappingDefinition DATA_FOLDER = images(
+            "folder", FOLDER_SET, "dir", "one folder of class folders, of which testSplit is held out for testing");
 
-    static final MappingDefinition DATA_CSV = images("csv", CSV_SET, "file",
-            "one CSV file, of which testSplit is held out for testing");
+    static final MappingDefinition DATA_CSV =
+            images("csv", CSV_SET, "file", "one CSV file, of which testSplit is held out for testing");
 
     static final MappingDefinition ADAM = MappingDefinition.of(
             optional("learningRate", number(0, true, "step size, 0.001 by default")),
@@ -77,24 +79,34 @@ final class ModelFileDefinitions {
             optional("weightDecay", number(0, false, "L2 penalty, 0 by default")));
 
     static final MappingDefinition EARLY_STOPPING = MappingDefinition.of(
-            required("metric", words("the figure watched", EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName)),
+            required(
+                    "metric", words("the figure watched", EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName)),
             required("patience", integer(1, "epochs without improvement before stopping")),
             optional("minDelta", number(0, false, "the least change that counts as an improvement")));
 
     static final MappingDefinition TRAINING = MappingDefinition.of(
             required("epochs", integer(1, "passes over the training set")),
             optional("batchSize", integer(1, "images per step, 32 by default")),
-            optional("optimizer", named("the optimizer, Adam by default", List.of(
-                    new Named(AdamOptimizer.TYPE, ADAM), new Named(SgdOptimizer.TYPE, SGD)))),
+            optional(
+                    "optimizer",
+                    named(
+                            "the optimizer, Adam by default",
+                            List.of(new Named(AdamOptimizer.TYPE, ADAM), new Named(SgdOptimizer.TYPE, SGD)))),
             optional("loss", words("the loss", "softmaxCrossEntropy")),
             optional("seed", integer(0, "seeds the shuffle, the initial weights, dropout, splits and augmentation")),
             optional("device", pattern("auto, cpu, gpu or gpu:N", "^(auto|cpu|gpu|gpu:[0-9]+)$")),
-            optional("devices", oneOf("all or a count of GPUs that train data-parallel", words(null, "all"),
-                    integer(1, null))),
+            optional(
+                    "devices",
+                    oneOf("all or a count of GPUs that train data-parallel", words(null, "all"), integer(1, null))),
             optional("validationSplit", share(false, "share of the training set held out for validation")),
             optional("earlyStopping", mapping(EARLY_STOPPING, "stop when a figure stops improving")),
-            optional("testPass", words("when the test set is measured: once after the last epoch (end, the"
-                    + " default) or after every epoch", TestPass.values(), TestPass::yamlName)));
+            optional(
+                    "testPass",
+                    words(
+                            "when the test set is measured: once after the last epoch (end, the"
+                                    + " default) or after every epoch",
+                            TestPass.values(),
+                            TestPass::yamlName)));
 
     static final MappingDefinition CONV2D = MappingDefinition.of(
             required("filters", integer(1, "output channels")),
@@ -108,32 +120,43 @@ final class ModelFileDefinitions {
 
     static final MappingDefinition LINEAR = MappingDefinition.of(required("units", integer(1, "outputs")));
 
-    static final MappingDefinition DROPOUT = MappingDefinition.of(
-            optional("rate", share(false, "share of values zeroed in training, 0.5 by default")));
+    static final MappingDefinition DROPOUT =
+            MappingDefinition.of(optional("rate", share(false, "share of values zeroed in training, 0.5 by default")));
 
     static final MappingDefinition NONE = MappingDefinition.of();
 
-    static final List<Named> LAYERS = List.of(new Named(Conv2dLayer.TYPE, CONV2D), new Named(MaxPoolLayer.TYPE, POOL),
-            new Named(AvgPoolLayer.TYPE, POOL), new Named(ReluLayer.TYPE, NONE), new Named(SigmoidLayer.TYPE, NONE),
-            new Named(TanhLayer.TYPE, NONE), new Named(FlattenLayer.TYPE, NONE), new Named(LinearLayer.TYPE, LINEAR),
-            new Named(DropoutLayer.TYPE, DROPOUT), new Named(BatchNormLayer.TYPE, NONE));
+    static final List<Named> LAYERS = List.of(
+            new Named(Conv2dLayer.TYPE, CONV2D),
+            new Named(MaxPoolLayer.TYPE, POOL),
+            new Named(AvgPoolLayer.TYPE, POOL),
+            new Named(ReluLayer.TYPE, NONE),
+            new Named(SigmoidLayer.TYPE, NONE),
+            new Named(TanhLayer.TYPE, NONE),
+            new Named(FlattenLayer.TYPE, NONE),
+            new Named(LinearLayer.TYPE, LINEAR),
+            new Named(DropoutLayer.TYPE, DROPOUT),
+            new Named(BatchNormLayer.TYPE, NONE));
 
     static final MappingDefinition TOP = MappingDefinition.of(
             required("name", pattern("the model's name and directory name", "^[A-Za-z0-9][A-Za-z0-9._-]*$")),
             required("input", mapping(INPUT, "the shape of one input image")),
             required("classes", integer(2, "number of classes")),
-            required("layers", list(named(null, LAYERS), "the network, in order; the last is linear with"
-                    + " 'classes' units")),
-            required("data", oneOf("where the images and labels are", mapping(DATA_IDX, "IDX files"),
-                    mapping(DATA_FOLDER, "image folders"), mapping(DATA_CSV, "CSV files"))),
+            required(
+                    "layers",
+                    list(named(null, LAYERS), "the network, in order; the last is linear with" + " 'classes' units")),
+            required(
+                    "data",
+                    oneOf(
+                            "where the images and labels are",
+                            mapping(DATA_IDX, "IDX files"),
+                            mapping(DATA_FOLDER, "image folders"),
+                            mapping(DATA_CSV, "CSV files"))),
             required("training", mapping(TRAINING, "how to train")));
 
     /** A named entry of a list or a choice, as {@code - conv2d: {...}} or {@code adam}, and its parameters. */
-    record Named(String name, MappingDefinition parameters) {
-    }
+    record Named(String name, MappingDefinition parameters) {}
 
-    private ModelFileDefinitions() {
-    }
+    private ModelFileDefinitions() {}
 
     private static MappingDefinition images(String format, MappingDefinition set, String key, String whole) {
         return MappingDefinition.of(
@@ -142,15 +165,21 @@ final class ModelFileDefinitions {
                 optional("test", mapping(set, "the test set")),
                 optional(key, text(whole)),
                 optional("testSplit", share(true, "share of each class held out for testing, with '" + key + "'")),
-                optional("resize", words("images of another size: refused (none), stretched or scaled and"
-                        + " centre-cropped", ResizeMode.values(), ResizeMode::yamlName)),
+                optional(
+                        "resize",
+                        words(
+                                "images of another size: refused (none), stretched or scaled and" + " centre-cropped",
+                                ResizeMode.values(),
+                                ResizeMode::yamlName)),
                 optional("normalize", normalize()),
                 optional("augment", augmentations()));
     }
 
     private static ObjectNode normalize() {
-        return oneOf("normalisation per channel: fixed figures, or auto from the training set",
-                words(null, "auto"), mapping(NORMALIZE_FIGURES, null));
+        return oneOf(
+                "normalisation per channel: fixed figures, or auto from the training set",
+                words(null, "auto"),
+                mapping(NORMALIZE_FIGURES, null));
     }
 
     private static ObjectNode augmentations() {
@@ -191,8 +220,15 @@ final class ModelFileDefinitions {
             }
             ObjectNode variant = JSON.objectNode().put("type", "object");
             ObjectNode parameters = mapping(entry.parameters(), null);
-            variant.putObject("properties").set(entry.name(), JSON.objectNode().set("oneOf", JSON.arrayNode()
-                    .add(parameters).add(JSON.objectNode().put("type", "null"))));
+            variant.putObject("properties")
+                    .set(
+                            entry.name(),
+                            JSON.objectNode()
+                                    .set(
+                                            "oneOf",
+                                            JSON.arrayNode()
+                                                    .add(parameters)
+                                                    .add(JSON.objectNode().put("type", "null"))));
             variant.putArray("required").add(entry.name());
             variant.put("additionalProperties", false);
             variants.add(variant);
@@ -252,8 +288,7 @@ final class ModelFileDefinitions {
         return schema;
     }
 
-    private static <E extends Enum<E>> ObjectNode words(String description, E[] constants,
-            Function<E, String> word) {
+    private static <E extends Enum<E>> ObjectNode words(String description, E[] constants, Function<E, String> word) {
         return words(description, YamlValue.words(constants, word).toArray(String[]::new));
     }
 

@@ -24,12 +24,12 @@ public final class ModelFileSchema {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ModelFileSchema() {
-    }
+    private ModelFileSchema() {}
 
     /** Returns the schema as indented JSON text, ending in a newline. */
     public static String json() {
-        ObjectNode schema = ModelFileDefinitions.mapping(ModelFileDefinitions.TOP,
+        ObjectNode schema = ModelFileDefinitions.mapping(
+                ModelFileDefinitions.TOP,
                 "A CNN, its data and how to train it: the model file of cnn-build's Maven plugin.");
         ObjectNode root = JSON.createObjectNode()
                 .put("$schema", "https://json-schema.org/draft/2020-12/schema")

@@ -21,8 +21,15 @@ import java.util.List;
  * @param data where the data are
  * @param training how to train
  */
-public record ModelSpec(String name, Path source, String yaml, InputShape input, int classes,
-        List<LayerSpec> layers, DataSpec data, TrainingSpec training) {
+public record ModelSpec(
+        String name,
+        Path source,
+        String yaml,
+        InputShape input,
+        int classes,
+        List<LayerSpec> layers,
+        DataSpec data,
+        TrainingSpec training) {
 
     /**
      * Creates the spec, copying the layers.

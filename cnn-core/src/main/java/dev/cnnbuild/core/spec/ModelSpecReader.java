@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -33,8 +32,7 @@ public final class ModelSpecReader {
     /** The largest model file read: a model file is a few hundred bytes, so more is the wrong file. */
     private static final long MAX_BYTES = 1 << 20;
 
-    private ModelSpecReader() {
-    }
+    private ModelSpecReader() {}
 
     /**
      * Reads a model file as UTF-8.
@@ -94,12 +92,14 @@ public final class ModelSpecReader {
     public static ModelSpec parse(Path file, String yamlText) throws SpecException {
         Node root = SafeYamlComposer.compose(file, yamlText);
         if (root == null) {
-            throw SpecException.at(new SourceLocation(file, 1, 1),
-                    "the model file is empty; write the keys " + KEYS_IN_WORDS);
+            throw SpecException.at(
+                    new SourceLocation(file, 1, 1), "the model file is empty; write the keys " + KEYS_IN_WORDS);
         }
         if (!(root instanceof MappingNode mapping)) {
-            throw SpecException.at(YamlNodes.locate(file, root), "the model file must be a mapping with the keys "
-                    + KEYS_IN_WORDS + ", but was " + YamlNodes.describe(root));
+            throw SpecException.at(
+                    YamlNodes.locate(file, root),
+                    "the model file must be a mapping with the keys " + KEYS_IN_WORDS + ", but was "
+                            + YamlNodes.describe(root));
         }
         YamlMapping top = YamlMapping.root(file, mapping);
         top.allowOnly(ModelFileDefinitions.TOP.names());
@@ -113,17 +113,22 @@ public final class ModelSpecReader {
                 input,
                 classes,
                 LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
-                DataReader.read(top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
-                        classes, input.channels()),
-                TrainingReader.read(top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
+                DataReader.read(
+                        top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
+                        classes,
+                        input.channels()),
+                TrainingReader.read(
+                        top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
     }
 
     private static String name(YamlValue value) throws SpecException {
         String name = value.text();
         if (!NAME.matcher(name).matches()) {
-            throw SpecException.at(value.location(), "'name' must start with a letter or digit and hold only"
-                    + " letters, digits, '.', '_' and '-', as it becomes a directory name, but was '" + name
-                    + "'; e.g. name: mnist-cnn");
+            throw SpecException.at(
+                    value.location(),
+                    "'name' must start with a letter or digit and hold only"
+                            + " letters, digits, '.', '_' and '-', as it becomes a directory name, but was '" + name
+                            + "'; e.g. name: mnist-cnn");
         }
         return name;
     }
@@ -135,8 +140,10 @@ public final class ModelSpecReader {
                 input.require("height", "height: 28").positiveInt(),
                 input.require("width", "width: 28").positiveInt());
         if ((double) shape.channels() * shape.height() * shape.width() > Integer.MAX_VALUE) {
-            throw SpecException.at(input.location(), "input " + shape.channels() + "x" + shape.height() + "x"
-                    + shape.width() + " has more than " + Integer.MAX_VALUE + " values; use smaller images");
+            throw SpecException.at(
+                    input.location(),
+                    "input " + shape.channels() + "x" + shape.height() + "x" + shape.width() + " has more than "
+                            + Integer.MAX_VALUE + " values; use smaller images");
         }
         return shape;
     }

@@ -44,13 +44,17 @@ final class NamedEntry {
             }
         }
         if (node instanceof MappingNode mapping && mapping.getValue().size() > 1) {
-            List<String> keys = mapping.getValue().stream().map(NamedEntry::keyText).toList();
-            throw SpecException.at(YamlNodes.locate(file, node), subject + " has " + keys.size() + " keys ("
-                    + String.join(", ", keys) + ") but must have exactly one, with any parameters inside"
-                    + " its value; write it as " + writeAs);
+            List<String> keys =
+                    mapping.getValue().stream().map(NamedEntry::keyText).toList();
+            throw SpecException.at(
+                    YamlNodes.locate(file, node),
+                    subject + " has " + keys.size() + " keys ("
+                            + String.join(", ", keys) + ") but must have exactly one, with any parameters inside"
+                            + " its value; write it as " + writeAs);
         }
-        throw SpecException.at(YamlNodes.locate(file, node), subject + " must be written as " + writeAs
-                + ", but was " + YamlNodes.describe(node));
+        throw SpecException.at(
+                YamlNodes.locate(file, node),
+                subject + " must be written as " + writeAs + ", but was " + YamlNodes.describe(node));
     }
 
     private static String keyText(NodeTuple entry) {
@@ -86,8 +90,10 @@ final class NamedEntry {
         if (parameters instanceof MappingNode mapping) {
             return YamlMapping.of(file, mapping, owner);
         }
-        throw SpecException.at(YamlNodes.locate(file, parameters), "the parameters of " + owner
-                + " must be a mapping like " + example + ", but was " + YamlNodes.describe(parameters));
+        throw SpecException.at(
+                YamlNodes.locate(file, parameters),
+                "the parameters of " + owner + " must be a mapping like " + example + ", but was "
+                        + YamlNodes.describe(parameters));
     }
 
     /**
@@ -97,12 +103,18 @@ final class NamedEntry {
      * @param writeAs how to write it, such as {@code "'- relu'"}
      */
     void requireNoParameters(String owner, String writeAs) throws SpecException {
-        if (parameters == null || YamlNodes.isNull(parameters)
-                || parameters instanceof MappingNode mapping && mapping.getValue().isEmpty()) {
+        if (parameters == null
+                || YamlNodes.isNull(parameters)
+                || parameters instanceof MappingNode mapping
+                        && mapping.getValue().isEmpty()) {
             return;
         }
-        Node given = parameters instanceof MappingNode mapping ? mapping.getValue().get(0).getKeyNode() : parameters;
-        throw SpecException.at(YamlNodes.locate(file, given), owner + " takes no parameters, but was given "
-                + YamlNodes.describe(given) + "; write it as " + writeAs);
+        Node given = parameters instanceof MappingNode mapping
+                ? mapping.getValue().get(0).getKeyNode()
+                : parameters;
+        throw SpecException.at(
+                YamlNodes.locate(file, given),
+                owner + " takes no parameters, but was given " + YamlNodes.describe(given) + "; write it as "
+                        + writeAs);
     }
 }

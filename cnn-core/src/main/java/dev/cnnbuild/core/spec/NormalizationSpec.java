@@ -11,5 +11,4 @@ package dev.cnnbuild.core.spec;
  *   normalize: auto
  * }</pre>
  */
-public sealed interface NormalizationSpec permits FixedNormalization, AutoNormalization {
-}
+public sealed interface NormalizationSpec permits FixedNormalization, AutoNormalization {}

@@ -8,13 +8,12 @@ final class OptimizerReader {
 
     private static final List<String> NAMES = List.of(AdamOptimizer.TYPE, SgdOptimizer.TYPE);
 
-    private OptimizerReader() {
-    }
+    private OptimizerReader() {}
 
     /** Reads the optimizer; settings left out take their defaults. */
     static OptimizerSpec read(YamlValue value) throws SpecException {
-        NamedEntry entry = NamedEntry.of(value.file(), value.node(), value.field(),
-                "'adam' or '{sgd: {learningRate: 0.1, momentum: 0.9}}'");
+        NamedEntry entry = NamedEntry.of(
+                value.file(), value.node(), value.field(), "'adam' or '{sgd: {learningRate: 0.1, momentum: 0.9}}'");
         String owner = value.nestedOwner() + "." + entry.name();
         switch (entry.name()) {
             case AdamOptimizer.TYPE:
@@ -22,8 +21,10 @@ final class OptimizerReader {
             case SgdOptimizer.TYPE:
                 return sgd(entry.parameters(owner, "{learningRate: 0.01, momentum: 0.9}"));
             default:
-                throw SpecException.at(entry.nameLocation(), "unknown optimizer '" + entry.name() + "'"
-                        + Suggestions.unknownWordHint(entry.name(), NAMES, "optimizers"));
+                throw SpecException.at(
+                        entry.nameLocation(),
+                        "unknown optimizer '" + entry.name() + "'"
+                                + Suggestions.unknownWordHint(entry.name(), NAMES, "optimizers"));
         }
     }
 

@@ -28,11 +28,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class SafeYamlComposer {
 
-    private static final Set<Tag> PLAIN_TAGS = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL,
-            Tag.TIMESTAMP, Tag.MAP, Tag.SEQ, Tag.MERGE);
+    private static final Set<Tag> PLAIN_TAGS =
+            Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MAP, Tag.SEQ, Tag.MERGE);
 
-    private SafeYamlComposer() {
-    }
+    private SafeYamlComposer() {}
 
     /**
      * Composes the single document of a model file.
@@ -65,8 +64,8 @@ final class SafeYamlComposer {
             problem = e.getProblem();
         } else if (context.startsWith("while") && e.getContextMark() != null) {
             Mark start = e.getContextMark();
-            problem = e.getProblem() + " (" + context + " that starts at line " + (start.getLine() + 1)
-                    + ", column " + (start.getColumn() + 1) + ")";
+            problem = e.getProblem() + " (" + context + " that starts at line " + (start.getLine() + 1) + ", column "
+                    + (start.getColumn() + 1) + ")";
         } else {
             problem = context + ", " + e.getProblem();
         }
@@ -78,8 +77,10 @@ final class SafeYamlComposer {
             return;
         }
         if (!PLAIN_TAGS.contains(node.getTag())) {
-            throw SpecException.at(YamlNodes.locate(file, node), "YAML tag '" + written(node.getTag())
-                    + "' is not allowed; remove it, a model file holds only plain values, lists and mappings");
+            throw SpecException.at(
+                    YamlNodes.locate(file, node),
+                    "YAML tag '" + written(node.getTag())
+                            + "' is not allowed; remove it, a model file holds only plain values, lists and mappings");
         }
         if (node instanceof MappingNode mapping) {
             for (NodeTuple entry : mapping.getValue()) {

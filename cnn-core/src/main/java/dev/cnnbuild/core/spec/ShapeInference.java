@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class ShapeInference {
 
-    private ShapeInference() {
-    }
+    private ShapeInference() {}
 
     /**
      * Finds the shape going in and out of every layer.
@@ -82,16 +81,22 @@ public final class ShapeInference {
         long paddedHeight = input.dim(1) + 2L * conv.padding();
         long paddedWidth = input.dim(2) + 2L * conv.padding();
         if (paddedHeight < kernel || paddedWidth < kernel) {
-            throw error(conv, index, "kernel " + kernel + "x" + kernel + " is larger than its input " + input
-                    + " (with padding " + conv.padding() + "); use a smaller kernel, add padding, or remove"
-                    + " a pooling layer before it");
+            throw error(
+                    conv,
+                    index,
+                    "kernel " + kernel + "x" + kernel + " is larger than its input " + input
+                            + " (with padding " + conv.padding() + "); use a smaller kernel, add padding, or remove"
+                            + " a pooling layer before it");
         }
         long height = (paddedHeight - kernel) / conv.stride() + 1;
         long width = (paddedWidth - kernel) / conv.stride() + 1;
         if ((double) conv.filters() * height * width > Integer.MAX_VALUE) {
-            throw error(conv, index, "its output " + conv.filters() + "x" + height + "x" + width
-                    + " has more than " + Integer.MAX_VALUE + " values; use less padding, a larger stride"
-                    + " or fewer filters");
+            throw error(
+                    conv,
+                    index,
+                    "its output " + conv.filters() + "x" + height + "x" + width
+                            + " has more than " + Integer.MAX_VALUE + " values; use less padding, a larger stride"
+                            + " or fewer filters");
         }
         return TensorShape.of(conv.filters(), (int) height, (int) width);
     }
@@ -100,8 +105,11 @@ public final class ShapeInference {
             throws SpecException {
         requireImage(pool, index, input);
         if (input.dim(1) < kernel || input.dim(2) < kernel) {
-            throw error(pool, index, "kernel " + kernel + "x" + kernel + " is larger than its input " + input
-                    + "; use a smaller kernel or remove a pooling layer before it");
+            throw error(
+                    pool,
+                    index,
+                    "kernel " + kernel + "x" + kernel + " is larger than its input " + input
+                            + "; use a smaller kernel or remove a pooling layer before it");
         }
         int height = (input.dim(1) - kernel) / stride + 1;
         int width = (input.dim(2) - kernel) / stride + 1;
@@ -110,8 +118,11 @@ public final class ShapeInference {
 
     private static void requireImage(LayerSpec layer, int index, TensorShape input) throws SpecException {
         if (input.isFlat()) {
-            throw error(layer, index, "needs an image input (channels x height x width) but gets " + input
-                    + "; move it before the flatten");
+            throw error(
+                    layer,
+                    index,
+                    "needs an image input (channels x height x width) but gets " + input
+                            + "; move it before the flatten");
         }
     }
 
@@ -119,13 +130,17 @@ public final class ShapeInference {
         LayerSpec last = spec.layers().get(spec.layers().size() - 1);
         int classes = spec.classes();
         if (!(last instanceof LinearLayer linear)) {
-            throw SpecException.at(last.location(), "the last layer is " + last.type() + ", but it must be linear with "
-                    + classes + " units, one per class; end the layers with '- linear: {units: " + classes + "}'");
+            throw SpecException.at(
+                    last.location(),
+                    "the last layer is " + last.type() + ", but it must be linear with " + classes
+                            + " units, one per class; end the layers with '- linear: {units: " + classes + "}'");
         }
         if (linear.units() != classes) {
-            throw SpecException.at(last.location(), "the last layer is linear with " + linear.units()
-                    + " units, but the model has " + classes + " classes; make the last layer 'linear: {units: "
-                    + classes + "}'");
+            throw SpecException.at(
+                    last.location(),
+                    "the last layer is linear with " + linear.units()
+                            + " units, but the model has " + classes + " classes; make the last layer 'linear: {units: "
+                            + classes + "}'");
         }
     }
 

@@ -42,7 +42,8 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
             double layerParameters = parameters(shape);
             parameters += layerParameters;
             activations += shape.output().size();
-            double bytes = bytes(layerParameters, shape.output().size(), spec.training().batchSize());
+            double bytes = bytes(
+                    layerParameters, shape.output().size(), spec.training().batchSize());
             if (bytes > largestBytes) {
                 largest = shape;
                 largestBytes = bytes;
@@ -66,12 +67,23 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
         if (bytes() <= limit.bytes()) {
             return;
         }
-        throw SpecException.at(largest.layer().location(), String.format(Locale.ROOT, "training this model needs"
-                + " about %s (%,.0f parameters, %,.0f activation values per image in batches of %,d), more than the"
-                + " limit of %s (%s); layer %d (%s) needs the most, make it smaller, or raise the limit with"
-                + " -D%s=SIZE (such as 64g) if the machine can hold it", size(bytes()), parameters, activations,
-                spec.training().batchSize(), size(limit.bytes()), limit.source(), largest.index(),
-                largest.layer().type(), MemoryLimit.PROPERTY));
+        throw SpecException.at(
+                largest.layer().location(),
+                String.format(
+                        Locale.ROOT,
+                        "training this model needs"
+                                + " about %s (%,.0f parameters, %,.0f activation values per image in batches of %,d), more than the"
+                                + " limit of %s (%s); layer %d (%s) needs the most, make it smaller, or raise the limit with"
+                                + " -D%s=SIZE (such as 64g) if the machine can hold it",
+                        size(bytes()),
+                        parameters,
+                        activations,
+                        spec.training().batchSize(),
+                        size(limit.bytes()),
+                        limit.source(),
+                        largest.index(),
+                        largest.layer().type(),
+                        MemoryLimit.PROPERTY));
     }
 
     private static double parameters(LayerShape shape) {
@@ -96,7 +108,8 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
             value /= 1024;
             unit++;
         }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f bytes", value)
+        return unit == 0
+                ? String.format(Locale.ROOT, "%.0f bytes", value)
                 : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 }

@@ -7,8 +7,7 @@ final class TrainingReader {
 
     private static final List<String> DEVICES = List.of("auto", "cpu", "gpu", "gpu:0");
 
-    private TrainingReader() {
-    }
+    private TrainingReader() {}
 
     /** Reads the settings, using the defaults documented on {@link TrainingSpec} for those left out. */
     static TrainingSpec read(YamlMapping training) throws SpecException {
@@ -23,8 +22,8 @@ final class TrainingReader {
                 device(training),
                 validationSplit,
                 training.valueOr("earlyStopping", null, value -> EarlyStoppingReader.read(value, validationSplit)),
-                training.valueOr("testPass", TestPass.END, value -> value.choice(TestPass.values(),
-                        TestPass::yamlName)));
+                training.valueOr(
+                        "testPass", TestPass.END, value -> value.choice(TestPass.values(), TestPass::yamlName)));
     }
 
     private static DeviceChoice device(YamlMapping training) throws SpecException {
@@ -40,8 +39,10 @@ final class TrainingReader {
             try {
                 count = DeviceChoice.parseDevices(value.text());
             } catch (IllegalArgumentException e) {
-                throw SpecException.at(value.location(), value.field() + " must be 'all' or a number of GPUs such as"
-                        + " 2, but was '" + value.text() + "'");
+                throw SpecException.at(
+                        value.location(),
+                        value.field() + " must be 'all' or a number of GPUs such as" + " 2, but was '" + value.text()
+                                + "'");
             }
             try {
                 return device.withDevices(count);

@@ -27,8 +27,16 @@ package dev.cnnbuild.core.spec;
  * @param earlyStopping when to stop before the last epoch; {@code null} to train every epoch
  * @param testPass when the test set is measured
  */
-public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
-        DeviceChoice device, double validationSplit, EarlyStoppingSpec earlyStopping, TestPass testPass) {
+public record TrainingSpec(
+        int epochs,
+        int batchSize,
+        OptimizerSpec optimizer,
+        String loss,
+        long seed,
+        DeviceChoice device,
+        double validationSplit,
+        EarlyStoppingSpec earlyStopping,
+        TestPass testPass) {
 
     /**
      * Settings without a validation split or early stopping, measuring the test set after the last epoch.
@@ -44,8 +52,8 @@ public record TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, S
      * @param seed the seed
      * @param device where to train
      */
-    public TrainingSpec(int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed,
-            DeviceChoice device) {
+    public TrainingSpec(
+            int epochs, int batchSize, OptimizerSpec optimizer, String loss, long seed, DeviceChoice device) {
         this(epochs, batchSize, optimizer, loss, seed, device, 0, null, TestPass.END);
     }
 

@@ -66,8 +66,9 @@ final class YamlMapping {
             String key = entry.getKey();
             if (!validKeys.contains(key)) {
                 String where = owner == null ? "at the top level" : "in " + owner;
-                throw SpecException.at(YamlNodes.locate(file, entry.getValue().getKeyNode()), "unknown key '" + key
-                        + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys"));
+                throw SpecException.at(
+                        YamlNodes.locate(file, entry.getValue().getKeyNode()),
+                        "unknown key '" + key + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys"));
             }
         }
     }
@@ -105,15 +106,19 @@ final class YamlMapping {
             Node keyNode = entry.getKeyNode();
             String key = YamlNodes.scalarText(keyNode);
             if (key == null) {
-                throw SpecException.at(YamlNodes.locate(file, keyNode), "a key " + where + " must be a name, but was "
-                        + YamlNodes.describe(keyNode) + "; write keys as plain words, such as kernel: 5");
+                throw SpecException.at(
+                        YamlNodes.locate(file, keyNode),
+                        "a key " + where + " must be a name, but was " + YamlNodes.describe(keyNode)
+                                + "; write keys as plain words, such as kernel: 5");
             }
             NodeTuple first = entries.putIfAbsent(key, entry);
             if (first != null) {
                 SourceLocation firstKey = YamlNodes.locate(file, first.getKeyNode());
-                throw SpecException.at(YamlNodes.locate(file, keyNode), "duplicate key '" + key + "' " + where
-                        + ", first written at line " + firstKey.line() + ", column " + firstKey.column()
-                        + "; keep only one of them");
+                throw SpecException.at(
+                        YamlNodes.locate(file, keyNode),
+                        "duplicate key '" + key + "' " + where
+                                + ", first written at line " + firstKey.line() + ", column " + firstKey.column()
+                                + "; keep only one of them");
             }
         }
         return entries;

@@ -11,8 +11,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Small facts about SnakeYAML nodes, worded for error messages. */
 final class YamlNodes {
 
-    private YamlNodes() {
-    }
+    private YamlNodes() {}
 
     /** The 1-based location of a SnakeYAML mark, whose line and column are 0-based. */
     static SourceLocation locate(Path file, Mark mark) {

@@ -128,11 +128,13 @@ final class YamlValue {
                 return word;
             }
         }
-        String words = allowed.size() == 1 ? "'" + allowed.get(0) + "'"
+        String words = allowed.size() == 1
+                ? "'" + allowed.get(0) + "'"
                 : "one of " + String.join(", ", allowed.subList(0, allowed.size() - 1)) + " or "
                         + allowed.get(allowed.size() - 1);
-        throw SpecException.at(location(), field() + " must be " + words + ", but was '" + text + "'"
-                + Suggestions.didYouMean(text, allowed));
+        throw SpecException.at(
+                location(),
+                field() + " must be " + words + ", but was '" + text + "'" + Suggestions.didYouMean(text, allowed));
     }
 
     /**
@@ -159,8 +161,8 @@ final class YamlValue {
         try {
             return file.toAbsolutePath().normalize().resolveSibling(text).normalize();
         } catch (InvalidPathException e) {
-            throw SpecException.at(location(), field() + " must be a file path, but '" + text + "' is not one: "
-                    + e.getReason());
+            throw SpecException.at(
+                    location(), field() + " must be a file path, but '" + text + "' is not one: " + e.getReason());
         }
     }
 
@@ -208,8 +210,10 @@ final class YamlValue {
         refuseQuoted("a number");
         String text = YamlNodes.scalarText(node);
         if (text != null && DECIMAL_COMMA.matcher(text).matches()) {
-            throw SpecException.at(location(), field() + " must be a number, but was '" + text + "', which has a"
-                    + " decimal comma; write a decimal point, such as " + text.replace(',', '.'));
+            throw SpecException.at(
+                    location(),
+                    field() + " must be a number, but was '" + text + "', which has a"
+                            + " decimal comma; write a decimal point, such as " + text.replace(',', '.'));
         }
         if (text == null || !NUMBER.matcher(text).matches()) {
             throw mustBe("a number", YamlNodes.describe(node));
@@ -224,8 +228,10 @@ final class YamlValue {
     /** Strict typing: {@code "4"} is text, even where it reads as a number. */
     private void refuseQuoted(String kind) throws SpecException {
         if (node instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
-            throw SpecException.at(location(), field() + " must be " + kind + ", but was the quoted text "
-                    + YamlNodes.describe(node) + "; write the number without quotes");
+            throw SpecException.at(
+                    location(),
+                    field() + " must be " + kind + ", but was the quoted text " + YamlNodes.describe(node)
+                            + "; write the number without quotes");
         }
     }
 

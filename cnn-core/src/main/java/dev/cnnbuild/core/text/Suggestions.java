@@ -19,8 +19,7 @@ import java.util.Locale;
 public final class Suggestions {
     private static final int MAX_DISTANCE = 2;
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /**
      * Returns the hint for a misspelled word: {@code "; did you mean 'filters'?"}, or nothing if no valid word is
@@ -63,7 +62,8 @@ public final class Suggestions {
     public static String unknownWordHint(String wrong, Collection<String> valid, String validWords) {
         String suggestion = didYouMean(wrong, valid);
         String list = String.join(", ", valid);
-        return suggestion.isEmpty() ? "; valid " + validWords + ": " + list
+        return suggestion.isEmpty()
+                ? "; valid " + validWords + ": " + list
                 : suggestion + " Valid " + validWords + ": " + list;
     }
 

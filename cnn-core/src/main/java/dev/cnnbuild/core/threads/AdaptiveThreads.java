@@ -36,8 +36,14 @@ public final class AdaptiveThreads implements AutoCloseable {
     private final Consumer<ThreadChange> onChange;
     private CpuTimes last;
 
-    AdaptiveThreads(String modelName, int maxThreads, int processors, Supplier<Optional<CpuTimes>> reader,
-            LongSupplier clock, IntConsumer setThreads, Consumer<ThreadChange> onChange) {
+    AdaptiveThreads(
+            String modelName,
+            int maxThreads,
+            int processors,
+            Supplier<Optional<CpuTimes>> reader,
+            LongSupplier clock,
+            IntConsumer setThreads,
+            Consumer<ThreadChange> onChange) {
         this.modelName = modelName;
         this.governor = new ThreadGovernor(maxThreads, processors);
         this.reader = reader;
@@ -60,8 +66,14 @@ public final class AdaptiveThreads implements AutoCloseable {
         if (configured < 2 || !CpuTimes.measurable()) {
             return Optional.empty();
         }
-        return Optional.of(new AdaptiveThreads(modelName, configured, Runtime.getRuntime().availableProcessors(),
-                CpuTimes::read, System::nanoTime, JniUtils::setNumThreads, onChange));
+        return Optional.of(new AdaptiveThreads(
+                modelName,
+                configured,
+                Runtime.getRuntime().availableProcessors(),
+                CpuTimes::read,
+                System::nanoTime,
+                JniUtils::setNumThreads,
+                onChange));
     }
 
     /** Measures if a second has passed since the last measurement, and changes the thread count if it must. */

@@ -20,7 +20,14 @@ public record ThreadChange(String modelName, int from, int to, double othersCore
 
     /** Returns the change as a log line. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s: %d %s from now on instead of %d: other processes keep %.1f of the %d"
-                + " processors busy", modelName, to, to == 1 ? "thread" : "threads", from, othersCores, processors);
+        return String.format(
+                Locale.ROOT,
+                "%s: %d %s from now on instead of %d: other processes keep %.1f of the %d" + " processors busy",
+                modelName,
+                to,
+                to == 1 ? "thread" : "threads",
+                from,
+                othersCores,
+                processors);
     }
 }

@@ -33,8 +33,8 @@ public final class ThreadGovernor {
      */
     public ThreadGovernor(int maxThreads, int processors) {
         if (maxThreads < 1 || processors < 1) {
-            throw new IllegalArgumentException("threads " + maxThreads + " and processors " + processors
-                    + " must be at least 1");
+            throw new IllegalArgumentException(
+                    "threads " + maxThreads + " and processors " + processors + " must be at least 1");
         }
         this.maxThreads = maxThreads;
         this.processors = processors;

@@ -141,7 +141,8 @@ final class Augmenter {
             int plane = height * width;
             double grey = 0;
             for (int i = 0; i < plane; i++) {
-                grey += channels == 3 ? 0.299 * values[i] + 0.587 * values[plane + i] + 0.114 * values[2 * plane + i]
+                grey += channels == 3
+                        ? 0.299 * values[i] + 0.587 * values[plane + i] + 0.114 * values[2 * plane + i]
                         : values[i];
             }
             grey = grey / plane * brightness;
@@ -159,8 +160,10 @@ final class Augmenter {
             int x0 = (int) Math.floor(x);
             double fy = y - y0;
             double fx = x - x0;
-            return value(c, y0, x0) * (1 - fy) * (1 - fx) + value(c, y0, x0 + 1) * (1 - fy) * fx
-                    + value(c, y0 + 1, x0) * fy * (1 - fx) + value(c, y0 + 1, x0 + 1) * fy * fx;
+            return value(c, y0, x0) * (1 - fy) * (1 - fx)
+                    + value(c, y0, x0 + 1) * (1 - fy) * fx
+                    + value(c, y0 + 1, x0) * fy * (1 - fx)
+                    + value(c, y0 + 1, x0 + 1) * fy * fx;
         }
 
         private double value(int c, int y, int x) {

@@ -15,6 +15,11 @@ package dev.cnnbuild.core.training;
  * @param runningLoss mean loss of this epoch's batches so far
  * @param secondsLeft estimated seconds to the end of the epoch
  */
-public record BatchProgress(int epoch, int epochs, int batch, int batches, double imagesPerSecond,
-        double runningLoss, double secondsLeft) {
-}
+public record BatchProgress(
+        int epoch,
+        int epochs,
+        int batch,
+        int batches,
+        double imagesPerSecond,
+        double runningLoss,
+        double secondsLeft) {}

@@ -18,5 +18,4 @@ import java.util.List;
  * @param optimizerSteps the optimizer steps taken so far
  * @param history one entry per complete epoch
  */
-record Checkpoint(String fingerprint, int epoch, int epochs, int optimizerSteps, List<EpochMetrics> history) {
-}
+record Checkpoint(String fingerprint, int epoch, int epochs, int optimizerSteps, List<EpochMetrics> history) {}

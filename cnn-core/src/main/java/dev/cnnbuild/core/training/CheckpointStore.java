@@ -35,8 +35,8 @@ import java.util.stream.Stream;
  */
 public final class CheckpointStore {
     private static final Pattern EPOCH_FOLDER = Pattern.compile("epoch-([0-9]{1,9})");
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path folder;
 
@@ -82,8 +82,8 @@ public final class CheckpointStore {
         if (newest.isEmpty()) {
             return Optional.empty();
         }
-        Checkpoint checkpoint = JSON.readValue(newest.get().resolve(SavedCheckpoint.STATE).toFile(),
-                Checkpoint.class);
+        Checkpoint checkpoint =
+                JSON.readValue(newest.get().resolve(SavedCheckpoint.STATE).toFile(), Checkpoint.class);
         return Optional.of(new SavedCheckpoint(newest.get(), checkpoint));
     }
 
@@ -102,12 +102,12 @@ public final class CheckpointStore {
             throws IOException {
         Path target = folder.resolve("epoch-" + checkpoint.epoch());
         AtomicFiles.writeFolder(target, staging -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
-                    staging.resolve(SavedCheckpoint.PARAMETERS)))) {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(staging.resolve(SavedCheckpoint.PARAMETERS)))) {
                 network.saveParameters(new DataOutputStream(out));
             }
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(
-                    staging.resolve(SavedCheckpoint.OPTIMIZER)))) {
+            try (OutputStream out =
+                    new BufferedOutputStream(Files.newOutputStream(staging.resolve(SavedCheckpoint.OPTIMIZER)))) {
                 optimizer.exportState(network.getParameters()).encode(out);
             }
             if (bestParameters != null) {

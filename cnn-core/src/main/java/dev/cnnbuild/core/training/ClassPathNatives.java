@@ -33,8 +33,8 @@ public record ClassPathNatives(String pytorchVersion, String flavor) {
     static final String PROPERTIES = "native/lib/pytorch.properties";
 
     /** The variables and system properties with which DJL loads other natives than the class path's. */
-    private static final List<String> OVERRIDES = List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION",
-            "PYTORCH_FLAVOR", "PYTORCH_PRECXX11");
+    private static final List<String> OVERRIDES =
+            List.of("PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR", "PYTORCH_PRECXX11");
 
     /** DJL's own reading of the version, {@code 2.5.1-20241113} to {@code 2.5.1}. */
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+\\.\\d+(-[a-z]+)?)(-SNAPSHOT)?(-\\d+)?");
@@ -66,7 +66,9 @@ public record ClassPathNatives(String pytorchVersion, String flavor) {
         String version = properties.getProperty("version", "");
         String flavor = properties.getProperty("flavor", "");
         Matcher matcher = VERSION.matcher(version);
-        if (!matcher.matches() || flavor.isEmpty() || Boolean.parseBoolean(properties.getProperty("placeholder"))
+        if (!matcher.matches()
+                || flavor.isEmpty()
+                || Boolean.parseBoolean(properties.getProperty("placeholder"))
                 || !platform().equals(properties.getProperty("classifier"))) {
             return Optional.empty();
         }
@@ -85,10 +87,11 @@ public record ClassPathNatives(String pytorchVersion, String flavor) {
     /** This JVM's platform as DJL's natives name it, such as {@code linux-x86_64} or {@code osx-aarch64}. */
     static String platform() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        String prefix = os.startsWith("win") ? "win" : os.startsWith("mac") ? "osx" : os.startsWith("linux")
-                ? "linux" : os;
+        String prefix =
+                os.startsWith("win") ? "win" : os.startsWith("mac") ? "osx" : os.startsWith("linux") ? "linux" : os;
         String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-        String machine = arch.equals("amd64") || arch.equals("x86_64") ? "x86_64"
+        String machine = arch.equals("amd64") || arch.equals("x86_64")
+                ? "x86_64"
                 : arch.equals("arm64") || arch.equals("aarch64") ? "aarch64" : arch;
         return prefix + "-" + machine;
     }

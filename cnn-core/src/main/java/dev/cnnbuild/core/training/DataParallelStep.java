@@ -19,8 +19,7 @@ import ai.djl.training.Trainer;
  */
 final class DataParallelStep {
 
-    private DataParallelStep() {
-    }
+    private DataParallelStep() {}
 
     /**
      * Runs forward and backward for one batch; the caller then steps the trainer.
@@ -68,6 +67,5 @@ final class DataParallelStep {
      * @param loss the mean loss over the batch
      * @param correct the images classified correctly
      */
-    record BatchFigures(double loss, long correct) {
-    }
+    record BatchFigures(double loss, long correct) {}
 }

@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 public final class DeviceSelector {
 
-    private DeviceSelector() {
-    }
+    private DeviceSelector() {}
 
     /**
      * Resolves a device choice against the loaded PyTorch engine.
@@ -51,7 +50,8 @@ public final class DeviceSelector {
         String asked = "device '" + choice.yamlName() + "' was asked for";
         if (gpus == 0) {
             throw new TrainingException(asked + ", but the PyTorch engine sees no usable CUDA GPU ("
-                    + (cudaNatives ? "its CUDA natives are loaded, but the driver reports no GPU"
+                    + (cudaNatives
+                            ? "its CUDA natives are loaded, but the driver reports no GPU"
                             : "its natives are a CPU build; cnn:train takes the CUDA build only on a machine with an"
                                     + " NVIDIA GPU, see its 'PyTorch natives' line")
                     + "); use 'device: auto' or 'cpu'");

@@ -15,5 +15,4 @@ import java.nio.file.Path;
  * @param checkpoint the checkpoint's folder
  * @param reason why, such as {@code it was saved after epoch 2 for other inputs (...)}
  */
-public record DiscardedCheckpoint(String modelName, Path checkpoint, String reason) {
-}
+public record DiscardedCheckpoint(String modelName, Path checkpoint, String reason) {}

@@ -65,12 +65,17 @@ final class EarlyStopping {
         String metric = spec.metric().yamlName();
         boolean stoppedEarly = shouldStop() && lastEpoch < epochs;
         String reason = shouldStop()
-                ? String.format(Locale.ROOT, "%s did not improve%s for %d epoch%s", metric, byMoreThan(),
-                        epochsWithoutImprovement, epochsWithoutImprovement == 1 ? "" : "s")
-                : String.format(Locale.ROOT, "trained all %d epochs; %s was best after epoch %d", epochs, metric,
-                        bestEpoch);
-        return new EarlyStoppingResult(metric, spec.patience(), spec.minDelta(), stoppedEarly, lastEpoch, bestEpoch,
-                bestValue, reason);
+                ? String.format(
+                        Locale.ROOT,
+                        "%s did not improve%s for %d epoch%s",
+                        metric,
+                        byMoreThan(),
+                        epochsWithoutImprovement,
+                        epochsWithoutImprovement == 1 ? "" : "s")
+                : String.format(
+                        Locale.ROOT, "trained all %d epochs; %s was best after epoch %d", epochs, metric, bestEpoch);
+        return new EarlyStoppingResult(
+                metric, spec.patience(), spec.minDelta(), stoppedEarly, lastEpoch, bestEpoch, bestValue, reason);
     }
 
     private String byMoreThan() {
@@ -78,7 +83,8 @@ final class EarlyStopping {
     }
 
     private boolean improves(double value) {
-        return spec.metric().lowerIsBetter() ? value < bestValue - spec.minDelta()
+        return spec.metric().lowerIsBetter()
+                ? value < bestValue - spec.minDelta()
                 : value > bestValue + spec.minDelta();
     }
 

@@ -26,8 +26,7 @@ public final class EngineLoader {
     private static Thread loading;
     private static volatile Throwable failure;
 
-    private EngineLoader() {
-    }
+    private EngineLoader() {}
 
     /** Starts loading the PyTorch engine on a daemon thread, unless a load was started before. */
     public static synchronized void startInBackground() {

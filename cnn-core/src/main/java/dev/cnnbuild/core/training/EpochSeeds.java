@@ -16,8 +16,7 @@ final class EpochSeeds {
     private static final long VALIDATION = 0x56414C4944L;
     private static final long AUGMENTATION = 0x4155474D45L;
 
-    private EpochSeeds() {
-    }
+    private EpochSeeds() {}
 
     /** The seed of the shuffle of one epoch. */
     static long shuffle(long seed, int epoch) {

@@ -16,9 +16,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
-import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
@@ -120,9 +120,16 @@ public final class ModelTrainer {
         Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
             model.setBlock(NetworkBuilder.build(spec));
-            listener.onStart(new TrainingPlan(spec.name(), DeviceSelector.describe(devices),
-                    engine.getEngineName() + " " + engine.getVersion(), data.train().size(), test.size(),
-                    settings.epochs(), batchSize, batches, data.validationSize()));
+            listener.onStart(new TrainingPlan(
+                    spec.name(),
+                    DeviceSelector.describe(devices),
+                    engine.getEngineName() + " " + engine.getVersion(),
+                    data.train().size(),
+                    test.size(),
+                    settings.epochs(),
+                    batchSize,
+                    batches,
+                    data.validationSize()));
             return run(model, devices, data, test, batches, startingPoint(model));
         } catch (RuntimeException | SpecException | TrainingException e) {
             model.close();
@@ -175,14 +182,16 @@ public final class ModelTrainer {
             return StartingPoint.FRESH;
         }
         if (!fingerprint.equals(checkpoint.fingerprint())) {
-            discard(saved.folder(), savedAfter + " for other inputs (fingerprint " + shorten(checkpoint.fingerprint())
-                    + ", now " + shorten(fingerprint) + ")");
+            discard(
+                    saved.folder(),
+                    savedAfter + " for other inputs (fingerprint " + shorten(checkpoint.fingerprint()) + ", now "
+                            + shorten(fingerprint) + ")");
             return StartingPoint.FRESH;
         }
         try {
             StartingPoint start = saved.load(model.getBlock(), model.getNDManager());
-            listener.onResume(new ResumePoint(spec.name(), checkpoint.epoch(), spec.training().epochs(),
-                    saved.folder()));
+            listener.onResume(new ResumePoint(
+                    spec.name(), checkpoint.epoch(), spec.training().epochs(), saved.folder()));
             return start;
         } catch (IOException | MalformedModelException e) {
             model.setBlock(NetworkBuilder.build(spec));
@@ -196,13 +205,14 @@ public final class ModelTrainer {
         try {
             checkpoints.delete();
         } catch (IOException e) {
-            throw new TrainingException(spec.name() + ": cannot delete the checkpoint " + checkpoints.folder()
-                    + " (" + e + "); delete it by hand");
+            throw new TrainingException(spec.name() + ": cannot delete the checkpoint " + checkpoints.folder() + " ("
+                    + e + "); delete it by hand");
         }
     }
 
-    private TrainedNetwork run(Model model, Device[] devices, TrainingData data, LabeledImages test, int batches,
-            StartingPoint start) throws TrainingException {
+    private TrainedNetwork run(
+            Model model, Device[] devices, TrainingData data, LabeledImages test, int batches, StartingPoint start)
+            throws TrainingException {
         TrainingSpec settings = spec.training();
         int batchSize = settings.batchSize();
         InputShape input = spec.input();
@@ -213,8 +223,7 @@ public final class ModelTrainer {
                 .optOptimizer(optimizer)
                 .optDevices(devices);
         List<EpochMetrics> history = new ArrayList<>(start.history());
-        EarlyStopping stopping = settings.earlyStopping() == null ? null
-                : new EarlyStopping(settings.earlyStopping());
+        EarlyStopping stopping = settings.earlyStopping() == null ? null : new EarlyStopping(settings.earlyStopping());
         byte[] best = start.bestParameters();
         if (stopping != null) {
             history.forEach(stopping::observe);
@@ -230,8 +239,9 @@ public final class ModelTrainer {
             LabeledImages train = data.train();
             NDArray labels = ImageTensors.labels(manager, train.labels());
             Augmenter augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
-            for (int epoch = start.epoch() + 1; epoch <= settings.epochs()
-                    && (stopping == null || !stopping.shouldStop()); epoch++) {
+            for (int epoch = start.epoch() + 1;
+                    epoch <= settings.epochs() && (stopping == null || !stopping.shouldStop());
+                    epoch++) {
                 engine.setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
                 long[] order = permutation(train.size(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
                 long begin = System.nanoTime();
@@ -267,32 +277,52 @@ public final class ModelTrainer {
                         adaptive.afterBatch();
                     }
                     double seconds = (System.nanoTime() - begin) / 1e9;
-                    listener.onBatch(new BatchProgress(epoch, settings.epochs(), b + 1, batches,
-                            (b + 1) * batchSize / seconds, lossSum / (b + 1),
+                    listener.onBatch(new BatchProgress(
+                            epoch,
+                            settings.epochs(),
+                            b + 1,
+                            batches,
+                            (b + 1) * batchSize / seconds,
+                            lossSum / (b + 1),
                             seconds / (b + 1) * (batches - b - 1)));
                 }
                 double seconds = (System.nanoTime() - begin) / 1e9;
                 steps += batches;
                 PredictedEvaluation tested = settings.testsEveryEpoch() || epoch == settings.epochs()
-                        ? testPass(network, manager, test) : null;
+                        ? testPass(network, manager, test)
+                        : null;
                 if (tested != null) {
                     last = tested;
                 }
-                Evaluation validation = data.validation() == null ? null
-                        : Evaluator.evaluate(network, manager, data.validation(), spec.classes(), EVALUATION_BATCH,
-                                PixelScaling.UNIT, normalization);
-                EpochMetrics metrics = new EpochMetrics(epoch, lossSum / batches,
+                Evaluation validation = data.validation() == null
+                        ? null
+                        : Evaluator.evaluate(
+                                network,
+                                manager,
+                                data.validation(),
+                                spec.classes(),
+                                EVALUATION_BATCH,
+                                PixelScaling.UNIT,
+                                normalization);
+                EpochMetrics metrics = new EpochMetrics(
+                        epoch,
+                        lossSum / batches,
                         (double) correct / ((long) batches * batchSize),
                         tested == null ? null : tested.evaluation().loss(),
-                        tested == null ? null : tested.evaluation().accuracy(), seconds,
-                        (long) batches * batchSize / seconds, validation == null ? null : validation.loss(),
+                        tested == null ? null : tested.evaluation().accuracy(),
+                        seconds,
+                        (long) batches * batchSize / seconds,
+                        validation == null ? null : validation.loss(),
                         validation == null ? null : validation.accuracy());
                 history.add(metrics);
                 if (stopping != null && stopping.observe(metrics)) {
                     best = parameterBytes(network);
                 }
-                saveCheckpoint(new Checkpoint(fingerprint, epoch, settings.epochs(), steps, history), network,
-                        optimizer, stopping == null || stopping.bestEpoch() == epoch ? null : best);
+                saveCheckpoint(
+                        new Checkpoint(fingerprint, epoch, settings.epochs(), steps, history),
+                        network,
+                        optimizer,
+                        stopping == null || stopping.bestEpoch() == epoch ? null : best);
                 listener.onEpoch(metrics);
             }
             labels.close();
@@ -305,11 +335,19 @@ public final class ModelTrainer {
         if (!adaptThreads || devices.length > 1 || devices[0].isGpu()) {
             return null;
         }
-        return AdaptiveThreads.forPyTorch(spec.name(), listener::onThreadsChanged).orElse(null);
+        return AdaptiveThreads.forPyTorch(spec.name(), listener::onThreadsChanged)
+                .orElse(null);
     }
 
-    private TrainedNetwork finish(Model model, String trainedOn, LabeledImages test, List<EpochMetrics> history,
-            PredictedEvaluation last, EarlyStopping stopping, byte[] best, int resumedAfter) {
+    private TrainedNetwork finish(
+            Model model,
+            String trainedOn,
+            LabeledImages test,
+            List<EpochMetrics> history,
+            PredictedEvaluation last,
+            EarlyStopping stopping,
+            byte[] best,
+            int resumedAfter) {
         Block network = model.getBlock();
         int lastEpoch = history.get(history.size() - 1).epoch();
         int kept = lastEpoch;
@@ -322,25 +360,32 @@ public final class ModelTrainer {
             }
             listener.onEarlyStopping(stoppingResult);
         }
-        PredictedEvaluation finalEvaluation = last != null && kept == lastEpoch ? last
-                : testPass(network, model.getNDManager(), test);
-        double trainSeconds = history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
-        return new TrainedNetwork(model, history, finalEvaluation, trainedOn,
-                trainSeconds, stoppingResult, resumedAfter);
+        PredictedEvaluation finalEvaluation =
+                last != null && kept == lastEpoch ? last : testPass(network, model.getNDManager(), test);
+        double trainSeconds =
+                history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
+        return new TrainedNetwork(
+                model, history, finalEvaluation, trainedOn, trainSeconds, stoppingResult, resumedAfter);
     }
 
     /** Evaluates on the test set, keeping the predictions too: the last epoch's pass also serves the report. */
     private PredictedEvaluation testPass(Block network, NDManager manager, LabeledImages test) {
-        return Evaluator.evaluateAndPredict(network, manager, test, spec.classes(), EVALUATION_BATCH,
-                PixelScaling.UNIT, normalization);
+        return Evaluator.evaluateAndPredict(
+                network, manager, test, spec.classes(), EVALUATION_BATCH, PixelScaling.UNIT, normalization);
     }
 
     /**
      * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
      * normalised.
      */
-    private NDArray batchImages(Block network, NDManager scope, Augmenter augmenter, ImageSet images, long[] picked,
-            int epoch, int batchIndex) {
+    private NDArray batchImages(
+            Block network,
+            NDManager scope,
+            Augmenter augmenter,
+            ImageSet images,
+            long[] picked,
+            int epoch,
+            int batchIndex) {
         int[] indices = new int[picked.length];
         for (int i = 0; i < picked.length; i++) {
             indices[i] = (int) picked[i];
@@ -370,8 +415,8 @@ public final class ModelTrainer {
         try {
             checkpoints.save(checkpoint, network, optimizer, best);
         } catch (IOException e) {
-            throw new TrainingException(spec.name() + ": cannot write the checkpoint after epoch "
-                    + checkpoint.epoch() + " to " + checkpoints.folder() + " (" + e + ")");
+            throw new TrainingException(spec.name() + ": cannot write the checkpoint after epoch " + checkpoint.epoch()
+                    + " to " + checkpoints.folder() + " (" + e + ")");
         }
     }
 
@@ -429,15 +474,14 @@ public final class ModelTrainer {
     public static final class Builder {
         private ModelSpec spec;
         private DeviceChoice device;
-        private TrainingListener listener = new TrainingListener() { };
+        private TrainingListener listener = new TrainingListener() {};
         private CheckpointStore checkpoints;
         private String fingerprint;
         private boolean startFresh;
         private ChannelNormalization normalization = ChannelNormalization.NONE;
         private boolean adaptThreads;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Sets the model spec to train (required). */
         public Builder setSpec(ModelSpec spec) {

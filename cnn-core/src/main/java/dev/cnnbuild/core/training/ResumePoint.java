@@ -16,5 +16,4 @@ import java.nio.file.Path;
  * @param epochs the number of epochs of the model file
  * @param checkpoint the checkpoint's folder
  */
-public record ResumePoint(String modelName, int epoch, int epochs, Path checkpoint) {
-}
+public record ResumePoint(String modelName, int epoch, int epochs, Path checkpoint) {}

@@ -52,7 +52,11 @@ record SavedCheckpoint(Path folder, Checkpoint checkpoint) {
             optimizerState = NDList.decode(manager, in);
         }
         Path best = Files.exists(folder.resolve(BEST)) ? folder.resolve(BEST) : folder.resolve(PARAMETERS);
-        return new StartingPoint(checkpoint.epoch(), checkpoint.optimizerSteps(), checkpoint.history(),
-                optimizerState, Files.readAllBytes(best));
+        return new StartingPoint(
+                checkpoint.epoch(),
+                checkpoint.optimizerSteps(),
+                checkpoint.history(),
+                optimizerState,
+                Files.readAllBytes(best));
     }
 }

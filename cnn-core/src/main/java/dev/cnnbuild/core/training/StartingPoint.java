@@ -20,8 +20,8 @@ import java.util.List;
  * @param bestParameters the parameters of the best epoch so far, in DJL's parameter format; {@code null} for a
  *     fresh start
  */
-record StartingPoint(int epoch, int optimizerSteps, List<EpochMetrics> history, NDList optimizerState,
-        byte[] bestParameters) {
+record StartingPoint(
+        int epoch, int optimizerSteps, List<EpochMetrics> history, NDList optimizerState, byte[] bestParameters) {
 
     /** A run from freshly initialised parameters. */
     static final StartingPoint FRESH = new StartingPoint(0, 0, List.of(), null, null);

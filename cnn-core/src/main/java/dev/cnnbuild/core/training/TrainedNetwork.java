@@ -31,8 +31,14 @@ public final class TrainedNetwork implements AutoCloseable {
     private final EarlyStoppingResult earlyStopping;
     private final int resumedAfterEpoch;
 
-    TrainedNetwork(Model model, List<EpochMetrics> history, PredictedEvaluation finalEvaluation, String device,
-            double trainSeconds, EarlyStoppingResult earlyStopping, int resumedAfterEpoch) {
+    TrainedNetwork(
+            Model model,
+            List<EpochMetrics> history,
+            PredictedEvaluation finalEvaluation,
+            String device,
+            double trainSeconds,
+            EarlyStoppingResult earlyStopping,
+            int resumedAfterEpoch) {
         this.model = model;
         this.history = List.copyOf(history);
         this.finalEvaluation = finalEvaluation;

@@ -18,30 +18,23 @@ import dev.cnnbuild.core.threads.ThreadChange;
 public interface TrainingListener {
 
     /** Called once before the first epoch. */
-    default void onStart(TrainingPlan plan) {
-    }
+    default void onStart(TrainingPlan plan) {}
 
     /** Called after {@link #onStart} when a checkpoint of an earlier run is taken up. */
-    default void onResume(ResumePoint point) {
-    }
+    default void onResume(ResumePoint point) {}
 
     /** Called after {@link #onStart} when a checkpoint is found but cannot or must not be taken up. */
-    default void onCheckpointDiscarded(DiscardedCheckpoint discarded) {
-    }
+    default void onCheckpointDiscarded(DiscardedCheckpoint discarded) {}
 
     /** Called after every batch; throttle here, not in the trainer. */
-    default void onBatch(BatchProgress progress) {
-    }
+    default void onBatch(BatchProgress progress) {}
 
     /** Called after every epoch, once its test pass is done and its checkpoint (if any) is saved. */
-    default void onEpoch(EpochMetrics epoch) {
-    }
+    default void onEpoch(EpochMetrics epoch) {}
 
     /** Called between batches when the training changes its thread count to fit the machine's load. */
-    default void onThreadsChanged(ThreadChange change) {
-    }
+    default void onThreadsChanged(ThreadChange change) {}
 
     /** Called once after the last epoch when the model file asks for early stopping. */
-    default void onEarlyStopping(EarlyStoppingResult result) {
-    }
+    default void onEarlyStopping(EarlyStoppingResult result) {}
 }

@@ -19,8 +19,16 @@ package dev.cnnbuild.core.training;
  * @param batchesPerEpoch full batches per epoch (a last partial batch is dropped)
  * @param validationImages number of training images held out for validation, 0 if none
  */
-public record TrainingPlan(String modelName, String device, String engine, int trainImages, int testImages,
-        int epochs, int batchSize, int batchesPerEpoch, int validationImages) {
+public record TrainingPlan(
+        String modelName,
+        String device,
+        String engine,
+        int trainImages,
+        int testImages,
+        int epochs,
+        int batchSize,
+        int batchesPerEpoch,
+        int validationImages) {
 
     /**
      * A plan without a validation set.
@@ -38,8 +46,15 @@ public record TrainingPlan(String modelName, String device, String engine, int t
      * @param batchSize images per batch
      * @param batchesPerEpoch full batches per epoch
      */
-    public TrainingPlan(String modelName, String device, String engine, int trainImages, int testImages, int epochs,
-            int batchSize, int batchesPerEpoch) {
+    public TrainingPlan(
+            String modelName,
+            String device,
+            String engine,
+            int trainImages,
+            int testImages,
+            int epochs,
+            int batchSize,
+            int batchesPerEpoch) {
         this(modelName, device, engine, trainImages, testImages, epochs, batchSize, batchesPerEpoch, 0);
     }
 }

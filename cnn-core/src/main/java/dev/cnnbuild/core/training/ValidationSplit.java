@@ -15,8 +15,7 @@ import java.util.Random;
  */
 final class ValidationSplit {
 
-    private ValidationSplit() {
-    }
+    private ValidationSplit() {}
 
     /**
      * Splits the training set.
@@ -28,15 +27,19 @@ final class ValidationSplit {
      * @return the split; all images train if {@code share} is 0
      * @throws TrainingException if the share holds out no image at all
      */
-    static TrainingData split(String modelName, LabeledImages train, double share, long seed)
-            throws TrainingException {
+    static TrainingData split(String modelName, LabeledImages train, double share, long seed) throws TrainingException {
         if (share == 0) {
             return new TrainingData(train, null);
         }
         int held = (int) Math.round(share * train.size());
         if (held == 0) {
-            throw new TrainingException(String.format(Locale.ROOT, "%s: 'training.validationSplit' %s of %,d"
-                    + " training images holds out none; raise it or remove it", modelName, share, train.size()));
+            throw new TrainingException(String.format(
+                    Locale.ROOT,
+                    "%s: 'training.validationSplit' %s of %,d"
+                            + " training images holds out none; raise it or remove it",
+                    modelName,
+                    share,
+                    train.size()));
         }
         int[] order = permutation(train.size(), new Random(EpochSeeds.validationSplit(seed)));
         int[] validation = Arrays.copyOfRange(order, 0, held);

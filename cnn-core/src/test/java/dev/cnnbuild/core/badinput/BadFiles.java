@@ -18,8 +18,7 @@ import java.util.Arrays;
 final class BadFiles {
     private static final int TEST_IMAGES = 128;
 
-    private BadFiles() {
-    }
+    private BadFiles() {}
 
     static void write(Path dir) throws IOException, InterruptedException {
         TinyDataset.writeData(dir);
@@ -42,7 +41,8 @@ final class BadFiles {
         System.arraycopy(new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0}, 0, damaged, 0, 10);
         Files.write(bad.resolve("damaged.gz"), damaged);
         Files.write(bad.resolve("negative-count.idx3"), header(0x803, -1, 8, 8, 0));
-        Files.write(bad.resolve("seven-by-seven.idx3"),
+        Files.write(
+                bad.resolve("seven-by-seven.idx3"),
                 TinyDataset.imageFile(TEST_IMAGES, 7, 7, new byte[TEST_IMAGES * 49]));
         byte[] outOfRange = new byte[TEST_IMAGES];
         outOfRange[3] = 5;
@@ -76,7 +76,8 @@ final class BadFiles {
     }
 
     private static void mkfifo(Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
+        Process process =
+                new ProcessBuilder("mkfifo", file.toString()).inheritIO().start();
         if (process.waitFor() != 0) {
             throw new IOException("mkfifo " + file + " failed");
         }

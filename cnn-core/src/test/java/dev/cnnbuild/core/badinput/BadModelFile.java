@@ -26,14 +26,21 @@ import java.util.stream.Stream;
  * @param property a system property {@code name=value} the case runs with, if any
  * @param expected the expected message with its placeholders
  */
-record BadModelFile(Path source, String name, String badInputClass, String description, Optional<String> property,
+record BadModelFile(
+        Path source,
+        String name,
+        String badInputClass,
+        String description,
+        Optional<String> property,
         String expected) {
 
     /** Returns every case, sorted by name. */
     static Stream<BadModelFile> all() throws IOException, URISyntaxException {
-        Path folder = Path.of(BadModelFile.class.getResource("/bad-inputs/model-files").toURI());
+        Path folder = Path.of(
+                BadModelFile.class.getResource("/bad-inputs/model-files").toURI());
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> sorted = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+            List<Path> sorted =
+                    files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
             return sorted.stream().map(BadModelFile::read);
         }
     }
@@ -41,9 +48,13 @@ record BadModelFile(Path source, String name, String badInputClass, String descr
     private static BadModelFile read(Path file) {
         try {
             List<String> lines = Files.readAllLines(file);
-            return new BadModelFile(file, file.getFileName().toString().replace(".yaml", ""),
-                    header(lines, "class").orElseThrow(), header(lines, "case").orElseThrow(),
-                    header(lines, "property"), header(lines, "expect").orElseThrow());
+            return new BadModelFile(
+                    file,
+                    file.getFileName().toString().replace(".yaml", ""),
+                    header(lines, "class").orElseThrow(),
+                    header(lines, "case").orElseThrow(),
+                    header(lines, "property"),
+                    header(lines, "expect").orElseThrow());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -51,8 +62,11 @@ record BadModelFile(Path source, String name, String badInputClass, String descr
 
     private static Optional<String> header(List<String> lines, String key) {
         String prefix = "# " + key + ": ";
-        return lines.stream().takeWhile(l -> l.startsWith("#")).filter(l -> l.startsWith(prefix))
-                .map(l -> l.substring(prefix.length())).findFirst();
+        return lines.stream()
+                .takeWhile(l -> l.startsWith("#"))
+                .filter(l -> l.startsWith(prefix))
+                .map(l -> l.substring(prefix.length()))
+                .findFirst();
     }
 
     /** Copies the model file into {@code dir}, beside the data that {@link BadFiles} wrote there. */
@@ -62,7 +76,8 @@ record BadModelFile(Path source, String name, String badInputClass, String descr
 
     /** Returns the expected message for the model file copied to {@code yaml}. */
     String expectedFor(Path yaml) {
-        return expected.replace("{file}", yaml.toString()).replace("{dir}", yaml.getParent().toString());
+        return expected.replace("{file}", yaml.toString())
+                .replace("{dir}", yaml.getParent().toString());
     }
 
     /** Runs {@code action} with the case's system property set, and clears it after. */

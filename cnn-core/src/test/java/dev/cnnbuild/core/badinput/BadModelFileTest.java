@@ -47,10 +47,11 @@ class BadModelFileTest {
         Path yaml = badCase.copyInto(dir);
         Path output = dir.resolve("out");
 
-        Throwable thrown = badCase.withProperty(() -> catchThrowable(() -> new TrainingService((model, reason) -> { })
-                .train(TrainingRequest.of(yaml, output))));
+        Throwable thrown = badCase.withProperty(() -> catchThrowable(
+                () -> new TrainingService((model, reason) -> {}).train(TrainingRequest.of(yaml, output))));
 
-        assertThat(thrown).isInstanceOfAny(SpecException.class, DatasetException.class, TrainingException.class)
+        assertThat(thrown)
+                .isInstanceOfAny(SpecException.class, DatasetException.class, TrainingException.class)
                 .hasMessage(badCase.expectedFor(yaml));
         assertNothingWritten(output);
     }
@@ -64,8 +65,9 @@ class BadModelFileTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = badCase.withProperty(() -> TrainCommand.run(new String[] {"--output", output.toString(),
-            yaml.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = badCase.withProperty(() -> TrainCommand.run(
+                new String[] {"--output", output.toString(), yaml.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)));
 
         String errors = err.toString(StandardCharsets.UTF_8);
@@ -77,8 +79,8 @@ class BadModelFileTest {
 
     @Test
     void corpusCoversEveryClassOfBadModelFile() throws Exception {
-        Map<String, Long> perClass = BadModelFile.all()
-                .collect(Collectors.groupingBy(BadModelFile::badInputClass, Collectors.counting()));
+        Map<String, Long> perClass =
+                BadModelFile.all().collect(Collectors.groupingBy(BadModelFile::badInputClass, Collectors.counting()));
 
         assertThat(perClass).containsOnlyKeys("yaml", "typing", "paths", "idx", "empty", "size", "training");
         assertThat(perClass.values().stream().mapToLong(Long::longValue).sum()).isGreaterThanOrEqualTo(60);
@@ -89,7 +91,8 @@ class BadModelFileTest {
         if (Files.exists(output)) {
             try (Stream<Path> files = Files.walk(output)) {
                 assertThat(files.filter(Files::isRegularFile)
-                        .filter(file -> !file.equals(output.resolve(FolderLock.FILE_NAME)))).isEmpty();
+                                .filter(file -> !file.equals(output.resolve(FolderLock.FILE_NAME))))
+                        .isEmpty();
             }
         }
     }

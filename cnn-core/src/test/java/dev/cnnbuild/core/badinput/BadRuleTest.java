@@ -45,14 +45,23 @@ class BadRuleTest {
                 String[] pair = field.split("=", 2);
                 fields.put(pair[0], pair[1]);
             }
-            return new RuleArgument(fields.get("metric"), fields.get("label"), fields.get("minimum"),
-                    fields.get("maximum"), fields.get("absoluteTolerance"), fields.get("relativeTolerance")).encode();
+            return new RuleArgument(
+                            fields.get("metric"),
+                            fields.get("label"),
+                            fields.get("minimum"),
+                            fields.get("maximum"),
+                            fields.get("absoluteTolerance"),
+                            fields.get("relativeTolerance"))
+                    .encode();
         }
     }
 
     static Stream<BadRule> rules() throws Exception {
-        List<String> lines = Files.readAllLines(Path.of(BadRuleTest.class.getResource("/bad-inputs/rules.tsv").toURI()));
-        return lines.stream().filter(line -> !line.startsWith("#")).map(line -> line.split("\t", -1))
+        List<String> lines = Files.readAllLines(
+                Path.of(BadRuleTest.class.getResource("/bad-inputs/rules.tsv").toURI()));
+        return lines.stream()
+                .filter(line -> !line.startsWith("#"))
+                .map(line -> line.split("\t", -1))
                 .map(f -> new BadRule(f[0], f[1], f[2], f[3]));
     }
 
@@ -62,8 +71,10 @@ class BadRuleTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = CheckCommand.run(new String[] {"--output", dir.toString(), "--rule", rule.argument()},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = CheckCommand.run(
+                new String[] {"--output", dir.toString(), "--rule", rule.argument()},
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String errors = err.toString(StandardCharsets.UTF_8);
         assertThat(errors).isEqualTo(ForkProtocol.error(rule.expected()) + System.lineSeparator());

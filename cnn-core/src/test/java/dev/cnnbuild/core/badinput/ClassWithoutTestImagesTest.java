@@ -24,24 +24,39 @@ class ClassWithoutTestImagesTest {
     @Test
     void ruleOnAClassTheTestSetLacksIsViolatedAndSaysWhy() throws Exception {
         BadFiles.write(dir);
-        Path yaml = Files.writeString(dir.resolve("zeros.yaml"), TinyDataset.modelYaml("zeros", "")
-                .replace("labels: test-labels.idx1.gz", "labels: bad/all-zero-labels.idx1.gz"));
+        Path yaml = Files.writeString(
+                dir.resolve("zeros.yaml"),
+                TinyDataset.modelYaml("zeros", "")
+                        .replace("labels: test-labels.idx1.gz", "labels: bad/all-zero-labels.idx1.gz"));
         Path output = dir.resolve("out");
         TinyDataset.train(yaml, output);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         // trained and checked against the same project folder, the working directory, as cnn:train and cnn:check are
-        int status = CheckCommand.run(new String[] {"--output", output.toString(),
-            "--rule", "metric=classAccuracy,label=1,minimum=0.5", "--rule", "metric=classF1,maximum=1"},
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = CheckCommand.run(
+                new String[] {
+                    "--output",
+                    output.toString(),
+                    "--rule",
+                    "metric=classAccuracy,label=1,minimum=0.5",
+                    "--rule",
+                    "metric=classF1,maximum=1"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(ForkProtocol.VIOLATED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(String.join(System.lineSeparator(),
-                ForkProtocol.violation("zeros: accuracy of class 1 cannot be measured: the test set has no image of"
-                        + " class 1, but expected minimum is 0.5; add images of class 1 to the test set"),
-                ForkProtocol.violation("zeros: F1 of class 1 cannot be measured: the test set has no image of class 1,"
-                        + " but expected maximum is 1; add images of class 1 to the test set"), ""));
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo(String.join(
+                        System.lineSeparator(),
+                        ForkProtocol.violation(
+                                "zeros: accuracy of class 1 cannot be measured: the test set has no image of"
+                                        + " class 1, but expected minimum is 0.5; add images of class 1 to the test set"),
+                        ForkProtocol.violation(
+                                "zeros: F1 of class 1 cannot be measured: the test set has no image of class 1,"
+                                        + " but expected maximum is 1; add images of class 1 to the test set"),
+                        ""));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("zeros: F1 of class 0 is ");
     }
 }

@@ -22,8 +22,8 @@ class CheckCommandTest {
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(ForkProtocol.errorMessage(err.toString().lines().findFirst().orElseThrow()))
-                .hasValueSatisfying(m -> assertThat(m)
-                        .startsWith("unknown metric 'acuracy'; did you mean 'accuracy'?"));
+                .hasValueSatisfying(
+                        m -> assertThat(m).startsWith("unknown metric 'acuracy'; did you mean 'accuracy'?"));
     }
 
     @Test
@@ -31,8 +31,10 @@ class CheckCommandTest {
         int status = run("--output", dir.resolve("empty").toString());
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).isEqualTo(ForkProtocol.error("no trained model under " + dir.resolve("empty")
-                + "; run cnn:train first") + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo(
+                        ForkProtocol.error("no trained model under " + dir.resolve("empty") + "; run cnn:train first")
+                                + System.lineSeparator());
     }
 
     @Test

@@ -19,13 +19,16 @@ class ForkProtocolTest {
 
     @Test
     void mainClassesAreTheCommands() throws Exception {
-        assertThat(Class.forName(ForkProtocol.TRAIN_MAIN_CLASS).getMethod("main", String[].class)).isNotNull();
+        assertThat(Class.forName(ForkProtocol.TRAIN_MAIN_CLASS).getMethod("main", String[].class))
+                .isNotNull();
         assertThat(Class.forName(ForkProtocol.CHECK_MAIN_CLASS)).isEqualTo(CheckCommand.class);
     }
 
     @Test
     void statusesAreDistinct() {
-        assertThat(new int[] {ForkProtocol.SUCCESS, ForkProtocol.FAILED, ForkProtocol.INVALID_INPUT,
-                ForkProtocol.VIOLATED}).doesNotHaveDuplicates();
+        assertThat(new int[] {
+                    ForkProtocol.SUCCESS, ForkProtocol.FAILED, ForkProtocol.INVALID_INPUT, ForkProtocol.VIOLATED
+                })
+                .doesNotHaveDuplicates();
     }
 }

@@ -34,13 +34,15 @@ class ForkStartTest {
         ModelDirectory directory = TinyDataset.train(yaml, output);
         Path classes = dir.resolve("classes.log");
 
-        Fork fork = fork(List.of("-Xlog:class+load=info:file=" + classes), "--output", output.toString(),
-                yaml.toString());
+        Fork fork =
+                fork(List.of("-Xlog:class+load=info:file=" + classes), "--output", output.toString(), yaml.toString());
 
         assertThat(fork.status()).isEqualTo(ForkProtocol.SUCCESS);
-        assertThat(fork.out()).startsWith("tiny: up to date (fingerprint ").contains(directory.fingerprint()
-                .toString());
-        assertThat(Files.readString(classes)).contains(ModelFreshness.class.getName() + " ")
+        assertThat(fork.out())
+                .startsWith("tiny: up to date (fingerprint ")
+                .contains(directory.fingerprint().toString());
+        assertThat(Files.readString(classes))
+                .contains(ModelFreshness.class.getName() + " ")
                 .doesNotContain(NATIVES_LOADER);
     }
 
@@ -49,14 +51,23 @@ class ForkStartTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         Path output = dir.resolve("out");
 
-        Fork fork = fork(List.of("-Dorg.slf4j.simpleLogger.log.ai.djl.pytorch.engine.PtEngine=info",
-                "-Dai.djl.pytorch.num_threads=1"), "--output", output.toString(), "--force", yaml.toString());
+        Fork fork = fork(
+                List.of(
+                        "-Dorg.slf4j.simpleLogger.log.ai.djl.pytorch.engine.PtEngine=info",
+                        "-Dai.djl.pytorch.num_threads=1"),
+                "--output",
+                output.toString(),
+                "--force",
+                yaml.toString());
 
         assertThat(fork.status()).as(fork.err()).isEqualTo(ForkProtocol.SUCCESS);
-        assertThat(fork.err()).contains("[cnn-engine-load] INFO ai.djl.pytorch.engine.PtEngine - Number of intra-op"
-                + " threads is 1");
-        assertThat(fork.out()).contains("tiny: training on cpu()", "model written to "
-                + ModelDirectory.of(output, "tiny").root());
+        assertThat(fork.err())
+                .contains(
+                        "[cnn-engine-load] INFO ai.djl.pytorch.engine.PtEngine - Number of intra-op" + " threads is 1");
+        assertThat(fork.out())
+                .contains(
+                        "tiny: training on cpu()",
+                        "model written to " + ModelDirectory.of(output, "tiny").root());
     }
 
     @Test
@@ -64,26 +75,31 @@ class ForkStartTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         List<String> missingNatives = List.of("-DPYTORCH_VERSION=0.0.1", "-DDJL_CACHE_DIR=" + dir.resolve("djl"));
 
-        Fork background = fork(missingNatives, "--output", dir.resolve("forced").toString(), "--force",
-                yaml.toString());
+        Fork background =
+                fork(missingNatives, "--output", dir.resolve("forced").toString(), "--force", yaml.toString());
         Fork foreground = fork(missingNatives, "--output", dir.resolve("new").toString(), yaml.toString());
 
         assertThat(background.status()).isEqualTo(ForkProtocol.FAILED);
-        assertThat(background.errorLine()).startsWith("ERROR: training failed unexpectedly:"
-                + " ai.djl.engine.EngineException: ").isEqualTo(foreground.errorLine());
+        assertThat(background.errorLine())
+                .startsWith("ERROR: training failed unexpectedly:" + " ai.djl.engine.EngineException: ")
+                .isEqualTo(foreground.errorLine());
         assertThat(foreground.status()).isEqualTo(ForkProtocol.FAILED);
     }
 
     private Fork fork(List<String> options, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dai.djl.offline=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
                 "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkProtocol.TRAIN_MAIN_CLASS));
         command.addAll(List.of(arguments));
         Path out = Files.createTempFile(dir, "fork", ".out");
         Path err = Files.createTempFile(dir, "fork", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
                 .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly().waitFor();
@@ -95,7 +111,10 @@ class ForkStartTest {
     /** A fork's exit status, standard output and standard error. */
     private record Fork(int status, String out, String err) {
         String errorLine() {
-            return err.lines().filter(line -> line.startsWith("ERROR: ")).findFirst().orElse("");
+            return err.lines()
+                    .filter(line -> line.startsWith("ERROR: "))
+                    .findFirst()
+                    .orElse("");
         }
     }
 }

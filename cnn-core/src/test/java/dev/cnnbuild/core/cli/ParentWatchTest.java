@@ -28,7 +28,8 @@ class ParentWatchTest {
         }
 
         assertThat(halted.get(2, TimeUnit.SECONDS)).isEqualTo(ParentWatch.ORPHANED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("cnn-build fork: the process that started it"
-                + " (PID " + parent.pid() + ") has ended; stopping this JVM now" + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo("cnn-build fork: the process that started it" + " (PID " + parent.pid()
+                        + ") has ended; stopping this JVM now" + System.lineSeparator());
     }
 }

@@ -58,8 +58,8 @@ class TamperedModelTest {
         EDITED_MODEL_YAML(ModelDirectory::spec) {
             @Override
             void apply(ModelDirectory directory) throws IOException {
-                Files.writeString(directory.spec(), Files.readString(directory.spec())
-                        .replace("filters: 4", "filters: 5"));
+                Files.writeString(
+                        directory.spec(), Files.readString(directory.spec()).replace("filters: 4", "filters: 5"));
             }
         };
 
@@ -84,8 +84,9 @@ class TamperedModelTest {
 
         new TrainingService((model, reason) -> reasons.add(reason)).train(TrainingRequest.of(yaml, output));
 
-        assertThat(reasons).containsExactly(tampering.file.apply(directory) + " does not match "
-                + directory.manifest() + " (changed or damaged since it was trained)");
+        assertThat(reasons)
+                .containsExactly(tampering.file.apply(directory) + " does not match " + directory.manifest()
+                        + " (changed or damaged since it was trained)");
         ModelManifest.verify(directory);
         assertThat(Files.readAllBytes(directory.parameters())).isEqualTo(parameters);
     }
@@ -100,15 +101,20 @@ class TamperedModelTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = CheckCommand.run(new String[] {"--output", output.toString(), "--project", dir.toString(),
-            "--rule", "metric=accuracy,minimum=0.5"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int status = CheckCommand.run(
+                new String[] {
+                    "--output", output.toString(), "--project", dir.toString(), "--rule", "metric=accuracy,minimum=0.5"
+                },
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(ForkProtocol.error(
-                tampering.file.apply(directory) + " does not match its SHA-256 in manifest.sha256: it was changed or"
-                        + " damaged after training; retrain it: the next 'mvn cnn:train' (or any build that runs it)"
-                        + " replaces a model directory that does not match its manifest") + System.lineSeparator());
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualTo(ForkProtocol.error(tampering.file.apply(directory)
+                                + " does not match its SHA-256 in manifest.sha256: it was changed or"
+                                + " damaged after training; retrain it: the next 'mvn cnn:train' (or any build that runs it)"
+                                + " replaces a model directory that does not match its manifest")
+                        + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("measured");
     }
 }

@@ -31,8 +31,9 @@ class TrainCommandTest {
 
         String log = run(output, yaml);
 
-        assertThat(log).isEqualTo("tiny: up to date (fingerprint " + value.substring(0, 12) + " matches "
-                + directory.fingerprint() + "); skipping training. Use -Dcnn.force=true to retrain.\n");
+        assertThat(log)
+                .isEqualTo("tiny: up to date (fingerprint " + value.substring(0, 12) + " matches "
+                        + directory.fingerprint() + "); skipping training. Use -Dcnn.force=true to retrain.\n");
         assertThat(Files.readAllBytes(directory.parameters())).isEqualTo(parameters);
     }
 
@@ -45,8 +46,9 @@ class TrainCommandTest {
 
         String log = run(output, yaml, "--force");
 
-        assertThat(log).startsWith("tiny: training: forced, although it is up to date (fingerprint "
-                + fingerprintValue(directory).substring(0, 12) + " matches " + directory.fingerprint() + ")\n")
+        assertThat(log)
+                .startsWith("tiny: training: forced, although it is up to date (fingerprint "
+                        + fingerprintValue(directory).substring(0, 12) + " matches " + directory.fingerprint() + ")\n")
                 .contains("tiny: training on cpu()", "model written to " + directory.root());
     }
 
@@ -59,8 +61,10 @@ class TrainCommandTest {
 
         String log = run(output, yaml, "--adapt-threads");
 
-        assertThat(log).contains("tiny: training on cpu()", "model written to " + ModelDirectory.of(output, "tiny")
-                .root());
+        assertThat(log)
+                .contains(
+                        "tiny: training on cpu()",
+                        "model written to " + ModelDirectory.of(output, "tiny").root());
         assertThat(JniUtils.getNumThreads()).isEqualTo(threads);
     }
 
@@ -68,12 +72,14 @@ class TrainCommandTest {
     void unknownDeviceIsBadInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = TrainCommand.run(new String[] {"--output", "out", "--device", "tpu", "model.yaml"},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int status = TrainCommand.run(
+                new String[] {"--output", "out", "--device", "tpu", "model.yaml"},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu, gpu:N"
-                + " (such as gpu:1)\n");
+        assertThat(err.toString())
+                .isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu, gpu:N" + " (such as gpu:1)\n");
     }
 
     @Test
@@ -82,12 +88,15 @@ class TrainCommandTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "gpu",
-            model.toString()}, new PrintStream(out), new PrintStream(err));
+        int status = TrainCommand.run(
+                new String[] {"--output", dir.resolve("out").toString(), "--device", "gpu", model.toString()},
+                new PrintStream(out),
+                new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).startsWith("ERROR: device 'gpu' was asked for, but the PyTorch engine sees no"
-                + " usable CUDA GPU (its natives are a CPU build;");
+        assertThat(err.toString())
+                .startsWith("ERROR: device 'gpu' was asked for, but the PyTorch engine sees no"
+                        + " usable CUDA GPU (its natives are a CPU build;");
         assertThat(out.toString()).doesNotContain("training");
     }
 
@@ -96,8 +105,12 @@ class TrainCommandTest {
         Path model = TinyDataset.writeModel(dir, "tiny", "");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = TrainCommand.run(new String[] {"--output", dir.resolve("out").toString(), "--device", "cpu",
-            "--devices", "2", model.toString()}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int status = TrainCommand.run(
+                new String[] {
+                    "--output", dir.resolve("out").toString(), "--device", "cpu", "--devices", "2", model.toString()
+                },
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).contains("devices: 2 trains on several GPUs, which needs device auto or gpu");
@@ -107,13 +120,14 @@ class TrainCommandTest {
     void missingOutputIsBadInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = TrainCommand.run(new String[] {"model.yaml"}, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err));
+        int status = TrainCommand.run(
+                new String[] {"model.yaml"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).isEqualTo(
-                "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]"
-                        + " [--force] [--adapt-threads] MODEL.yaml...\n");
+        assertThat(err.toString())
+                .isEqualTo(
+                        "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]"
+                                + " [--force] [--adapt-threads] MODEL.yaml...\n");
     }
 
     private static String run(Path output, Path yaml, String... options) {
@@ -130,8 +144,10 @@ class TrainCommandTest {
     }
 
     private static String fingerprintValue(ModelDirectory directory) throws Exception {
-        return Files.readAllLines(directory.fingerprint()).stream().filter(l -> l.startsWith("fingerprint="))
-                .findFirst().orElseThrow().substring("fingerprint=".length());
+        return Files.readAllLines(directory.fingerprint()).stream()
+                .filter(l -> l.startsWith("fingerprint="))
+                .findFirst()
+                .orElseThrow()
+                .substring("fingerprint=".length());
     }
-
 }

@@ -30,23 +30,25 @@ class TrainingPreflightTest {
         Path second = Files.writeString(dir.resolve("copy.yaml"), TinyDataset.modelYaml("tiny", ""));
         Path output = dir.resolve("out");
 
-        int status = run("--output", output.toString(), "--project", dir.toString(), first.toString(),
-                second.toString());
+        int status =
+                run("--output", output.toString(), "--project", dir.toString(), first.toString(), second.toString());
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(errorLines()).containsExactly("model name 'tiny' is used by two model files, tiny.yaml and"
-                + " copy.yaml: both would train into " + output.resolve("tiny") + "; give each model file its own"
-                + " 'name'");
+        assertThat(errorLines())
+                .containsExactly("model name 'tiny' is used by two model files, tiny.yaml and"
+                        + " copy.yaml: both would train into " + output.resolve("tiny")
+                        + "; give each model file its own"
+                        + " 'name'");
         assertThat(output).doesNotExist();
     }
 
     @Test
     void everyInvalidModelFileIsReportedBeforeAnyTrains() throws Exception {
         Path valid = TinyDataset.writeModel(dir, "tiny", "");
-        Path noEpochs = Files.writeString(dir.resolve("a.yaml"), TinyDataset.modelYaml("a", "")
-                .replace("  epochs: 3\n", ""));
-        Path badLayer = Files.writeString(dir.resolve("b.yaml"), TinyDataset.modelYaml("b", "")
-                .replace("filters: 4", "filter: 4"));
+        Path noEpochs = Files.writeString(
+                dir.resolve("a.yaml"), TinyDataset.modelYaml("a", "").replace("  epochs: 3\n", ""));
+        Path badLayer = Files.writeString(
+                dir.resolve("b.yaml"), TinyDataset.modelYaml("b", "").replace("filters: 4", "filter: 4"));
         Path output = dir.resolve("out");
 
         int status = run("--output", output.toString(), valid.toString(), noEpochs.toString(), badLayer.toString());
@@ -68,9 +70,12 @@ class TrainingPreflightTest {
         int status = run("--output", output.toString(), yaml.toString());
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(errorLines()).singleElement().asString().startsWith("the output folder " + output
-                + " cannot be written (").endsWith("); fix its permissions or choose another one with"
-                + " -Dcnn.outputDirectory (parameter outputDirectory)");
+        assertThat(errorLines())
+                .singleElement()
+                .asString()
+                .startsWith("the output folder " + output + " cannot be written (")
+                .endsWith("); fix its permissions or choose another one with"
+                        + " -Dcnn.outputDirectory (parameter outputDirectory)");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("training");
     }
 
@@ -84,7 +89,9 @@ class TrainingPreflightTest {
         int status = run("--output", output.toString(), "--project", dir.toString(), yaml.toString());
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(errorLines()).singleElement().asString()
+        assertThat(errorLines())
+                .singleElement()
+                .asString()
                 .startsWith("model name 'mxxxxxxxxxxxxxxxxxxx...xxxxxxxxxxxx' (250 characters) is too long for the"
                         + " file system of " + output + ": training cannot create")
                 .endsWith("; shorten 'name' in long.yaml");
@@ -99,20 +106,27 @@ class TrainingPreflightTest {
             int status = run("--output", output.toString(), yaml.toString());
 
             assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
-            assertThat(errorLines()).singleElement().asString().startsWith(output + " is in use by another build,"
-                    + " PID " + ProcessHandle.current().pid() + " (training, started ");
+            assertThat(errorLines())
+                    .singleElement()
+                    .asString()
+                    .startsWith(output + " is in use by another build," + " PID "
+                            + ProcessHandle.current().pid() + " (training, started ");
         }
         assertThat(output.resolve("tiny")).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("training");
     }
 
     private int run(String... args) {
-        return TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return TrainCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
     private List<String> errorLines() {
-        return err.toString(StandardCharsets.UTF_8).lines().flatMap(line -> ForkProtocol.errorMessage(line).stream())
+        return err.toString(StandardCharsets.UTF_8)
+                .lines()
+                .flatMap(line -> ForkProtocol.errorMessage(line).stream())
                 .toList();
     }
 }

@@ -21,14 +21,18 @@ class CsvListingTest {
         TinyImages.solid(dir.resolve("photos/2.jpg"), 2, 2, 0, "jpeg");
         TinyImages.solid(dir.resolve("photos/3.png"), 2, 2, 0, "png");
         Path labels = Files.createDirectories(dir.resolve("labels"));
-        Path csv = Files.writeString(labels.resolve("train.csv"), "path,label\n"
-                + "\"../photos/a, b.png\",dog\n../photos/2.jpg, cat\n\n../photos/3.png,dog\n../photos/x.txt,dog\n");
+        Path csv = Files.writeString(
+                labels.resolve("train.csv"),
+                "path,label\n"
+                        + "\"../photos/a, b.png\",dog\n../photos/2.jpg, cat\n\n../photos/3.png,dog\n../photos/x.txt,dog\n");
 
         ImageListing listing = CsvListing.list(csv);
 
         assertThat(listing.classNames()).containsExactly("cat", "dog");
-        assertThat(listing.files()).extracting(LabeledFile::key, LabeledFile::label).containsExactly(
-                tuple("../photos/a, b.png", 1), tuple("../photos/2.jpg", 0), tuple("../photos/3.png", 1));
+        assertThat(listing.files())
+                .extracting(LabeledFile::key, LabeledFile::label)
+                .containsExactly(
+                        tuple("../photos/a, b.png", 1), tuple("../photos/2.jpg", 0), tuple("../photos/3.png", 1));
         assertThat(listing.skipped()).containsExactly("../photos/x.txt");
     }
 
@@ -49,7 +53,8 @@ class CsvListingTest {
         TinyImages.solid(dir.resolve("1.png"), 2, 2, 0, "png");
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\n1.png,cat\ngone.png,dog\n");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ":3: image gone.png not found (looked for " + dir.resolve("gone.png") + "); fix the"
                         + " path, which is relative to the CSV file, or remove the row");
     }
@@ -58,7 +63,8 @@ class CsvListingTest {
     void theWrongNumberOfColumnsIsNamedWithItsRow() throws Exception {
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\na, b.png,cat\n");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ":2: 3 columns, but each row needs 2, path,label; quote a path that holds a comma"
                         + " (\"a, b.png\")");
     }
@@ -68,7 +74,8 @@ class CsvListingTest {
         TinyImages.solid(dir.resolve("1.png"), 2, 2, 0, "png");
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\n1.png,cat\n1.png,3\n");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ":3: label '3' is a number but the first row's is a name ('cat'); write every label"
                         + " as a class name, or every one as a number");
     }
@@ -77,7 +84,8 @@ class CsvListingTest {
     void anEmptyLabelIsABadLabel() throws Exception {
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\n1.png,\n");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ":2: the label is empty; write path,label such as images/1.png,cat");
     }
 
@@ -86,7 +94,8 @@ class CsvListingTest {
         TinyImages.solid(dir.resolve("1.png"), 2, 2, 0, "png");
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\n1.png,0\n1.png,2\n");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ": no row has label 1, but labels go up to 2; number the classes 0..2 without gaps,"
                         + " or use class names");
     }
@@ -95,7 +104,8 @@ class CsvListingTest {
     void aHeaderIsRequired() throws Exception {
         Path csv = Files.writeString(dir.resolve("train.csv"), "");
 
-        assertThatThrownBy(() -> CsvListing.list(csv)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> CsvListing.list(csv))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(csv + ":1: the first row must be the header 'path,label'; add it");
     }
 }

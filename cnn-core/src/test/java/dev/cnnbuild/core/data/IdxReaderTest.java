@@ -103,7 +103,6 @@ class IdxReaderTest {
     void missingFileIsReported() {
         Path file = dir.resolve("nowhere.gz");
 
-        assertThatThrownBy(() -> IdxReader.readLabels(file))
-                .hasMessage(file + " does not exist; check the path");
+        assertThatThrownBy(() -> IdxReader.readLabels(file)).hasMessage(file + " does not exist; check the path");
     }
 }

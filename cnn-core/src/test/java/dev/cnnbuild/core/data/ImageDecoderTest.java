@@ -129,8 +129,8 @@ class ImageDecoderTest {
         assertThatThrownBy(() -> ImageDecoder.decode(file, new InputShape(1, 8, 8), ResizeMode.NONE))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(file + ": cannot be decoded as an image (")
-                .hasMessageEndingWith("); the file is damaged or not what its extension says: replace it or remove"
-                        + " it");
+                .hasMessageEndingWith(
+                        "); the file is damaged or not what its extension says: replace it or remove" + " it");
     }
 
     private static byte[] planes(int value, int size) {

@@ -27,10 +27,12 @@ class ImageFolderListingTest {
         ImageListing listing = ImageFolderListing.list(dir);
 
         assertThat(listing.classNames()).containsExactly("cat", "zebra");
-        assertThat(listing.files()).extracting(LabeledFile::key, LabeledFile::label).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("cat/b.JPG", 0),
-                org.assertj.core.groups.Tuple.tuple("cat/nested/a.bmp", 0),
-                org.assertj.core.groups.Tuple.tuple("zebra/1.png", 1));
+        assertThat(listing.files())
+                .extracting(LabeledFile::key, LabeledFile::label)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("cat/b.JPG", 0),
+                        org.assertj.core.groups.Tuple.tuple("cat/nested/a.bmp", 0),
+                        org.assertj.core.groups.Tuple.tuple("zebra/1.png", 1));
         assertThat(listing.skipped()).containsExactly("cat/notes.txt");
     }
 
@@ -40,7 +42,8 @@ class ImageFolderListingTest {
         Files.createDirectories(dir.resolve("dog"));
         Files.writeString(dir.resolve("dog/readme.txt"), "soon");
 
-        assertThatThrownBy(() -> ImageFolderListing.list(dir)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageFolderListing.list(dir))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(dir.resolve("dog") + ": class folder 'dog' holds no images (png, jpg, jpeg, bmp, gif);"
                         + " add its images or remove the folder");
     }
@@ -49,7 +52,8 @@ class ImageFolderListingTest {
     void oneClassIsAnError() throws Exception {
         TinyImages.solid(dir.resolve("cat/1.png"), 2, 2, 0, "png");
 
-        assertThatThrownBy(() -> ImageFolderListing.list(dir)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageFolderListing.list(dir))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(dir + ": only one class folder ('cat'); a classifier needs at least two, so add a"
                         + " subfolder of images for each other class");
     }
@@ -58,7 +62,8 @@ class ImageFolderListingTest {
     void aMissingFolderIsNamed() {
         Path missing = dir.resolve("nowhere");
 
-        assertThatThrownBy(() -> ImageFolderListing.list(missing)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageFolderListing.list(missing))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(missing + ": folder not found; check 'dir' in the model file's 'data' section (paths are"
                         + " relative to the model file)");
     }
@@ -67,7 +72,8 @@ class ImageFolderListingTest {
     void aFolderWithoutClassFoldersIsAnError() throws Exception {
         TinyImages.solid(dir.resolve("1.png"), 2, 2, 0, "png");
 
-        assertThatThrownBy(() -> ImageFolderListing.list(dir)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageFolderListing.list(dir))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(dir + ": no class folders; put each class's images in a subfolder named after the class,"
                         + " such as " + dir.resolve("cat/1.png"));
     }

@@ -26,13 +26,19 @@ class ImageSourcesTest {
         ImageSources again = ImageSources.forTraining(source, 2, 42);
         ImageSources otherSeed = ImageSources.forTraining(source, 2, 43);
 
-        assertThat(first.test().files()).hasSize(4).filteredOn(f -> f.label() == 0).hasSize(2);
-        assertThat(first.train().files()).hasSize(16).doesNotContainAnyElementsOf(first.test().files());
+        assertThat(first.test().files())
+                .hasSize(4)
+                .filteredOn(f -> f.label() == 0)
+                .hasSize(2);
+        assertThat(first.train().files())
+                .hasSize(16)
+                .doesNotContainAnyElementsOf(first.test().files());
         assertThat(again.test().files()).isEqualTo(first.test().files());
         assertThat(otherSeed.test().files()).isNotEqualTo(first.test().files());
         assertThat(first.files()).hasSize(20).containsKey("data/blue/000.png");
-        assertThat(first.summary()).isEqualTo("16 training and 4 test images of 2 classes (blue, red) from " + images
-                + " (20 % of each class held out for testing)");
+        assertThat(first.summary())
+                .isEqualTo("16 training and 4 test images of 2 classes (blue, red) from " + images
+                        + " (20 % of each class held out for testing)");
     }
 
     @Test
@@ -59,7 +65,8 @@ class ImageSourcesTest {
         LabeledFile gone = trained.test().files().get(0);
         Files.delete(gone.file());
 
-        assertThatThrownBy(() -> ImageSources.forTesting(source, 2, model)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageSources.forTesting(source, 2, model))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(list + ": the held-out test image " + gone.key() + " is no longer in " + images
                         + "; restore it, or retrain the model with 'mvn cnn:train' to hold out a new test set");
     }
@@ -69,7 +76,8 @@ class ImageSourcesTest {
         Path images = TinyImages.writeClasses(dir.resolve("images"), 2, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(images + ": testSplit 0.2 leaves class 'blue' (2 images) without test images; add images"
                         + " to it or raise testSplit to at least 0.25");
     }
@@ -82,7 +90,8 @@ class ImageSourcesTest {
         TinyImages.solid(test.resolve("green/1.png"), 2, 2, 0, "png");
         ImageSource source = new ImageSource(ImageLayout.FOLDER, train, Optional.of(test), 0);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(test + ": class 'green' of the test set is not among the training set's classes (blue,"
                         + " red) in " + train + "; add its training images or remove it from the test set");
     }
@@ -92,7 +101,8 @@ class ImageSourcesTest {
         Path train = TinyImages.writeClasses(dir.resolve("train"), 2, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, train, Optional.of(train), 0);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 3, 42)).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 3, 42))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(train + ": 2 classes (blue, red) but the model file says classes: 3; set 'classes: 2'"
                         + " (and the last layer's units) or change the data");
     }

@@ -7,11 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class EvaluationTest {
     // rows: true class, columns: predicted class
-    private final Evaluation evaluation = new Evaluation(new long[][] {
-        {8, 2, 0},
-        {1, 6, 3},
-        {0, 0, 0},
-    }, 4.0);
+    private final Evaluation evaluation = new Evaluation(
+            new long[][] {
+                {8, 2, 0},
+                {1, 6, 3},
+                {0, 0, 0},
+            },
+            4.0);
 
     @Test
     void countsAndAccuracy() {

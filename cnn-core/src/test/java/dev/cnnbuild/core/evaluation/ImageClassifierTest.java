@@ -25,11 +25,15 @@ class ImageClassifierTest {
     void predictionsAgreeWithTheEvaluationAndAreProbabilities() throws Exception {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         Path output = dir.resolve("out");
-        assertThat(TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
-                new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        assertThat(TrainCommand.run(
+                        new String[] {"--output", output.toString(), yaml.toString()},
+                        new PrintStream(new ByteArrayOutputStream()),
+                        System.err))
+                .isZero();
 
         try (LoadedModel model = LoadedModel.load(ModelDirectory.of(output, "tiny"), Device.cpu())) {
-            LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
+            LabeledImages test =
+                    DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
             ImageClassifier classifier = model.classifier();
             Evaluation evaluation = classifier.evaluate(test, 50);
 
@@ -45,7 +49,8 @@ class ImageClassifierTest {
             Prediction alone = classifier.predict(test.images(), 77);
             assertThat(alone.label()).isEqualTo(predictions.get(77).label());
             // a batch of one and a batch of 50 may round differently in the engine's kernels
-            assertThat(alone.probabilities()).containsExactly(predictions.get(77).probabilities(), within(1e-5f));
+            assertThat(alone.probabilities())
+                    .containsExactly(predictions.get(77).probabilities(), within(1e-5f));
 
             PredictedEvaluation onePass = classifier.evaluateAndPredict(test, 50);
             assertThat(onePass.evaluation().confusion()).isEqualTo(evaluation.confusion());
@@ -59,7 +64,8 @@ class ImageClassifierTest {
         assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).label()).isOne();
         assertThat(Prediction.of(new float[] {0.4f, 0.2f, 0.4f}).label()).isZero();
         assertThat(Prediction.of(new float[] {0.1f, 0.7f, 0.2f}).confidence()).isEqualTo(0.7f);
-        assertThat(Prediction.ofRows(new float[] {0.9f, 0.1f, 0.3f, 0.7f}, 2)).extracting(Prediction::label)
+        assertThat(Prediction.ofRows(new float[] {0.9f, 0.1f, 0.3f, 0.7f}, 2))
+                .extracting(Prediction::label)
                 .containsExactly(0, 1);
     }
 }

@@ -38,8 +38,8 @@ class FolderLockTest {
         try (FolderLock lock = FolderLock.acquire(dir, "training")) {
             assertThatThrownBy(() -> FolderLock.acquire(dir, "checking"))
                     .isInstanceOf(FolderLockedException.class)
-                    .hasMessageStartingWith(dir + " is in use by another build, PID " + ProcessHandle.current().pid()
-                            + " (training, started ")
+                    .hasMessageStartingWith(dir + " is in use by another build, PID "
+                            + ProcessHandle.current().pid() + " (training, started ")
                     .hasMessageEndingWith("which holds " + dir.resolve(FolderLock.FILE_NAME) + "; two builds must not"
                             + " write the same model directories at once. Wait for it to finish (or stop it), then"
                             + " build again; or give this build another output folder (-Dcnn.outputDirectory)");
@@ -48,12 +48,17 @@ class FolderLockTest {
 
     @Test
     void anotherProcessHoldsItUntilItDies() throws Exception {
-        Process holder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
-                dir.toString())).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockHolder.class.getName(),
+                        dir.toString()))
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             assertThat(out.readLine()).isEqualTo("locked");
 
             assertThatThrownBy(() -> FolderLock.acquire(dir, "training"))

@@ -11,8 +11,7 @@ import java.nio.file.Path;
  * }</pre>
  */
 public final class LockHolder {
-    private LockHolder() {
-    }
+    private LockHolder() {}
 
     /**
      * Locks the folder and waits.

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** metrics.json gains fields without breaking files written before them, or readers that do not know them. */
 class ModelMetricsJsonTest {
     private static final ToolVersions VERSIONS = new ToolVersions("0.1.0-SNAPSHOT", "0.36.0", "2.7.1");
-    private static final TestMetrics TEST = new TestMetrics(0.5, 0.7, 1, 2, 0.5, 0.5, 0.5, List.of(),
-            new long[][] {{1, 0}, {1, 0}});
+    private static final TestMetrics TEST =
+            new TestMetrics(0.5, 0.7, 1, 2, 0.5, 0.5, 0.5, List.of(), new long[][] {{1, 0}, {1, 0}});
 
     @TempDir
     Path dir;
@@ -41,8 +41,18 @@ class ModelMetricsJsonTest {
     @Test
     void fieldsThatDoNotApplyAreLeftOutOfTheFile() throws Exception {
         Path file = dir.resolve("metrics.json");
-        new ModelMetrics("tiny", "/p/tiny.yaml", 7, "cpu()", VERSIONS, 114,
-                List.of(new EpochMetrics(1, 0.6, 0.7, 0.5, 0.8, 0.2, 1200)), TEST, 0.2, 1.5).write(file);
+        new ModelMetrics(
+                        "tiny",
+                        "/p/tiny.yaml",
+                        7,
+                        "cpu()",
+                        VERSIONS,
+                        114,
+                        List.of(new EpochMetrics(1, 0.6, 0.7, 0.5, 0.8, 0.2, 1200)),
+                        TEST,
+                        0.2,
+                        1.5)
+                .write(file);
 
         assertThat(Files.readString(file)).doesNotContain("validation", "earlyStopping", "resumedAfterEpoch", "null");
     }
@@ -50,10 +60,20 @@ class ModelMetricsJsonTest {
     @Test
     void validationEarlyStoppingAndResumeRoundTrip() throws Exception {
         Path file = dir.resolve("metrics.json");
-        ModelMetrics written = new ModelMetrics("tiny", "/p/tiny.yaml", 7, "cpu()", VERSIONS, 114,
-                List.of(new EpochMetrics(1, 0.6, 0.7, 0.5, 0.8, 0.2, 1200, 0.55, 0.75)), TEST, 0.2, 1.5,
-                new EarlyStoppingResult("validationLoss", 1, 0, true, 2, 1, 0.55,
-                        "validationLoss did not improve for 1 epoch"), 1);
+        ModelMetrics written = new ModelMetrics(
+                "tiny",
+                "/p/tiny.yaml",
+                7,
+                "cpu()",
+                VERSIONS,
+                114,
+                List.of(new EpochMetrics(1, 0.6, 0.7, 0.5, 0.8, 0.2, 1200, 0.55, 0.75)),
+                TEST,
+                0.2,
+                1.5,
+                new EarlyStoppingResult(
+                        "validationLoss", 1, 0, true, 2, 1, 0.55, "validationLoss did not improve for 1 epoch"),
+                1);
         written.write(file);
 
         ModelMetrics read = ModelMetrics.read(file);

@@ -32,13 +32,15 @@ class FileHashCacheTest {
         Map<String, String> second = cache.hashes(Map.of("a", a, "b", b));
 
         assertThat(cache.file()).isEqualTo(dir.resolve("out/.pets.file-hashes")).exists();
-        assertThat(second.get("a")).as("same size and time: taken from the cache").isEqualTo(first.get("a"));
+        assertThat(second.get("a"))
+                .as("same size and time: taken from the cache")
+                .isEqualTo(first.get("a"));
         assertThat(second.get("b")).as("another size: hashed again").isEqualTo(sha256("bbbbb"));
     }
 
     private static String sha256(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -37,12 +37,13 @@ class ModelDirectoryTest {
             assertThat(files).containsExactly(directory.root());
         }
         try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
-            LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
+            LabeledImages test =
+                    DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
             Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 50);
 
             assertThat(evaluation.accuracy()).isEqualTo(model.metrics().test().accuracy());
-            assertThat(evaluation.loss()).isCloseTo(model.metrics().test().loss(),
-                    org.assertj.core.api.Assertions.within(1e-5));
+            assertThat(evaluation.loss())
+                    .isCloseTo(model.metrics().test().loss(), org.assertj.core.api.Assertions.within(1e-5));
             assertThat(model.metrics().history()).hasSize(3);
             assertThat(model.metrics().parameterCount()).isEqualTo(4 * 9 + 4 + 36 * 2 + 2);
             assertThat(model.metrics().versions().pytorch()).isEqualTo("2.5.1");
@@ -59,8 +60,10 @@ class ModelDirectoryTest {
         Path output = dir.resolve("out");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = TrainCommand.run(new String[] {"--output", output.toString(), yaml.toString()},
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int status = TrainCommand.run(
+                new String[] {"--output", output.toString(), yaml.toString()},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).startsWith("ERROR: " + yaml.toAbsolutePath() + ":19:3: unknown key 'momentum'");
@@ -76,7 +79,8 @@ class ModelDirectoryTest {
                 .containsExactly("parameters.params", "metrics.json", "fingerprint.txt", "manifest.sha256");
         assertThat(ModelDirectory.of(root).isComplete()).isFalse();
         assertThatThrownBy(() -> LoadedModel.load(ModelDirectory.of(root), Device.cpu()))
-                .hasMessage(root + " is not a complete trained model directory (it needs parameters.params,"
-                        + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256); train it with 'mvn cnn:train'");
+                .hasMessage(
+                        root + " is not a complete trained model directory (it needs parameters.params,"
+                                + " model.yaml, metrics.json, fingerprint.txt, manifest.sha256); train it with 'mvn cnn:train'");
     }
 }

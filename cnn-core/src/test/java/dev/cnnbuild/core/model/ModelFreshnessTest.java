@@ -20,8 +20,10 @@ class ModelFreshnessTest {
     void sameFingerprintIsUpToDate() throws Exception {
         ModelDirectory directory = trained(TRAINED);
 
-        assertThat(ModelFreshness.check(directory, TRAINED)).isEqualTo(new ModelFreshness(true,
-                "fingerprint " + TRAINED.value().substring(0, 12) + " matches " + directory.fingerprint()));
+        assertThat(ModelFreshness.check(directory, TRAINED))
+                .isEqualTo(new ModelFreshness(
+                        true,
+                        "fingerprint " + TRAINED.value().substring(0, 12) + " matches " + directory.fingerprint()));
     }
 
     @Test
@@ -30,8 +32,11 @@ class ModelFreshnessTest {
 
         ModelFreshness freshness = ModelFreshness.check(directory, fingerprint("b".repeat(64), "8", "gpu"));
 
-        assertThat(freshness).isEqualTo(new ModelFreshness(false, "inputs changed since " + directory.root()
-                + " was trained: yaml changed, seed changed (7 -> 8), device changed (cpu -> gpu)"));
+        assertThat(freshness)
+                .isEqualTo(new ModelFreshness(
+                        false,
+                        "inputs changed since " + directory.root()
+                                + " was trained: yaml changed, seed changed (7 -> 8), device changed (cpu -> gpu)"));
     }
 
     @Test
@@ -56,20 +61,25 @@ class ModelFreshnessTest {
         ModelDirectory directory = trained(TRAINED);
         Files.writeString(directory.parameters(), "q");
 
-        assertThat(ModelFreshness.check(directory, TRAINED)).isEqualTo(new ModelFreshness(false,
-                directory.parameters() + " does not match " + directory.manifest()
-                        + " (changed or damaged since it was trained)"));
+        assertThat(ModelFreshness.check(directory, TRAINED))
+                .isEqualTo(new ModelFreshness(
+                        false,
+                        directory.parameters() + " does not match " + directory.manifest()
+                                + " (changed or damaged since it was trained)"));
     }
 
     @Test
     void fingerprintFileWhoseValueDoesNotMatchItsInputs() throws Exception {
         ModelDirectory directory = trained(TRAINED);
-        Files.writeString(directory.fingerprint(), Files.readString(directory.fingerprint())
-                .replaceAll("fingerprint=.*", "fingerprint=" + "0".repeat(64)));
+        Files.writeString(
+                directory.fingerprint(),
+                Files.readString(directory.fingerprint())
+                        .replaceAll("fingerprint=.*", "fingerprint=" + "0".repeat(64)));
         ModelManifest.write(directory);
 
-        assertThat(ModelFreshness.check(directory, TRAINED)).isEqualTo(new ModelFreshness(false,
-                directory.fingerprint() + " does not hold the fingerprint of its inputs"));
+        assertThat(ModelFreshness.check(directory, TRAINED))
+                .isEqualTo(new ModelFreshness(
+                        false, directory.fingerprint() + " does not hold the fingerprint of its inputs"));
     }
 
     private ModelDirectory trained(Fingerprint fingerprint) throws Exception {

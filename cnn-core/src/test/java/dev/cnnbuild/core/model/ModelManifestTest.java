@@ -23,8 +23,11 @@ class ModelManifestTest {
 
         StringBuilder expected = new StringBuilder();
         for (String name : ModelManifest.COVERED) {
-            expected.append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(directory.root().resolve(name))))).append("  ").append(name)
+            expected.append(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(Files.readAllBytes(directory.root().resolve(name)))))
+                    .append("  ")
+                    .append(name)
                     .append('\n');
         }
         assertThat(Files.readString(directory.manifest())).isEqualTo(expected.toString());
@@ -47,7 +50,8 @@ class ModelManifestTest {
         assertThatThrownBy(() -> LoadedModel.load(directory, dir, Device.cpu()))
                 .isInstanceOf(ModelIntegrityException.class)
                 .hasMessageStartingWith(directory.parameters() + " does not match its SHA-256 in manifest.sha256")
-                .extracting(e -> ((ModelIntegrityException) e).file()).isEqualTo(directory.parameters());
+                .extracting(e -> ((ModelIntegrityException) e).file())
+                .isEqualTo(directory.parameters());
     }
 
     @Test
@@ -64,8 +68,13 @@ class ModelManifestTest {
     @Test
     void aManifestWithoutALineForAFileIsNotTrusted() throws Exception {
         ModelDirectory directory = TinyDataset.train(TinyDataset.writeModel(dir, "tiny", ""), dir.resolve("out"));
-        Files.writeString(directory.manifest(), Files.readString(directory.manifest()).lines()
-                .filter(line -> !line.endsWith("metrics.json")).map(line -> line + "\n").reduce("", String::concat));
+        Files.writeString(
+                directory.manifest(),
+                Files.readString(directory.manifest())
+                        .lines()
+                        .filter(line -> !line.endsWith("metrics.json"))
+                        .map(line -> line + "\n")
+                        .reduce("", String::concat));
 
         assertThatThrownBy(() -> ModelManifest.verify(directory))
                 .isInstanceOf(ModelIntegrityException.class)

@@ -24,12 +24,16 @@ class ModelPackagerTest {
         fakeModel("alpha");
         fakeModel("beta");
         Files.createDirectories(output.resolve(".gamma.partial"));
-        Files.createDirectories(output.resolve("half")).resolve(ModelDirectory.SPEC).toFile().createNewFile();
+        Files.createDirectories(output.resolve("half"))
+                .resolve(ModelDirectory.SPEC)
+                .toFile()
+                .createNewFile();
     }
 
     @Test
     void onlyCompleteVisibleModelsArePackaged() throws Exception {
-        assertThat(ModelPackager.completeModels(output)).extracting(m -> m.root().getFileName().toString())
+        assertThat(ModelPackager.completeModels(output))
+                .extracting(m -> m.root().getFileName().toString())
                 .containsExactly("alpha", "beta");
         assertThat(ModelPackager.completeModels(dir.resolve("absent"))).isEmpty();
     }
@@ -56,9 +60,18 @@ class ModelPackagerTest {
                 entries.add(e.getName());
             }
         }
-        assertThat(entries).containsExactly("alpha/parameters.params", "alpha/model.yaml", "alpha/metrics.json",
-                "alpha/fingerprint.txt", "alpha/manifest.sha256", "beta/parameters.params", "beta/model.yaml",
-                "beta/metrics.json", "beta/fingerprint.txt", "beta/manifest.sha256");
+        assertThat(entries)
+                .containsExactly(
+                        "alpha/parameters.params",
+                        "alpha/model.yaml",
+                        "alpha/metrics.json",
+                        "alpha/fingerprint.txt",
+                        "alpha/manifest.sha256",
+                        "beta/parameters.params",
+                        "beta/model.yaml",
+                        "beta/metrics.json",
+                        "beta/fingerprint.txt",
+                        "beta/manifest.sha256");
     }
 
     private void fakeModel(String name) throws Exception {

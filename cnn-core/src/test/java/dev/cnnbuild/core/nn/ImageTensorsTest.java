@@ -41,7 +41,8 @@ class ImageTensorsTest {
                 assertThat(input.toFloatArray()).containsExactly(contiguous.toFloatArray());
                 assertThat(contiguous.getFloat(1, channels - 1, 1, 2))
                         .isEqualTo(set.pixel(1, channels - 1, 1, 2) / 255f);
-                assertThat(ImageTensors.input(new SequentialBlock(), manager, set, 1, 2).toFloatArray())
+                assertThat(ImageTensors.input(new SequentialBlock(), manager, set, 1, 2)
+                                .toFloatArray())
                         .containsExactly(contiguous.get(1).toFloatArray());
             }
         }
@@ -51,22 +52,28 @@ class ImageTensorsTest {
     void aNetworkBuiltHereRunsChannelsLastOnTheCpu() throws ReflectiveOperationException {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             for (int channels : new int[] {1, 3}) {
-                Conv2d convolution = Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(2).build();
+                Conv2d convolution = Conv2d.builder()
+                        .setKernelShape(new Shape(1, 1))
+                        .setFilters(2)
+                        .build();
                 convolution.initialize(manager, DataType.FLOAT32, new Shape(2, channels, 2, 3));
                 NDArray contiguous = ImageTensors.images(manager, images(channels), 0, 2);
                 NDArray input = ImageTensors.input(convolution, manager, images(channels), 0, 2);
 
                 // a grey tensor is contiguous in either layout; the convolution's output shows which one ran
-                assertThat(contiguous(forward(convolution, manager, contiguous))).isTrue();
+                assertThat(contiguous(forward(convolution, manager, contiguous)))
+                        .isTrue();
                 assertThat(contiguous(forward(convolution, manager, input))).isFalse();
                 assertThat(forward(convolution, manager, input).toFloatArray())
-                        .containsExactly(forward(convolution, manager, contiguous).toFloatArray(), within(1e-6f));
+                        .containsExactly(
+                                forward(convolution, manager, contiguous).toFloatArray(), within(1e-6f));
             }
         }
     }
 
     private static NDArray forward(Block network, NDManager manager, NDArray input) {
-        return network.forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
+        return network.forward(new ParameterStore(manager, false), new NDList(input), false)
+                .singletonOrThrow();
     }
 
     /** Asks PyTorch whether the tensor is contiguous (DJL keeps the question to itself). */

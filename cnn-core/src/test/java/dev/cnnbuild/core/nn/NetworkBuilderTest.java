@@ -70,7 +70,8 @@ class NetworkBuilderTest {
 
     @Test
     void everyLayerTypeRunsWithTheShapesThatInferenceComputed() throws Exception {
-        String yaml = TUTORIAL.replace(TUTORIAL.substring(TUTORIAL.indexOf("layers:"), TUTORIAL.indexOf("data:")),
+        String yaml = TUTORIAL.replace(
+                TUTORIAL.substring(TUTORIAL.indexOf("layers:"), TUTORIAL.indexOf("data:")),
                 "layers:\n"
                         + "  - conv2d: {filters: 8, kernel: 3, stride: 1, padding: 1}\n"
                         + "  - batchnorm\n"
@@ -93,11 +94,16 @@ class NetworkBuilderTest {
             for (int i = 0; i < shapes.size(); i++) {
                 djlShapes = network.getChildren().get(i).getValue().getOutputShapes(djlShapes);
                 List<Integer> inferred = shapes.get(i).output().dims();
-                assertThat(djlShapes[0].slice(1).getShape()).as("layer %d (%s)", i + 1, shapes.get(i).layer().type())
-                        .containsExactly(inferred.stream().mapToLong(Integer::longValue).toArray());
+                assertThat(djlShapes[0].slice(1).getShape())
+                        .as("layer %d (%s)", i + 1, shapes.get(i).layer().type())
+                        .containsExactly(
+                                inferred.stream().mapToLong(Integer::longValue).toArray());
             }
-            NDArray logits = network.forward(new ParameterStore(manager, false),
-                    new NDList(manager.randomUniform(0, 1, new Shape(4, 1, 28, 28))), false).singletonOrThrow();
+            NDArray logits = network.forward(
+                            new ParameterStore(manager, false),
+                            new NDList(manager.randomUniform(0, 1, new Shape(4, 1, 28, 28))),
+                            false)
+                    .singletonOrThrow();
             assertThat(logits.getShape()).isEqualTo(new Shape(4, 10));
         }
     }

@@ -52,8 +52,13 @@ class ResumableOptimizerTest {
 
     @Test
     void adamStepsExactlyAsDjlsAdam() throws Exception {
-        Optimizer djl = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).optBeta1(0.9f)
-                .optBeta2(0.999f).optEpsilon(1e-8f).optWeightDecays(0.001f).build();
+        Optimizer djl = Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(0.01f))
+                .optBeta1(0.9f)
+                .optBeta2(0.999f)
+                .optEpsilon(1e-8f)
+                .optWeightDecays(0.001f)
+                .build();
 
         assertThat(new Run(ResumableOptimizer.of(ADAM, 0)).steps(0, 5).parameters())
                 .isEqualTo(new Run(djl).steps(0, 5).parameters());
@@ -61,8 +66,11 @@ class ResumableOptimizerTest {
 
     @Test
     void sgdWithMomentumStepsExactlyAsDjlsSgd() throws Exception {
-        Optimizer djl = Optimizer.sgd().setLearningRateTracker(Tracker.fixed(0.1f)).optMomentum(0.9f)
-                .optWeightDecays(0.001f).build();
+        Optimizer djl = Optimizer.sgd()
+                .setLearningRateTracker(Tracker.fixed(0.1f))
+                .optMomentum(0.9f)
+                .optWeightDecays(0.001f)
+                .build();
 
         assertThat(new Run(ResumableOptimizer.of(SGD, 0)).steps(0, 5).parameters())
                 .isEqualTo(new Run(djl).steps(0, 5).parameters());
@@ -82,14 +90,17 @@ class ResumableOptimizerTest {
     void sgdWithoutMomentumHasNoState() throws Exception {
         Run run = new Run(ResumableOptimizer.of(new SgdOptimizer(0.1, 0, 0), 0)).steps(0, 2);
 
-        assertThat(((ResumableOptimizer) run.optimizer).exportState(run.network.getParameters())).isEmpty();
+        assertThat(((ResumableOptimizer) run.optimizer).exportState(run.network.getParameters()))
+                .isEmpty();
         run.parameters();
     }
 
     @Test
     void stateOfAnotherOptimizerIsRejected() throws Exception {
         Run adam = new Run(ResumableOptimizer.of(ADAM, 0)).steps(0, 1);
-        byte[] state = ((ResumableOptimizer) adam.optimizer).exportState(adam.network.getParameters()).encode();
+        byte[] state = ((ResumableOptimizer) adam.optimizer)
+                .exportState(adam.network.getParameters())
+                .encode();
         byte[] parameters = adam.parameters();
 
         assertThatThrownBy(() -> new Run(ResumableOptimizer.of(SGD, 1), parameters, state))
@@ -99,10 +110,13 @@ class ResumableOptimizerTest {
     }
 
     private static void assertResumesExactly(OptimizerSpec spec) throws Exception {
-        byte[] uninterrupted = new Run(ResumableOptimizer.of(spec, 0)).steps(0, 5).parameters();
+        byte[] uninterrupted =
+                new Run(ResumableOptimizer.of(spec, 0)).steps(0, 5).parameters();
 
         Run first = new Run(ResumableOptimizer.of(spec, 0)).steps(0, 3);
-        byte[] state = ((ResumableOptimizer) first.optimizer).exportState(first.network.getParameters()).encode();
+        byte[] state = ((ResumableOptimizer) first.optimizer)
+                .exportState(first.network.getParameters())
+                .encode();
         byte[] parameters = first.parameters();
         Run resumed = new Run(ResumableOptimizer.of(spec, 3), parameters, state);
 
@@ -127,16 +141,15 @@ class ResumableOptimizerTest {
             this.network = NetworkBuilder.build(spec);
             model.setBlock(network);
             if (parameters != null) {
-                network.loadParameters(model.getNDManager(),
-                        new DataInputStream(new ByteArrayInputStream(parameters)));
+                network.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));
             }
             Engine.getEngine("PyTorch").setRandomSeed(7);
-            trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer));
+            trainer =
+                    model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer));
             trainer.initialize(INPUT);
             if (optimizerState != null) {
-                ((ResumableOptimizer) optimizer).importState(NDList.decode(model.getNDManager(), optimizerState),
-                        network.getParameters());
+                ((ResumableOptimizer) optimizer)
+                        .importState(NDList.decode(model.getNDManager(), optimizerState), network.getParameters());
             }
         }
 

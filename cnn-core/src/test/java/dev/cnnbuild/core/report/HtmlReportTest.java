@@ -35,10 +35,16 @@ class HtmlReportTest {
         String html = HtmlReport.render(SampleReport.data("mnist-cnn"));
 
         assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-        assertThat(html).containsSubsequence("id=\"summary\"", "id=\"rules\"", "id=\"learning-curves\"",
-                "id=\"confusion-matrix\"", "id=\"per-class\"", "id=\"misclassified\"");
-        for (String id : List.of("summary", "rules", "learning-curves", "confusion-matrix", "per-class",
-                "misclassified")) {
+        assertThat(html)
+                .containsSubsequence(
+                        "id=\"summary\"",
+                        "id=\"rules\"",
+                        "id=\"learning-curves\"",
+                        "id=\"confusion-matrix\"",
+                        "id=\"per-class\"",
+                        "id=\"misclassified\"");
+        for (String id :
+                List.of("summary", "rules", "learning-curves", "confusion-matrix", "per-class", "misclassified")) {
             assertThat(count(html, "id=\"" + id + "\"")).as(id).isOne();
         }
     }
@@ -47,9 +53,22 @@ class HtmlReportTest {
     void headerNamesTheModelAndHowItWasTrained() {
         String header = section(HtmlReport.render(SampleReport.data("mnist-cnn")), "summary");
 
-        assertThat(header).contains("<h1>mnist-cnn</h1>", "2025-05-01 12:34 UTC", "src/main/cnn/mnist-cnn.yaml",
-                "<dt>trained on</dt><dd>cpu()</dd>", "12,345", "0.36.0", "2.7.1", "0.1.0-SNAPSHOT", "39.9 s", "44.5 s", "<dd>42</dd>",
-                "91.33%", "137 of 150 images", "no rules");
+        assertThat(header)
+                .contains(
+                        "<h1>mnist-cnn</h1>",
+                        "2025-05-01 12:34 UTC",
+                        "src/main/cnn/mnist-cnn.yaml",
+                        "<dt>trained on</dt><dd>cpu()</dd>",
+                        "12,345",
+                        "0.36.0",
+                        "2.7.1",
+                        "0.1.0-SNAPSHOT",
+                        "39.9 s",
+                        "44.5 s",
+                        "<dd>42</dd>",
+                        "91.33%",
+                        "137 of 150 images",
+                        "no rules");
     }
 
     @Test
@@ -60,24 +79,31 @@ class HtmlReportTest {
         assertThat(count(curves, "<path class=\"series train\"")).isEqualTo(2);
         assertThat(count(curves, "<path class=\"series test\"")).isEqualTo(2);
         assertThat(count(curves, "<circle class=\"point")).isEqualTo(16);
-        assertThat(curves).contains("<title>test, epoch 4: 0.9100</title>", ">epoch</text>",
-                "<g class=\"legend train\">", "<g class=\"legend test\">");
+        assertThat(curves)
+                .contains(
+                        "<title>test, epoch 4: 0.9100</title>",
+                        ">epoch</text>",
+                        "<g class=\"legend train\">",
+                        "<g class=\"legend test\">");
         assertThat(count(curves, "<tr><td>")).isEqualTo(4);
     }
 
     @Test
     void notFiniteValuesBreakTheLine() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        List<EpochMetrics> history = List.of(new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1),
+        List<EpochMetrics> history = List.of(
+                new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1),
                 new EpochMetrics(2, Double.NaN, 0.8, 0.4, 0.8, 1, 1),
                 new EpochMetrics(3, 0.3, 0.8, 0.4, 0.8, 1, 1));
-        ModelMetrics diverged = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history,
-                metrics.test(), 1, 1);
+        ModelMetrics diverged =
+                new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history, metrics.test(), 1, 1);
 
-        String curves = section(HtmlReport.render(new ReportData(diverged, diverged.test(), List.of(), null,
-                SampleReport.GENERATED)), "learning-curves");
+        String curves = section(
+                HtmlReport.render(new ReportData(diverged, diverged.test(), List.of(), null, SampleReport.GENERATED)),
+                "learning-curves");
 
-        Matcher path = Pattern.compile("<path class=\"series train\" d=\"([^\"]*)\"").matcher(curves);
+        Matcher path =
+                Pattern.compile("<path class=\"series train\" d=\"([^\"]*)\"").matcher(curves);
         assertThat(path.find()).isTrue();
         assertThat(path.group(1)).matches("M[\\d. ]+ M[\\d. ]+").doesNotContain("NaN");
     }
@@ -85,13 +111,15 @@ class HtmlReportTest {
     @Test
     void validationFiguresGetTheirOwnCurves() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        List<EpochMetrics> history = List.of(new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1, 0.45, 0.82),
+        List<EpochMetrics> history = List.of(
+                new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1, 0.45, 0.82),
                 new EpochMetrics(2, 0.3, 0.9, 0.35, 0.85, 1, 1, 0.4, 0.84));
-        ModelMetrics validated = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history,
-                metrics.test(), 1, 1);
+        ModelMetrics validated =
+                new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history, metrics.test(), 1, 1);
 
-        String curves = section(HtmlReport.render(new ReportData(validated, validated.test(), List.of(), null,
-                SampleReport.GENERATED)), "learning-curves");
+        String curves = section(
+                HtmlReport.render(new ReportData(validated, validated.test(), List.of(), null, SampleReport.GENERATED)),
+                "learning-curves");
 
         assertThat(count(curves, "<path class=\"series validation\"")).isEqualTo(2);
         assertThat(curves).contains("<g class=\"legend validation\">", "<title>validation, epoch 2: 0.8400</title>");
@@ -101,28 +129,43 @@ class HtmlReportTest {
     @Test
     void testCurvesNeedTheTestSetMeasuredAfterEveryEpoch() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        List<EpochMetrics> history = List.of(new EpochMetrics(1, 0.5, 0.8, null, null, 1, 1, null, null),
+        List<EpochMetrics> history = List.of(
+                new EpochMetrics(1, 0.5, 0.8, null, null, 1, 1, null, null),
                 new EpochMetrics(2, 0.3, 0.9, 0.35, 0.85, 1, 1, null, null));
-        ModelMetrics testedAtTheEnd = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history,
-                metrics.test(), 1, 1);
+        ModelMetrics testedAtTheEnd =
+                new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history, metrics.test(), 1, 1);
 
-        String curves = section(HtmlReport.render(new ReportData(testedAtTheEnd, testedAtTheEnd.test(), List.of(),
-                null, SampleReport.GENERATED)), "learning-curves");
+        String curves = section(
+                HtmlReport.render(
+                        new ReportData(testedAtTheEnd, testedAtTheEnd.test(), List.of(), null, SampleReport.GENERATED)),
+                "learning-curves");
 
         assertThat(count(curves, "<path class=\"series train\"")).isEqualTo(2);
         assertThat(curves).doesNotContain("series test", "legend test", "NaN");
-        assertThat(curves).contains("<tr><td>1</td><td>0.5000</td><td>0.8000</td><td>&ndash;</td><td>&ndash;</td>",
-                "<tr><td>2</td><td>0.3000</td><td>0.9000</td><td>0.3500</td><td>0.8500</td>");
+        assertThat(curves)
+                .contains(
+                        "<tr><td>1</td><td>0.5000</td><td>0.8000</td><td>&ndash;</td><td>&ndash;</td>",
+                        "<tr><td>2</td><td>0.3000</td><td>0.9000</td><td>0.3500</td><td>0.8500</td>");
     }
 
     @Test
     void singleEpochStillDraws() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        ModelMetrics one = new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1,
-                List.of(new EpochMetrics(1, 0.5, 0.8, 0.5, 0.8, 1, 1)), metrics.test(), 1, 1);
+        ModelMetrics one = new ModelMetrics(
+                "m",
+                "m.yaml",
+                1,
+                "cpu()",
+                metrics.versions(),
+                1,
+                List.of(new EpochMetrics(1, 0.5, 0.8, 0.5, 0.8, 1, 1)),
+                metrics.test(),
+                1,
+                1);
 
-        String curves = section(HtmlReport.render(new ReportData(one, one.test(), List.of(), null,
-                SampleReport.GENERATED)), "learning-curves");
+        String curves = section(
+                HtmlReport.render(new ReportData(one, one.test(), List.of(), null, SampleReport.GENERATED)),
+                "learning-curves");
 
         assertThat(count(curves, "<circle class=\"point")).isEqualTo(4);
         assertThat(curves).doesNotContain("NaN", "Infinity");
@@ -145,9 +188,10 @@ class HtmlReportTest {
         String perClass = section(HtmlReport.render(SampleReport.data("mnist-cnn")), "per-class");
 
         assertThat(count(perClass, "<tr class=\"class-row\">")).isEqualTo(3);
-        assertThat(perClass).contains("<th>accuracy (recall)</th><th>precision</th><th>F1</th>")
+        assertThat(perClass)
+                .contains("<th>accuracy (recall)</th><th>precision</th><th>F1</th>")
                 .contains("<th scope=\"row\">1</th><td>50</td><td class=\"lowest\">0.8000</td>"
-                + "<td>0.9302</td><td class=\"lowest\">0.8602</td></tr>");
+                        + "<td>0.9302</td><td class=\"lowest\">0.8602</td></tr>");
         assertThat(count(perClass, "class=\"lowest\"")).isEqualTo(3);
     }
 
@@ -156,12 +200,18 @@ class HtmlReportTest {
         String grid = section(HtmlReport.render(SampleReport.data("mnist-cnn")), "misclassified");
 
         assertThat(count(grid, "<img src=\"data:image/png;base64,")).isEqualTo(5);
-        assertThat(grid).contains("width=\"84\" height=\"84\"", "alt=\"test image 3: true 1, predicted 2\"",
-                "90.0%", "#4", "The 5 most confident of 13 mistakes on 150 test images");
+        assertThat(grid)
+                .contains(
+                        "width=\"84\" height=\"84\"",
+                        "alt=\"test image 3: true 1, predicted 2\"",
+                        "90.0%",
+                        "#4",
+                        "The 5 most confident of 13 mistakes on 150 test images");
         Matcher png = DATA_PNG.matcher(grid);
         assertThat(png.find()).isTrue();
         assertThat(png.find()).isTrue();
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
+        BufferedImage image =
+                ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png.group(1))));
         assertThat(image.getWidth()).isEqualTo(84);
         assertThat(image.getHeight()).isEqualTo(84);
         assertThat(image.getRaster().getSample(3 * 5 + 1, 3 * 2 + 2, 0)).isEqualTo(40 + 5);
@@ -173,9 +223,14 @@ class HtmlReportTest {
         ImageSet tiny = new ImageSet(1, 8, 8, new byte[64]);
         ImageSet large = new ImageSet(1, 100, 120, new byte[12_000]);
 
-        String grid = section(HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(
-                new Misclassified(0, 0, 1, 0.6, tiny), new Misclassified(0, 0, 1, 0.6, large)), null,
-                SampleReport.GENERATED)), "misclassified");
+        String grid = section(
+                HtmlReport.render(new ReportData(
+                        metrics,
+                        metrics.test(),
+                        List.of(new Misclassified(0, 0, 1, 0.6, tiny), new Misclassified(0, 0, 1, 0.6, large)),
+                        null,
+                        SampleReport.GENERATED)),
+                "misclassified");
 
         assertThat(grid).contains("width=\"88\" height=\"88\"", "width=\"120\" height=\"100\"");
     }
@@ -183,13 +238,17 @@ class HtmlReportTest {
     @Test
     void emptyGridSaysWhy() {
         ModelMetrics metrics = SampleReport.metrics("m");
-        TestMetrics perfect = TestMetrics.of(new Evaluation(new long[][] {{5, 0},
-                {0, 5}}, 1));
+        TestMetrics perfect = TestMetrics.of(new Evaluation(new long[][] {{5, 0}, {0, 5}}, 1));
 
-        assertThat(section(HtmlReport.render(new ReportData(metrics, perfect, List.of(), null,
-                SampleReport.GENERATED)), "misclassified")).contains("Every test image was classified correctly.");
-        assertThat(section(HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(), null,
-                SampleReport.GENERATED)), "misclassified")).contains("No misclassified images were collected.");
+        assertThat(section(
+                        HtmlReport.render(new ReportData(metrics, perfect, List.of(), null, SampleReport.GENERATED)),
+                        "misclassified"))
+                .contains("Every test image was classified correctly.");
+        assertThat(section(
+                        HtmlReport.render(
+                                new ReportData(metrics, metrics.test(), List.of(), null, SampleReport.GENERATED)),
+                        "misclassified"))
+                .contains("No misclassified images were collected.");
     }
 
     @Test
@@ -202,19 +261,27 @@ class HtmlReportTest {
     @Test
     void gateOutcomesAreListedWithTheirStatus() throws Exception {
         ModelMetrics metrics = SampleReport.metrics("mnist-cnn");
-        GateResult gate = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.95").build(),
-                Rule.builder("loss").maximum("0.5").absoluteTolerance("0.01").build()))
+        GateResult gate = new QualityGate(List.of(
+                        Rule.builder("accuracy").minimum("0.95").build(),
+                        Rule.builder("loss")
+                                .maximum("0.5")
+                                .absoluteTolerance("0.01")
+                                .build()))
                 .check("mnist-cnn", MetricSource.of(metrics), Baseline.load(dir.resolve("baseline.json")));
 
-        String html = HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(), gate,
-                SampleReport.GENERATED));
+        String html =
+                HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(), gate, SampleReport.GENERATED));
 
         String rules = section(html, "rules");
         assertThat(count(rules, "<tr class=\"outcome ")).isEqualTo(3);
-        assertThat(rules).contains("<tr class=\"outcome violated\">", "<tr class=\"outcome passed\">",
-                "<tr class=\"outcome skipped\">", "1 passed, 1 violated, 1 skipped",
-                "No baseline at " + dir.resolve("baseline.json") + "; change rules skipped.",
-                "mnist-cnn: test accuracy is 0.9133, but expected minimum is 0.95");
+        assertThat(rules)
+                .contains(
+                        "<tr class=\"outcome violated\">",
+                        "<tr class=\"outcome passed\">",
+                        "<tr class=\"outcome skipped\">",
+                        "1 passed, 1 violated, 1 skipped",
+                        "No baseline at " + dir.resolve("baseline.json") + "; change rules skipped.",
+                        "mnist-cnn: test accuracy is 0.9133, but expected minimum is 0.95");
         assertThat(section(html, "summary")).contains("failed", "1 of 3 checks violated");
     }
 
@@ -222,17 +289,19 @@ class HtmlReportTest {
     void everyTextIsEscaped() throws Exception {
         String evil = "<script>alert('x')</script>&\"";
         ModelMetrics base = SampleReport.metrics("m");
-        ModelMetrics metrics = new ModelMetrics(evil, evil + ".yaml", 1, evil, base.versions(), 1, base.history(),
-                base.test(), 1, 1);
-        GateResult gate = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.99").build()))
+        ModelMetrics metrics =
+                new ModelMetrics(evil, evil + ".yaml", 1, evil, base.versions(), 1, base.history(), base.test(), 1, 1);
+        GateResult gate = new QualityGate(
+                        List.of(Rule.builder("accuracy").minimum("0.99").build()))
                 .check(evil, MetricSource.of(metrics), Baseline.none());
 
-        String html = HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(), gate,
-                SampleReport.GENERATED));
+        String html =
+                HtmlReport.render(new ReportData(metrics, metrics.test(), List.of(), gate, SampleReport.GENERATED));
 
         assertThat(html).doesNotContain("<script", "alert('x')", "&\"");
-        assertThat(html).contains("<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;</h1>",
-                "<title>&lt;script&gt;");
+        assertThat(html)
+                .contains(
+                        "<h1>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;&quot;</h1>", "<title>&lt;script&gt;");
     }
 
     @Test
@@ -268,16 +337,27 @@ class HtmlReportTest {
     @Test
     void classNamesLabelTheMatrixTheTableAndTheMistakes() {
         ModelMetrics plain = SampleReport.metrics("pets");
-        ModelMetrics named = new ModelMetrics(plain.name(), plain.source(), plain.seed(), plain.device(),
-                plain.versions(), plain.parameterCount(), plain.history(), plain.test(), plain.trainSeconds(),
-                plain.totalSeconds(), null, null, List.of("cat", "dog", "<fox>"),
+        ModelMetrics named = new ModelMetrics(
+                plain.name(),
+                plain.source(),
+                plain.seed(),
+                plain.device(),
+                plain.versions(),
+                plain.parameterCount(),
+                plain.history(),
+                plain.test(),
+                plain.trainSeconds(),
+                plain.totalSeconds(),
+                null,
+                null,
+                List.of("cat", "dog", "<fox>"),
                 List.of("horizontalFlip: {probability: 0.5}"));
 
-        String html = HtmlReport.render(new ReportData(named, named.test(), SampleReport.mistakes(2), null,
-                SampleReport.GENERATED));
+        String html = HtmlReport.render(
+                new ReportData(named, named.test(), SampleReport.mistakes(2), null, SampleReport.GENERATED));
 
-        assertThat(html).contains("<th scope=\"col\">cat</th><th scope=\"col\">dog</th>"
-                + "<th scope=\"col\">&lt;fox&gt;</th>")
+        assertThat(html)
+                .contains("<th scope=\"col\">cat</th><th scope=\"col\">dog</th>" + "<th scope=\"col\">&lt;fox&gt;</th>")
                 .contains("<tr class=\"class-row\"><th scope=\"row\">dog</th>")
                 .contains("title=\"true dog, predicted &lt;fox&gt;: 7")
                 .contains("<span class=\"labels\">dog &#8594; <b>&lt;fox&gt;</b></span>")

@@ -14,8 +14,13 @@ class MisclassifiedTest {
     @Test
     void mostConfidentMistakesComeFirstUpToTheLimit() {
         LabeledImages data = new LabeledImages(SampleReport.images(6), new int[] {0, 1, 2, 0, 1, 2});
-        List<Prediction> predictions = List.of(prediction(0, 0.9f), prediction(2, 0.6f), prediction(2, 0.8f),
-                prediction(1, 0.95f), prediction(0, 0.6f), prediction(0, 0.7f));
+        List<Prediction> predictions = List.of(
+                prediction(0, 0.9f),
+                prediction(2, 0.6f),
+                prediction(2, 0.8f),
+                prediction(1, 0.95f),
+                prediction(0, 0.6f),
+                prediction(0, 0.7f));
 
         List<Misclassified> mistakes = Misclassified.collect(data, predictions, 3);
 
@@ -31,7 +36,8 @@ class MisclassifiedTest {
         LabeledImages data = new LabeledImages(SampleReport.images(2), new int[] {0, 1});
 
         assertThatThrownBy(() -> Misclassified.collect(data, List.of(prediction(0, 1)), 3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("1 predictions for 2 images");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("1 predictions for 2 images");
     }
 
     @Test

@@ -57,18 +57,32 @@ class ReportInBrowserTest {
         Path report = writeReportOfTinyModel();
         Path screenshot = dir.resolve("report.png");
 
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createDirectory(dir.resolve("profile")),
-                "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + screenshot, report.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        Process chromium = new ProcessBuilder(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + Files.createDirectory(dir.resolve("profile")),
+                        "--window-size=" + WIDTH + "," + HEIGHT,
+                        "--screenshot=" + screenshot,
+                        report.toUri().toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile())
+                .start();
         boolean finished = chromium.waitFor(90, TimeUnit.SECONDS);
         if (!finished) {
             chromium.destroyForcibly();
         }
 
         assertThat(finished).as("chromium finished within 90 s").isTrue();
-        assertThat(chromium.exitValue()).as(Files.readString(dir.resolve("chromium.log"))).isZero();
+        assertThat(chromium.exitValue())
+                .as(Files.readString(dir.resolve("chromium.log")))
+                .isZero();
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertThat(image.getWidth()).isEqualTo(WIDTH);
         assertThat(image.getHeight()).isEqualTo(HEIGHT);
@@ -86,16 +100,21 @@ class ReportInBrowserTest {
         Path output = dir.resolve("out");
         ModelDirectory directory = TinyDataset.train(yaml, output);
         try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
-            LabeledImages test = DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
+            LabeledImages test =
+                    DatasetLoader.load(model.spec().data().test(), model.spec().input(), 2);
             Evaluation evaluation = Evaluator.evaluate(model.network(), model.manager(), test, 2, 64);
-            List<Misclassified> mistakes = Misclassified.collect(test,
-                    model.classifier().predictAll(test.images(), 64), 36);
+            List<Misclassified> mistakes =
+                    Misclassified.collect(test, model.classifier().predictAll(test.images(), 64), 36);
             assertThat(mistakes).isNotEmpty();
-            GateResult gate = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.9").build(),
-                    Rule.builder("classAccuracy").minimum("0.95").absoluteTolerance("0.01").build()))
+            GateResult gate = new QualityGate(List.of(
+                            Rule.builder("accuracy").minimum("0.9").build(),
+                            Rule.builder("classAccuracy")
+                                    .minimum("0.95")
+                                    .absoluteTolerance("0.01")
+                                    .build()))
                     .check("tiny-report", MetricSource.of(evaluation), Baseline.load(dir.resolve("baseline.json")));
-            ReportData data = new ReportData(model.metrics(), TestMetrics.of(evaluation), mistakes, gate,
-                    Instant.now());
+            ReportData data =
+                    new ReportData(model.metrics(), TestMetrics.of(evaluation), mistakes, gate, Instant.now());
             return HtmlReport.write(data, directory.root().resolve(HtmlReport.FILE_NAME));
         }
     }

@@ -15,8 +15,7 @@ final class SampleReport {
     static final Instant GENERATED = Instant.parse("2025-05-01T12:34:56Z");
     static final Evaluation EVALUATION = new Evaluation(new long[][] {{50, 2, 0}, {3, 40, 7}, {0, 1, 47}}, 30.0);
 
-    private SampleReport() {
-    }
+    private SampleReport() {}
 
     static ModelMetrics metrics(String name) {
         List<EpochMetrics> history = List.of(
@@ -24,9 +23,17 @@ final class SampleReport {
                 new EpochMetrics(2, 0.5, 0.85, 0.4, 0.88, 10.0, 6000),
                 new EpochMetrics(3, 0.3, 0.91, 0.35, 0.90, 9.9, 6060),
                 new EpochMetrics(4, 0.2, 0.94, 0.33, 0.91, 9.8, 6120));
-        return new ModelMetrics(name, "src/main/cnn/" + name + ".yaml", 42, "cpu()",
-                new ToolVersions("0.1.0-SNAPSHOT", "0.36.0", "2.7.1"), 12_345, history,
-                TestMetrics.of(EVALUATION), 39.9, 44.5);
+        return new ModelMetrics(
+                name,
+                "src/main/cnn/" + name + ".yaml",
+                42,
+                "cpu()",
+                new ToolVersions("0.1.0-SNAPSHOT", "0.36.0", "2.7.1"),
+                12_345,
+                history,
+                TestMetrics.of(EVALUATION),
+                39.9,
+                44.5);
     }
 
     static ImageSet images(int count) {

@@ -22,8 +22,13 @@ class ImagePerturbationTest {
 
     @Test
     void shiftsDescribeThemselves() {
-        assertThat(PixelShift.everyDirection(2)).extracting(PixelShift::describe).containsExactly(
-                "shifted 2 pixels right", "shifted 2 pixels left", "shifted 2 pixels down", "shifted 2 pixels up");
+        assertThat(PixelShift.everyDirection(2))
+                .extracting(PixelShift::describe)
+                .containsExactly(
+                        "shifted 2 pixels right",
+                        "shifted 2 pixels left",
+                        "shifted 2 pixels down",
+                        "shifted 2 pixels up");
         assertThat(new PixelShift(1, -3).describe()).isEqualTo("shifted 1 pixel right and 3 pixels up");
     }
 

@@ -29,7 +29,8 @@ class BaselineTest {
         assertThat(written.file()).hasValue(file);
         assertThat(written.describe()).isEqualTo("the baseline " + file);
         assertThat(written.source().value(Measure.of(Metric.ACCURACY))).hasValue(0.9866);
-        assertThat(written.source().value(Measure.ofClass(Metric.CLASS_ACCURACY, 8))).hasValue(0.99);
+        assertThat(written.source().value(Measure.ofClass(Metric.CLASS_ACCURACY, 8)))
+                .hasValue(0.99);
         assertThat(written.source().classes()).isEqualTo(10);
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertThat(files).containsExactly(file);
@@ -90,7 +91,8 @@ class BaselineTest {
 
         assertThat(baseline.isPresent()).isFalse();
         assertThat(baseline.describe()).isEqualTo("no baseline at " + file);
-        assertThatThrownBy(baseline::source).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(baseline::source)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("no baseline at " + file);
         assertThat(Baseline.none().file()).isEmpty();
     }
@@ -99,14 +101,17 @@ class BaselineTest {
     void brokenFileIsAnError() throws Exception {
         Path file = Files.writeString(dir.resolve("broken.json"), "{\"test\": {\"accuracy\": ");
 
-        assertThatThrownBy(() -> Baseline.load(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> Baseline.load(file))
+                .isInstanceOf(IOException.class)
                 .hasMessageStartingWith(file + " is not a valid metrics.json file (");
     }
 
     @Test
     void fieldsAFileLacksAreMissingNotZero() throws Exception {
-        Path file = Files.writeString(dir.resolve("old.json"), "{\"name\": \"mnist-cnn\", \"test\": {"
-                + "\"accuracy\": 0.98, \"loss\": \"NaN\", \"perClass\": [{\"label\": 3, \"accuracy\": 0.9}]}}");
+        Path file = Files.writeString(
+                dir.resolve("old.json"),
+                "{\"name\": \"mnist-cnn\", \"test\": {"
+                        + "\"accuracy\": 0.98, \"loss\": \"NaN\", \"perClass\": [{\"label\": 3, \"accuracy\": 0.9}]}}");
         MetricSource source = Baseline.load(file).source();
 
         assertThat(source.value(Measure.of(Metric.ACCURACY))).hasValue(0.98);
@@ -116,11 +121,14 @@ class BaselineTest {
         assertThat(source.value(Measure.ofClass(Metric.CLASS_F1, 3))).isEmpty();
         assertThat(source.value(Measure.ofClass(Metric.CLASS_ACCURACY, 0))).isEmpty();
 
-        GateResult result = new QualityGate(List.of(Rule.builder("macroF1").absoluteTolerance("0.01").build()))
+        GateResult result = new QualityGate(List.of(
+                        Rule.builder("macroF1").absoluteTolerance("0.01").build()))
                 .check("mnist-cnn", MetricSource.of(SampleMetrics.test(0.98, 0.07, 0.9)), Baseline.load(file));
-        assertThat(result.violations()).extracting(RuleOutcome::message).containsExactly("mnist-cnn: test macro F1"
-                + " is 0.9650, but the baseline " + file + " has no test macro F1; write a new baseline with"
-                + " 'mvn cnn:bless' or remove the tolerance");
+        assertThat(result.violations())
+                .extracting(RuleOutcome::message)
+                .containsExactly("mnist-cnn: test macro F1"
+                        + " is 0.9650, but the baseline " + file + " has no test macro F1; write a new baseline with"
+                        + " 'mvn cnn:bless' or remove the tolerance");
     }
 
     @Test
@@ -129,6 +137,7 @@ class BaselineTest {
 
         BaselineWriter.write(SampleMetrics.model(SampleMetrics.test(0.1, Double.NaN, 0.1)), file);
 
-        assertThat(Baseline.load(file).source().value(Measure.of(Metric.LOSS)).getAsDouble()).isNaN();
+        assertThat(Baseline.load(file).source().value(Measure.of(Metric.LOSS)).getAsDouble())
+                .isNaN();
     }
 }

@@ -10,52 +10,63 @@ import org.junit.jupiter.api.Test;
 /** Rules that name a class, and messages that name classes, on a model whose data name them. */
 class ClassNameRuleTest {
     private static final ClassNames PETS = ClassNames.of(List.of("cat", "dog", "fox"));
-    private static final MetricSource CANDIDATE = MetricSource.of(new Evaluation(
-            new long[][] {{17, 3, 0}, {1, 19, 0}, {0, 0, 20}}, 3.0));
+    private static final MetricSource CANDIDATE =
+            MetricSource.of(new Evaluation(new long[][] {{17, 3, 0}, {1, 19, 0}, {0, 0, 20}}, 3.0));
 
     @Test
     void aRuleNamesItsClassByNameOrNumberAndTheMessageByName() throws Exception {
         GateResult result = new QualityGate(List.of(
-                Rule.builder("classAccuracy").label("cat").minimum("0.9").build(),
-                Rule.builder("classAccuracy").label("1").minimum("0.9").build())).check("pets", CANDIDATE,
-                Baseline.none(), PETS);
+                        Rule.builder("classAccuracy")
+                                .label("cat")
+                                .minimum("0.9")
+                                .build(),
+                        Rule.builder("classAccuracy").label("1").minimum("0.9").build()))
+                .check("pets", CANDIDATE, Baseline.none(), PETS);
 
-        assertThat(result.outcomes()).extracting(RuleOutcome::message).containsExactly(
-                "pets: accuracy of class cat is 0.8500, but expected minimum is 0.9",
-                "pets: accuracy of class dog is 0.9500, expected minimum is 0.9");
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::message)
+                .containsExactly(
+                        "pets: accuracy of class cat is 0.8500, but expected minimum is 0.9",
+                        "pets: accuracy of class dog is 0.9500, expected minimum is 0.9");
         assertThat(result.passed()).isFalse();
     }
 
     @Test
     void aClassNameTheModelLacksIsAViolationNamingItsClasses() throws Exception {
-        GateResult result = new QualityGate(List.of(Rule.builder("classF1").label("cow").minimum("0.5").build()))
+        GateResult result = new QualityGate(List.of(
+                        Rule.builder("classF1").label("cow").minimum("0.5").build()))
                 .check("pets", CANDIDATE, Baseline.none(), PETS);
 
         assertThat(result.outcomes()).singleElement().satisfies(outcome -> {
             assertThat(outcome.status()).isEqualTo(RuleOutcome.Status.VIOLATED);
-            assertThat(outcome.message()).isEqualTo("pets: F1 of class cow is missing (the model has no class"
-                    + " 'cow'; its classes are cat, dog, fox)");
+            assertThat(outcome.message())
+                    .isEqualTo("pets: F1 of class cow is missing (the model has no class"
+                            + " 'cow'; its classes are cat, dog, fox)");
         });
     }
 
     @Test
     void everyClassIsNamed() throws Exception {
-        GateResult result = new QualityGate(List.of(Rule.builder("classAccuracy").minimum("0.9").build()))
+        GateResult result = new QualityGate(
+                        List.of(Rule.builder("classAccuracy").minimum("0.9").build()))
                 .check("pets", CANDIDATE, Baseline.none(), PETS);
 
-        assertThat(result.outcomes()).extracting(RuleOutcome::subject).containsExactly("accuracy of class cat",
-                "accuracy of class dog", "accuracy of class fox");
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::subject)
+                .containsExactly("accuracy of class cat", "accuracy of class dog", "accuracy of class fox");
     }
 
     @Test
     void aNumberNamesTheClassFolderOfThatNameBeforeTheIndex() throws Exception {
         ClassNames folders = ClassNames.of(List.of("0", "1", "10"));
-        GateResult result = new QualityGate(List.of(Rule.builder("classAccuracy").label("10").minimum("0.9").build(),
-                Rule.builder("classAccuracy").label("2").minimum("0.9").build()))
+        GateResult result = new QualityGate(List.of(
+                        Rule.builder("classAccuracy").label("10").minimum("0.9").build(),
+                        Rule.builder("classAccuracy").label("2").minimum("0.9").build()))
                 .check("numbers", CANDIDATE, Baseline.none(), folders);
 
-        assertThat(result.outcomes()).extracting(RuleOutcome::subject).containsExactly("accuracy of class 10",
-                "accuracy of class 10");
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::subject)
+                .containsExactly("accuracy of class 10", "accuracy of class 10");
         assertThat(result.outcomes().get(0).value()).hasValue(1.0);
     }
 

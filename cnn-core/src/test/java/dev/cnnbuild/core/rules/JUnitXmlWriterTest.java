@@ -20,8 +20,11 @@ class JUnitXmlWriterTest {
     @Test
     void oneTestCasePerOutcomeWithFailuresAndSkips() throws Exception {
         GateResult result = new QualityGate(List.of(
-                Rule.builder("accuracy").minimum("0.98").absoluteTolerance("0.01").build(),
-                Rule.builder("loss").maximum("0.09").build()))
+                        Rule.builder("accuracy")
+                                .minimum("0.98")
+                                .absoluteTolerance("0.01")
+                                .build(),
+                        Rule.builder("loss").maximum("0.09").build()))
                 .check("mnist-cnn", MetricSource.of(SampleMetrics.test(0.9712, 0.0812, 0.9)), Baseline.none());
         Path file = dir.resolve("reports/" + JUnitXmlWriter.fileName("mnist-cnn"));
 
@@ -59,7 +62,8 @@ class JUnitXmlWriterTest {
     @Test
     void markupAndControlCharactersInNamesAreEscapedOrDropped() throws Exception {
         String name = "a<b>&\"c'\u0001";
-        GateResult result = new QualityGate(List.of(Rule.builder("accuracy").minimum("0.99").build()))
+        GateResult result = new QualityGate(
+                        List.of(Rule.builder("accuracy").minimum("0.99").build()))
                 .check(name, MetricSource.of(SampleMetrics.test(0.9712, 0.0812, 0.9)), Baseline.none());
         StringWriter out = new StringWriter();
 
@@ -77,10 +81,12 @@ class JUnitXmlWriterTest {
     void gateWithoutRulesIsAnEmptySuite() throws Exception {
         StringWriter out = new StringWriter();
 
-        JUnitXmlWriter.write(new QualityGate(List.of()).check("m", MetricSource.of(SampleMetrics.test(1, 0, 1)),
-                Baseline.none()), out);
+        JUnitXmlWriter.write(
+                new QualityGate(List.of()).check("m", MetricSource.of(SampleMetrics.test(1, 0, 1)), Baseline.none()),
+                out);
 
-        Element suite = parse(Files.writeString(dir.resolve("e.xml"), out.toString())).getDocumentElement();
+        Element suite =
+                parse(Files.writeString(dir.resolve("e.xml"), out.toString())).getDocumentElement();
         assertThat(suite.getAttribute("tests")).isEqualTo("0");
         assertThat(suite.getElementsByTagName("testcase").getLength()).isZero();
     }

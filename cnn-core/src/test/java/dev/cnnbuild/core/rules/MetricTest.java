@@ -24,8 +24,8 @@ class MetricTest {
                 .hasMessage("unknown metric 'acuracy'; did you mean 'accuracy'? Valid metrics: accuracy, loss,"
                         + " macroPrecision, macroRecall, macroF1, classAccuracy, classPrecision, classRecall,"
                         + " classF1");
-        assertThatThrownBy(() -> Metric.parse("macroF2")).hasMessageStartingWith(
-                "unknown metric 'macroF2'; did you mean 'macroF1'?");
+        assertThatThrownBy(() -> Metric.parse("macroF2"))
+                .hasMessageStartingWith("unknown metric 'macroF2'; did you mean 'macroF1'?");
     }
 
     @Test
@@ -33,8 +33,8 @@ class MetricTest {
         assertThatThrownBy(() -> Metric.parse("throughput"))
                 .hasMessage("unknown metric 'throughput'; valid metrics: accuracy, loss, macroPrecision,"
                         + " macroRecall, macroF1, classAccuracy, classPrecision, classRecall, classF1");
-        assertThatThrownBy(() -> Metric.parse(null)).hasMessageStartingWith("a rule needs a metric; valid metrics:"
-                + " accuracy, loss,");
+        assertThatThrownBy(() -> Metric.parse(null))
+                .hasMessageStartingWith("a rule needs a metric; valid metrics:" + " accuracy, loss,");
         assertThatThrownBy(() -> Metric.parse(" ")).hasMessageStartingWith("a rule needs a metric;");
     }
 
@@ -42,8 +42,7 @@ class MetricTest {
     void onlyLossIsBetterLowAndUnbounded() {
         for (Metric metric : Metric.values()) {
             boolean loss = metric == Metric.LOSS;
-            assertThat(metric.direction())
-                    .isEqualTo(loss ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER);
+            assertThat(metric.direction()).isEqualTo(loss ? Direction.LOWER_IS_BETTER : Direction.HIGHER_IS_BETTER);
             assertThat(metric.isFraction()).isEqualTo(!loss);
         }
     }
@@ -54,8 +53,7 @@ class MetricTest {
         assertThat(Measure.of(Metric.MACRO_F1).describe()).isEqualTo("test macro F1");
         assertThat(Measure.ofClass(Metric.CLASS_ACCURACY, 8).describe()).isEqualTo("accuracy of class 8");
         assertThat(Measure.ofClass(Metric.CLASS_F1, 0).describe()).isEqualTo("F1 of class 0");
-        assertThatThrownBy(() -> Measure.ofClass(Metric.ACCURACY, 3))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Measure.ofClass(Metric.ACCURACY, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Measure.of(Metric.CLASS_ACCURACY)).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -19,7 +19,14 @@ class TestMetricsSourceTest {
 
     @Test
     void everyMetricReadsItsOwnAccessor() {
-        TestMetrics test = new TestMetrics(0.91, 0.3, 91, 100, 0.81, 0.82, 0.83,
+        TestMetrics test = new TestMetrics(
+                0.91,
+                0.3,
+                91,
+                100,
+                0.81,
+                0.82,
+                0.83,
                 List.of(new ClassMetrics(0, 50, 0.71, 0.72, 0.73), new ClassMetrics(1, 50, 0.61, 0.62, 0.63)),
                 new long[][] {{36, 14}, {19, 31}});
         MetricSource source = MetricSource.of(test);
@@ -45,8 +52,9 @@ class TestMetricsSourceTest {
 
     @Test
     void aFigureTheFileLacksIsMissing() throws Exception {
-        Path file = Files.writeString(dir.resolve("m.json"), "{\"test\": {\"accuracy\": \"NaN\", \"perClass\":"
-                + " [{\"label\": 3, \"recall\": 0.5}]}}");
+        Path file = Files.writeString(
+                dir.resolve("m.json"),
+                "{\"test\": {\"accuracy\": \"NaN\", \"perClass\":" + " [{\"label\": 3, \"recall\": 0.5}]}}");
         MetricSource source = MetricSource.read(file);
 
         assertThat(source.value(Measure.of(Metric.ACCURACY)).getAsDouble()).isNaN();

@@ -30,14 +30,21 @@ class AugmentationTrainingTest {
         ModelMetrics second = train(yaml, dir.resolve("second"));
         ModelMetrics unaugmented = train(plain, dir.resolve("unaugmented"));
 
-        assertThat(Files.readAllBytes(ModelDirectory.of(dir.resolve("first"), "tiny").parameters()))
-                .isEqualTo(Files.readAllBytes(ModelDirectory.of(dir.resolve("second"), "tiny").parameters()));
-        assertThat(first.history().get(0).trainLoss()).isEqualTo(second.history().get(0).trainLoss())
+        assertThat(Files.readAllBytes(
+                        ModelDirectory.of(dir.resolve("first"), "tiny").parameters()))
+                .isEqualTo(Files.readAllBytes(
+                        ModelDirectory.of(dir.resolve("second"), "tiny").parameters()));
+        assertThat(first.history().get(0).trainLoss())
+                .isEqualTo(second.history().get(0).trainLoss())
                 .isNotEqualTo(unaugmented.history().get(0).trainLoss());
-        assertThat(first.augmentation()).containsExactly("randomCrop: {padding: 1}",
-                "horizontalFlip: {probability: 0.5}", "rotation: {degrees: 10.0}",
-                "colorJitter: {brightness: 0.2, contrast: 0.2}");
-        assertThat(Files.readString(ModelDirectory.of(dir.resolve("first"), "tiny").report()))
+        assertThat(first.augmentation())
+                .containsExactly(
+                        "randomCrop: {padding: 1}",
+                        "horizontalFlip: {probability: 0.5}",
+                        "rotation: {degrees: 10.0}",
+                        "colorJitter: {brightness: 0.2, contrast: 0.2}");
+        assertThat(Files.readString(
+                        ModelDirectory.of(dir.resolve("first"), "tiny").report()))
                 .contains("<dt>augmentation</dt><dd>randomCrop: {padding: 1}, horizontalFlip: {probability: 0.5},");
     }
 
@@ -48,22 +55,25 @@ class AugmentationTrainingTest {
         ModelMetrics reference = train(yaml, dir.resolve("reference"));
 
         assertThatThrownBy(() -> new TrainingService(new TrainingService.Listener() {
-            @Override
-            public void onTrainingStarts(String modelName, String reason) {
-            }
+                            @Override
+                            public void onTrainingStarts(String modelName, String reason) {}
 
-            @Override
-            public void onEpoch(EpochMetrics epoch) {
-                if (epoch.epoch() == 2) {
-                    throw new IllegalStateException("killed after epoch 2");
-                }
-            }
-        }).train(TrainingRequest.of(yaml, dir.resolve("out")))).hasMessage("killed after epoch 2");
+                            @Override
+                            public void onEpoch(EpochMetrics epoch) {
+                                if (epoch.epoch() == 2) {
+                                    throw new IllegalStateException("killed after epoch 2");
+                                }
+                            }
+                        })
+                        .train(TrainingRequest.of(yaml, dir.resolve("out"))))
+                .hasMessage("killed after epoch 2");
         ModelMetrics resumed = train(yaml, dir.resolve("out"));
 
         assertThat(resumed.resumedAfterEpoch()).isEqualTo(2);
-        assertThat(Files.readAllBytes(ModelDirectory.of(dir.resolve("out"), "tiny").parameters()))
-                .isEqualTo(Files.readAllBytes(ModelDirectory.of(dir.resolve("reference"), "tiny").parameters()));
+        assertThat(Files.readAllBytes(
+                        ModelDirectory.of(dir.resolve("out"), "tiny").parameters()))
+                .isEqualTo(Files.readAllBytes(
+                        ModelDirectory.of(dir.resolve("reference"), "tiny").parameters()));
         assertThat(losses(resumed.history())).isEqualTo(losses(reference.history()));
     }
 
@@ -73,7 +83,9 @@ class AugmentationTrainingTest {
     }
 
     private static ModelMetrics train(Path yaml, Path output) throws Exception {
-        return new TrainingService((model, reason) -> { }).train(TrainingRequest.of(yaml, output)).metrics()
+        return new TrainingService((model, reason) -> {})
+                .train(TrainingRequest.of(yaml, output))
+                .metrics()
                 .orElseThrow();
     }
 

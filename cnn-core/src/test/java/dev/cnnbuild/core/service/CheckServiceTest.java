@@ -34,8 +34,14 @@ class CheckServiceTest {
     @Test
     void passingRulesPassAndWriteJUnitXmlAndReport() throws Exception {
         Path reports = dir.resolve("reports-pass");
-        CheckRequest request = new CheckRequest(output, Path.of(""), Optional.empty(), Optional.of(reports),
-                List.of(rule("metric=accuracy,minimum=90%"), rule("metric=loss,maximum=1.0")), List.of(), "auto");
+        CheckRequest request = new CheckRequest(
+                output,
+                Path.of(""),
+                Optional.empty(),
+                Optional.of(reports),
+                List.of(rule("metric=accuracy,minimum=90%"), rule("metric=loss,maximum=1.0")),
+                List.of(),
+                "auto");
 
         List<ModelCheck> checks = new CheckService().check(request);
 
@@ -46,60 +52,79 @@ class CheckServiceTest {
             assertThat(check.measured().count()).isEqualTo(128);
             assertThat(check.measured().accuracy()).isGreaterThanOrEqualTo(0.9);
             assertThat(check.gate().passed()).isTrue();
-            assertThat(check.gate().outcomes()).extracting(RuleOutcome::message)
-                    .anyMatch(m -> m.matches("tiny: test accuracy is (0\\.9\\d{3}|1\\.0000),"
-                            + " expected minimum is 0\\.9"));
+            assertThat(check.gate().outcomes())
+                    .extracting(RuleOutcome::message)
+                    .anyMatch(m ->
+                            m.matches("tiny: test accuracy is (0\\.9\\d{3}|1\\.0000)," + " expected minimum is 0\\.9"));
             assertThat(check.report()).isEqualTo(output.resolve("tiny/report.html"));
         });
         assertThat(reports.resolve("TEST-cnn.check.tiny.xml")).content().contains("tests=\"2\"", "failures=\"0\"");
         TestMetrics measured = checks.get(0).measured();
-        assertThat(reports.resolve("cnn-summary.md")).content().isEqualTo("### cnn:check: quality gate passed\n\n"
-                + "| model | test accuracy | test loss | macro F1 | test images | evaluated on | rules |\n"
-                + "|---|---:|---:|---:|---:|---|---|\n"
-                + "| tiny | " + FigureText.value(measured.accuracy()) + " | " + FigureText.value(measured.loss())
-                + " | "
-                + FigureText.value(measured.macroF1()) + " | 128 | cpu() | ✅ 2 passed, 0 violated, 0 skipped |\n\n"
-                + "#### tiny\n\n| rule | measured | outcome |\n|---|---:|---|\n"
-                + "| test accuracy minimum 0.9 | " + FigureText.value(measured.accuracy()) + " | ✅ passed |\n"
-                + "| test loss maximum 1 | " + FigureText.value(measured.loss()) + " | ✅ passed |\n");
+        assertThat(reports.resolve("cnn-summary.md"))
+                .content()
+                .isEqualTo("### cnn:check: quality gate passed\n\n"
+                        + "| model | test accuracy | test loss | macro F1 | test images | evaluated on | rules |\n"
+                        + "|---|---:|---:|---:|---:|---|---|\n"
+                        + "| tiny | " + FigureText.value(measured.accuracy()) + " | "
+                        + FigureText.value(measured.loss())
+                        + " | "
+                        + FigureText.value(measured.macroF1())
+                        + " | 128 | cpu() | ✅ 2 passed, 0 violated, 0 skipped |\n\n"
+                        + "#### tiny\n\n| rule | measured | outcome |\n|---|---:|---|\n"
+                        + "| test accuracy minimum 0.9 | " + FigureText.value(measured.accuracy()) + " | ✅ passed |\n"
+                        + "| test loss maximum 1 | " + FigureText.value(measured.loss()) + " | ✅ passed |\n");
         assertThat(output.resolve("tiny/report.html")).content().contains("id=\"rules\"", "expected minimum is 0.9");
     }
 
     @Test
     void aGpuThatIsNotHereIsBadInput() {
-        CheckRequest request = new CheckRequest(output, Path.of(""), Optional.empty(), Optional.empty(), List.of(),
-                List.of(), "gpu");
+        CheckRequest request =
+                new CheckRequest(output, Path.of(""), Optional.empty(), Optional.empty(), List.of(), List.of(), "gpu");
 
-        assertThatThrownBy(() -> new CheckService().check(request)).isInstanceOf(RuleException.class)
+        assertThatThrownBy(() -> new CheckService().check(request))
+                .isInstanceOf(RuleException.class)
                 .hasMessage("evaluation device 'gpu' was asked for, but the PyTorch engine sees no usable CUDA GPU;"
                         + " use -Dcnn.device=auto or cpu");
     }
 
     @Test
     void violatedRuleFailsTheGateWithTheLimitAsWritten() throws Exception {
-        ModelCheck check = new CheckService().check(CheckRequest.of(output, List.of(
-                rule("metric=loss,maximum=0.00001")))).get(0);
+        ModelCheck check = new CheckService()
+                .check(CheckRequest.of(output, List.of(rule("metric=loss,maximum=0.00001"))))
+                .get(0);
 
         assertThat(check.gate().passed()).isFalse();
-        assertThat(check.gate().outcomes()).singleElement().extracting(RuleOutcome::message).asString()
+        assertThat(check.gate().outcomes())
+                .singleElement()
+                .extracting(RuleOutcome::message)
+                .asString()
                 .matches("tiny: test loss is 0\\.\\d{4}, but expected maximum is 0\\.00001");
     }
 
     @Test
     void changeRulesAreSkippedWithoutBaselineAndCheckedWithIt() throws Exception {
         Path baselines = Files.createDirectories(dir.resolve("baselines"));
-        CheckRequest request = new CheckRequest(output, Path.of(""), Optional.of(baselines), Optional.empty(),
-                List.of(rule("metric=accuracy,absoluteTolerance=0.01")), List.of("tiny"), "auto");
+        CheckRequest request = new CheckRequest(
+                output,
+                Path.of(""),
+                Optional.of(baselines),
+                Optional.empty(),
+                List.of(rule("metric=accuracy,absoluteTolerance=0.01")),
+                List.of("tiny"),
+                "auto");
 
         ModelCheck skipped = new CheckService().check(request).get(0);
         assertThat(skipped.gate().passed()).isTrue();
-        assertThat(skipped.gate().baselineNote()).hasValue("no baseline at " + baselines.resolve("tiny.metrics.json")
-                + "; change rules skipped");
+        assertThat(skipped.gate().baselineNote())
+                .hasValue("no baseline at " + baselines.resolve("tiny.metrics.json") + "; change rules skipped");
 
         Files.writeString(baselines.resolve("tiny.metrics.json"), "{\"test\": {\"accuracy\": 1.5}}");
         ModelCheck checked = new CheckService().check(request).get(0);
         assertThat(checked.gate().passed()).isFalse();
-        assertThat(checked.gate().outcomes()).singleElement().extracting(RuleOutcome::message).asString()
+        assertThat(checked.gate().outcomes())
+                .singleElement()
+                .extracting(RuleOutcome::message)
+                .asString()
                 .containsPattern("tiny: test accuracy is \\d\\.\\d{4}, \\d\\.\\d{4} \\(\\d+\\.\\d{2}%\\) worse than"
                         + " the baseline 1\\.5000; at most 0\\.01 is allowed");
     }

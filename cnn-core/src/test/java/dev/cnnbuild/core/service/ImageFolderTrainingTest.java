@@ -44,19 +44,32 @@ class ImageFolderTrainingTest {
         TrainingResult trained = service.train(TrainingRequest.of(yaml, output));
 
         ModelDirectory directory = ModelDirectory.of(output, "colours");
-        assertThat(log).containsExactly("training: no model yet at " + directory.root(), "60 training and 20 test"
-                + " images of 2 classes (blue, red) from " + images + " (25 % of each class held out for testing);"
-                + " skipped 1 file that is not an image: red/notes.txt");
+        assertThat(log)
+                .containsExactly(
+                        "training: no model yet at " + directory.root(),
+                        "60 training and 20 test"
+                                + " images of 2 classes (blue, red) from " + images
+                                + " (25 % of each class held out for testing);"
+                                + " skipped 1 file that is not an image: red/notes.txt");
         assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(20);
         assertThat(trained.metrics().orElseThrow().test().accuracy()).isGreaterThan(0.9);
-        assertThat(Files.readAllLines(directory.root().resolve(ImageSources.HELD_OUT_FILE))).hasSize(21);
+        assertThat(Files.readAllLines(directory.root().resolve(ImageSources.HELD_OUT_FILE)))
+                .hasSize(21);
 
         TinyImages.solid(images.resolve("red/late.png"), 8, 8, 0xFF0000, "png");
-        ModelCheck check = new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.9").build(),
-                Rule.builder("classAccuracy").label("red").minimum("0.8").build()))).get(0);
+        ModelCheck check = new CheckService()
+                .check(CheckRequest.of(
+                        output,
+                        List.of(
+                                Rule.builder("accuracy").minimum("0.9").build(),
+                                Rule.builder("classAccuracy")
+                                        .label("red")
+                                        .minimum("0.8")
+                                        .build())))
+                .get(0);
         assertThat(check.measured().count()).isEqualTo(20);
-        assertThat(check.measured().accuracy()).isEqualTo(trained.metrics().orElseThrow().test().accuracy());
+        assertThat(check.measured().accuracy())
+                .isEqualTo(trained.metrics().orElseThrow().test().accuracy());
         assertThat(check.gate().passed()).isTrue();
         assertThat(check.gate().outcomes().get(1).message()).startsWith("colours: accuracy of class red is ");
         assertThat(trained.metrics().orElseThrow().classNames()).containsExactly("blue", "red");
@@ -75,13 +88,14 @@ class ImageFolderTrainingTest {
         assertThat(service.train(TrainingRequest.of(yaml, output)).trained()).isFalse();
 
         TinyImages.write(TinyImages.classImage(1, 8, 8, new Random(99)), "png", train.resolve("red/003.png"));
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason()).isEqualTo("inputs changed since " + root
-                + " was trained: file:train/red/003.png changed");
+        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+                .isEqualTo("inputs changed since " + root + " was trained: file:train/red/003.png changed");
 
         TinyImages.write(TinyImages.classImage(1, 8, 8, new Random(98)), "png", train.resolve("red/new.png"));
         Files.delete(train.resolve("blue/000.png"));
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason()).isEqualTo("inputs changed since " + root
-                + " was trained: file:train/red/new.png added, file:train/blue/000.png removed");
+        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+                .isEqualTo("inputs changed since " + root
+                        + " was trained: file:train/red/new.png added, file:train/blue/000.png removed");
     }
 
     @Test
@@ -91,7 +105,8 @@ class ImageFolderTrainingTest {
         Path yaml = TinyImages.writeFolderModel(dir, "colours", "  dir: images\n  testSplit: 0.25\n", 3);
         Path output = dir.resolve("out");
 
-        assertThatThrownBy(() -> service.train(TrainingRequest.of(yaml, output))).isInstanceOf(DatasetException.class)
+        assertThatThrownBy(() -> service.train(TrainingRequest.of(yaml, output)))
+                .isInstanceOf(DatasetException.class)
                 .hasMessage(broken + ": is not a PNG, JPEG, BMP or GIF image although its name says so; replace it"
                         + " or remove it");
         assertThat(ModelDirectory.of(output, "colours").root()).doesNotExist();
@@ -107,13 +122,15 @@ class ImageFolderTrainingTest {
             }
         }
         Files.writeString(Files.createDirectories(dir.resolve("labels")).resolve("all.csv"), rows);
-        Path yaml = Files.writeString(dir.resolve("csv.yaml"), TinyImages.modelYaml("csv", "csv",
-                "  file: labels/all.csv\n  testSplit: 0.25\n", 3));
+        Path yaml = Files.writeString(
+                dir.resolve("csv.yaml"),
+                TinyImages.modelYaml("csv", "csv", "  file: labels/all.csv\n  testSplit: 0.25\n", 3));
 
         TrainingResult trained = service.train(TrainingRequest.of(yaml, dir.resolve("out")));
 
-        assertThat(log.get(1)).startsWith("18 training and 6 test images of 2 classes (BLUE, RED) from "
-                + dir.resolve("labels/all.csv"));
+        assertThat(log.get(1))
+                .startsWith(
+                        "18 training and 6 test images of 2 classes (BLUE, RED) from " + dir.resolve("labels/all.csv"));
         assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(6);
         assertThat(images.resolve("blue")).isDirectory();
     }
@@ -121,8 +138,8 @@ class ImageFolderTrainingTest {
     @Test
     void imagesOfAnotherSizeAreResizedWhenTheModelFileSaysSo() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 12, 16, 12, 1);
-        Path yaml = TinyImages.writeFolderModel(dir, "colours", "  dir: images\n  testSplit: 0.25\n"
-                + "  resize: crop\n", 3);
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "colours", "  dir: images\n  testSplit: 0.25\n" + "  resize: crop\n", 3);
 
         TrainingResult trained = service.train(TrainingRequest.of(yaml, dir.resolve("out")));
 

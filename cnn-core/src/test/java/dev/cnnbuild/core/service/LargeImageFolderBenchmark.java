@@ -22,8 +22,7 @@ public final class LargeImageFolderBenchmark {
     private static final int PER_CLASS = 50_000;
     private static final int SIZE = 64;
 
-    private LargeImageFolderBenchmark() {
-    }
+    private LargeImageFolderBenchmark() {}
 
     /**
      * Writes the images unless they are there, then trains and prints the figures.
@@ -42,16 +41,23 @@ public final class LargeImageFolderBenchmark {
                 }
             }
         }
-        Path yaml = Files.writeString(dir.resolve("large.yaml"), TinyImages.modelYaml("large", "folder",
-                "  dir: images\n  testSplit: 0.02\n", 3).replace("height: 8, width: 8", "height: 64, width: 64")
-                .replace("epochs: 3", "epochs: 1").replace("batchSize: 8", "batchSize: 256")
-                .replace("maxpool: {kernel: 2}", "maxpool: {kernel: 8}"));
+        Path yaml = Files.writeString(
+                dir.resolve("large.yaml"),
+                TinyImages.modelYaml("large", "folder", "  dir: images\n  testSplit: 0.02\n", 3)
+                        .replace("height: 8, width: 8", "height: 64, width: 64")
+                        .replace("epochs: 3", "epochs: 1")
+                        .replace("batchSize: 8", "batchSize: 256")
+                        .replace("maxpool: {kernel: 2}", "maxpool: {kernel: 8}"));
         long start = System.nanoTime();
         TrainingResult result = new TrainingService(new ProgressPrinter(System.out::println))
                 .train(TrainingRequest.of(yaml, dir.resolve("out")).withForce(true));
         Runtime runtime = Runtime.getRuntime();
-        System.out.printf(Locale.ROOT, "trained %s in %.0f s; heap: max %,d MB, used %,d MB after training%n",
-                result.modelName(), (System.nanoTime() - start) / 1e9, runtime.maxMemory() >> 20,
+        System.out.printf(
+                Locale.ROOT,
+                "trained %s in %.0f s; heap: max %,d MB, used %,d MB after training%n",
+                result.modelName(),
+                (System.nanoTime() - start) / 1e9,
+                runtime.maxMemory() >> 20,
                 (runtime.totalMemory() - runtime.freeMemory()) >> 20);
     }
 

@@ -30,34 +30,41 @@ class NormalizationTrainingTest {
     void autoIsTheTrainingSetsStatisticsAndTheCheckAppliesThemAsTraining() throws Exception {
         Path train = TinyImages.writeClasses(dir.resolve("train"), 12, 8, 8, 1);
         TinyImages.writeClasses(dir.resolve("test"), 6, 8, 8, 2);
-        Path yaml = TinyImages.writeFolderModel(dir, "colours", "  train: {dir: train}\n  test: {dir: test}\n"
-                + "  normalize: auto\n", 3);
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "colours", "  train: {dir: train}\n  test: {dir: test}\n" + "  normalize: auto\n", 3);
         Path output = dir.resolve("out");
 
-        TrainingResult trained = new TrainingService((model, reason) -> { }).train(TrainingRequest.of(yaml, output));
+        TrainingResult trained = new TrainingService((model, reason) -> {}).train(TrainingRequest.of(yaml, output));
 
         ModelDirectory directory = ModelDirectory.of(output, "colours");
-        ChannelNormalization stored = ChannelNormalization.read(directory.root().resolve(
-                ChannelNormalization.FILE_NAME));
-        ChannelStatistics expected = ChannelStatistics.of(ImageSetDecoder.decode(ImageFolderListing.list(train),
-                new InputShape(3, 8, 8), ResizeMode.NONE).images());
+        ChannelNormalization stored =
+                ChannelNormalization.read(directory.root().resolve(ChannelNormalization.FILE_NAME));
+        ChannelStatistics expected = ChannelStatistics.of(
+                ImageSetDecoder.decode(ImageFolderListing.list(train), new InputShape(3, 8, 8), ResizeMode.NONE)
+                        .images());
         assertThat(stored).isEqualTo(new ChannelNormalization(expected.mean(), expected.std()));
 
-        ModelCheck check = new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.5").build()))).get(0);
+        ModelCheck check = new CheckService()
+                .check(CheckRequest.of(
+                        output, List.of(Rule.builder("accuracy").minimum("0.5").build())))
+                .get(0);
         double trainedLoss = trained.metrics().orElseThrow().test().loss();
         assertThat(check.measured().loss()).isCloseTo(trainedLoss, offset(1e-6));
 
         Path storedFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
         Files.writeString(storedFile, Files.readString(storedFile).replaceFirst("\\d", "9"));
-        assertThatThrownBy(() -> new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.5").build()))))
+        assertThatThrownBy(() -> new CheckService()
+                        .check(CheckRequest.of(
+                                output,
+                                List.of(Rule.builder("accuracy").minimum("0.5").build()))))
                 .as("figures edited after training would feed the model otherwise: the manifest refuses them")
                 .isInstanceOf(ModelIntegrityException.class)
                 .hasMessageStartingWith(storedFile + " does not match its SHA-256 in manifest.sha256");
         Files.delete(storedFile);
-        assertThatThrownBy(() -> new CheckService().check(CheckRequest.of(output, List.of(
-                Rule.builder("accuracy").minimum("0.5").build()))))
+        assertThatThrownBy(() -> new CheckService()
+                        .check(CheckRequest.of(
+                                output,
+                                List.of(Rule.builder("accuracy").minimum("0.5").build()))))
                 .isInstanceOf(ModelIntegrityException.class)
                 .hasMessageStartingWith(storedFile + " is missing from the model directory");
     }
@@ -65,10 +72,10 @@ class NormalizationTrainingTest {
     @Test
     void fixedFiguresAreStoredAsGiven() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 8, 8, 8, 1);
-        Path yaml = TinyImages.writeFolderModel(dir, "grey", "  dir: images\n  testSplit: 0.25\n"
-                + "  normalize: {mean: [0.25], std: [0.5]}\n", 1);
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "grey", "  dir: images\n  testSplit: 0.25\n" + "  normalize: {mean: [0.25], std: [0.5]}\n", 1);
 
-        new TrainingService((model, reason) -> { }).train(TrainingRequest.of(yaml, dir.resolve("out")));
+        new TrainingService((model, reason) -> {}).train(TrainingRequest.of(yaml, dir.resolve("out")));
 
         assertThat(ChannelNormalization.read(dir.resolve("out/grey").resolve(ChannelNormalization.FILE_NAME)))
                 .isEqualTo(new ChannelNormalization(new double[] {0.25}, new double[] {0.5}));

@@ -66,8 +66,8 @@ class TrainingServiceTest {
     void theModelDirectoryRecordsTheModelFileRelativeToTheProjectAndWorksWhenMoved() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path yaml = TinyDataset.writeModel(Files.createDirectories(project.resolve("src/main/cnn")), "tiny", "");
-        TrainingRequest request = new TrainingRequest(yaml, project.resolve("target/cnn"), project,
-                Optional.empty(), Optional.empty(), false, false);
+        TrainingRequest request = new TrainingRequest(
+                yaml, project.resolve("target/cnn"), project, Optional.empty(), Optional.empty(), false, false);
 
         ModelMetrics metrics = service.train(request).metrics().orElseThrow();
 
@@ -79,8 +79,8 @@ class TrainingServiceTest {
         Path moved = dir.resolve("elsewhere");
         Files.move(project, moved);
         Folders.deleteRecursively(moved.resolve("target/cnn/.tiny.checkpoint"));
-        try (LoadedModel model = LoadedModel.load(ModelDirectory.of(moved.resolve("target/cnn"), "tiny"), moved,
-                Device.cpu())) {
+        try (LoadedModel model =
+                LoadedModel.load(ModelDirectory.of(moved.resolve("target/cnn"), "tiny"), moved, Device.cpu())) {
             assertThat(model.spec().data().test().images()).startsWith(moved);
         }
     }
@@ -93,15 +93,19 @@ class TrainingServiceTest {
         String root = ModelDirectory.of(output, "tiny").root().toString();
 
         Files.writeString(yaml, Files.readString(yaml).replace("seed: 7", "seed: 8"));
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason()).isEqualTo("inputs changed since " + root
-                + " was trained: yaml changed, seed changed (7 -> 8)");
+        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+                .isEqualTo("inputs changed since " + root + " was trained: yaml changed, seed changed (7 -> 8)");
 
-        Files.copy(dir.resolve("test-images.idx3.gz"), dir.resolve("train-images.idx3.gz"),
+        Files.copy(
+                dir.resolve("test-images.idx3.gz"),
+                dir.resolve("train-images.idx3.gz"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(dir.resolve("test-labels.idx1.gz"), dir.resolve("train-labels.idx1.gz"),
+        Files.copy(
+                dir.resolve("test-labels.idx1.gz"),
+                dir.resolve("train-labels.idx1.gz"),
                 StandardCopyOption.REPLACE_EXISTING);
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason()).isEqualTo("inputs changed since " + root
-                + " was trained: train.images changed, train.labels changed");
+        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+                .isEqualTo("inputs changed since " + root + " was trained: train.images changed, train.labels changed");
     }
 
     @Test
@@ -118,15 +122,17 @@ class TrainingServiceTest {
 
         List<Integer> epochs = new ArrayList<>();
         ModelMetrics resumed = new TrainingService(new TrainingService.Listener() {
-            @Override
-            public void onTrainingStarts(String modelName, String reason) {
-            }
+                    @Override
+                    public void onTrainingStarts(String modelName, String reason) {}
 
-            @Override
-            public void onEpoch(EpochMetrics epoch) {
-                epochs.add(epoch.epoch());
-            }
-        }).train(TrainingRequest.of(yaml, output)).metrics().orElseThrow();
+                    @Override
+                    public void onEpoch(EpochMetrics epoch) {
+                        epochs.add(epoch.epoch());
+                    }
+                })
+                .train(TrainingRequest.of(yaml, output))
+                .metrics()
+                .orElseThrow();
 
         assertThat(epochs).containsExactly(3, 4);
         assertThat(resumed.resumedAfterEpoch()).isEqualTo(2);
@@ -142,20 +148,28 @@ class TrainingServiceTest {
         Path output = dir.resolve("out");
         service.train(TrainingRequest.of(yaml, reference));
 
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                "-cp", System.getProperty("java.class.path"), ForkProtocol.TRAIN_MAIN_CLASS,
-                "--output", output.toString(), yaml.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dai.djl.offline=true",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ForkProtocol.TRAIN_MAIN_CLASS,
+                        "--output",
+                        output.toString(),
+                        yaml.toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try (var lines = process.inputReader(StandardCharsets.UTF_8)) {
-            for (String line = lines.readLine(); line != null && !line.startsWith("epoch 2 done");) {
+            for (String line = lines.readLine(); line != null && !line.startsWith("epoch 2 done"); ) {
                 line = lines.readLine();
             }
             process.destroyForcibly().waitFor();
         }
         assertThat(entries(output)).containsExactly(FolderLock.FILE_NAME, ".tiny.checkpoint");
 
-        ModelMetrics resumed = service.train(TrainingRequest.of(yaml, output)).metrics().orElseThrow();
+        ModelMetrics resumed =
+                service.train(TrainingRequest.of(yaml, output)).metrics().orElseThrow();
 
         assertThat(resumed.resumedAfterEpoch()).isBetween(2, 5);
         assertSameModel(output, reference);
@@ -173,8 +187,18 @@ class TrainingServiceTest {
     }
 
     private static List<EpochMetrics> figures(List<EpochMetrics> history) {
-        return history.stream().map(e -> new EpochMetrics(e.epoch(), e.trainLoss(), e.trainAccuracy(), e.testLoss(),
-                e.testAccuracy(), 0, 0, e.validationLoss(), e.validationAccuracy())).toList();
+        return history.stream()
+                .map(e -> new EpochMetrics(
+                        e.epoch(),
+                        e.trainLoss(),
+                        e.trainAccuracy(),
+                        e.testLoss(),
+                        e.testAccuracy(),
+                        0,
+                        0,
+                        e.validationLoss(),
+                        e.validationAccuracy()))
+                .toList();
     }
 
     private static List<String> entries(Path folder) throws Exception {
@@ -192,8 +216,7 @@ class TrainingServiceTest {
         }
 
         @Override
-        public void onTrainingStarts(String modelName, String reason) {
-        }
+        public void onTrainingStarts(String modelName, String reason) {}
 
         @Override
         public void onEpoch(EpochMetrics metrics) {

@@ -24,8 +24,7 @@ public final class UpToDateBenchmark {
     private static final int PER_CLASS = 1000;
     private static final int ROUNDS = 5;
 
-    private UpToDateBenchmark() {
-    }
+    private UpToDateBenchmark() {}
 
     /**
      * Writes the images, trains once, then times the decision.
@@ -46,12 +45,15 @@ public final class UpToDateBenchmark {
                 }
             }
         }
-        Path yaml = Files.writeString(dir.resolve("bench.yaml"), TinyImages.modelYaml("bench", "folder",
-                "  dir: images\n  testSplit: 0.1\n  resize: stretch\n", 3).replace("classes: 2", "classes: 10")
-                .replace("linear: {units: 2}", "linear: {units: 10}").replace("epochs: 3", "epochs: 1")
-                .replace("batchSize: 8", "batchSize: 256"));
+        Path yaml = Files.writeString(
+                dir.resolve("bench.yaml"),
+                TinyImages.modelYaml("bench", "folder", "  dir: images\n  testSplit: 0.1\n  resize: stretch\n", 3)
+                        .replace("classes: 2", "classes: 10")
+                        .replace("linear: {units: 2}", "linear: {units: 10}")
+                        .replace("epochs: 3", "epochs: 1")
+                        .replace("batchSize: 8", "batchSize: 256"));
         Path output = dir.resolve("out");
-        TrainingService service = new TrainingService((model, reason) -> { });
+        TrainingService service = new TrainingService((model, reason) -> {});
         service.train(TrainingRequest.of(yaml, output));
         Thread.sleep(2100);
         for (int round = 0; round < ROUNDS; round++) {
@@ -62,9 +64,15 @@ public final class UpToDateBenchmark {
             start = System.nanoTime();
             service.train(TrainingRequest.of(yaml, output));
             double uncachedSeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "round %d: %,d images, up to date %s: %.3f s with the hash cache,"
-                    + " %.3f s hashing every image%n", round + 1, CLASSES * PER_CLASS, !cached.trained(),
-                    cachedSeconds, uncachedSeconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "round %d: %,d images, up to date %s: %.3f s with the hash cache,"
+                            + " %.3f s hashing every image%n",
+                    round + 1,
+                    CLASSES * PER_CLASS,
+                    !cached.trained(),
+                    cachedSeconds,
+                    uncachedSeconds);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.cnnbuild.core.spec;
 
-import dev.cnnbuild.core.text.Suggestions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.text.Suggestions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +16,8 @@ class SpecValuesTest {
         SourceLocation location = new SourceLocation(Path.of("src/main/cnn/mnist.yaml"), 12, 5);
 
         assertThat(location).hasToString("src/main/cnn/mnist.yaml:12:5");
-        assertThat(SpecException.at(location, "something is wrong")).hasMessage(
-                "src/main/cnn/mnist.yaml:12:5: something is wrong");
+        assertThat(SpecException.at(location, "something is wrong"))
+                .hasMessage("src/main/cnn/mnist.yaml:12:5: something is wrong");
     }
 
     @Test
@@ -49,7 +49,8 @@ class SpecValuesTest {
         assertThat(DeviceChoice.parse("Cpu")).isEqualTo(DeviceChoice.CPU);
         assertThat(DeviceChoice.parse("GPU")).isEqualTo(DeviceChoice.GPU);
         assertThat(DeviceChoice.GPU.yamlName()).isEqualTo("gpu");
-        assertThatThrownBy(() -> DeviceChoice.parse("cuda")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DeviceChoice.parse("cuda"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Unknown device 'cuda'; use one of auto, cpu, gpu, gpu:N (such as gpu:1)");
     }
 
@@ -59,9 +60,11 @@ class SpecValuesTest {
         assertThat(DeviceChoice.parse("gpu:1").yamlName()).isEqualTo("gpu:1");
         assertThat(DeviceChoice.parseDevices("all")).isEqualTo(DeviceChoice.ALL_DEVICES);
         assertThat(DeviceChoice.parseDevices("8")).isEqualTo(8);
-        assertThat(DeviceChoice.AUTO.withDevices(DeviceChoice.ALL_DEVICES).devicesName()).isEqualTo("all");
+        assertThat(DeviceChoice.AUTO.withDevices(DeviceChoice.ALL_DEVICES).devicesName())
+                .isEqualTo("all");
         assertThatThrownBy(() -> DeviceChoice.parseDevices("0")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> DeviceChoice.CPU.withDevices(2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> DeviceChoice.CPU.withDevices(2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs device auto or gpu, not cpu");
     }
 

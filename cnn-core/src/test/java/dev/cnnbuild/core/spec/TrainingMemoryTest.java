@@ -22,8 +22,8 @@ class TrainingMemoryTest {
 
     @Test
     void networkPastTheLimitIsRefusedWithTheFigures() throws Exception {
-        ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"),
-                Tutorial.with("{filters: 16, kernel: 5}", "{filters: 100000, kernel: 5}"));
+        ModelSpec spec = ModelSpecReader.parse(
+                Path.of("mnist.yaml"), Tutorial.with("{filters: 16, kernel: 5}", "{filters: 100000, kernel: 5}"));
 
         assertThatThrownBy(() -> TrainingMemory.of(spec).requireWithin(MemoryLimit.parse("8g")))
                 .isInstanceOf(SpecException.class)
@@ -39,8 +39,9 @@ class TrainingMemoryTest {
         assertThat(MemoryLimit.parse("16G").bytes()).isEqualTo(16L << 30);
         assertThat(MemoryLimit.parse("2tb").bytes()).isEqualTo(2L << 40);
         assertThat(MemoryLimit.parse("999999999999999t").bytes()).isEqualTo(Long.MAX_VALUE);
-        assertThatThrownBy(() -> MemoryLimit.parse("lots")).hasMessage("cnn.memoryLimit 'lots' is not a memory"
-                + " size; write a whole number of bytes above 0, or one with a unit, such as 512m, 16g or 1t");
+        assertThatThrownBy(() -> MemoryLimit.parse("lots"))
+                .hasMessage("cnn.memoryLimit 'lots' is not a memory"
+                        + " size; write a whole number of bytes above 0, or one with a unit, such as 512m, 16g or 1t");
         assertThatThrownBy(() -> MemoryLimit.parse("0g")).hasMessageStartingWith("cnn.memoryLimit '0g'");
     }
 

@@ -16,8 +16,7 @@ final class Tutorial {
 
     private static final String TEXT = read(resource());
 
-    private Tutorial() {
-    }
+    private Tutorial() {}
 
     /** The tutorial file in the test resources. */
     static Path resource() {
@@ -48,8 +47,7 @@ final class Tutorial {
 
     /** The message of the error that parsing a text and inferring its shapes must raise. */
     static String errorOf(String text) {
-        SpecException error = catchThrowableOfType(SpecException.class,
-                () -> ShapeInference.infer(parse(text)));
+        SpecException error = catchThrowableOfType(SpecException.class, () -> ShapeInference.infer(parse(text)));
         if (error == null) {
             throw new AssertionError("expected a SpecException for:\n" + text);
         }

@@ -30,8 +30,8 @@ class PackageCyclesTest {
 
     @Test
     void aCycleIsFound() {
-        PackageGraph graph = new PackageGraph("p", Map.of("model", Set.of("training"), "training",
-                Set.of("model", "spec"), "spec", Set.of()));
+        PackageGraph graph = new PackageGraph(
+                "p", Map.of("model", Set.of("training"), "training", Set.of("model", "spec"), "spec", Set.of()));
 
         assertThat(graph.cycles()).containsExactly(Set.of("model", "training"));
     }

@@ -63,7 +63,8 @@ public record MarkdownCodeBlock(String file, int line, String code) {
             StringBuilder code = new StringBuilder();
             for (i = start; i < lines.size() && !lines.get(i).strip().equals("```"); i++) {
                 String line = lines.get(i);
-                code.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
+                code.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip())
+                        .append('\n');
             }
             if (open.group(2).equals(language)) {
                 blocks.add(new MarkdownCodeBlock(name, start + 1, code.toString()));

@@ -119,7 +119,8 @@ public final class PackageGraph {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(basePackage).append(':');
-        uses.forEach((from, to) -> text.append("\n  ").append(from).append(" -> ").append(to));
+        uses.forEach(
+                (from, to) -> text.append("\n  ").append(from).append(" -> ").append(to));
         return text.toString();
     }
 }

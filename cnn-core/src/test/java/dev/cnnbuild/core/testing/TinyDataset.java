@@ -23,8 +23,7 @@ import java.util.zip.GZIPOutputStream;
 public final class TinyDataset {
     public static final int SIZE = 8;
 
-    private TinyDataset() {
-    }
+    private TinyDataset() {}
 
     /** Writes {@code train-*} (256 images) and {@code test-*} (128 images) IDX files, gzipped, into {@code dir}. */
     public static void writeData(Path dir) throws IOException {
@@ -54,7 +53,9 @@ public final class TinyDataset {
      * @throws Exception if training fails
      */
     public static ModelDirectory train(Path yaml, Path output) throws Exception {
-        return new TrainingService((model, reason) -> { }).train(TrainingRequest.of(yaml, output)).directory();
+        return new TrainingService((model, reason) -> {})
+                .train(TrainingRequest.of(yaml, output))
+                .directory();
     }
 
     /** Returns a small valid model file for the tiny data. */

@@ -21,8 +21,7 @@ public final class TinyImages {
     /** The two classes, in label order. */
     public static final String[] CLASSES = {"blue", "red"};
 
-    private TinyImages() {
-    }
+    private TinyImages() {}
 
     /** Writes a {@code height x width} image of one RGB colour in the given ImageIO format. */
     public static Path solid(Path file, int height, int width, int rgb, String format) throws IOException {
@@ -53,7 +52,9 @@ public final class TinyImages {
         Random random = new Random(seed);
         for (int label = 0; label < CLASSES.length; label++) {
             for (int i = 0; i < perClass; i++) {
-                write(classImage(label, height, width, random), "png",
+                write(
+                        classImage(label, height, width, random),
+                        "png",
                         dir.resolve(CLASSES[label]).resolve(String.format("%03d.png", i)));
             }
         }
@@ -68,7 +69,8 @@ public final class TinyImages {
                 boolean coloured = (x < width / 2) == (label == 0);
                 int noise = random.nextInt(60);
                 int strong = 170 + random.nextInt(80);
-                int rgb = !coloured ? (noise << 16) | (noise << 8) | noise
+                int rgb = !coloured
+                        ? (noise << 16) | (noise << 8) | noise
                         : label == 0 ? (noise << 16) | (noise << 8) | strong : (strong << 16) | (noise << 8) | noise;
                 image.setRGB(x, y, rgb);
             }

@@ -50,8 +50,12 @@ class AdaptiveThreadsTest {
         adaptive.afterBatch();
         assertThat(threadsSet).containsExactly(1);
         assertThat(adaptive.threads()).isEqualTo(1);
-        assertThat(changes).singleElement().satisfies(change -> assertThat(change.describe()).isEqualTo(
-                "tiny: 1 thread from now on instead of 2: other processes keep 1.0 of the 2 processors busy"));
+        assertThat(changes)
+                .singleElement()
+                .satisfies(
+                        change -> assertThat(change.describe())
+                                .isEqualTo(
+                                        "tiny: 1 thread from now on instead of 2: other processes keep 1.0 of the 2 processors busy"));
 
         second(1.0, 1.0);
         adaptive.afterBatch();
@@ -60,8 +64,11 @@ class AdaptiveThreadsTest {
         second(2.0, 0.0);
         adaptive.afterBatch();
         assertThat(threadsSet).containsExactly(1, 2);
-        assertThat(changes).last().extracting(ThreadChange::describe).isEqualTo(
-                "tiny: 2 threads from now on instead of 1: other processes keep 0.0 of the 2 processors busy");
+        assertThat(changes)
+                .last()
+                .extracting(ThreadChange::describe)
+                .isEqualTo(
+                        "tiny: 2 threads from now on instead of 1: other processes keep 0.0 of the 2 processors busy");
     }
 
     @Test
@@ -96,8 +103,8 @@ class AdaptiveThreadsTest {
 
     @Test
     void unreadableTimesChangeNothing() {
-        AdaptiveThreads adaptive = new AdaptiveThreads("tiny", 2, 2, Optional::empty, () -> now, threadsSet::add,
-                changes::add);
+        AdaptiveThreads adaptive =
+                new AdaptiveThreads("tiny", 2, 2, Optional::empty, () -> now, threadsSet::add, changes::add);
         for (int i = 0; i < 5; i++) {
             now += SECOND;
             adaptive.afterBatch();

@@ -18,9 +18,13 @@ class AugmenterTest {
 
     @Test
     void theSameSeedEpochAndBatchGiveTheSameBatchAndOthersDiffer() {
-        Augmenter augmenter = new Augmenter(List.of(new RandomCropAugmentation(2, HERE),
-                new HorizontalFlipAugmentation(0.5, HERE), new RotationAugmentation(10, HERE),
-                new ColorJitterAugmentation(0.3, 0.3, HERE)), 42);
+        Augmenter augmenter = new Augmenter(
+                List.of(
+                        new RandomCropAugmentation(2, HERE),
+                        new HorizontalFlipAugmentation(0.5, HERE),
+                        new RotationAugmentation(10, HERE),
+                        new ColorJitterAugmentation(0.3, 0.3, HERE)),
+                42);
         ImageSet batch = gradient(8, 3, 6, 6);
 
         byte[] first = augmenter.apply(batch, 1, 0).pixels();
@@ -28,10 +32,15 @@ class AugmenterTest {
         assertThat(augmenter.apply(batch, 1, 0).pixels()).isEqualTo(first);
         assertThat(augmenter.apply(batch, 1, 1).pixels()).isNotEqualTo(first);
         assertThat(augmenter.apply(batch, 2, 0).pixels()).isNotEqualTo(first);
-        assertThat(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 43).apply(batch, 1, 0).pixels())
-                .isNotEqualTo(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 42).apply(batch, 1, 0)
+        assertThat(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 43)
+                        .apply(batch, 1, 0)
+                        .pixels())
+                .isNotEqualTo(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 42)
+                        .apply(batch, 1, 0)
                         .pixels());
-        assertThat(batch.pixels()).as("the input is left alone").isEqualTo(gradient(8, 3, 6, 6).pixels());
+        assertThat(batch.pixels())
+                .as("the input is left alone")
+                .isEqualTo(gradient(8, 3, 6, 6).pixels());
     }
 
     @Test
@@ -69,14 +78,18 @@ class AugmenterTest {
         byte[] pixels = new byte[9];
         pixels[4] = (byte) 100;
         ImageSet centre = new ImageSet(1, 1, 3, 3, pixels);
-        assertThat(new Augmenter(List.of(new RotationAugmentation(30, HERE)), 5).apply(centre, 1, 0).pixel(0, 1, 1))
+        assertThat(new Augmenter(List.of(new RotationAugmentation(30, HERE)), 5)
+                        .apply(centre, 1, 0)
+                        .pixel(0, 1, 1))
                 .isEqualTo(100);
 
         byte[] flat = new byte[12];
         java.util.Arrays.fill(flat, (byte) 100);
         ImageSet grey = new ImageSet(1, 3, 2, 2, flat);
         ImageSet jittered = new Augmenter(List.of(new ColorJitterAugmentation(0, 0.5, HERE)), 5).apply(grey, 1, 0);
-        assertThat(jittered.pixels()).as("contrast alone leaves a flat image as it is").isEqualTo(flat);
+        assertThat(jittered.pixels())
+                .as("contrast alone leaves a flat image as it is")
+                .isEqualTo(flat);
     }
 
     private static ImageSet gradient(int count, int channels, int height, int width) {

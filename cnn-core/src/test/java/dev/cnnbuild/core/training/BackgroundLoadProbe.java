@@ -15,8 +15,7 @@ import ai.djl.pytorch.jni.JniUtils;
  * }</pre>
  */
 public final class BackgroundLoadProbe {
-    private BackgroundLoadProbe() {
-    }
+    private BackgroundLoadProbe() {}
 
     /**
      * Loads, computes and prints.

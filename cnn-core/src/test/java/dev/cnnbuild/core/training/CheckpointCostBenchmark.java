@@ -40,8 +40,7 @@ public final class CheckpointCostBenchmark {
     private static final int ROUNDS = 20;
     private static final int STEPS = 10;
 
-    private CheckpointCostBenchmark() {
-    }
+    private CheckpointCostBenchmark() {}
 
     /**
      * Measures and prints the line.
@@ -52,7 +51,8 @@ public final class CheckpointCostBenchmark {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("checkpoint-cost-");
         ModelSpec spec = ModelSpecReader.readAndValidate(Path.of(CheckpointCostBenchmark.class
-                .getResource("/spec/mnist-cnn.yaml").toURI()));
+                .getResource("/spec/mnist-cnn.yaml")
+                .toURI()));
         CheckpointStore store = CheckpointStore.beside(dir, spec.name());
         ResumableOptimizer optimizer = ResumableOptimizer.of(spec.training().optimizer(), 0);
         Shape batch = new Shape(256, 1, 28, 28);
@@ -61,8 +61,8 @@ public final class CheckpointCostBenchmark {
             model.setBlock(network);
             Engine.getEngine("PyTorch").setRandomSeed(42);
             double[] stepMillis = new double[STEPS];
-            try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(optimizer))) {
+            try (Trainer trainer = model.newTrainer(
+                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optOptimizer(optimizer))) {
                 trainer.initialize(batch);
                 for (int s = 0; s < STEPS; s++) {
                     long start = System.nanoTime();
@@ -90,11 +90,21 @@ public final class CheckpointCostBenchmark {
                 throw new IllegalStateException("the checkpoint holds " + bytes + " bytes, less than the parameters"
                         + " and Adam's two moments");
             }
-            System.out.println(String.format(Locale.ROOT, "checkpoint of %s (%,d parameters + Adam's moments):"
-                    + " %,d bytes; save: median %.1f ms (min %.1f, max %.1f) over %d; load: median %.1f ms;"
-                    + " one training step of 256 images: median %.0f ms, so an epoch of 234 steps takes about %.0f s",
-                    spec.name(), ShapeInference.parameterCount(spec), bytes, median(saveMillis), min(saveMillis),
-                    max(saveMillis), ROUNDS, median(loadMillis), median(stepMillis), median(stepMillis) * 234 / 1000));
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "checkpoint of %s (%,d parameters + Adam's moments):"
+                            + " %,d bytes; save: median %.1f ms (min %.1f, max %.1f) over %d; load: median %.1f ms;"
+                            + " one training step of 256 images: median %.0f ms, so an epoch of 234 steps takes about %.0f s",
+                    spec.name(),
+                    ShapeInference.parameterCount(spec),
+                    bytes,
+                    median(saveMillis),
+                    min(saveMillis),
+                    max(saveMillis),
+                    ROUNDS,
+                    median(loadMillis),
+                    median(stepMillis),
+                    median(stepMillis) * 234 / 1000));
         }
         Folders.deleteRecursively(dir);
     }
@@ -113,7 +123,9 @@ public final class CheckpointCostBenchmark {
 
     private static long size(Path folder) throws Exception {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 

@@ -43,15 +43,15 @@ class DataParallelStepTest {
         Device[] devices = {Device.cpu(), Device.cpu(), Device.cpu()};
         try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
             model.setBlock(NetworkBuilder.build(spec));
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optDevices(new Device[] {Device.cpu()});
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(ROWS, 1, TinyDataset.SIZE, TinyDataset.SIZE));
                 NDManager manager = trainer.getManager();
                 manager.getEngine().setRandomSeed(3);
                 NDArray images = manager.randomUniform(0, 1, new Shape(ROWS, 1, TinyDataset.SIZE, TinyDataset.SIZE));
-                NDArray labels = manager.create(new int[] {0, 1, 1, 0, 1, 0, 0, 1, 1, 1}).toType(DataType.INT64,
-                        false);
+                NDArray labels =
+                        manager.create(new int[] {0, 1, 1, 0, 1, 0, 0, 1, 1, 1}).toType(DataType.INT64, false);
 
                 double wholeLoss;
                 long wholeCorrect;

@@ -22,8 +22,9 @@ class EarlyStoppingTest {
 
         assertThat(stopping.shouldStop()).isTrue();
         assertThat(stopping.bestEpoch()).isEqualTo(2);
-        assertThat(stopping.result(10)).isEqualTo(new EarlyStoppingResult("validationLoss", 2, 0, true, 4, 2, 0.4,
-                "validationLoss did not improve for 2 epochs"));
+        assertThat(stopping.result(10))
+                .isEqualTo(new EarlyStoppingResult(
+                        "validationLoss", 2, 0, true, 4, 2, 0.4, "validationLoss did not improve for 2 epochs"));
     }
 
     @Test
@@ -34,14 +35,14 @@ class EarlyStoppingTest {
         assertThat(stopping.observe(testAccuracy(2, 0.905))).isFalse();
 
         assertThat(stopping.shouldStop()).isTrue();
-        assertThat(stopping.result(5).reason()).isEqualTo("testAccuracy did not improve by more than 0.01 for 1"
-                + " epoch");
+        assertThat(stopping.result(5).reason())
+                .isEqualTo("testAccuracy did not improve by more than 0.01 for 1" + " epoch");
     }
 
     @Test
     void higherIsBetterForAccuracies() {
-        EarlyStopping stopping = new EarlyStopping(
-                new EarlyStoppingSpec(EarlyStoppingMetric.VALIDATION_ACCURACY, 3, 0));
+        EarlyStopping stopping =
+                new EarlyStopping(new EarlyStoppingSpec(EarlyStoppingMetric.VALIDATION_ACCURACY, 3, 0));
 
         stopping.observe(new EpochMetrics(1, 1, 0.5, 1.0, 0.5, 1, 1, 0.9, 0.80));
         stopping.observe(new EpochMetrics(2, 1, 0.5, 1.0, 0.5, 1, 1, 0.8, 0.85));
@@ -56,8 +57,9 @@ class EarlyStoppingTest {
         stopping.observe(testLoss(2, 0.2));
         stopping.observe(testLoss(3, 0.25));
 
-        assertThat(stopping.result(3)).isEqualTo(new EarlyStoppingResult("testLoss", 5, 0, false, 3, 2, 0.2,
-                "trained all 3 epochs; testLoss was best after epoch 2"));
+        assertThat(stopping.result(3))
+                .isEqualTo(new EarlyStoppingResult(
+                        "testLoss", 5, 0, false, 3, 2, 0.2, "trained all 3 epochs; testLoss was best after epoch 2"));
     }
 
     @Test

@@ -15,10 +15,15 @@ import org.junit.jupiter.api.Test;
 class EngineLoaderTest {
     @Test
     void threadCountsOfTheLoadApplyOnTheMainThread() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), BackgroundLoadProbe.class.getName())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dai.djl.offline=true",
+                        "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
+                        "-Dai.djl.pytorch.num_threads=1",
+                        "-Dai.djl.pytorch.num_interop_threads=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BackgroundLoadProbe.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("OMP_NUM_THREADS", "2");
         Process process = builder.start();

@@ -27,19 +27,21 @@ class LiveTensorsAcrossEpochsTest {
 
     @Test
     void everyEpochEndsWithTheSameLiveTensors() throws Exception {
-        Path yaml = TinyDataset.writeModel(dir, "tiny",
-                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 10}\n");
+        Path yaml = TinyDataset.writeModel(
+                dir, "tiny", "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 10}\n");
         Files.writeString(yaml, Files.readString(yaml).replace("epochs: 3", "epochs: 6"));
         ModelSpec spec = ModelSpecReader.readAndValidate(yaml);
         List<Integer> live = new ArrayList<>();
-        ModelTrainer trainer = ModelTrainer.builder().setSpec(spec)
+        ModelTrainer trainer = ModelTrainer.builder()
+                .setSpec(spec)
                 .optCheckpoints(CheckpointStore.beside(dir.resolve("out"), spec.name()), "fingerprint")
                 .optListener(new TrainingListener() {
                     @Override
                     public void onEpoch(EpochMetrics epoch) {
                         live.add(liveTensors());
                     }
-                }).build();
+                })
+                .build();
 
         try (TrainedNetwork trained = trainer.train(load(spec, true), load(spec, false))) {
             assertThat(trained.history()).hasSize(6);

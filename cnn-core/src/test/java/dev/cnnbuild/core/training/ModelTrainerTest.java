@@ -36,23 +36,28 @@ class ModelTrainerTest {
             assertThat(trained.finalEvaluation().count()).isEqualTo(128);
             assertThat(trained.finalEvaluation().accuracy()).isGreaterThanOrEqualTo(0.95);
             assertThat(trained.finalPredictions()).isEqualTo(predictAll(trained, spec));
-            assertThat(trained.history().get(2).trainLoss()).isLessThan(trained.history().get(0).trainLoss());
+            assertThat(trained.history().get(2).trainLoss())
+                    .isLessThan(trained.history().get(0).trainLoss());
             assertThat(trained.device()).isEqualTo("cpu()");
             assertThat(trained.history()).extracting(EpochMetrics::hasTest).containsExactly(false, false, true);
-            assertThat(trained.history().get(2).testLoss()).isEqualTo(trained.finalEvaluation().loss());
-            assertThat(trained.history().get(2).testAccuracy()).isEqualTo(trained.finalEvaluation().accuracy());
+            assertThat(trained.history().get(2).testLoss())
+                    .isEqualTo(trained.finalEvaluation().loss());
+            assertThat(trained.history().get(2).testAccuracy())
+                    .isEqualTo(trained.finalEvaluation().accuracy());
         }
     }
 
     @Test
     void measuresTheTestSetAfterEveryEpochWhenAskedTo() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
-                "  testPass: everyEpoch\n"));
+        ModelSpec spec =
+                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  testPass: everyEpoch\n"));
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).allMatch(EpochMetrics::hasTest);
-            assertThat(trained.history().get(0).testLoss()).isNotEqualTo(trained.history().get(2).testLoss());
-            assertThat(trained.history().get(2).testLoss()).isEqualTo(trained.finalEvaluation().loss());
+            assertThat(trained.history().get(0).testLoss())
+                    .isNotEqualTo(trained.history().get(2).testLoss());
+            assertThat(trained.history().get(2).testLoss())
+                    .isEqualTo(trained.finalEvaluation().loss());
         }
     }
 
@@ -70,7 +75,8 @@ class ModelTrainerTest {
     void trainingSetSmallerThanABatchIsReported() throws Exception {
         ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
 
-        assertThatThrownBy(() -> trainer(spec, new ArrayList<>()).train(train(spec).first(10), test(spec)))
+        assertThatThrownBy(
+                        () -> trainer(spec, new ArrayList<>()).train(train(spec).first(10), test(spec)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images, fewer than one batch of 16;"
                         + " lower 'training.batchSize'");
@@ -78,10 +84,11 @@ class ModelTrainerTest {
 
     @Test
     void trainingSetThatAValidationSplitMakesSmallerThanABatchIsReported() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
-                "  validationSplit: 0.5\n"));
+        ModelSpec spec =
+                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.5\n"));
 
-        assertThatThrownBy(() -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
+        assertThatThrownBy(
+                        () -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images after holding out 10 for validation, fewer than"
                         + " one batch of 16; lower 'training.validationSplit' to 0.20 or less, or lower"
@@ -90,18 +97,24 @@ class ModelTrainerTest {
 
     @Test
     void validatesOnAHeldOutShareAfterEveryEpoch() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
-                "  validationSplit: 0.25\n"));
+        ModelSpec spec =
+                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.25\n"));
         List<TrainingPlan> plans = new ArrayList<>();
 
-        try (TrainedNetwork trained = ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
-            @Override
-            public void onStart(TrainingPlan plan) {
-                plans.add(plan);
-            }
-        }).build().train(train(spec), test(spec))) {
-            assertThat(plans).extracting(TrainingPlan::trainImages, TrainingPlan::validationImages,
-                    TrainingPlan::batchesPerEpoch).containsExactly(tuple(192, 64, 12));
+        try (TrainedNetwork trained = ModelTrainer.builder()
+                .setSpec(spec)
+                .optListener(new TrainingListener() {
+                    @Override
+                    public void onStart(TrainingPlan plan) {
+                        plans.add(plan);
+                    }
+                })
+                .build()
+                .train(train(spec), test(spec))) {
+            assertThat(plans)
+                    .extracting(
+                            TrainingPlan::trainImages, TrainingPlan::validationImages, TrainingPlan::batchesPerEpoch)
+                    .containsExactly(tuple(192, 64, 12));
             assertThat(trained.history()).allMatch(EpochMetrics::hasValidation);
             assertThat(trained.history().get(2).validationAccuracy()).isGreaterThanOrEqualTo(0.95);
             assertThat(trained.earlyStopping()).isEmpty();
@@ -110,7 +123,9 @@ class ModelTrainerTest {
 
     @Test
     void stopsEarlyAndKeepsTheBestEpochsParameters() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
+        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(
+                dir,
+                "tiny",
                 "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
                         + "  testPass: everyEpoch\n"));
 
@@ -120,51 +135,63 @@ class ModelTrainerTest {
                 assertThat(result.stoppedEarly()).isTrue();
                 assertThat(result.lastEpoch()).isEqualTo(2);
                 assertThat(result.keptEpoch()).isEqualTo(1);
-                assertThat(result.keptValue()).isEqualTo(trained.history().get(0).validationLoss());
+                assertThat(result.keptValue())
+                        .isEqualTo(trained.history().get(0).validationLoss());
                 assertThat(result.reason()).isEqualTo("validationLoss did not improve by more than 10.0 for 1 epoch");
             });
-            assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(0).testLoss());
-            assertThat(trained.finalEvaluation().accuracy()).isEqualTo(trained.history().get(0).testAccuracy());
+            assertThat(trained.finalEvaluation().loss())
+                    .isEqualTo(trained.history().get(0).testLoss());
+            assertThat(trained.finalEvaluation().accuracy())
+                    .isEqualTo(trained.history().get(0).testAccuracy());
             assertThat(trained.finalPredictions()).isEqualTo(predictAll(trained, spec));
         }
     }
 
     @Test
     void withoutAnEarlyStopTheBestEpochIsStillTheOneKept() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny",
-                "  earlyStopping: {metric: testLoss, patience: 5}\n"));
+        ModelSpec spec = ModelSpecReader.readAndValidate(
+                TinyDataset.writeModel(dir, "tiny", "  earlyStopping: {metric: testLoss, patience: 5}\n"));
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
-            int best = trained.history().stream().min(Comparator.comparingDouble(EpochMetrics::testLoss))
-                    .orElseThrow().epoch();
+            int best = trained.history().stream()
+                    .min(Comparator.comparingDouble(EpochMetrics::testLoss))
+                    .orElseThrow()
+                    .epoch();
             assertThat(trained.history()).hasSize(3);
             assertThat(trained.earlyStopping()).hasValueSatisfying(result -> {
                 assertThat(result.stoppedEarly()).isFalse();
                 assertThat(result.keptEpoch()).isEqualTo(best);
             });
-            assertThat(trained.finalEvaluation().loss()).isEqualTo(trained.history().get(best - 1).testLoss());
+            assertThat(trained.finalEvaluation().loss())
+                    .isEqualTo(trained.history().get(best - 1).testLoss());
         }
     }
 
     private List<List<Double>> losses(ModelSpec spec) throws Exception {
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
-            return trained.history().stream().map(e -> Arrays.asList(e.trainLoss(), e.testLoss())).toList();
+            return trained.history().stream()
+                    .map(e -> Arrays.asList(e.trainLoss(), e.testLoss()))
+                    .toList();
         }
     }
 
     private static ModelTrainer trainer(ModelSpec spec, List<EpochMetrics> heard) {
-        return ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
-            @Override
-            public void onEpoch(EpochMetrics epoch) {
-                heard.add(epoch);
-            }
-        }).build();
+        return ModelTrainer.builder()
+                .setSpec(spec)
+                .optListener(new TrainingListener() {
+                    @Override
+                    public void onEpoch(EpochMetrics epoch) {
+                        heard.add(epoch);
+                    }
+                })
+                .build();
     }
 
     /** The predictions of a separate pass over the test set, by the parameters the trained network kept. */
     private static List<Prediction> predictAll(TrainedNetwork trained, ModelSpec spec) throws Exception {
-        return new ImageClassifier(trained.network(), trained.manager(), spec.input(), spec.classes(),
-                PixelScaling.UNIT).predictAll(test(spec).images(), 50);
+        return new ImageClassifier(
+                        trained.network(), trained.manager(), spec.input(), spec.classes(), PixelScaling.UNIT)
+                .predictAll(test(spec).images(), 50);
     }
 
     private static LabeledImages train(ModelSpec spec) throws Exception {

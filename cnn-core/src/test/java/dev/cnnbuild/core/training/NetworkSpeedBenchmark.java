@@ -51,8 +51,7 @@ public final class NetworkSpeedBenchmark {
     private static final int TEST_IMAGES = 10_000;
     private static final int EVALUATION_BATCH = 1000;
 
-    private NetworkSpeedBenchmark() {
-    }
+    private NetworkSpeedBenchmark() {}
 
     /**
      * Runs both comparisons and prints their lines.
@@ -67,28 +66,29 @@ public final class NetworkSpeedBenchmark {
         ModelSpec a = ModelSpecReader.readAndValidate(Path.of(args[0]));
         ModelSpec b = ModelSpecReader.readAndValidate(Path.of(args[1]));
         if (!a.input().equals(b.input())) {
-            throw new IllegalArgumentException("the two model files take different inputs: " + a.input() + " and "
-                    + b.input());
+            throw new IllegalArgumentException(
+                    "the two model files take different inputs: " + a.input() + " and " + b.input());
         }
         Engine.getEngine("PyTorch");
-        System.out.printf(Locale.ROOT, "A: %s, B: %s, %d intra-op threads%n", args[0], args[1],
-                JniUtils.getNumThreads());
+        System.out.printf(
+                Locale.ROOT, "A: %s, B: %s, %d intra-op threads%n", args[0], args[1], JniUtils.getNumThreads());
         Random random = new Random(7);
         int batchSize = a.training().batchSize();
         try (Contender first = new Contender(a, generated(a.input(), batchSize, a.classes(), random));
                 Contender second = new Contender(b, generated(b.input(), batchSize, b.classes(), random))) {
             long[] trainingNanos = new long[2];
-            double[] ratios = alternate(first, second, TRAINING_ROUNDS, c -> c.train(STEPS_PER_ROUND),
-                    trainingNanos);
+            double[] ratios = alternate(first, second, TRAINING_ROUNDS, c -> c.train(STEPS_PER_ROUND), trainingNanos);
             long images = (long) (TRAINING_ROUNDS - 1) * STEPS_PER_ROUND * batchSize;
             print("training, batch " + batchSize, images, trainingNanos, ratios);
 
             LabeledImages test = generated(a.input(), TEST_IMAGES, a.classes(), random);
             long[] evaluationNanos = new long[2];
-            double[] passRatios = alternate(first, second, EVALUATION_ROUNDS, c -> c.evaluate(test),
-                    evaluationNanos);
-            print("evaluation of " + TEST_IMAGES + " images", (long) TEST_IMAGES * (EVALUATION_ROUNDS - 1),
-                    evaluationNanos, passRatios);
+            double[] passRatios = alternate(first, second, EVALUATION_ROUNDS, c -> c.evaluate(test), evaluationNanos);
+            print(
+                    "evaluation of " + TEST_IMAGES + " images",
+                    (long) TEST_IMAGES * (EVALUATION_ROUNDS - 1),
+                    evaluationNanos,
+                    passRatios);
         }
     }
 
@@ -96,8 +96,8 @@ public final class NetworkSpeedBenchmark {
      * Runs both contenders once per round, the one that starts swapped every round; the first round warms up and is
      * not counted. Adds each one's nanoseconds to {@code totals} and returns the rounds' ratios, second to first.
      */
-    private static double[] alternate(Contender first, Contender second, int rounds, ToLongFunction<Contender> run,
-            long[] totals) {
+    private static double[] alternate(
+            Contender first, Contender second, int rounds, ToLongFunction<Contender> run, long[] totals) {
         double[] ratios = new double[rounds - 1];
         for (int round = 0; round < rounds; round++) {
             long firstNanos;
@@ -121,9 +121,17 @@ public final class NetworkSpeedBenchmark {
     private static void print(String what, long images, long[] nanos, double[] ratios) {
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s: A %,.0f images/s, B %,.0f images/s; B's time / A's, median of %d"
-                + " rounds %.3f (%.3f to %.3f)%n", what, images / (nanos[0] / 1e9), images / (nanos[1] / 1e9),
-                sorted.length, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: A %,.0f images/s, B %,.0f images/s; B's time / A's, median of %d"
+                        + " rounds %.3f (%.3f to %.3f)%n",
+                what,
+                images / (nanos[0] / 1e9),
+                images / (nanos[1] / 1e9),
+                sorted.length,
+                sorted[sorted.length / 2],
+                sorted[0],
+                sorted[sorted.length - 1]);
     }
 
     private static LabeledImages generated(InputShape input, int count, int classes, Random random) {
@@ -132,8 +140,7 @@ public final class NetworkSpeedBenchmark {
             pixels[i] = (byte) (random.nextInt(5) == 0 ? random.nextInt(256) : 0);
         }
         int[] labels = random.ints(count, 0, classes).toArray();
-        return new LabeledImages(new ImageSet(count, input.channels(), input.height(), input.width(), pixels),
-                labels);
+        return new LabeledImages(new ImageSet(count, input.channels(), input.height(), input.width(), pixels), labels);
     }
 
     /** One network with its trainer and its batch. */

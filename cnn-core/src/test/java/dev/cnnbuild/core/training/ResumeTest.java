@@ -50,8 +50,10 @@ class ResumeTest {
 
     @Test
     void resumedRunWithValidationAndEarlyStoppingKeepsTheSameBestEpoch() throws Exception {
-        ModelSpec spec = spec("  epochs: 6\n", "  validationSplit: 0.25\n"
-                + "  earlyStopping: {metric: validationLoss, patience: 2, minDelta: 100}\n  testPass: everyEpoch\n");
+        ModelSpec spec = spec(
+                "  epochs: 6\n",
+                "  validationSplit: 0.25\n"
+                        + "  earlyStopping: {metric: validationLoss, patience: 2, minDelta: 100}\n  testPass: everyEpoch\n");
         Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
         CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
 
@@ -61,8 +63,9 @@ class ResumeTest {
         events.clear();
         Outcome resumed = train(spec, store, 0);
 
-        assertThat(events).containsExactly("resume 2 of 6 " + store.folder().resolve("epoch-2"), "epoch 3",
-                "stopped after 3, kept 1");
+        assertThat(events)
+                .containsExactly(
+                        "resume 2 of 6 " + store.folder().resolve("epoch-2"), "epoch 3", "stopped after 3, kept 1");
         assertThat(resumed).isEqualTo(uninterrupted);
         assertThat(resumed.history()).hasSize(3);
         List<Double> epoch1 = resumed.history().get(0);
@@ -93,8 +96,8 @@ class ResumeTest {
 
         Outcome resumed = train(spec, store, 0);
 
-        assertThat(events).containsExactly("resume 2 of 5 " + store.folder().resolve("epoch-2"),
-                "stopped after 2, kept 1");
+        assertThat(events)
+                .containsExactly("resume 2 of 5 " + store.folder().resolve("epoch-2"), "stopped after 2, kept 1");
         assertThat(resumed).isEqualTo(uninterrupted);
     }
 
@@ -105,13 +108,14 @@ class ResumeTest {
         assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
         events.clear();
 
-        try (TrainedNetwork trained = trainer(spec).optCheckpoints(store, "0".repeat(64)).build()
-                .train(train(spec), test(spec))) {
+        try (TrainedNetwork trained =
+                trainer(spec).optCheckpoints(store, "0".repeat(64)).build().train(train(spec), test(spec))) {
             assertThat(trained.resumedAfterEpoch()).isEmpty();
             assertThat(trained.history()).hasSize(3);
         }
-        assertThat(events.get(0)).isEqualTo("discard " + store.folder().resolve("epoch-1") + ": it was saved after"
-                + " epoch 1 for other inputs (fingerprint ffffffffffff, now 000000000000)");
+        assertThat(events.get(0))
+                .isEqualTo("discard " + store.folder().resolve("epoch-1") + ": it was saved after"
+                        + " epoch 1 for other inputs (fingerprint ffffffffffff, now 000000000000)");
     }
 
     @Test
@@ -121,12 +125,19 @@ class ResumeTest {
         assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
         events.clear();
 
-        try (TrainedNetwork trained = trainer(spec).optCheckpoints(store, FINGERPRINT).optStartFresh(true).build()
+        try (TrainedNetwork trained = trainer(spec)
+                .optCheckpoints(store, FINGERPRINT)
+                .optStartFresh(true)
+                .build()
                 .train(train(spec), test(spec))) {
             assertThat(trained.history()).hasSize(2);
         }
-        assertThat(events).containsExactly("discard " + store.folder().resolve("epoch-1") + ": it was saved after"
-                + " epoch 1, but a fresh start was asked for", "epoch 1", "epoch 2");
+        assertThat(events)
+                .containsExactly(
+                        "discard " + store.folder().resolve("epoch-1") + ": it was saved after"
+                                + " epoch 1, but a fresh start was asked for",
+                        "epoch 1",
+                        "epoch 2");
     }
 
     @Test
@@ -138,18 +149,25 @@ class ResumeTest {
 
         train(spec, store, 0);
 
-        assertThat(events.get(0)).startsWith("discard " + store.folder() + ": it cannot be read (")
-                .endsWith(")").doesNotContain("\n");
+        assertThat(events.get(0))
+                .startsWith("discard " + store.folder() + ": it cannot be read (")
+                .endsWith(")")
+                .doesNotContain("\n");
         assertThat(entries(store.folder())).containsExactly("epoch-1");
     }
 
     private Outcome train(ModelSpec spec, CheckpointStore store, int crashAfter) throws Exception {
-        try (TrainedNetwork trained = trainer(spec, crashAfter).optCheckpoints(store, FINGERPRINT).build()
+        try (TrainedNetwork trained = trainer(spec, crashAfter)
+                .optCheckpoints(store, FINGERPRINT)
+                .build()
                 .train(train(spec), test(spec))) {
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             trained.network().saveParameters(new DataOutputStream(parameters));
-            return new Outcome(trained.history().stream().map(ResumeTest::figures).toList(),
-                    List.of(trained.finalEvaluation().loss(), trained.finalEvaluation().accuracy()),
+            return new Outcome(
+                    trained.history().stream().map(ResumeTest::figures).toList(),
+                    List.of(
+                            trained.finalEvaluation().loss(),
+                            trained.finalEvaluation().accuracy()),
                     Base64.getEncoder().encodeToString(parameters.toByteArray()));
         }
     }
@@ -186,7 +204,8 @@ class ResumeTest {
     }
 
     private ModelSpec spec(String epochs, String extra) throws Exception {
-        String yaml = TinyDataset.modelYaml("tiny", extra).replace("  epochs: 3\n", epochs)
+        String yaml = TinyDataset.modelYaml("tiny", extra)
+                .replace("  epochs: 3\n", epochs)
                 .replace("  - flatten\n", "  - flatten\n  - dropout: {rate: 0.25}\n");
         TinyDataset.writeData(dir);
         return ModelSpecReader.readAndValidate(Files.writeString(dir.resolve("tiny.yaml"), yaml));
@@ -218,8 +237,7 @@ class ResumeTest {
     }
 
     /** A run's figures without timings, its final test figures, and its parameters (Base64). */
-    private record Outcome(List<List<Double>> history, List<Double> finalTest, String parameters) {
-    }
+    private record Outcome(List<List<Double>> history, List<Double> finalTest, String parameters) {}
 
     /** Stands for the process being killed right after an epoch's checkpoint. */
     private static final class Crash extends RuntimeException {

@@ -23,17 +23,22 @@ class ValidationSplitTest {
         int[] validation = pixels(data.validation());
         assertThat(validation).hasSize(11).isSorted();
         assertThat(train).hasSize(89).isSorted();
-        assertThat(IntStream.concat(Arrays.stream(train), Arrays.stream(validation)).sorted().toArray())
+        assertThat(IntStream.concat(Arrays.stream(train), Arrays.stream(validation))
+                        .sorted()
+                        .toArray())
                 .isEqualTo(IntStream.range(0, 100).toArray());
-        assertThat(data.validation().labels()).isEqualTo(Arrays.stream(validation).map(i -> i % 2).toArray());
+        assertThat(data.validation().labels())
+                .isEqualTo(Arrays.stream(validation).map(i -> i % 2).toArray());
     }
 
     @Test
     void theSeedDecidesWhichImagesAreHeldOut() throws Exception {
         int[] first = pixels(ValidationSplit.split("tiny", HUNDRED, 0.2, 7).validation());
 
-        assertThat(pixels(ValidationSplit.split("tiny", HUNDRED, 0.2, 7).validation())).isEqualTo(first);
-        assertThat(pixels(ValidationSplit.split("tiny", HUNDRED, 0.2, 8).validation())).isNotEqualTo(first);
+        assertThat(pixels(ValidationSplit.split("tiny", HUNDRED, 0.2, 7).validation()))
+                .isEqualTo(first);
+        assertThat(pixels(ValidationSplit.split("tiny", HUNDRED, 0.2, 8).validation()))
+                .isNotEqualTo(first);
     }
 
     @Test
@@ -54,7 +59,9 @@ class ValidationSplitTest {
     }
 
     private static int[] pixels(LabeledImages images) {
-        return IntStream.range(0, images.size()).map(i -> images.images().pixel(i, 0, 0)).toArray();
+        return IntStream.range(0, images.size())
+                .map(i -> images.images().pixel(i, 0, 0))
+                .toArray();
     }
 
     private static byte[] bytes(int[] values) {

@@ -25,7 +25,6 @@ public record GpuScan(int count, DriverVersion driver, String evidence) {
         return new GpuScan(0, null, evidence);
     }
 
-
     /** Describes the scan in a few words, such as {@code 2 NVIDIA GPUs with driver 550.54.14 (nvidia-smi)}. */
     public String describe() {
         if (count == 0) {

@@ -39,7 +39,10 @@ final class LocalHostProbe implements HostProbe {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dev)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("nvidia")).sorted().toList();
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("nvidia"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return List.of();
         }
@@ -50,7 +53,8 @@ final class LocalHostProbe implements HostProbe {
         Process process;
         try {
             process = new ProcessBuilder("nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -60,7 +64,10 @@ final class LocalHostProbe implements HostProbe {
                 return Optional.empty();
             }
             String text = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            return Optional.of(Arrays.stream(text.split("\\R")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+            return Optional.of(Arrays.stream(text.split("\\R"))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList());
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

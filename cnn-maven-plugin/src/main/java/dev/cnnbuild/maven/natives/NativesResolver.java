@@ -32,8 +32,8 @@ public final class NativesResolver {
      * @param session the build's repository session
      * @param repositories the project's remote repositories
      */
-    public NativesResolver(RepositorySystem system, RepositorySystemSession session,
-            List<RemoteRepository> repositories) {
+    public NativesResolver(
+            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories) {
         this.system = system;
         this.session = session;
         this.repositories = List.copyOf(repositories);
@@ -51,10 +51,14 @@ public final class NativesResolver {
         DefaultArtifact artifact = new DefaultArtifact(parts[0], parts[1], parts[3], "jar", parts[2]);
         try {
             return system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, null))
-                    .getArtifact().getFile();
+                    .getArtifact()
+                    .getFile();
         } catch (ArtifactResolutionException e) {
-            throw new NativesException(unresolvable(coordinates, session.isOffline(),
-                    repositories.stream().map(RemoteRepository::getId).toList(), e.getMessage()));
+            throw new NativesException(unresolvable(
+                    coordinates,
+                    session.isOffline(),
+                    repositories.stream().map(RemoteRepository::getId).toList(),
+                    e.getMessage()));
         }
     }
 

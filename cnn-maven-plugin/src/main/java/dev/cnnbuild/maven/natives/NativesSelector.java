@@ -14,11 +14,10 @@ package dev.cnnbuild.maven.natives;
  * }</pre>
  */
 public final class NativesSelector {
-    private static final String NO_GPU_FIX = "; use -Dcnn.natives=auto (or cpu), or run on a machine with an"
-            + " NVIDIA GPU";
+    private static final String NO_GPU_FIX =
+            "; use -Dcnn.natives=auto (or cpu), or run on a machine with an" + " NVIDIA GPU";
 
-    private NativesSelector() {
-    }
+    private NativesSelector() {}
 
     /**
      * Chooses the natives.
@@ -30,12 +29,15 @@ public final class NativesSelector {
      * @return the natives, their device and why
      * @throws NativesException if the choice cannot work on this machine
      */
-    public static NativesSelection select(NativesChoice choice, Platform platform, GpuScan gpus,
-            NativesVersions versions) throws NativesException {
+    public static NativesSelection select(
+            NativesChoice choice, Platform platform, GpuScan gpus, NativesVersions versions) throws NativesException {
         return switch (choice.kind()) {
             case CPU -> new NativesSelection(versions.cpu(platform.cpuClassifier()), "cpu", "natives cpu asked for");
-            case CUDA -> new NativesSelection(versions.cuda(platform.classifier()), "gpu",
-                    "natives cuda asked for; found " + usableCuda(platform, gpus, versions, "cuda"));
+            case CUDA ->
+                new NativesSelection(
+                        versions.cuda(platform.classifier()),
+                        "gpu",
+                        "natives cuda asked for; found " + usableCuda(platform, gpus, versions, "cuda"));
             case AUTO -> auto(platform, gpus, versions);
             case EXPLICIT -> explicit(choice.coordinates(), gpus);
         };
@@ -46,20 +48,27 @@ public final class NativesSelector {
         String cuda = "CUDA " + versions.cudaVersion();
         if (!platform.hasCudaNatives()) {
             String mps = "osx".equals(platform.os()) ? "; Apple's mps device is not used (see docs/gpu.md)" : "";
-            return new NativesSelection(versions.cpu(platform.cpuClassifier()), "cpu", "natives auto: Maven Central"
-                    + " has no " + cuda + " natives for " + platform.classifier() + mps);
+            return new NativesSelection(
+                    versions.cpu(platform.cpuClassifier()),
+                    "cpu",
+                    "natives auto: Maven Central" + " has no " + cuda + " natives for " + platform.classifier() + mps);
         }
         if (gpus.count() == 0) {
-            return new NativesSelection(versions.cpu(platform.cpuClassifier()), "cpu",
-                    "natives auto found " + gpus.describe());
+            return new NativesSelection(
+                    versions.cpu(platform.cpuClassifier()), "cpu", "natives auto found " + gpus.describe());
         }
         if (!gpus.driver().isAtLeast(platform.cuda12Driver())) {
-            return new NativesSelection(versions.cpu(platform.cpuClassifier()), "cpu", "natives auto found "
-                    + gpus.describe() + ", but " + cuda + " needs driver " + platform.cuda12Driver()
-                    + " or later; training on the CPU until the driver is updated");
+            return new NativesSelection(
+                    versions.cpu(platform.cpuClassifier()),
+                    "cpu",
+                    "natives auto found "
+                            + gpus.describe() + ", but " + cuda + " needs driver " + platform.cuda12Driver()
+                            + " or later; training on the CPU until the driver is updated");
         }
-        return new NativesSelection(versions.cuda(platform.classifier()), "gpu", "natives auto found "
-                + gpus.describe() + ", new enough for " + cuda);
+        return new NativesSelection(
+                versions.cuda(platform.classifier()),
+                "gpu",
+                "natives auto found " + gpus.describe() + ", new enough for " + cuda);
     }
 
     private static NativesSelection explicit(String coordinates, GpuScan gpus) throws NativesException {
@@ -69,8 +78,8 @@ public final class NativesSelector {
                 throw new NativesException("natives " + coordinates + " is a CUDA build, but this machine has "
                         + gpus.describe() + NO_GPU_FIX);
             }
-            return new NativesSelection(coordinates, "gpu", "natives given as coordinates of a CUDA build; found "
-                    + gpus.describe());
+            return new NativesSelection(
+                    coordinates, "gpu", "natives given as coordinates of a CUDA build; found " + gpus.describe());
         }
         return new NativesSelection(coordinates, "cpu", "natives given as coordinates");
     }
@@ -83,8 +92,8 @@ public final class NativesSelector {
                     + " only, and this machine is " + platform.classifier() + NO_GPU_FIX);
         }
         if (gpus.count() == 0) {
-            throw new NativesException("natives " + asked + " asked for, but this machine has " + gpus.describe()
-                    + NO_GPU_FIX);
+            throw new NativesException(
+                    "natives " + asked + " asked for, but this machine has " + gpus.describe() + NO_GPU_FIX);
         }
         if (!gpus.driver().isAtLeast(platform.cuda12Driver())) {
             throw new NativesException("natives " + asked + " asked for, but this machine has " + gpus.describe()

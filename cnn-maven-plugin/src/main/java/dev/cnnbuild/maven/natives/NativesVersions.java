@@ -27,7 +27,9 @@ public record NativesVersions(String groupId, String pytorch, String cudaFlavor)
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new NativesVersions(properties.getProperty("groupId"), properties.getProperty("pytorch"),
+        return new NativesVersions(
+                properties.getProperty("groupId"),
+                properties.getProperty("pytorch"),
                 properties.getProperty("cudaFlavor"));
     }
 

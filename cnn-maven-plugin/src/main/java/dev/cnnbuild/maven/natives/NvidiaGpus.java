@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 public final class NvidiaGpus {
 
-    private NvidiaGpus() {
-    }
+    private NvidiaGpus() {}
 
     /**
      * Looks for GPUs.
@@ -28,15 +27,19 @@ public final class NvidiaGpus {
         Optional<String> proc = host.driverVersionFile();
         if (proc.isPresent()) {
             Optional<DriverVersion> driver = DriverVersion.find(proc.get());
-            long gpus = host.deviceFiles().stream().filter(name -> name.matches("nvidia\\d+")).count();
+            long gpus = host.deviceFiles().stream()
+                    .filter(name -> name.matches("nvidia\\d+"))
+                    .count();
             if (driver.isEmpty()) {
                 return GpuScan.none("/proc/driver/nvidia/version names no driver version");
             }
             if (gpus == 0) {
                 return GpuScan.none("driver " + driver.get() + " is loaded, but there is no /dev/nvidiaN device");
             }
-            return new GpuScan((int) gpus, driver.get(), "/proc/driver/nvidia/version, /dev/nvidia0"
-                    + (gpus > 1 ? ".." + (gpus - 1) : ""));
+            return new GpuScan(
+                    (int) gpus,
+                    driver.get(),
+                    "/proc/driver/nvidia/version, /dev/nvidia0" + (gpus > 1 ? ".." + (gpus - 1) : ""));
         }
         Optional<List<String>> smi = host.nvidiaSmi();
         if (smi.isEmpty()) {
@@ -47,6 +50,7 @@ public final class NvidiaGpus {
         }
         Optional<DriverVersion> driver = DriverVersion.find(smi.get().get(0));
         return driver.map(version -> new GpuScan(smi.get().size(), version, "nvidia-smi"))
-                .orElseGet(() -> GpuScan.none("nvidia-smi printed no driver version: " + smi.get().get(0)));
+                .orElseGet(() -> GpuScan.none(
+                        "nvidia-smi printed no driver version: " + smi.get().get(0)));
     }
 }

@@ -34,11 +34,14 @@ public record Platform(String os, String arch) {
      */
     public static Platform of(String osName, String osArch) {
         String name = osName.toLowerCase(Locale.ROOT);
-        String os = name.startsWith("linux") ? "linux"
-                : name.startsWith("mac") || name.startsWith("darwin") ? "osx"
-                : name.startsWith("windows") ? "win" : osName;
+        String os = name.startsWith("linux")
+                ? "linux"
+                : name.startsWith("mac") || name.startsWith("darwin")
+                        ? "osx"
+                        : name.startsWith("windows") ? "win" : osName;
         String archName = osArch.toLowerCase(Locale.ROOT);
-        String arch = archName.equals("amd64") || archName.equals("x86_64") || archName.equals("x64") ? "x86_64"
+        String arch = archName.equals("amd64") || archName.equals("x86_64") || archName.equals("x64")
+                ? "x86_64"
                 : archName.equals("aarch64") || archName.equals("arm64") ? "aarch64" : osArch;
         return new Platform(os, arch);
     }
@@ -61,9 +64,10 @@ public record Platform(String os, String arch) {
      */
     String cpuClassifier() throws NativesException {
         if (!CPU_CLASSIFIERS.contains(classifier())) {
-            throw new NativesException("PyTorch's CPU natives on Maven Central exist for " + String.join(", ",
-                    CPU_CLASSIFIERS) + ", but this machine is " + classifier() + "; set <natives> (-Dcnn.natives)"
-                    + " to the groupId:artifactId:version:classifier of a build for it in your repository manager");
+            throw new NativesException(
+                    "PyTorch's CPU natives on Maven Central exist for " + String.join(", ", CPU_CLASSIFIERS)
+                            + ", but this machine is " + classifier() + "; set <natives> (-Dcnn.natives)"
+                            + " to the groupId:artifactId:version:classifier of a build for it in your repository manager");
         }
         return classifier();
     }

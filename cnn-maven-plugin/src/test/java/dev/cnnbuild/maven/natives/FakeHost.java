@@ -15,8 +15,11 @@ record FakeHost(String proc, List<String> devices, List<String> smi) implements 
         for (int i = 0; i < gpus; i++) {
             devices.add("nvidia" + i);
         }
-        return new FakeHost("NVRM version: NVIDIA UNIX x86_64 Kernel Module  " + driver
-                + "  Thu Feb 22 01:44:30 UTC 2024\nGCC version:  gcc version 12.2.0 (Debian 12.2.0-14)\n", devices, null);
+        return new FakeHost(
+                "NVRM version: NVIDIA UNIX x86_64 Kernel Module  " + driver
+                        + "  Thu Feb 22 01:44:30 UTC 2024\nGCC version:  gcc version 12.2.0 (Debian 12.2.0-14)\n",
+                devices,
+                null);
     }
 
     @Override

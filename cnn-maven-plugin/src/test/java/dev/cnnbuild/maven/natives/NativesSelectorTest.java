@@ -10,8 +10,7 @@ class NativesSelectorTest {
     private static final NativesVersions VERSIONS = new NativesVersions("ai.djl.pytorch", "2.5.1", "cu124");
     private static final Platform LINUX = Platform.of("Linux", "amd64");
 
-    private static NativesSelection select(String natives, Platform platform, HostProbe host)
-            throws NativesException {
+    private static NativesSelection select(String natives, Platform platform, HostProbe host) throws NativesException {
         return NativesSelector.select(NativesChoice.parse(natives), platform, NvidiaGpus.detect(host), VERSIONS);
     }
 
@@ -20,9 +19,10 @@ class NativesSelectorTest {
         NativesSelection chosen = select("auto", LINUX, FakeHost.noGpu());
 
         assertThat(chosen.coordinates()).isEqualTo("ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64");
-        assertThat(chosen.logLine()).isEqualTo("PyTorch natives ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64"
-                + " (device cpu): natives auto found no usable NVIDIA GPU (no /proc/driver/nvidia/version and no"
-                + " working nvidia-smi)");
+        assertThat(chosen.logLine())
+                .isEqualTo("PyTorch natives ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64"
+                        + " (device cpu): natives auto found no usable NVIDIA GPU (no /proc/driver/nvidia/version and no"
+                        + " working nvidia-smi)");
     }
 
     @Test
@@ -31,8 +31,9 @@ class NativesSelectorTest {
 
         assertThat(chosen.coordinates()).isEqualTo("ai.djl.pytorch:pytorch-native-cu124:2.5.1:linux-x86_64");
         assertThat(chosen.device()).isEqualTo("gpu");
-        assertThat(chosen.reason()).isEqualTo("natives auto found 1 NVIDIA GPU with driver 550.54.14"
-                + " (/proc/driver/nvidia/version, /dev/nvidia0), new enough for CUDA 12.4");
+        assertThat(chosen.reason())
+                .isEqualTo("natives auto found 1 NVIDIA GPU with driver 550.54.14"
+                        + " (/proc/driver/nvidia/version, /dev/nvidia0), new enough for CUDA 12.4");
     }
 
     @Test
@@ -40,8 +41,8 @@ class NativesSelectorTest {
         NativesSelection chosen = select("auto", LINUX, FakeHost.linuxGpus("535.129.03", 2));
 
         assertThat(chosen.device()).isEqualTo("gpu");
-        assertThat(chosen.reason()).contains("2 NVIDIA GPUs with driver 535.129.03 (/proc/driver/nvidia/version,"
-                + " /dev/nvidia0..1)");
+        assertThat(chosen.reason())
+                .contains("2 NVIDIA GPUs with driver 535.129.03 (/proc/driver/nvidia/version," + " /dev/nvidia0..1)");
     }
 
     @Test
@@ -89,8 +90,8 @@ class NativesSelectorTest {
     @Test
     void cudaOnAMacFailsNamingThePlatforms() {
         assertThatThrownBy(() -> select("cuda", Platform.of("Mac OS X", "aarch64"), FakeHost.noGpu()))
-                .hasMessageContaining("CUDA 12.4 natives for linux-x86_64 and win-x86_64 only, and this machine is"
-                        + " osx-aarch64");
+                .hasMessageContaining(
+                        "CUDA 12.4 natives for linux-x86_64 and win-x86_64 only, and this machine is" + " osx-aarch64");
     }
 
     @Test
@@ -111,8 +112,8 @@ class NativesSelectorTest {
 
     @Test
     void explicitCoordinatesAreTakenAsGiven() throws NativesException {
-        NativesSelection chosen = select("com.acme.natives:pytorch-native-cpu:2.5.1:linux-x86_64", LINUX,
-                FakeHost.linuxGpus("550.54.14", 1));
+        NativesSelection chosen = select(
+                "com.acme.natives:pytorch-native-cpu:2.5.1:linux-x86_64", LINUX, FakeHost.linuxGpus("550.54.14", 1));
 
         assertThat(chosen.coordinates()).isEqualTo("com.acme.natives:pytorch-native-cpu:2.5.1:linux-x86_64");
         assertThat(chosen.device()).isEqualTo("cpu");
@@ -120,8 +121,10 @@ class NativesSelectorTest {
 
     @Test
     void explicitCudaCoordinatesNeedAGpu() {
-        assertThatThrownBy(() -> select("com.acme:pytorch-native-cu121:2.5.1:linux-aarch64",
-                Platform.of("Linux", "aarch64"), FakeHost.noGpu()))
+        assertThatThrownBy(() -> select(
+                        "com.acme:pytorch-native-cu121:2.5.1:linux-aarch64",
+                        Platform.of("Linux", "aarch64"),
+                        FakeHost.noGpu()))
                 .hasMessageStartingWith("natives com.acme:pytorch-native-cu121:2.5.1:linux-aarch64 is a CUDA build,"
                         + " but this machine has no usable NVIDIA GPU");
     }

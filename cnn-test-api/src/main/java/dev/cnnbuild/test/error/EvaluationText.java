@@ -23,11 +23,11 @@ import java.util.stream.IntStream;
 final class EvaluationText {
     private static final int LISTED = 3;
 
-    private EvaluationText() {
-    }
+    private EvaluationText() {}
     /** Returns the classes lowest by {@code metric}, lowest first: {@code "8 (0.9420), 9 (0.9511)"}. */
     static String lowest(Evaluation evaluation, IntToDoubleFunction metric) {
-        return IntStream.range(0, evaluation.classes()).boxed()
+        return IntStream.range(0, evaluation.classes())
+                .boxed()
                 .sorted(Comparator.comparingDouble(metric::applyAsDouble))
                 .limit(LISTED)
                 .map(c -> c + " (" + FigureText.value(metric.applyAsDouble(c)) + ")")
@@ -56,7 +56,8 @@ final class EvaluationText {
 
     /** Returns the most probable classes by name, most first: {@code "dog: 0.9094, cat: 0.0906"}. */
     static String probabilities(Prediction prediction, ClassNames names) {
-        return IntStream.range(0, prediction.probabilities().length).boxed()
+        return IntStream.range(0, prediction.probabilities().length)
+                .boxed()
                 .sorted(Comparator.comparingDouble((Integer c) -> -prediction.probability(c)))
                 .limit(LISTED)
                 .map(c -> names.name(c) + ": " + FigureText.value(prediction.probability(c)))

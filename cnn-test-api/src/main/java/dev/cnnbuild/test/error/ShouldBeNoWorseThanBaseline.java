@@ -19,13 +19,19 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory {
 
-    private ShouldBeNoWorseThanBaseline(String model, String testSet, String baseline, GateResult result,
-            String tolerance) {
-        super("Expecting no metric of model %s on %s to be worse than baseline %s by more than %s but %s of %s %s:"
-                + "%s", unquotedString(model), unquotedString(testSet), unquotedString(baseline),
-                unquotedString(tolerance), result.violations().size(), result.outcomes().size(),
-                unquotedString(result.violations().size() == 1 ? "was" : "were"), unquotedString(result.violations()
-                        .stream()
+    private ShouldBeNoWorseThanBaseline(
+            String model, String testSet, String baseline, GateResult result, String tolerance) {
+        super(
+                "Expecting no metric of model %s on %s to be worse than baseline %s by more than %s but %s of %s %s:"
+                        + "%s",
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(baseline),
+                unquotedString(tolerance),
+                result.violations().size(),
+                result.outcomes().size(),
+                unquotedString(result.violations().size() == 1 ? "was" : "were"),
+                unquotedString(result.violations().stream()
                         .map(violation -> "\n" + violation.message())
                         .collect(Collectors.joining())));
     }
@@ -40,8 +46,8 @@ public final class ShouldBeNoWorseThanBaseline extends BasicErrorMessageFactory 
      * @param tolerance how much worse a metric could get, in words
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldBeNoWorseThanBaseline(String model, String testSet, String baseline,
-            GateResult result, String tolerance) {
+    public static ErrorMessageFactory shouldBeNoWorseThanBaseline(
+            String model, String testSet, String baseline, GateResult result, String tolerance) {
         return new ShouldBeNoWorseThanBaseline(model, testSet, baseline, result, tolerance);
     }
 }

@@ -19,8 +19,11 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldClassifyAs extends BasicErrorMessageFactory {
 
     private ShouldClassifyAs(String model, String image, ClassNames names, int label, Prediction prediction) {
-        super("Expecting model %s to classify %s as %s but it predicted %s with confidence %s (probabilities %s)",
-                unquotedString(model), unquotedString(image), unquotedString(names.name(label)),
+        super(
+                "Expecting model %s to classify %s as %s but it predicted %s with confidence %s (probabilities %s)",
+                unquotedString(model),
+                unquotedString(image),
+                unquotedString(names.name(label)),
                 unquotedString(names.name(prediction.label())),
                 unquotedString(FigureText.value(prediction.confidence())),
                 unquotedString(EvaluationText.probabilities(prediction, names)));
@@ -36,8 +39,8 @@ public final class ShouldClassifyAs extends BasicErrorMessageFactory {
      * @return the message factory
      */
     public static ErrorMessageFactory shouldClassifyAs(String model, String image, int label, Prediction prediction) {
-        return new ShouldClassifyAs(model, image, ClassNames.numbered(prediction.probabilities().length), label,
-                prediction);
+        return new ShouldClassifyAs(
+                model, image, ClassNames.numbered(prediction.probabilities().length), label, prediction);
     }
 
     /**
@@ -51,8 +54,8 @@ public final class ShouldClassifyAs extends BasicErrorMessageFactory {
      * @param prediction what the model predicted
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldClassifyAs(String model, String image, ClassNames names, int label,
-            Prediction prediction) {
+    public static ErrorMessageFactory shouldClassifyAs(
+            String model, String image, ClassNames names, int label, Prediction prediction) {
         return new ShouldClassifyAs(model, image, names, label, prediction);
     }
 }

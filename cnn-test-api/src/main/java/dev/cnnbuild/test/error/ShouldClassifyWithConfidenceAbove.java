@@ -18,9 +18,14 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldClassifyWithConfidenceAbove extends BasicErrorMessageFactory {
 
     private ShouldClassifyWithConfidenceAbove(String model, String image, double bar, Prediction prediction) {
-        super("Expecting model %s to classify %s as %s with confidence above %s but the confidence was %s"
-                + " (probabilities %s)", unquotedString(model), unquotedString(image), prediction.label(),
-                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(prediction.confidence())),
+        super(
+                "Expecting model %s to classify %s as %s with confidence above %s but the confidence was %s"
+                        + " (probabilities %s)",
+                unquotedString(model),
+                unquotedString(image),
+                prediction.label(),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(prediction.confidence())),
                 unquotedString(EvaluationText.probabilities(prediction)));
     }
 
@@ -33,8 +38,8 @@ public final class ShouldClassifyWithConfidenceAbove extends BasicErrorMessageFa
      * @param prediction what the model predicted
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldClassifyWithConfidenceAbove(String model, String image, double bar,
-            Prediction prediction) {
+    public static ErrorMessageFactory shouldClassifyWithConfidenceAbove(
+            String model, String image, double bar, Prediction prediction) {
         return new ShouldClassifyWithConfidenceAbove(model, image, bar, prediction);
     }
 }

@@ -17,12 +17,24 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
 
-    private ShouldConfuseAtMost(String model, String testSet, Evaluation evaluation, ClassNames names, int actual,
-            int predicted, double bar) {
-        super("Expecting at most %s of the class %s images of model %s on %s to be predicted as %s but %s were"
-                + " (%s of %s)", unquotedString(FigureText.limit(bar)), unquotedString(names.name(actual)),
-                unquotedString(model), unquotedString(testSet), unquotedString(names.name(predicted)), unquotedString(FigureText.value(evaluation.confusionRate(actual,
-                        predicted))), unquotedString(FigureText.count(evaluation.confusion()[actual][predicted])),
+    private ShouldConfuseAtMost(
+            String model,
+            String testSet,
+            Evaluation evaluation,
+            ClassNames names,
+            int actual,
+            int predicted,
+            double bar) {
+        super(
+                "Expecting at most %s of the class %s images of model %s on %s to be predicted as %s but %s were"
+                        + " (%s of %s)",
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(names.name(actual)),
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(names.name(predicted)),
+                unquotedString(FigureText.value(evaluation.confusionRate(actual, predicted))),
+                unquotedString(FigureText.count(evaluation.confusion()[actual][predicted])),
                 unquotedString(FigureText.count(evaluation.support(actual))));
     }
 
@@ -37,10 +49,10 @@ public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
      * @param bar the largest share of {@code actual}'s images allowed to be predicted as {@code predicted}
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldConfuseAtMost(String model, String testSet, Evaluation evaluation,
-            int actual, int predicted, double bar) {
-        return new ShouldConfuseAtMost(model, testSet, evaluation, ClassNames.numbered(evaluation.classes()), actual,
-                predicted, bar);
+    public static ErrorMessageFactory shouldConfuseAtMost(
+            String model, String testSet, Evaluation evaluation, int actual, int predicted, double bar) {
+        return new ShouldConfuseAtMost(
+                model, testSet, evaluation, ClassNames.numbered(evaluation.classes()), actual, predicted, bar);
     }
 
     /**
@@ -60,8 +72,14 @@ public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
      * @param bar the largest share allowed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldConfuseAtMost(String model, String testSet, Evaluation evaluation,
-            ClassNames names, int actual, int predicted, double bar) {
+    public static ErrorMessageFactory shouldConfuseAtMost(
+            String model,
+            String testSet,
+            Evaluation evaluation,
+            ClassNames names,
+            int actual,
+            int predicted,
+            double bar) {
         return new ShouldConfuseAtMost(model, testSet, evaluation, names, actual, predicted, bar);
     }
 }

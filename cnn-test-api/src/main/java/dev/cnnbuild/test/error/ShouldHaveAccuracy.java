@@ -17,11 +17,16 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
 
     private ShouldHaveAccuracy(String model, String testSet, Evaluation evaluation, String comparison, double bar) {
-        super("Expecting accuracy of model %s on %s (%s of %s correct) to be %s %s but was %s;"
-                + " weakest classes: %s; most frequent confusions: %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.count(evaluation.correct())),
-                unquotedString(FigureText.count(evaluation.count())), unquotedString(comparison),
-                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(evaluation.accuracy())),
+        super(
+                "Expecting accuracy of model %s on %s (%s of %s correct) to be %s %s but was %s;"
+                        + " weakest classes: %s; most frequent confusions: %s",
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.count(evaluation.correct())),
+                unquotedString(FigureText.count(evaluation.count())),
+                unquotedString(comparison),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(evaluation.accuracy())),
                 unquotedString(EvaluationText.lowest(evaluation, evaluation::recall)),
                 unquotedString(EvaluationText.confusions(evaluation)));
     }
@@ -35,8 +40,8 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
      * @param bar the accuracy it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveAccuracyAbove(String model, String testSet, Evaluation evaluation,
-            double bar) {
+    public static ErrorMessageFactory shouldHaveAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, double bar) {
         return new ShouldHaveAccuracy(model, testSet, evaluation, "above", bar);
     }
 
@@ -49,8 +54,8 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
      * @param bar the accuracy it had to reach
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveAccuracyAtLeast(String model, String testSet, Evaluation evaluation,
-            double bar) {
+    public static ErrorMessageFactory shouldHaveAccuracyAtLeast(
+            String model, String testSet, Evaluation evaluation, double bar) {
         return new ShouldHaveAccuracy(model, testSet, evaluation, "at least", bar);
     }
 }

@@ -19,13 +19,17 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldHaveClassAccuracyAbove extends BasicErrorMessageFactory {
 
-    private ShouldHaveClassAccuracyAbove(String model, String testSet, Evaluation evaluation, ClassNames names,
-            int label, double bar) {
-        super("Expecting accuracy (recall) of model %s on class %s of %s (%s of %s correct) to be above %s but was %s;"
-                + " its images were mistaken most for: %s",
-                unquotedString(model), unquotedString(names.name(label)), unquotedString(testSet),
+    private ShouldHaveClassAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, ClassNames names, int label, double bar) {
+        super(
+                "Expecting accuracy (recall) of model %s on class %s of %s (%s of %s correct) to be above %s but was %s;"
+                        + " its images were mistaken most for: %s",
+                unquotedString(model),
+                unquotedString(names.name(label)),
+                unquotedString(testSet),
                 unquotedString(FigureText.count(evaluation.confusion()[label][label])),
-                unquotedString(FigureText.count(evaluation.support(label))), unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.count(evaluation.support(label))),
+                unquotedString(FigureText.limit(bar)),
                 unquotedString(FigureText.value(evaluation.recall(label))),
                 unquotedString(EvaluationText.mistakenFor(evaluation, label, names)));
     }
@@ -40,10 +44,10 @@ public final class ShouldHaveClassAccuracyAbove extends BasicErrorMessageFactory
      * @param bar the accuracy it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveClassAccuracyAbove(String model, String testSet,
-            Evaluation evaluation, int label, double bar) {
-        return new ShouldHaveClassAccuracyAbove(model, testSet, evaluation, ClassNames.numbered(evaluation.classes()),
-                label, bar);
+    public static ErrorMessageFactory shouldHaveClassAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, int label, double bar) {
+        return new ShouldHaveClassAccuracyAbove(
+                model, testSet, evaluation, ClassNames.numbered(evaluation.classes()), label, bar);
     }
 
     /**
@@ -62,8 +66,8 @@ public final class ShouldHaveClassAccuracyAbove extends BasicErrorMessageFactory
      * @param bar the accuracy it had to be above
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveClassAccuracyAbove(String model, String testSet,
-            Evaluation evaluation, ClassNames names, int label, double bar) {
+    public static ErrorMessageFactory shouldHaveClassAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, ClassNames names, int label, double bar) {
         return new ShouldHaveClassAccuracyAbove(model, testSet, evaluation, names, label, bar);
     }
 }

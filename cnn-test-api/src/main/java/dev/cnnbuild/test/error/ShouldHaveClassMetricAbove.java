@@ -18,11 +18,17 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
 
-    private ShouldHaveClassMetricAbove(String metric, String model, String testSet, int label, double bar,
-            double value, String detail) {
-        super("Expecting %s of class %s of model %s on %s to be above %s but was %s (%s)", unquotedString(metric),
-                label, unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)),
-                unquotedString(FigureText.value(value)), unquotedString(detail));
+    private ShouldHaveClassMetricAbove(
+            String metric, String model, String testSet, int label, double bar, double value, String detail) {
+        super(
+                "Expecting %s of class %s of model %s on %s to be above %s but was %s (%s)",
+                unquotedString(metric),
+                label,
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(value)),
+                unquotedString(detail));
     }
 
     /**
@@ -35,9 +41,15 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
      * @param bar the precision it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHavePrecisionAbove(String model, String testSet, Evaluation evaluation,
-            int label, double bar) {
-        return new ShouldHaveClassMetricAbove("precision", model, testSet, label, bar, evaluation.precision(label),
+    public static ErrorMessageFactory shouldHavePrecisionAbove(
+            String model, String testSet, Evaluation evaluation, int label, double bar) {
+        return new ShouldHaveClassMetricAbove(
+                "precision",
+                model,
+                testSet,
+                label,
+                bar,
+                evaluation.precision(label),
                 FigureText.count(evaluation.confusion()[label][label]) + " of "
                         + FigureText.count(evaluation.predicted(label)) + " images predicted as " + label + " were "
                         + label);
@@ -53,9 +65,15 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
      * @param bar the F1 score it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveF1Above(String model, String testSet, Evaluation evaluation,
-            int label, double bar) {
-        return new ShouldHaveClassMetricAbove("F1", model, testSet, label, bar, evaluation.f1(label),
+    public static ErrorMessageFactory shouldHaveF1Above(
+            String model, String testSet, Evaluation evaluation, int label, double bar) {
+        return new ShouldHaveClassMetricAbove(
+                "F1",
+                model,
+                testSet,
+                label,
+                bar,
+                evaluation.f1(label),
                 "precision " + FigureText.value(evaluation.precision(label)) + ", recall "
                         + FigureText.value(evaluation.recall(label)));
     }

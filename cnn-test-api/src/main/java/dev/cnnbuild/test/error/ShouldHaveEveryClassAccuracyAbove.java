@@ -21,11 +21,16 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldHaveEveryClassAccuracyAbove extends BasicErrorMessageFactory {
 
-    private ShouldHaveEveryClassAccuracyAbove(String model, String testSet, Evaluation evaluation,
-            List<Integer> failing, double bar) {
-        super("Expecting every class of model %s on %s to have accuracy above %s but %s of %s classes did not: %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)), failing.size(),
-                evaluation.classes(), unquotedString(failing.stream()
+    private ShouldHaveEveryClassAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, List<Integer> failing, double bar) {
+        super(
+                "Expecting every class of model %s on %s to have accuracy above %s but %s of %s classes did not: %s",
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.limit(bar)),
+                failing.size(),
+                evaluation.classes(),
+                unquotedString(failing.stream()
                         .map(c -> c + " (" + FigureText.value(evaluation.recall(c)) + ", "
                                 + FigureText.count(evaluation.confusion()[c][c]) + " of "
                                 + FigureText.count(evaluation.support(c)) + " correct)")
@@ -41,9 +46,10 @@ public final class ShouldHaveEveryClassAccuracyAbove extends BasicErrorMessageFa
      * @param bar the accuracy every class had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveEveryClassAccuracyAbove(String model, String testSet,
-            Evaluation evaluation, double bar) {
-        List<Integer> failing = IntStream.range(0, evaluation.classes()).boxed()
+    public static ErrorMessageFactory shouldHaveEveryClassAccuracyAbove(
+            String model, String testSet, Evaluation evaluation, double bar) {
+        List<Integer> failing = IntStream.range(0, evaluation.classes())
+                .boxed()
                 .filter(c -> !(evaluation.recall(c) > bar))
                 .sorted(Comparator.comparingDouble(evaluation::recall))
                 .toList();

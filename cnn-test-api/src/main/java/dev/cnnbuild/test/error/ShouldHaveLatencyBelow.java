@@ -18,11 +18,18 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveLatencyBelow extends BasicErrorMessageFactory {
 
     private ShouldHaveLatencyBelow(String model, Latency latency, Duration bar) {
-        super("Expecting median latency per %s of model %s to be below %s but was %s (median of %s timed runs"
-                + " after %s warm-up runs; fastest %s, slowest %s)",
-                unquotedString(latency.batchSize() == 1 ? "image" : "batch of " + FigureText.count(latency.batchSize())
-                        + " images"), unquotedString(model), unquotedString(FigureText.millis(bar)),
-                unquotedString(FigureText.millis(latency.median())), latency.runs(), latency.warmUpRuns(),
+        super(
+                "Expecting median latency per %s of model %s to be below %s but was %s (median of %s timed runs"
+                        + " after %s warm-up runs; fastest %s, slowest %s)",
+                unquotedString(
+                        latency.batchSize() == 1
+                                ? "image"
+                                : "batch of " + FigureText.count(latency.batchSize()) + " images"),
+                unquotedString(model),
+                unquotedString(FigureText.millis(bar)),
+                unquotedString(FigureText.millis(latency.median())),
+                latency.runs(),
+                latency.warmUpRuns(),
                 unquotedString(FigureText.millis(latency.fastest())),
                 unquotedString(FigureText.millis(latency.slowest())));
     }

@@ -17,9 +17,13 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveLossBelow extends BasicErrorMessageFactory {
 
     private ShouldHaveLossBelow(String model, String testSet, Evaluation evaluation, double bar) {
-        super("Expecting mean cross-entropy loss of model %s on %s (%s images) to be below %s but was %s",
-                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.count(evaluation.count())),
-                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(evaluation.loss())));
+        super(
+                "Expecting mean cross-entropy loss of model %s on %s (%s images) to be below %s but was %s",
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.count(evaluation.count())),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(evaluation.loss())));
     }
 
     /**
@@ -31,8 +35,8 @@ public final class ShouldHaveLossBelow extends BasicErrorMessageFactory {
      * @param bar the loss it had to stay below
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveLossBelow(String model, String testSet, Evaluation evaluation,
-            double bar) {
+    public static ErrorMessageFactory shouldHaveLossBelow(
+            String model, String testSet, Evaluation evaluation, double bar) {
         return new ShouldHaveLossBelow(model, testSet, evaluation, bar);
     }
 }

@@ -18,11 +18,21 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
 
-    private ShouldHaveMacroMetricAbove(String metric, String model, String testSet, double bar, double value,
-            Evaluation evaluation, IntToDoubleFunction perClass) {
-        super("Expecting macro %s of model %s on %s to be above %s but was %s; lowest classes: %s",
-                unquotedString(metric), unquotedString(model), unquotedString(testSet),
-                unquotedString(FigureText.limit(bar)), unquotedString(FigureText.value(value)),
+    private ShouldHaveMacroMetricAbove(
+            String metric,
+            String model,
+            String testSet,
+            double bar,
+            double value,
+            Evaluation evaluation,
+            IntToDoubleFunction perClass) {
+        super(
+                "Expecting macro %s of model %s on %s to be above %s but was %s; lowest classes: %s",
+                unquotedString(metric),
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(FigureText.value(value)),
                 unquotedString(EvaluationText.lowest(evaluation, perClass)));
     }
 
@@ -35,10 +45,10 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param bar the macro precision it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveMacroPrecisionAbove(String model, String testSet,
-            Evaluation evaluation, double bar) {
-        return new ShouldHaveMacroMetricAbove("precision", model, testSet, bar, evaluation.macroPrecision(),
-                evaluation, evaluation::precision);
+    public static ErrorMessageFactory shouldHaveMacroPrecisionAbove(
+            String model, String testSet, Evaluation evaluation, double bar) {
+        return new ShouldHaveMacroMetricAbove(
+                "precision", model, testSet, bar, evaluation.macroPrecision(), evaluation, evaluation::precision);
     }
 
     /**
@@ -50,10 +60,10 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param bar the macro recall it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveMacroRecallAbove(String model, String testSet, Evaluation evaluation,
-            double bar) {
-        return new ShouldHaveMacroMetricAbove("recall", model, testSet, bar, evaluation.macroRecall(), evaluation,
-                evaluation::recall);
+    public static ErrorMessageFactory shouldHaveMacroRecallAbove(
+            String model, String testSet, Evaluation evaluation, double bar) {
+        return new ShouldHaveMacroMetricAbove(
+                "recall", model, testSet, bar, evaluation.macroRecall(), evaluation, evaluation::recall);
     }
 
     /**
@@ -65,9 +75,9 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param bar the macro F1 it had to exceed
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldHaveMacroF1Above(String model, String testSet, Evaluation evaluation,
-            double bar) {
-        return new ShouldHaveMacroMetricAbove("F1", model, testSet, bar, evaluation.macroF1(), evaluation,
-                evaluation::f1);
+    public static ErrorMessageFactory shouldHaveMacroF1Above(
+            String model, String testSet, Evaluation evaluation, double bar) {
+        return new ShouldHaveMacroMetricAbove(
+                "F1", model, testSet, bar, evaluation.macroF1(), evaluation, evaluation::f1);
     }
 }

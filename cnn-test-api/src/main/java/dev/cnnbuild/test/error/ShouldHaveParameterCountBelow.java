@@ -15,8 +15,9 @@ import org.assertj.core.error.ErrorMessageFactory;
 public final class ShouldHaveParameterCountBelow extends BasicErrorMessageFactory {
 
     private ShouldHaveParameterCountBelow(String model, long count, long bar) {
-        super("Expecting model %s to have fewer than %s parameters but it has %s", unquotedString(model),
-                unquotedString(FigureText.count(bar)), unquotedString(FigureText.count(count)));
+        super(
+                "Expecting model %s to have fewer than %s parameters but it has %s",
+                unquotedString(model), unquotedString(FigureText.count(bar)), unquotedString(FigureText.count(count)));
     }
 
     /**

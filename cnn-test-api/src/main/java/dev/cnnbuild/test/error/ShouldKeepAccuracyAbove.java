@@ -21,11 +21,15 @@ import org.assertj.core.error.ErrorMessageFactory;
  */
 public final class ShouldKeepAccuracyAbove extends BasicErrorMessageFactory {
 
-    private ShouldKeepAccuracyAbove(String model, String testSet, String perturbations, String failures,
-            Evaluation unperturbed, double bar) {
-        super("Expecting accuracy of model %s on %s to stay above %s with %s but it was %s; %s without it",
-                unquotedString(model), unquotedString(testSet), unquotedString(FigureText.limit(bar)),
-                unquotedString(perturbations), unquotedString(failures),
+    private ShouldKeepAccuracyAbove(
+            String model, String testSet, String perturbations, String failures, Evaluation unperturbed, double bar) {
+        super(
+                "Expecting accuracy of model %s on %s to stay above %s with %s but it was %s; %s without it",
+                unquotedString(model),
+                unquotedString(testSet),
+                unquotedString(FigureText.limit(bar)),
+                unquotedString(perturbations),
+                unquotedString(failures),
                 unquotedString(FigureText.value(unperturbed.accuracy())));
     }
 
@@ -41,9 +45,14 @@ public final class ShouldKeepAccuracyAbove extends BasicErrorMessageFactory {
      * @param bar the accuracy it had to stay above
      * @return the message factory
      */
-    public static ErrorMessageFactory shouldKeepAccuracyAbove(String model, String testSet,
-            Map<ImagePerturbation, Evaluation> failing, String perturbations, boolean several,
-            Evaluation unperturbed, double bar) {
+    public static ErrorMessageFactory shouldKeepAccuracyAbove(
+            String model,
+            String testSet,
+            Map<ImagePerturbation, Evaluation> failing,
+            String perturbations,
+            boolean several,
+            Evaluation unperturbed,
+            double bar) {
         String failures = failing.entrySet().stream()
                 .map(entry -> FigureText.value(entry.getValue().accuracy()) + " ("
                         + FigureText.count(entry.getValue().correct()) + " of "

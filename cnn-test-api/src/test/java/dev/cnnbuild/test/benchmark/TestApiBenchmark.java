@@ -28,8 +28,7 @@ import java.util.Locale;
 public final class TestApiBenchmark {
     private static final int PASSES = 5;
 
-    private TestApiBenchmark() {
-    }
+    private TestApiBenchmark() {}
 
     /**
      * Runs the benchmark and prints its figures.
@@ -45,8 +44,8 @@ public final class TestApiBenchmark {
 
             start = System.nanoTime();
             TestSet own = model.testSet().orElseThrow();
-            LabeledImages images = DatasetLoader.load(testFiles(ModelDirectory.of(directory)), model.input(),
-                    model.classes());
+            LabeledImages images =
+                    DatasetLoader.load(testFiles(ModelDirectory.of(directory)), model.input(), model.classes());
             print("read the " + images.size() + " test images (gzipped IDX)", start);
 
             double[] seconds = new double[PASSES];
@@ -58,9 +57,16 @@ public final class TestApiBenchmark {
                 seconds[i] = (System.nanoTime() - passStart) / 1e9;
             }
             Arrays.sort(seconds);
-            System.out.printf(Locale.ROOT, "evaluate %d images through the API: median %.3f s, fastest %.3f s,"
-                    + " slowest %.3f s over %d passes (accuracy %.4f)%n", images.size(), seconds[PASSES / 2],
-                    seconds[0], seconds[PASSES - 1], PASSES, evaluation.accuracy());
+            System.out.printf(
+                    Locale.ROOT,
+                    "evaluate %d images through the API: median %.3f s, fastest %.3f s,"
+                            + " slowest %.3f s over %d passes (accuracy %.4f)%n",
+                    images.size(),
+                    seconds[PASSES / 2],
+                    seconds[0],
+                    seconds[PASSES - 1],
+                    PASSES,
+                    evaluation.accuracy());
 
             start = System.nanoTime();
             twentyAssertions(model);
@@ -74,19 +80,33 @@ public final class TestApiBenchmark {
 
     private static DatasetFiles testFiles(ModelDirectory directory) throws Exception {
         Path source = Path.of(ModelMetrics.read(directory.metrics()).source());
-        return ModelSpecReader.parse(source, Files.readString(directory.spec())).data().test();
+        return ModelSpecReader.parse(source, Files.readString(directory.spec()))
+                .data()
+                .test();
     }
 
     private static void twentyAssertions(CnnModel model) {
         assertThat(model)
-                .hasTestAccuracyAbove(0.5).hasTestAccuracyAtLeast(0.5).everyClassHasAccuracyAbove(0.5)
-                .hasClassAccuracyAbove(0, 0.5).hasClassAccuracyAbove(9, 0.5)
-                .hasPrecisionAbove(4, 0.5).hasPrecisionAbove(9, 0.5).hasRecallAbove(4, 0.5).hasRecallAbove(9, 0.5)
-                .hasF1Above(4, 0.5).hasF1Above(9, 0.5)
-                .hasMacroPrecisionAbove(0.5).hasMacroRecallAbove(0.5).hasMacroF1Above(0.5)
+                .hasTestAccuracyAbove(0.5)
+                .hasTestAccuracyAtLeast(0.5)
+                .everyClassHasAccuracyAbove(0.5)
+                .hasClassAccuracyAbove(0, 0.5)
+                .hasClassAccuracyAbove(9, 0.5)
+                .hasPrecisionAbove(4, 0.5)
+                .hasPrecisionAbove(9, 0.5)
+                .hasRecallAbove(4, 0.5)
+                .hasRecallAbove(9, 0.5)
+                .hasF1Above(4, 0.5)
+                .hasF1Above(9, 0.5)
+                .hasMacroPrecisionAbove(0.5)
+                .hasMacroRecallAbove(0.5)
+                .hasMacroF1Above(0.5)
                 .hasTestLossBelow(2)
-                .confusesAtMost(4, 9, 0.5).confusesAtMost(7, 2, 0.5).confusesAtMost(3, 5, 0.5)
-                .confusesAtMost(9, 4, 0.5).confusesAtMost(8, 3, 0.5);
+                .confusesAtMost(4, 9, 0.5)
+                .confusesAtMost(7, 2, 0.5)
+                .confusesAtMost(3, 5, 0.5)
+                .confusesAtMost(9, 4, 0.5)
+                .confusesAtMost(8, 3, 0.5);
     }
 
     private static void print(String what, long start) {

@@ -3,7 +3,6 @@ package dev.cnnbuild.test.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.testing.MarkdownCodeBlock;
-
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,9 +53,10 @@ class JavaSnippetsTest {
     }
 
     private void compile(MarkdownCodeBlock block) throws IOException {
-        String imports = block.code().lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining(" "));
-        String body = block.code().lines().map(l -> l.startsWith("import ") ? "" : l)
-                .collect(Collectors.joining("\n"));
+        String imports =
+                block.code().lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining(" "));
+        String body =
+                block.code().lines().map(l -> l.startsWith("import ") ? "" : l).collect(Collectors.joining("\n"));
         String source;
         if (TYPE.matcher(body).find()) {
             source = IMPORTS + imports + "\n" + body;
@@ -69,13 +69,22 @@ class JavaSnippetsTest {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Path output = Files.createDirectories(classes.resolve("b" + block.line()));
-        boolean compiled = compiler.getTask(null, null, diagnostics, List.of("-classpath", classPath(), "-d",
-                output.toString(), "-proc:none", "-implicit:none"), null, List.of(new Source(source))).call();
-        String errors = diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> block.file() + ":" + (block.line() + d.getLineNumber() - 2) + ": "
-                        + d.getMessage(Locale.ROOT))
+        boolean compiled = compiler.getTask(
+                        null,
+                        null,
+                        diagnostics,
+                        List.of("-classpath", classPath(), "-d", output.toString(), "-proc:none", "-implicit:none"),
+                        null,
+                        List.of(new Source(source)))
+                .call();
+        String errors = diagnostics.getDiagnostics().stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d ->
+                        block.file() + ":" + (block.line() + d.getLineNumber() - 2) + ": " + d.getMessage(Locale.ROOT))
                 .collect(Collectors.joining("\n"));
-        assertThat(compiled).as("the snippet at %s compiles:%n%s", block, errors).isTrue();
+        assertThat(compiled)
+                .as("the snippet at %s compiles:%n%s", block, errors)
+                .isTrue();
     }
 
     /** Surefire's class path: its booter jar hides it from {@code java.class.path}, so it names it in a property. */
