@@ -16,8 +16,8 @@ import java.nio.ByteBuffer;
  * <p>{@link #input} lays a batch out in memory the way the network runs fastest. A network built from a model file
  * gets it channels-last on the CPU (each pixel's channels side by side, PyTorch's {@code torch.channels_last}):
  * PyTorch then runs every convolution, activation and pooling layer in that layout and oneDNN's convolutions need
- * no reordering before and after each layer; the sample trained about 1.1 times as fast and measured its test
- * set faster (docs/benchmarks.md, "Channels-last input"). The tensor's shape and values are the same in either
+ * no reordering before and after each layer, which makes training and evaluation faster (docs/benchmarks.md,
+ * "Channels-last input"). The tensor's shape and values are the same in either
  * layout; only the kernels' rounding differs. A TorchScript module gets the contiguous layout it was written for
  * ({@code x.view(n, -1)} fails on any other), and so does a network on a GPU, where it was not measured.
  *
