@@ -29,7 +29,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
 /**
- * Validates every {@code ```xml} block of README.md and docs/ as Maven reads it: well-formed, and, where it configures
+ * Validates every {@code ```xml} block of README.md, CONTRIBUTING.md and docs/ as Maven reads it: well-formed, and, where it configures
  * this plugin (a {@code <plugin>} of {@code cnn-maven-plugin}, or an {@code <execution>} standing alone), every goal
  * and report it names is a goal of the plugin's descriptor, every configuration element a parameter of those goals,
  * and every element of a {@code <rule>} a field of {@link RuleConfig}. A snippet that stops fitting the plugin fails

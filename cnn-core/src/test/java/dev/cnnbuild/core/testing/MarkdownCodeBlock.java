@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * One fenced code block of a Markdown file, with where it starts, its fence's indentation taken off.
  *
  * <pre>{@code
- * List<MarkdownCodeBlock> java = MarkdownCodeBlock.all(Path.of(".."), "java");   // README.md and docs/*.md
+ * List<MarkdownCodeBlock> java = MarkdownCodeBlock.all(Path.of(".."), "java");   // README.md, CONTRIBUTING.md, docs/
  * }</pre>
  *
  * @param file the Markdown file, relative to the repository's root
@@ -24,7 +24,7 @@ public record MarkdownCodeBlock(String file, int line, String code) {
     private static final Pattern FENCE = Pattern.compile("^( *)```(\\w*)\\s*$");
 
     /**
-     * Returns the blocks of a language in README.md and every Markdown file under docs/, in file and line order.
+     * Returns the blocks of a language in README.md, CONTRIBUTING.md and every Markdown file under docs/, in file and line order.
      *
      * @param root the repository's root
      * @param language the fence's language, such as {@code java}
@@ -32,15 +32,26 @@ public record MarkdownCodeBlock(String file, int line, String code) {
      * @throws IOException if a file cannot be read
      */
     public static List<MarkdownCodeBlock> all(Path root, String language) throws IOException {
-        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md")));
-        try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
-            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
-        }
         List<MarkdownCodeBlock> blocks = new ArrayList<>();
-        for (Path file : files) {
+        for (Path file : pages(root)) {
             blocks.addAll(in(root.relativize(file).toString(), Files.readAllLines(file), language));
         }
         return blocks;
+    }
+
+    /**
+     * Returns the documentation's pages: README.md, CONTRIBUTING.md and every Markdown file under docs/, in that order.
+     *
+     * @param root the repository's root
+     * @return the pages
+     * @throws IOException if docs/ cannot be listed
+     */
+    public static List<Path> pages(Path root) throws IOException {
+        List<Path> files = new ArrayList<>(List.of(root.resolve("README.md"), root.resolve("CONTRIBUTING.md")));
+        try (Stream<Path> docs = Files.walk(root.resolve("docs"))) {
+            docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(files::add);
+        }
+        return files;
     }
 
     /**

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles every {@code ```java} block of README.md and docs/ against this module's test class path (the test API,
+ * Compiles every {@code ```java} block of README.md, CONTRIBUTING.md and docs/ against this module's test class path (the test API,
  * the core, AssertJ, JUnit), so a snippet that stops compiling fails the build, naming its file and line. A block
- * is compiled as it stands when it declares a type; a block of methods goes into a class; a block of statements
+ * is compiled as it stands when it declares a type (its {@code package} line first); a block of methods goes into a class; a block of statements
  * into a method of a class whose fields are the variables the docs use without declaring them ({@code model},
  * {@code images}, {@code labels}, {@code labeledImages}, {@code file}). Every block gets the imports a test of the
  * API has.
@@ -53,13 +53,17 @@ class JavaSnippetsTest {
     }
 
     private void compile(MarkdownCodeBlock block) throws IOException {
+        String packageLine =
+                block.code().lines().filter(l -> l.startsWith("package ")).collect(Collectors.joining(" "));
         String imports =
                 block.code().lines().filter(l -> l.startsWith("import ")).collect(Collectors.joining(" "));
-        String body =
-                block.code().lines().map(l -> l.startsWith("import ") ? "" : l).collect(Collectors.joining("\n"));
+        String body = block.code()
+                .lines()
+                .map(l -> l.startsWith("import ") || l.startsWith("package ") ? "" : l)
+                .collect(Collectors.joining("\n"));
         String source;
         if (TYPE.matcher(body).find()) {
-            source = IMPORTS + imports + "\n" + body;
+            source = packageLine + IMPORTS + imports + "\n" + body;
         } else if (MEMBER.matcher(body.strip()).find()) {
             source = IMPORTS + imports + " abstract class Snippet {\n" + body + "\n}";
         } else {
