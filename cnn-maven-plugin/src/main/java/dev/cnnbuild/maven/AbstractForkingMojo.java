@@ -1,10 +1,14 @@
 package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
-import dev.cnnbuild.core.cli.ParentWatch;
+import dev.cnnbuild.core.cli.ForkRequest;
+import dev.cnnbuild.core.cli.ForkRequestFile;
+import dev.cnnbuild.core.threads.ThreadSettings;
+import dev.cnnbuild.core.training.ClassPathNatives;
 import dev.cnnbuild.maven.natives.NativesResolver;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -26,16 +31,22 @@ import org.eclipse.aether.repository.RemoteRepository;
 /**
  * A goal that does its work in a forked JVM on the plugin's own class path plus the PyTorch natives chosen for the
  * machine ({@code natives}), DJL offline, with the fork's options shared by every such goal. Every parameter is
- * checked before anything is forked ({@link ParameterCheck}), and all wrong ones are reported at once.
+ * checked before anything is forked ({@link ParameterCheck}), and all wrong ones are reported at once. What the fork
+ * is to do travels as one {@link ForkRequest}, written to a file under {@code target/cnn-fork/} for the fork to read
+ * ({@link ForkRequestFile}); the fork's environment and JVM options are derived from the same request here.
  *
  * <pre>{@code
- * int status = runFork(ForkProtocol.CHECK_MAIN_CLASS, arguments, errors::add);
+ * int status = runFork(new CheckForkRequest(...), violations::add);
  * }</pre>
  */
 public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     /** Where model directories are: {@code <outputDirectory>/<name>/}. */
     @Parameter(property = "cnn.outputDirectory", defaultValue = "${project.build.directory}/cnn")
     protected File outputDirectory;
+
+    /** The build's folder; the fork's request file goes to its {@code cnn-fork} folder. */
+    @Parameter(defaultValue = "${project.build.directory}", readonly = true, required = true)
+    private File buildDirectory;
 
     /** The project the model directories record their paths relative to. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
@@ -98,6 +109,9 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true, required = true)
     private List<RemoteRepository> remoteRepositories;
 
+    /** The fork's class path, resolved once per execution. */
+    private ForkClasspath.Resolved classpath;
+
     @Override
     protected final void executeMojo() throws MojoExecutionException, MojoFailureException {
         ParameterCheck check = new ParameterCheck(goal())
@@ -129,6 +143,15 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
      */
     protected abstract void executeFork() throws MojoExecutionException, MojoFailureException;
 
+    /**
+     * Returns the fork's PyTorch threads, which do not adapt unless a goal overrides this.
+     *
+     * @return the settings
+     */
+    protected ThreadSettings threadSettings() {
+        return ThreadSettings.fixed(threadCount());
+    }
+
     /** Returns the PyTorch thread count of the fork. */
     protected int threadCount() {
         if (threads != null) {
@@ -139,40 +162,89 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
     }
 
     /**
-     * Runs a main class of the core in a forked JVM; its standard output goes to the log as information, its
-     * error lines ({@link ForkProtocol#errorMessage}) as errors, other standard error lines to
-     * {@code otherErrorLine}.
+     * Returns this process's id, for the fork to watch and end with ({@code ParentWatch}).
      *
-     * @param mainClass the main class
-     * @param arguments its arguments
+     * @return the id
+     */
+    protected static OptionalLong mavenPid() {
+        return OptionalLong.of(ProcessHandle.current().pid());
+    }
+
+    /**
+     * Returns the natives on the fork's class path as their jar describes them, resolving the class path if it is not
+     * yet; empty where the fork's environment or options make DJL load other natives ({@link
+     * ClassPathNatives#OVERRIDES}), or the jar does not tell.
+     *
+     * @return the natives
+     * @throws MojoExecutionException if the natives cannot be chosen or resolved
+     */
+    protected Optional<ClassPathNatives> forkNatives() throws MojoExecutionException {
+        boolean overridden = ClassPathNatives.OVERRIDES.stream()
+                .anyMatch(name -> System.getenv(name) != null
+                        || environmentVariables != null && environmentVariables.containsKey(name)
+                        || argLine != null && argLine.contains("-D" + name + "="));
+        return overridden
+                ? Optional.empty()
+                : ClassPathNatives.inJar(resolvedClasspath().natives().toPath());
+    }
+
+    /**
+     * Runs a request in a forked JVM: writes it to a file under {@code target/cnn-fork/}, starts the request's main
+     * class with {@code --request FILE}, and deletes the file when the fork has ended. The fork's standard output goes
+     * to the log as information, its error lines ({@link ForkProtocol#errorMessage}) as errors, other standard error
+     * lines to {@code otherErrorLine}.
+     *
+     * @param request what the fork is to do
      * @param otherErrorLine receives standard error lines that are not error lines
      * @return the exit status
-     * @throws MojoExecutionException if the JVM cannot start, Maven is interrupted, or the fork reports an error
+     * @throws MojoExecutionException if the request cannot be written, the JVM cannot start, Maven is interrupted,
+     *     or the fork reports an error
      */
-    protected int runFork(String mainClass, List<String> arguments, Consumer<String> otherErrorLine)
-            throws MojoExecutionException {
+    protected int runFork(ForkRequest request, Consumer<String> otherErrorLine) throws MojoExecutionException {
+        Path folder = buildDirectory.toPath().resolve("cnn-fork");
+        Path file;
+        try {
+            file = ForkRequestFile.write(request, folder);
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the fork's request to " + folder + ": " + e, e);
+        }
         List<String> errors = new ArrayList<>();
         int status;
         try {
-            status = fork().run(mainClass, arguments, line -> getLog().info(line), line -> {
-                Optional<String> error = ForkProtocol.errorMessage(line);
-                if (error.isPresent()) {
-                    errors.add(error.get());
-                    getLog().error(error.get());
-                } else {
-                    otherErrorLine.accept(line);
-                }
-            });
+            status = fork(request)
+                    .run(
+                            request.mainClass(),
+                            List.of(ForkProtocol.REQUEST_OPTION, file.toString()),
+                            line -> getLog().info(line),
+                            line -> {
+                                Optional<String> error = ForkProtocol.errorMessage(line);
+                                if (error.isPresent()) {
+                                    errors.add(error.get());
+                                    getLog().error(error.get());
+                                } else {
+                                    otherErrorLine.accept(line);
+                                }
+                            });
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot start the forked JVM: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("Interrupted while the forked JVM ran", e);
+        } finally {
+            deleteQuietly(file);
         }
         if (!errors.isEmpty()) {
             throw new MojoExecutionException(failure() + ": " + String.join("; ", errors));
         }
         return status;
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            getLog().debug("Cannot delete the fork's request file " + file + ": " + e);
+        }
     }
 
     /**
@@ -186,41 +258,24 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 failure() + ": the forked JVM exited with status " + status + "; see its output above");
     }
 
-    /**
-     * Returns the {@code -Dname=value} options a goal passes to its fork, before {@code argLine}.
-     *
-     * @return the options; none unless a goal overrides this
-     */
-    protected List<String> forkSystemProperties() {
-        return List.of();
-    }
-
-    /**
-     * Tells whether the fork fits its thread count to the machine's load, and so may let its threads spin briefly
-     * while they wait ({@link ForkTuning}).
-     *
-     * @return {@code false} unless a goal overrides this
-     */
-    protected boolean adaptsThreads() {
-        return false;
-    }
-
     /** Returns the first words of this goal's failure message, such as {@code Training failed}. */
     protected abstract String failure();
 
-    private ForkedJvm fork() throws MojoExecutionException {
+    /**
+     * Returns the fork's JVM: its options and environment, derived from the request's threads and this goal's
+     * parameters in this one place.
+     */
+    private ForkedJvm fork(ForkRequest request) throws MojoExecutionException {
+        ThreadSettings threads = request.threads();
         List<String> options = new ArrayList<>(List.of(
                 "-Dai.djl.offline=true",
                 "-DDJL_CACHE_DIR=" + djlCacheDirectory.getAbsolutePath(),
-                "-Dai.djl.pytorch.num_threads=" + threadCount(),
+                "-Dai.djl.pytorch.num_threads=" + threads.count(),
                 "-Dai.djl.pytorch.num_interop_threads=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn"),
-                "-D" + ParentWatch.PARENT_PID_PROPERTY + "="
-                        + ProcessHandle.current().pid()));
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=" + (verbose ? "info" : "warn")));
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }
-        options.addAll(forkSystemProperties());
         if (tuning) {
             options.addAll(ForkTuning.jvmOptions());
         }
@@ -229,19 +284,25 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         }
         Map<String, String> environment = new HashMap<>();
         if (tuning) {
-            environment.putAll(ForkTuning.environment(threadCount(), adaptsThreads()));
+            environment.putAll(ForkTuning.environment(threads));
         } else {
-            environment.put("OMP_NUM_THREADS", Integer.toString(threadCount()));
+            environment.put("OMP_NUM_THREADS", Integer.toString(threads.count()));
         }
         if (environmentVariables != null) {
             environment.putAll(environmentVariables);
         }
-        List<File> classpath = new ForkClasspath(
-                        pluginArtifacts,
-                        new NativesResolver(repositorySystem, repositorySession, remoteRepositories),
-                        getLog())
-                .build(natives);
-        return new ForkedJvm(javaExecutable(), classpath, options, environment);
+        return new ForkedJvm(javaExecutable(), resolvedClasspath().entries(), options, environment);
+    }
+
+    private ForkClasspath.Resolved resolvedClasspath() throws MojoExecutionException {
+        if (classpath == null) {
+            classpath = new ForkClasspath(
+                            pluginArtifacts,
+                            new NativesResolver(repositorySystem, repositorySession, remoteRepositories),
+                            getLog())
+                    .build(natives);
+        }
+        return classpath;
     }
 
     private String javaExecutable() {

@@ -1,9 +1,12 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.cli.CheckForkRequest;
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.RuleArgument;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -82,24 +85,23 @@ public class CheckMojo extends AbstractForkingMojo {
 
     @Override
     protected void executeFork() throws MojoExecutionException, MojoFailureException {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--output", outputDirectory.getAbsolutePath(),
-                "--project", projectDirectory.getAbsolutePath(),
-                "--baselines", baselineDirectory.getAbsolutePath(),
-                "--reports", reportsDirectory.getAbsolutePath(),
-                "--device", device));
+        List<RuleArgument> ruleArguments = new ArrayList<>();
         if (rules != null) {
-            for (RuleConfig rule : rules) {
-                arguments.addAll(List.of("--rule", rule.toArgument()));
-            }
+            rules.forEach(rule -> ruleArguments.add(rule.toArgument()));
         }
-        if (modelNames != null) {
-            arguments.addAll(modelNames);
-        }
+        CheckForkRequest request = new CheckForkRequest(
+                outputDirectory.getAbsoluteFile().toPath(),
+                projectDirectory.getAbsoluteFile().toPath(),
+                Optional.of(baselineDirectory.getAbsoluteFile().toPath()),
+                Optional.of(reportsDirectory.getAbsoluteFile().toPath()),
+                ruleArguments,
+                modelNames == null ? List.of() : modelNames,
+                device,
+                threadSettings(),
+                mavenPid());
         List<String> violations = new ArrayList<>();
         int status = runFork(
-                ForkProtocol.CHECK_MAIN_CLASS,
-                arguments,
+                request,
                 line -> ForkProtocol.violationMessage(line)
                         .ifPresentOrElse(violations::add, () -> getLog().warn(line)));
         if (status == ForkProtocol.VIOLATED) {

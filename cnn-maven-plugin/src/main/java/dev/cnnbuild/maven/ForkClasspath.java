@@ -23,7 +23,9 @@ import org.apache.maven.plugin.logging.Log;
  * whole class path at debug level.
  *
  * <pre>{@code
- * List<File> classpath = new ForkClasspath(pluginArtifacts, resolver, getLog()).build("auto");
+ * ForkClasspath.Resolved classpath = new ForkClasspath(pluginArtifacts, resolver, getLog()).build("auto");
+ * classpath.entries();   // the plugin's jars and the natives jar
+ * classpath.natives();   // the natives jar
  * }</pre>
  */
 final class ForkClasspath {
@@ -49,7 +51,7 @@ final class ForkClasspath {
      * @return the class path of the fork
      * @throws MojoExecutionException if the natives cannot be chosen or resolved; the message says why and the fix
      */
-    List<File> build(String natives) throws MojoExecutionException {
+    Resolved build(String natives) throws MojoExecutionException {
         File jar;
         try {
             NativesSelection chosen = NativesSelector.select(
@@ -75,7 +77,20 @@ final class ForkClasspath {
             log.debug("Forked JVM natives: " + jar);
             classpath.forEach(file -> log.debug("Forked JVM class path entry: " + file));
         }
-        return classpath;
+        return new Resolved(classpath, jar);
+    }
+
+    /**
+     * The fork's class path, and the natives jar on it.
+     *
+     * @param entries the class path, in order
+     * @param natives the natives jar, one of the entries
+     */
+    record Resolved(List<File> entries, File natives) {
+        /** Copies the list. */
+        Resolved {
+            entries = List.copyOf(entries);
+        }
     }
 
     private static boolean forTheSiteOnly(Artifact artifact) {

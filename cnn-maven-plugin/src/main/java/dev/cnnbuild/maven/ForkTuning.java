@@ -1,5 +1,6 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.threads.ThreadSettings;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.Map;
  * </ul>
  *
  * <pre>{@code
- * Map<String, String> environment = ForkTuning.environment(2, false);   // OMP_NUM_THREADS=2, OMP_WAIT_POLICY=PASSIVE, ...
+ * Map<String, String> environment = ForkTuning.environment(ThreadSettings.fixed(2));   // OMP_NUM_THREADS=2, ...
  * List<String> options = ForkTuning.jvmOptions();                         // [-XX:MaxNewSize=64m]
  * }</pre>
  */
@@ -48,17 +49,16 @@ final class ForkTuning {
     private ForkTuning() {}
 
     /**
-     * Returns the fork's default environment for a thread count.
+     * Returns the fork's default environment for its threads, as its request states them.
      *
-     * @param threads PyTorch's intra-op thread count
-     * @param adaptive whether the fork fits its thread count to the machine's load
+     * @param threads PyTorch's intra-op thread count, and whether the fork fits it to the machine's load
      * @return the variables, in a stable order
      */
-    static Map<String, String> environment(int threads, boolean adaptive) {
+    static Map<String, String> environment(ThreadSettings threads) {
         Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("OMP_NUM_THREADS", Integer.toString(threads));
+        environment.put("OMP_NUM_THREADS", Integer.toString(threads.count()));
         environment.put("OMP_WAIT_POLICY", "PASSIVE");
-        if (adaptive) {
+        if (threads.adaptive()) {
             environment.put("GOMP_SPINCOUNT", SPIN_COUNT);
         }
         environment.put("MALLOC_MMAP_THRESHOLD_", MMAP_THRESHOLD);

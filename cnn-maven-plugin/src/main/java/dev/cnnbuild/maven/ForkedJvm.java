@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * ForkedJvm fork = new ForkedJvm(javaExecutable, classpath, List.of("-Xmx2g"), Map.of());
- * int status = fork.run(ForkProtocol.TRAIN_MAIN_CLASS, args, log::info, log::warn);
+ * int status = fork.run(ForkProtocol.TRAIN_MAIN_CLASS, List.of("--request", file), log::info, log::warn);
  * }</pre>
  */
 final class ForkedJvm {

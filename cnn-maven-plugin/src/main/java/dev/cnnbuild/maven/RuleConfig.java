@@ -23,8 +23,8 @@ public class RuleConfig {
     private String absoluteTolerance;
     private String relativeTolerance;
 
-    /** Returns the rule as the forked check's command line takes it. */
-    String toArgument() {
-        return new RuleArgument(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance).encode();
+    /** Returns the rule as the forked check's request holds it. */
+    RuleArgument toArgument() {
+        return new RuleArgument(metric, label, minimum, maximum, absoluteTolerance, relativeTolerance);
     }
 }

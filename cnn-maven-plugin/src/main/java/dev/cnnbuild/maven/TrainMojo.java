@@ -1,15 +1,17 @@
 package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.TrainForkRequest;
 import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
-import dev.cnnbuild.core.threads.CpuTimes;
+import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -86,8 +88,8 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(property = "cnn.adaptiveThreads", defaultValue = "true")
     private boolean adaptiveThreads;
 
-    /** Whether this execution's fork adapts its threads: decided once, from {@code /proc}, when first asked. */
-    private Boolean adaptsThreads;
+    /** The fork's threads and whether they adapt: decided once, from {@code /proc}, when first asked. */
+    private ThreadSettings threadSettings;
 
     /** The class path root that {@code addToClasspath} copies to. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true)
@@ -99,11 +101,11 @@ public class TrainMojo extends AbstractForkingMojo {
     }
 
     @Override
-    protected boolean adaptsThreads() {
-        if (adaptsThreads == null) {
-            adaptsThreads = adaptiveThreads && threadCount() > 1 && CpuTimes.measurable();
+    protected ThreadSettings threadSettings() {
+        if (threadSettings == null) {
+            threadSettings = ThreadSettings.decide(threadCount(), adaptiveThreads);
         }
-        return adaptsThreads;
+        return threadSettings;
     }
 
     @Override
@@ -120,31 +122,21 @@ public class TrainMojo extends AbstractForkingMojo {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
             return;
         }
-        if (memoryLimit != null && !memoryLimit.isBlank()) {
-            try {
-                MemoryLimit.parse(memoryLimit);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("Invalid <memoryLimit>: " + e.getMessage());
-            }
-        }
-        List<String> arguments = new ArrayList<>(List.of(
-                "--output", outputDirectory.getAbsolutePath(), "--project", projectDirectory.getAbsolutePath()));
-        if (device != null && !device.isBlank()) {
-            arguments.addAll(List.of("--device", device));
-        }
-        if (devices != null && !devices.isBlank()) {
-            arguments.addAll(List.of("--devices", devices));
-        }
-        if (force) {
-            arguments.add("--force");
-        }
-        if (adaptsThreads()) {
-            arguments.add("--adapt-threads");
-        }
-        files.forEach(file -> arguments.add(file.getAbsolutePath()));
-        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threadCount() + " thread(s)"
-                + (adaptsThreads() ? ", fewer while other processes keep the processors busy" : ""));
-        int status = runFork(ForkProtocol.TRAIN_MAIN_CLASS, arguments, line -> getLog().warn(line));
+        TrainForkRequest request = new TrainForkRequest(
+                files.stream().map(file -> file.getAbsoluteFile().toPath()).toList(),
+                outputDirectory.getAbsoluteFile().toPath(),
+                projectDirectory.getAbsoluteFile().toPath(),
+                isSet(device) ? Optional.of(DeviceChoice.parse(device)) : Optional.empty(),
+                isSet(devices) ? Optional.of(DeviceChoice.parseDevices(devices)) : Optional.empty(),
+                force,
+                threadSettings(),
+                memoryLimit(),
+                forkNatives(),
+                mavenPid());
+        ThreadSettings threads = request.threads();
+        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threads.count()
+                + " thread(s)" + (threads.adaptive() ? ", fewer while other processes keep the processors busy" : ""));
+        int status = runFork(request, line -> getLog().warn(line));
         if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);
         }
@@ -153,11 +145,19 @@ public class TrainMojo extends AbstractForkingMojo {
         }
     }
 
-    @Override
-    protected List<String> forkSystemProperties() {
-        return memoryLimit == null || memoryLimit.isBlank()
-                ? List.of()
-                : List.of("-D" + MemoryLimit.PROPERTY + "=" + memoryLimit.trim());
+    private MemoryLimit memoryLimit() throws MojoExecutionException {
+        if (!isSet(memoryLimit)) {
+            return MemoryLimit.machine();
+        }
+        try {
+            return MemoryLimit.parse(memoryLimit);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid <memoryLimit>: " + e.getMessage());
+        }
+    }
+
+    private static boolean isSet(String parameter) {
+        return parameter != null && !parameter.isBlank();
     }
 
     @Override

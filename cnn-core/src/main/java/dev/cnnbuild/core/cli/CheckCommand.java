@@ -5,7 +5,6 @@ import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.files.FolderLockedException;
 import dev.cnnbuild.core.model.ModelIntegrityException;
 import dev.cnnbuild.core.rules.GateResult;
-import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.rules.RuleOutcome;
 import dev.cnnbuild.core.service.CheckRequest;
@@ -15,33 +14,26 @@ import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
- * The command line of {@link CheckService}: parses the arguments into a {@link CheckRequest} and prints the
- * checks. The main class of the JVM that {@code cnn:check} forks.
- *
- * <p>Usage: {@code CheckCommand --output DIR [--project DIR] [--baselines DIR] [--reports DIR] [--rule RULE]...
- * [--device DEVICE] [NAME...]}, where a rule is a {@link RuleArgument} and the baseline of model {@code NAME} is
- * {@code <baselines>/NAME.metrics.json}. Without names, every complete model directory under {@code --output} is
- * checked. The device is {@code auto} (the kind that trained each model when there is one here, else the CPU),
- * {@code cpu}, {@code gpu} or {@code gpu:N}. Exit status as {@link ForkProtocol} defines it: 0 every rule held; 3
- * some did not (each on standard error as a violation line); 2 bad input, on an error line; 1 an unexpected failure.
- * A model directory whose files do not match its manifest ({@code manifest.sha256}) is bad input: nothing is
- * measured. The output folder is locked while the check writes reports into it ({@link FolderLock}).
+ * The main class of the JVM that {@code cnn:check} forks: reads its {@link CheckForkRequest} from the file named by
+ * its one argument, {@code --request FILE} ({@link ForkRequestFile}), checks the models with {@link CheckService} and
+ * prints the checks. Without model names, every complete model directory under the output folder is checked. Exit
+ * status as {@link ForkProtocol} defines it: 0 every rule held; 3 some did not (each on standard error as a violation
+ * line); 2 bad input, on an error line; 1 an unexpected failure. A model directory whose files do not match its
+ * manifest ({@code manifest.sha256}) is bad input: nothing is measured. The output folder is locked while the check
+ * writes reports into it ({@link FolderLock}).
  *
  * <pre>{@code
- * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.CheckCommand --output target/cnn \
- *     --baselines src/test/cnn --rule metric=accuracy,minimum=0.98
+ * java -Dai.djl.offline=true -cp "$CLASSPATH" dev.cnnbuild.core.cli.CheckCommand --request target/cnn-fork/check-1.properties
+ * // or in this JVM:
+ * CheckCommand.run(CheckForkRequest.of(Path.of("target/cnn"), rules), out, err);
  * }</pre>
  */
 public final class CheckCommand {
-    private static final String USAGE = "usage: CheckCommand --output DIR [--project DIR] [--baselines DIR]"
-            + " [--reports DIR] [--rule RULE]... [--device DEVICE] [NAME...]";
+    private static final String USAGE = "usage: CheckCommand --request FILE, where FILE is the request that cnn:check"
+            + " writes (ForkRequestFile)";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -54,25 +46,44 @@ public final class CheckCommand {
     /**
      * Runs the command and exits with its status.
      *
-     * @param args the command line
+     * @param args {@code --request FILE}
      */
     public static void main(String[] args) {
-        ParentWatch.startFromSystemProperty(System.err);
         System.exit(run(args, System.out, System.err));
     }
 
     /**
-     * Runs the command.
+     * Reads the request file named by the arguments, starts watching the process it names, and runs the request.
      *
-     * @param args the command line
+     * @param args {@code --request FILE}
      * @param out where progress and passed rules go
      * @param err where violations and errors go
      * @return the exit status
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        CheckForkRequest request;
+        try {
+            request = ForkRequestFile.read(ForkProtocol.requestFile(args, USAGE), CheckForkRequest.class);
+        } catch (ForkRequestException e) {
+            err.println(ForkProtocol.error(e.getMessage()));
+            return ForkProtocol.INVALID_INPUT;
+        }
+        ParentWatch.start(request.parentPid(), err);
+        return run(request, out, err);
+    }
+
+    /**
+     * Runs a request.
+     *
+     * @param forkRequest what to check
+     * @param out where progress and passed rules go
+     * @param err where violations and errors go
+     * @return the exit status
+     */
+    public static int run(CheckForkRequest forkRequest, PrintStream out, PrintStream err) {
         CheckCommand command = new CheckCommand(out, err);
         try {
-            CheckRequest request = parse(args);
+            CheckRequest request = forkRequest.checkRequest();
             boolean passed = true;
             try (FolderLock lock = Files.isDirectory(request.outputDirectory())
                     ? FolderLock.acquire(request.outputDirectory(), "checking")
@@ -90,39 +101,6 @@ public final class CheckCommand {
             e.printStackTrace(err);
             return ForkProtocol.FAILED;
         }
-    }
-
-    private static CheckRequest parse(String[] args) throws RuleException {
-        Path output = null;
-        Path project = Path.of("");
-        Path baselines = null;
-        Path reports = null;
-        List<Rule> rules = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        String device = "auto";
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--output" -> output = Path.of(value(args, ++i));
-                case "--project" -> project = Path.of(value(args, ++i));
-                case "--baselines" -> baselines = Path.of(value(args, ++i));
-                case "--reports" -> reports = Path.of(value(args, ++i));
-                case "--rule" -> rules.add(RuleArgument.decode(value(args, ++i)).toRule());
-                case "--device" -> device = value(args, ++i);
-                default -> names.add(args[i]);
-            }
-        }
-        if (output == null) {
-            throw new RuleException(USAGE);
-        }
-        return new CheckRequest(
-                output, project, Optional.ofNullable(baselines), Optional.ofNullable(reports), rules, names, device);
-    }
-
-    private static String value(String[] args, int i) throws RuleException {
-        if (i >= args.length) {
-            throw new RuleException(args[i - 1] + " needs a value");
-        }
-        return args[i];
     }
 
     private boolean print(ModelCheck check) {

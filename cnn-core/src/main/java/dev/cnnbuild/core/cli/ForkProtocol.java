@@ -1,11 +1,13 @@
 package dev.cnnbuild.core.cli;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The protocol between the Maven plugin and the JVMs it forks, in one place that both sides use: the main classes,
- * the exit statuses, and the prefixes of the standard error lines that carry errors and rule violations. Rules
- * cross as {@link RuleArgument}s.
+ * The protocol between the Maven plugin and the JVMs it forks, in one place that both sides use: the main classes
+ * and their one argument, {@code --request FILE} (what the fork is to do travels in that file, {@link
+ * ForkRequestFile}), the exit statuses, and the prefixes of the standard error lines that carry errors and rule
+ * violations back.
  *
  * <pre>{@code
  * // in the fork
@@ -33,6 +35,24 @@ public final class ForkProtocol {
     private static final String VIOLATION_PREFIX = "VIOLATION: ";
 
     private ForkProtocol() {}
+
+    /** The one argument of a fork's main class, before the request file's path. */
+    public static final String REQUEST_OPTION = "--request";
+
+    /**
+     * Returns the request file of a fork's command line, {@code --request FILE}.
+     *
+     * @param args the command line
+     * @param usage the main class's usage line, for the error
+     * @return the file
+     * @throws ForkRequestException if the command line is anything else
+     */
+    public static Path requestFile(String[] args, String usage) throws ForkRequestException {
+        if (args.length != 2 || !args[0].equals(REQUEST_OPTION)) {
+            throw new ForkRequestException(usage);
+        }
+        return Path.of(args[1]);
+    }
 
     /** Returns the standard error line that reports an error. */
     public static String error(String message) {

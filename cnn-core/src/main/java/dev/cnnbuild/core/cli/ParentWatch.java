@@ -4,31 +4,29 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
  * Ends a forked JVM when the process that started it is gone, as surefire's forked booter does: a CI server's
  * timeout or a Ctrl-C kills Maven (SIGKILL leaves it no time to stop its children), and a training that went on
- * would race the next build for the model directory. The plugin names its own process in system property
- * {@value #PARENT_PID_PROPERTY}; a daemon thread polls it every {@link #POLL_INTERVAL} and ends the JVM at once (a
+ * would race the next build for the model directory. The plugin names its own process in the fork's request
+ * ({@link ForkRequest#parentPid()}); a daemon thread polls it every {@link #POLL_INTERVAL} and ends the JVM at once (a
  * SIGKILL to itself, else a halt), with a line on standard error, once it has ended. A killed parent that is a
  * zombie its own parent has not reaped yet still counts as ended: a direct child sees that it was handed to another
  * parent. Whatever the fork was writing is left as a kill leaves it: model directories and checkpoints are written
  * whole or not at all, and the output folder's lock goes with the process.
  *
- * <p>Without the property (a command run by hand) nothing is watched.
+ * <p>A request without a parent (a command run by hand) watches nothing.
  *
  * <pre>{@code
- * java -Dcnn.fork.parentPid=4242 -cp ... dev.cnnbuild.core.cli.TrainCommand ...
- * // in main(): ParentWatch.startFromSystemProperty(System.err);
- * // when process 4242 dies:
- * // cnn-build fork: the process that started it (PID 4242) has ended; stopping this training now
+ * ParentWatch.start(request.parentPid(), System.err);
+ * // when the parent dies:
+ * // cnn-build fork: the process that started it (PID 4242) has ended; stopping this JVM now
  * }</pre>
  */
 public final class ParentWatch {
-    /** The system property that names the parent's process id. */
-    public static final String PARENT_PID_PROPERTY = "cnn.fork.parentPid";
     /** How often the parent is looked at. */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     /** The exit status of a fork stopped because its parent ended. */
@@ -47,26 +45,24 @@ public final class ParentWatch {
     }
 
     /**
-     * Starts watching the process named by {@value #PARENT_PID_PROPERTY}, if the property is set; a parent that is
-     * already gone, or a value that is no process id, stops the JVM at once.
+     * Starts watching a process, if one is named; a parent that is already gone stops the JVM at once.
      *
+     * @param pid the parent's process id, if any
      * @param err where the line that says why the JVM stops goes
      */
-    public static void startFromSystemProperty(PrintStream err) {
-        String pid = System.getProperty(PARENT_PID_PROPERTY);
-        if (pid == null || pid.isBlank()) {
+    public static void start(OptionalLong pid, PrintStream err) {
+        if (pid.isEmpty()) {
             return;
         }
-        IntConsumer halt = ParentWatch::stopNow;
-        Optional<ProcessHandle> parent = parse(pid).flatMap(ProcessHandle::of);
+        Optional<ProcessHandle> parent = ProcessHandle.of(pid.getAsLong());
         if (parent.isEmpty()) {
-            err.println(ForkProtocol.error("the process that started this JVM (" + PARENT_PID_PROPERTY + "=" + pid
-                    + ") is not running; nothing to do"));
+            err.println(ForkProtocol.error(
+                    "the process that started this JVM (PID " + pid.getAsLong() + ") is not running; nothing to do"));
             err.flush();
-            halt.accept(ORPHANED);
+            stopNow(ORPHANED);
             return;
         }
-        new ParentWatch(parent.get(), err, halt).start();
+        new ParentWatch(parent.get(), err, ParentWatch::stopNow).start();
     }
 
     /** Starts the watching daemon thread. */
@@ -123,13 +119,5 @@ public final class ParentWatch {
             Thread.currentThread().interrupt();
         }
         Runtime.getRuntime().halt(status);
-    }
-
-    private static Optional<Long> parse(String pid) {
-        try {
-            return Optional.of(Long.parseLong(pid.trim()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

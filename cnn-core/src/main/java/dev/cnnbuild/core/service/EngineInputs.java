@@ -11,11 +11,11 @@ import java.util.Optional;
 
 /**
  * The inputs of a model's fingerprint that come from the PyTorch engine: the tool, DJL and PyTorch versions, and the
- * device type. {@link #forecast} tells them from the natives on the class path without loading the engine (a model
- * on the CPU, or on {@code device: auto} with CPU natives); {@link #loaded} asks the loaded engine.
+ * device type. {@link #forecast} tells them from the natives the engine will load without loading it (a model on
+ * the CPU, or on {@code device: auto} with CPU natives); {@link #loaded} asks the loaded engine.
  *
  * <pre>{@code
- * EngineInputs inputs = EngineInputs.forecast(DeviceChoice.AUTO).orElseGet(...);   // 2.5.1, cpu: engine not loaded
+ * EngineInputs inputs = EngineInputs.forecast(DeviceChoice.AUTO, ClassPathNatives.find()).orElseGet(...);   // cpu
  * EngineInputs same = EngineInputs.loaded(DeviceChoice.AUTO);                        // the engine's own answer
  * }</pre>
  *
@@ -25,14 +25,14 @@ import java.util.Optional;
 record EngineInputs(ToolVersions versions, String deviceType) {
 
     /**
-     * Tells the inputs without loading the engine, where the class path's natives tell them.
+     * Tells the inputs without loading the engine, where the natives tell them.
      *
      * @param choice the model's device choice
+     * @param natives the natives the engine will load; empty where only its load can tell
      * @return the inputs, or empty where only the loaded engine can tell (GPUs asked for, CUDA natives, natives
-     *     that DJL would not take from the class path)
+     *     not known)
      */
-    static Optional<EngineInputs> forecast(DeviceChoice choice) {
-        Optional<ClassPathNatives> natives = ClassPathNatives.find();
+    static Optional<EngineInputs> forecast(DeviceChoice choice, Optional<ClassPathNatives> natives) {
         boolean cpu = choice.kind() == DeviceChoice.Kind.CPU
                 || choice.kind() == DeviceChoice.Kind.AUTO
                         && natives.map(n -> !n.cuda()).orElse(false);

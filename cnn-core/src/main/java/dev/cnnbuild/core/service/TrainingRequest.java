@@ -1,13 +1,17 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.threads.ThreadSettings;
+import dev.cnnbuild.core.training.ClassPathNatives;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * What to train: one model file, where its model directory goes, the project its paths are recorded relative to,
- * an optional device (and device count) that overrides the file's {@code training.device}, whether to retrain an up-to-date model,
- * and whether a training on the CPU fits its thread count to the machine's load.
+ * an optional device (and device count) that overrides the file's {@code training.device}, whether to retrain an
+ * up-to-date model, the threads PyTorch runs with (and whether they adapt to the machine's load), the memory limit
+ * the model's estimate is held to, and the natives the engine will load, where they are known without loading it.
  *
  * <pre>{@code
  * TrainingRequest request = TrainingRequest.of(Path.of("src/main/cnn/mnist.yaml"), Path.of("target/cnn"))
@@ -21,8 +25,11 @@ import java.util.Optional;
  * @param devices how many devices to train on instead of the file's {@code training.devices}, if given
  *     ({@link DeviceChoice#ALL_DEVICES} for all)
  * @param force retrain even when the model is up to date, and discard any checkpoint
- * @param adaptThreads let a training on the CPU give up threads while other processes keep the processors busy
- *     ({@link dev.cnnbuild.core.threads.AdaptiveThreads})
+ * @param threads PyTorch's intra-op threads, and whether a training on the CPU gives some up while other processes
+ *     keep the processors busy ({@link dev.cnnbuild.core.threads.AdaptiveThreads})
+ * @param memoryLimit the most memory training may need by the model's estimate
+ * @param natives the natives the engine will load, as {@link ClassPathNatives} tells them; empty where only the
+ *     engine's load can tell
  */
 public record TrainingRequest(
         Path modelFile,
@@ -31,10 +38,14 @@ public record TrainingRequest(
         Optional<DeviceChoice> device,
         Optional<Integer> devices,
         boolean force,
-        boolean adaptThreads) {
+        ThreadSettings threads,
+        MemoryLimit memoryLimit,
+        Optional<ClassPathNatives> natives) {
 
     /**
-     * A request in the current working directory's project, on the file's own device, without forcing.
+     * A request in the current working directory's project, on the file's own device, without forcing, with as
+     * many threads as processors that do not adapt, the machine's memory as the limit, and the natives of this JVM's
+     * class path.
      *
      * @param modelFile the YAML model file
      * @param outputDirectory the folder that holds model directories
@@ -42,17 +53,32 @@ public record TrainingRequest(
      */
     public static TrainingRequest of(Path modelFile, Path outputDirectory) {
         return new TrainingRequest(
-                modelFile, outputDirectory, Path.of(""), Optional.empty(), Optional.empty(), false, false);
+                modelFile,
+                outputDirectory,
+                Path.of(""),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                ThreadSettings.fixed(Runtime.getRuntime().availableProcessors()),
+                MemoryLimit.machine(),
+                ClassPathNatives.find());
     }
 
     /** Returns this request with {@code force} set as given. */
     public TrainingRequest withForce(boolean retrain) {
         return new TrainingRequest(
-                modelFile, outputDirectory, projectDirectory, device, devices, retrain, adaptThreads);
+                modelFile, outputDirectory, projectDirectory, device, devices, retrain, threads, memoryLimit, natives);
     }
 
-    /** Returns this request with {@code adaptThreads} set as given. */
-    public TrainingRequest withAdaptThreads(boolean adapt) {
-        return new TrainingRequest(modelFile, outputDirectory, projectDirectory, device, devices, force, adapt);
+    /** Returns this request with {@code memoryLimit} set as given. */
+    public TrainingRequest withMemoryLimit(MemoryLimit limit) {
+        return new TrainingRequest(
+                modelFile, outputDirectory, projectDirectory, device, devices, force, threads, limit, natives);
+    }
+
+    /** Returns this request with {@code threads} set as given. */
+    public TrainingRequest withThreads(ThreadSettings settings) {
+        return new TrainingRequest(
+                modelFile, outputDirectory, projectDirectory, device, devices, force, settings, memoryLimit, natives);
     }
 }

@@ -41,8 +41,8 @@ import java.util.OptionalInt;
  * matches the run's inputs. Training saves a checkpoint beside the model directory after every epoch and resumes
  * from it after a kill; {@code force} retrains and discards it.
  *
- * <p>For a model on the CPU the fingerprint's engine inputs (the PyTorch version, the device type) are read from the
- * natives on the class path ({@link EngineInputs}), so an up-to-date model is found so without loading the PyTorch
+ * <p>For a model on the CPU the fingerprint's engine inputs (the PyTorch version, the device type) are told by the
+ * request's natives ({@link EngineInputs}), so an up-to-date model is found so without loading the PyTorch
  * engine; a model that trains starts the engine's load on a second thread ({@link EngineLoader}) before its data are
  * decoded, and the loaded engine's own answer is what the model directory's fingerprint records.
  *
@@ -103,8 +103,8 @@ public final class TrainingService {
      *
      * @param request what to train
      * @return what it came to
-     * @throws SpecException if the model file is not valid, training it needs more memory than
-     *     {@link MemoryLimit#current()}, or a data path is not a readable regular file
+     * @throws SpecException if the model file is not valid, training it needs more memory than the request's
+     *     {@link MemoryLimit}, or a data path is not a readable regular file
      * @throws DatasetException if a data file is missing or does not fit the model file
      * @throws TrainingException if training cannot run, such as on a device that is not there
      * @throws IOException if a file cannot be read or written
@@ -114,10 +114,10 @@ public final class TrainingService {
         long start = System.nanoTime();
         ModelSpec spec = ModelSpecReader.readAndValidate(
                 request.modelFile().toAbsolutePath().normalize());
-        TrainingMemory.of(spec).requireWithin(memoryLimit());
+        TrainingMemory.of(spec).requireWithin(request.memoryLimit());
         DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
-        Optional<EngineInputs> forecast = EngineInputs.forecast(choice);
+        Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
         EngineInputs engine = forecast.isPresent() ? forecast.get() : EngineInputs.loaded(choice);
         ModelData data = ModelData.forTraining(spec);
         Map<String, String> hashes =
@@ -154,7 +154,7 @@ public final class TrainingService {
                 .optCheckpoints(checkpoints, fingerprint.value())
                 .optStartFresh(request.force())
                 .optNormalization(normalization)
-                .optAdaptiveThreads(request.adaptThreads())
+                .optThreads(request.threads())
                 .build();
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
@@ -193,14 +193,6 @@ public final class TrainingService {
                     .map(r -> OptionalInt.of(r.keptEpoch()))
                     .orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
-        }
-    }
-
-    private static MemoryLimit memoryLimit() throws TrainingException {
-        try {
-            return MemoryLimit.current();
-        } catch (IllegalArgumentException e) {
-            throw new TrainingException(e.getMessage());
         }
     }
 

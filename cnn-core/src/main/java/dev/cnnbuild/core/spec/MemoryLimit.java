@@ -7,20 +7,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The most memory a training run may need, by {@link TrainingMemory}'s estimate: the system property
- * {@value #PROPERTY} when set (which {@code cnn:train} passes on from its {@code memoryLimit} parameter), else the
- * machine's physical memory. A size is written in bytes or with a unit: {@code 512m}, {@code 16g}, {@code 1t}.
+ * The most memory a training run may need, by {@link TrainingMemory}'s estimate: {@code cnn:train}'s
+ * {@code memoryLimit} parameter (property {@value #PROPERTY}) when set, else the machine's physical memory. A size is
+ * written in bytes or with a unit: {@code 512m}, {@code 16g}, {@code 1t}. Maven's JVM parses it and hands it to the
+ * fork in its request.
  *
  * <pre>{@code
  * MemoryLimit.parse("16g").bytes();   // 17179869184
- * MemoryLimit.current();              // -Dcnn.memoryLimit, else this machine's memory
+ * MemoryLimit.machine();              // this machine's memory
  * }</pre>
  *
  * @param bytes the limit in bytes
  * @param source where it comes from, for messages: {@code -Dcnn.memoryLimit=16g} or {@code this machine's memory}
  */
 public record MemoryLimit(long bytes, String source) {
-    /** The system property that sets the limit. */
+    /** The Maven property of the {@code memoryLimit} parameter, which messages name. */
     public static final String PROPERTY = "cnn.memoryLimit";
 
     private static final Pattern SIZE = Pattern.compile("(\\d{1,15})\\s*([kmgt]?)b?", Pattern.CASE_INSENSITIVE);
@@ -46,17 +47,11 @@ public record MemoryLimit(long bytes, String source) {
     }
 
     /**
-     * Returns the limit for this JVM.
+     * Returns the limit where none is set: the machine's physical memory.
      *
-     * @return {@code -Dcnn.memoryLimit} when set, else the machine's physical memory, else no limit where the JVM
-     *     cannot tell the machine's memory
-     * @throws IllegalArgumentException if the property is not a size
+     * @return the machine's physical memory, or no limit where the JVM cannot tell it
      */
-    public static MemoryLimit current() {
-        String property = System.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return parse(property);
-        }
+    public static MemoryLimit machine() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean machine) {
             return new MemoryLimit(machine.getTotalMemorySize(), "this machine's memory");

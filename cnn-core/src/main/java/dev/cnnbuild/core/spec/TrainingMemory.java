@@ -12,7 +12,7 @@ import java.util.Locale;
  * <pre>{@code
  * TrainingMemory memory = TrainingMemory.of(spec);
  * memory.bytes();                                   // about 3 MB for the tutorial network
- * memory.requireWithin(MemoryLimit.current());      // SpecException when it is more
+ * memory.requireWithin(MemoryLimit.machine());      // SpecException when it is more
  * }</pre>
  *
  * @param spec the model

@@ -13,13 +13,10 @@ import java.util.function.Supplier;
  * PyTorch's thread count belongs to the thread that sets it. Closing it gives back the configured count.
  *
  * <pre>{@code
- * try (AdaptiveThreads adaptive = AdaptiveThreads.forPyTorch("mnist-cnn", change -> log(change.describe()))
- *         .orElse(null)) {
+ * try (AdaptiveThreads adaptive = AdaptiveThreads.forPyTorch("mnist-cnn", 2, change -> log(change.describe()))) {
  *     for (Batch batch : batches) {
  *         train(batch);
- *         if (adaptive != null) {
- *             adaptive.afterBatch();
- *         }
+ *         adaptive.afterBatch();
  *     }
  * }
  * }</pre>
@@ -54,26 +51,23 @@ public final class AdaptiveThreads implements AutoCloseable {
     }
 
     /**
-     * Adapts PyTorch's intra-op threads of the calling thread, starting from the count it has now, where that is more
-     * than one and the machine's load can be measured ({@link CpuTimes#measurable()}).
+     * Adapts PyTorch's intra-op threads of the calling thread, starting from the count the fork was started with
+     * (whether the load can be measured was decided with it, {@link ThreadSettings#decide}).
      *
      * @param modelName the model being trained, for the changes' log lines
+     * @param threads the thread count PyTorch runs with, at least 2
      * @param onChange hears about every change
-     * @return the adapter, or nothing where there is nothing to adapt
+     * @return the adapter
      */
-    public static Optional<AdaptiveThreads> forPyTorch(String modelName, Consumer<ThreadChange> onChange) {
-        int configured = JniUtils.getNumThreads();
-        if (configured < 2 || !CpuTimes.measurable()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AdaptiveThreads(
+    public static AdaptiveThreads forPyTorch(String modelName, int threads, Consumer<ThreadChange> onChange) {
+        return new AdaptiveThreads(
                 modelName,
-                configured,
+                threads,
                 Runtime.getRuntime().availableProcessors(),
                 CpuTimes::read,
                 System::nanoTime,
                 JniUtils::setNumThreads,
-                onChange));
+                onChange);
     }
 
     /** Measures if a second has passed since the last measurement, and changes the thread count if it must. */

@@ -4,9 +4,10 @@
  * on a machine of their own and collapse beside another busy process; one thread fewer avoids the collapse.
  *
  * <pre>{@code
- * Optional<AdaptiveThreads> adaptive = AdaptiveThreads.forPyTorch("mnist-cnn", change -> log(change.describe()));
+ * ThreadSettings threads = ThreadSettings.decide(2, true);   // in Maven's JVM, once
+ * AdaptiveThreads adaptive = AdaptiveThreads.forPyTorch("mnist-cnn", threads.count(), change -> log(change.describe()));
  * // after every batch:
- * adaptive.ifPresent(AdaptiveThreads::afterBatch);
+ * adaptive.afterBatch();
  * }</pre>
  */
 package dev.cnnbuild.core.threads;

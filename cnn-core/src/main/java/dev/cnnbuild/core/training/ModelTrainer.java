@@ -32,6 +32,7 @@ import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import dev.cnnbuild.core.threads.AdaptiveThreads;
+import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -78,7 +79,7 @@ public final class ModelTrainer {
     private final String fingerprint;
     private final boolean startFresh;
     private final ChannelNormalization normalization;
-    private final boolean adaptThreads;
+    private final ThreadSettings threads;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.spec;
@@ -88,7 +89,7 @@ public final class ModelTrainer {
         this.fingerprint = builder.fingerprint;
         this.startFresh = builder.startFresh;
         this.normalization = builder.normalization;
-        this.adaptThreads = builder.adaptThreads;
+        this.threads = builder.threads;
     }
 
     /** Returns a builder; {@code setSpec} is required. */
@@ -332,11 +333,10 @@ public final class ModelTrainer {
 
     /** Returns the thread adapter where asked for and possible: on the CPU, with more than one thread. */
     private AdaptiveThreads adaptiveThreads(Device[] devices) {
-        if (!adaptThreads || devices.length > 1 || devices[0].isGpu()) {
+        if (threads == null || !threads.adaptive() || devices.length > 1 || devices[0].isGpu()) {
             return null;
         }
-        return AdaptiveThreads.forPyTorch(spec.name(), listener::onThreadsChanged)
-                .orElse(null);
+        return AdaptiveThreads.forPyTorch(spec.name(), threads.count(), listener::onThreadsChanged);
     }
 
     private TrainedNetwork finish(
@@ -479,7 +479,7 @@ public final class ModelTrainer {
         private String fingerprint;
         private boolean startFresh;
         private ChannelNormalization normalization = ChannelNormalization.NONE;
-        private boolean adaptThreads;
+        private ThreadSettings threads;
 
         private Builder() {}
 
@@ -535,15 +535,16 @@ public final class ModelTrainer {
         }
 
         /**
-         * Lets the training on the CPU give up threads while other processes keep the processors busy, and take
-         * them back when they are free ({@link AdaptiveThreads}); off by default: the thread count stays as set.
+         * Sets the threads PyTorch runs with; where they adapt, the training on the CPU gives up threads while other
+         * processes keep the processors busy, and takes them back when they are free ({@link AdaptiveThreads}).
+         * Unset, the thread count stays as it is.
          *
          * <pre>{@code
-         * ModelTrainer.builder().setSpec(spec).optAdaptiveThreads(true).build();
+         * ModelTrainer.builder().setSpec(spec).optThreads(ThreadSettings.decide(2, true)).build();
          * }</pre>
          */
-        public Builder optAdaptiveThreads(boolean adaptThreads) {
-            this.adaptThreads = adaptThreads;
+        public Builder optThreads(ThreadSettings threads) {
+            this.threads = threads;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.badinput;
 
+import dev.cnnbuild.core.spec.MemoryLimit;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.util.stream.Stream;
 
 /**
  * One case of the corpus's {@code model-files} folder: a model file whose first comment lines name its class of
- * bad input, what it is, an optional system property, and the exact message expected, in which {@code {file}} stands
- * for the model file and {@code {dir}} for its folder.
+ * bad input, what it is, an optional memory limit (as {@code cnn:train}'s {@code memoryLimit} parameter takes it),
+ * and the exact message expected, in which {@code {file}} stands for the model file and {@code {dir}} for its folder.
  *
  * <pre>{@code
  * # class: paths
@@ -23,7 +24,7 @@ import java.util.stream.Stream;
  * @param name the file's name without {@code .yaml}, also the model's name where the case has a valid one
  * @param badInputClass the class of bad input, such as {@code paths}
  * @param description what is wrong, in words
- * @param property a system property {@code name=value} the case runs with, if any
+ * @param memoryLimit the memory limit the case trains with, if not the machine's memory
  * @param expected the expected message with its placeholders
  */
 record BadModelFile(
@@ -31,7 +32,7 @@ record BadModelFile(
         String name,
         String badInputClass,
         String description,
-        Optional<String> property,
+        Optional<MemoryLimit> memoryLimit,
         String expected) {
 
     /** Returns every case, sorted by name. */
@@ -53,7 +54,7 @@ record BadModelFile(
                     file.getFileName().toString().replace(".yaml", ""),
                     header(lines, "class").orElseThrow(),
                     header(lines, "case").orElseThrow(),
-                    header(lines, "property"),
+                    header(lines, "memoryLimit").map(MemoryLimit::parse),
                     header(lines, "expect").orElseThrow());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -80,27 +81,13 @@ record BadModelFile(
                 .replace("{dir}", yaml.getParent().toString());
     }
 
-    /** Runs {@code action} with the case's system property set, and clears it after. */
-    <T> T withProperty(Action<T> action) throws Exception {
-        if (property.isEmpty()) {
-            return action.run();
-        }
-        String[] pair = property.get().split("=", 2);
-        System.setProperty(pair[0], pair[1]);
-        try {
-            return action.run();
-        } finally {
-            System.clearProperty(pair[0]);
-        }
+    /** Returns the memory limit the case trains with. */
+    MemoryLimit limit() {
+        return memoryLimit.orElseGet(MemoryLimit::machine);
     }
 
     @Override
     public String toString() {
         return badInputClass + "/" + name;
-    }
-
-    /** Something run with the case's property. */
-    interface Action<T> {
-        T run() throws Exception;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.TrainCommand;
+import dev.cnnbuild.core.cli.TrainForkRequest;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.service.TrainingRequest;
@@ -17,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -47,8 +49,8 @@ class BadModelFileTest {
         Path yaml = badCase.copyInto(dir);
         Path output = dir.resolve("out");
 
-        Throwable thrown = badCase.withProperty(() -> catchThrowable(
-                () -> new TrainingService((model, reason) -> {}).train(TrainingRequest.of(yaml, output))));
+        Throwable thrown = catchThrowable(() -> new TrainingService((model, reason) -> {})
+                .train(TrainingRequest.of(yaml, output).withMemoryLimit(badCase.limit())));
 
         assertThat(thrown)
                 .isInstanceOfAny(SpecException.class, DatasetException.class, TrainingException.class)
@@ -65,10 +67,10 @@ class BadModelFileTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = badCase.withProperty(() -> TrainCommand.run(
-                new String[] {"--output", output.toString(), yaml.toString()},
+        int status = TrainCommand.run(
+                TrainForkRequest.of(output, List.of(yaml)).withMemoryLimit(badCase.limit()),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)));
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         String errors = err.toString(StandardCharsets.UTF_8);
         assertThat(errors).isEqualTo(ForkProtocol.error(badCase.expectedFor(yaml)) + System.lineSeparator());

@@ -1,10 +1,13 @@
 package dev.cnnbuild.core.badinput;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.cli.CheckCommand;
+import dev.cnnbuild.core.cli.CheckForkRequest;
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.RuleArgument;
+import dev.cnnbuild.core.rules.RuleException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule of the corpus's {@code rules.tsv} is refused by the check command, as {@code cnn:check}'s fork runs
- * it, with its exact message: a POM's fields cross encoded as the plugin encodes them, so that no value can inject
- * another field, and a rule typed by hand crosses as written.
+ * Every rule of the corpus's {@code rules.tsv} is refused with its exact message: a POM's fields by the check command,
+ * as {@code cnn:check}'s fork runs them, after crossing in its request as the plugin encodes them (so that no value
+ * can inject another field), and an encoded rule as a request file holds it by {@link RuleArgument#decode}.
  */
 class BadRuleTest {
     @TempDir
@@ -35,24 +38,20 @@ class BadRuleTest {
             return name;
         }
 
-        /** The {@code --rule} argument: the POM's fields encoded as {@code cnn:check} does, or the hand-typed text. */
-        String argument() {
-            if (kind.equals("argument")) {
-                return input;
-            }
+        /** The POM's fields, as {@code cnn:check} puts them in its fork's request. */
+        RuleArgument pomFields() {
             Map<String, String> fields = new HashMap<>();
             for (String field : input.split(" \\| ")) {
                 String[] pair = field.split("=", 2);
                 fields.put(pair[0], pair[1]);
             }
             return new RuleArgument(
-                            fields.get("metric"),
-                            fields.get("label"),
-                            fields.get("minimum"),
-                            fields.get("maximum"),
-                            fields.get("absoluteTolerance"),
-                            fields.get("relativeTolerance"))
-                    .encode();
+                    fields.get("metric"),
+                    fields.get("label"),
+                    fields.get("minimum"),
+                    fields.get("maximum"),
+                    fields.get("absoluteTolerance"),
+                    fields.get("relativeTolerance"));
         }
     }
 
@@ -65,14 +64,22 @@ class BadRuleTest {
                 .map(f -> new BadRule(f[0], f[1], f[2], f[3]));
     }
 
+    static Stream<BadRule> pomRules() throws Exception {
+        return rules().filter(rule -> rule.kind().equals("pom"));
+    }
+
+    static Stream<BadRule> encodedRules() throws Exception {
+        return rules().filter(rule -> rule.kind().equals("argument"));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("rules")
+    @MethodSource("pomRules")
     void checkCommandRefusesIt(BadRule rule) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = CheckCommand.run(
-                new String[] {"--output", dir.toString(), "--rule", rule.argument()},
+                CheckForkRequest.of(dir, List.of(rule.pomFields())),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -82,8 +89,16 @@ class BadRuleTest {
         assertThat(out.toString(StandardCharsets.UTF_8) + errors).doesNotContain("\tat ", "Exception");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("encodedRules")
+    void anEncodedRuleIsRefusedWhenItIsReadBack(BadRule rule) {
+        assertThatThrownBy(() -> RuleArgument.decode(rule.input()).toRule())
+                .isInstanceOf(RuleException.class)
+                .hasMessage(rule.expected());
+    }
+
     @Test
-    void corpusHasPomAndHandTypedRules() throws Exception {
+    void corpusHasPomAndEncodedRules() throws Exception {
         assertThat(rules().map(BadRule::kind).distinct()).containsExactlyInAnyOrder("pom", "argument");
     }
 }

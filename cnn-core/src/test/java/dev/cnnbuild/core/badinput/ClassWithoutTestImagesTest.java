@@ -3,13 +3,16 @@ package dev.cnnbuild.core.badinput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.cli.CheckCommand;
+import dev.cnnbuild.core.cli.CheckForkRequest;
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.RuleArgument;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,14 +38,11 @@ class ClassWithoutTestImagesTest {
 
         // trained and checked against the same project folder, the working directory, as cnn:train and cnn:check are
         int status = CheckCommand.run(
-                new String[] {
-                    "--output",
-                    output.toString(),
-                    "--rule",
-                    "metric=classAccuracy,label=1,minimum=0.5",
-                    "--rule",
-                    "metric=classF1,maximum=1"
-                },
+                CheckForkRequest.of(
+                        output,
+                        List.of(
+                                new RuleArgument("classAccuracy", "1", "0.5", null, null, null),
+                                new RuleArgument("classF1", null, null, "1", null, null))),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 

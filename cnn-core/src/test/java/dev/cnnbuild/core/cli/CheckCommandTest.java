@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +19,7 @@ class CheckCommandTest {
 
     @Test
     void badRuleIsBadInput() {
-        int status = run("--output", dir.toString(), "--rule", "metric=acuracy,minimum=0.9");
+        int status = run(CheckForkRequest.of(dir, List.of(new RuleArgument("acuracy", null, "0.9", null, null, null))));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(ForkProtocol.errorMessage(err.toString().lines().findFirst().orElseThrow()))
@@ -28,7 +29,7 @@ class CheckCommandTest {
 
     @Test
     void noTrainedModelIsBadInput() {
-        int status = run("--output", dir.resolve("empty").toString());
+        int status = run(CheckForkRequest.of(dir.resolve("empty"), List.of()));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString())
@@ -38,12 +39,29 @@ class CheckCommandTest {
     }
 
     @Test
-    void missingOutputIsBadInput() {
-        assertThat(run("--rule", "metric=accuracy,minimum=0.9")).isEqualTo(ForkProtocol.INVALID_INPUT);
-        assertThat(err.toString()).startsWith("ERROR: usage: CheckCommand --output DIR");
+    void aMissingRequestFileIsBadInput() {
+        Path missing = dir.resolve("check-1.properties");
+
+        int status = CheckCommand.run(
+                new String[] {"--request", missing.toString()}, new PrintStream(out, true), new PrintStream(err, true));
+
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
+        assertThat(err.toString())
+                .isEqualTo(ForkProtocol.error("the fork's request file " + missing + " does not exist; the plugin"
+                                + " writes it for each fork and deletes it afterwards, so run the Maven goal again")
+                        + System.lineSeparator());
     }
 
-    private int run(String... args) {
-        return CheckCommand.run(args, new PrintStream(out, true), new PrintStream(err, true));
+    @Test
+    void argumentsOtherThanARequestFileAreBadInput() {
+        int status = CheckCommand.run(
+                new String[] {"--output", dir.toString()}, new PrintStream(out, true), new PrintStream(err, true));
+
+        assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("ERROR: usage: CheckCommand --request FILE");
+    }
+
+    private int run(CheckForkRequest request) {
+        return CheckCommand.run(request, new PrintStream(out, true), new PrintStream(err, true));
     }
 }

@@ -34,8 +34,7 @@ class ForkStartTest {
         ModelDirectory directory = TinyDataset.train(yaml, output);
         Path classes = dir.resolve("classes.log");
 
-        Fork fork =
-                fork(List.of("-Xlog:class+load=info:file=" + classes), "--output", output.toString(), yaml.toString());
+        Fork fork = fork(List.of("-Xlog:class+load=info:file=" + classes), TrainForkRequest.of(output, List.of(yaml)));
 
         assertThat(fork.status()).isEqualTo(ForkProtocol.SUCCESS);
         assertThat(fork.out())
@@ -55,10 +54,7 @@ class ForkStartTest {
                 List.of(
                         "-Dorg.slf4j.simpleLogger.log.ai.djl.pytorch.engine.PtEngine=info",
                         "-Dai.djl.pytorch.num_threads=1"),
-                "--output",
-                output.toString(),
-                "--force",
-                yaml.toString());
+                TrainForkRequest.of(output, List.of(yaml)).withForce(true));
 
         assertThat(fork.status()).as(fork.err()).isEqualTo(ForkProtocol.SUCCESS);
         assertThat(fork.err())
@@ -75,9 +71,10 @@ class ForkStartTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         List<String> missingNatives = List.of("-DPYTORCH_VERSION=0.0.1", "-DDJL_CACHE_DIR=" + dir.resolve("djl"));
 
-        Fork background =
-                fork(missingNatives, "--output", dir.resolve("forced").toString(), "--force", yaml.toString());
-        Fork foreground = fork(missingNatives, "--output", dir.resolve("new").toString(), yaml.toString());
+        Fork background = fork(
+                missingNatives,
+                TrainForkRequest.of(dir.resolve("forced"), List.of(yaml)).withForce(true));
+        Fork foreground = fork(missingNatives, TrainForkRequest.of(dir.resolve("new"), List.of(yaml)));
 
         assertThat(background.status()).isEqualTo(ForkProtocol.FAILED);
         assertThat(background.errorLine())
@@ -86,7 +83,7 @@ class ForkStartTest {
         assertThat(foreground.status()).isEqualTo(ForkProtocol.FAILED);
     }
 
-    private Fork fork(List<String> options, String... arguments) throws IOException, InterruptedException {
+    private Fork fork(List<String> options, TrainForkRequest request) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dai.djl.offline=true",
@@ -94,7 +91,8 @@ class ForkStartTest {
                 "-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error"));
         command.addAll(options);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ForkProtocol.TRAIN_MAIN_CLASS));
-        command.addAll(List.of(arguments));
+        command.addAll(List.of(
+                ForkProtocol.REQUEST_OPTION, ForkRequestFile.write(request, dir).toString()));
         Path out = Files.createTempFile(dir, "fork", ".out");
         Path err = Files.createTempFile(dir, "fork", ".err");
         Process process = new ProcessBuilder(command)

@@ -7,6 +7,7 @@ import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.testing.TinyDataset;
+import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,9 +105,16 @@ class TamperedModelTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = CheckCommand.run(
-                new String[] {
-                    "--output", output.toString(), "--project", dir.toString(), "--rule", "metric=accuracy,minimum=0.5"
-                },
+                new CheckForkRequest(
+                        output,
+                        dir,
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(new RuleArgument("accuracy", null, "0.5", null, null, null)),
+                        List.of(),
+                        "auto",
+                        ThreadSettings.fixed(1),
+                        OptionalLong.empty()),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.testing.TinyDataset;
+import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +47,7 @@ class TrainCommandTest {
         run(output, yaml);
         ModelDirectory directory = ModelDirectory.of(output, "tiny");
 
-        String log = run(output, yaml, "--force");
+        String log = run(TrainForkRequest.of(output, List.of(yaml)).withForce(true));
 
         assertThat(log)
                 .startsWith("tiny: training: forced, although it is up to date (fingerprint "
@@ -59,7 +62,7 @@ class TrainCommandTest {
         Engine.getEngine("PyTorch");
         int threads = JniUtils.getNumThreads();
 
-        String log = run(output, yaml, "--adapt-threads");
+        String log = run(TrainForkRequest.of(output, List.of(yaml)).withThreads(ThreadSettings.decide(threads, true)));
 
         assertThat(log)
                 .contains(
@@ -69,17 +72,35 @@ class TrainCommandTest {
     }
 
     @Test
-    void unknownDeviceIsBadInput() {
+    void theRequestFileIsTheOneArgument() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "");
+        Path output = dir.resolve("out");
+        Path file = ForkRequestFile.write(TrainForkRequest.of(output, List.of(yaml)), dir.resolve("requests"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int status = TrainCommand.run(
+                new String[] {"--request", file.toString()}, new PrintStream(out), new PrintStream(System.err));
+
+        assertThat(status).as(out.toString()).isEqualTo(ForkProtocol.SUCCESS);
+        assertThat(out.toString())
+                .contains(
+                        "model written to " + ModelDirectory.of(output, "tiny").root());
+    }
+
+    @Test
+    void aRequestFileForTheCheckIsBadInput() throws Exception {
+        Path file = ForkRequestFile.write(CheckForkRequest.of(dir, List.of()), dir);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = TrainCommand.run(
-                new String[] {"--output", "out", "--device", "tpu", "model.yaml"},
+                new String[] {"--request", file.toString()},
                 new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString())
-                .isEqualTo("ERROR: Unknown device 'tpu'; use one of auto, cpu, gpu, gpu:N" + " (such as gpu:1)\n");
+                .isEqualTo("ERROR: " + file + " is a request for cnn:check, not for this fork (TrainForkRequest); start"
+                        + " each fork with the request its goal wrote\n");
     }
 
     @Test
@@ -89,7 +110,7 @@ class TrainCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = TrainCommand.run(
-                new String[] {"--output", dir.resolve("out").toString(), "--device", "gpu", model.toString()},
+                TrainForkRequest.of(dir.resolve("out"), List.of(model)).withDevice(DeviceChoice.GPU, Optional.empty()),
                 new PrintStream(out),
                 new PrintStream(err));
 
@@ -106,9 +127,7 @@ class TrainCommandTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = TrainCommand.run(
-                new String[] {
-                    "--output", dir.resolve("out").toString(), "--device", "cpu", "--devices", "2", model.toString()
-                },
+                TrainForkRequest.of(dir.resolve("out"), List.of(model)).withDevice(DeviceChoice.CPU, Optional.of(2)),
                 new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err));
 
@@ -117,30 +136,29 @@ class TrainCommandTest {
     }
 
     @Test
-    void missingOutputIsBadInput() {
+    void argumentsOtherThanARequestFileAreBadInput() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = TrainCommand.run(
-                new String[] {"model.yaml"}, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+                new String[] {"--output", "out", "model.yaml"},
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err));
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString())
-                .isEqualTo(
-                        "ERROR: usage: TrainCommand --output DIR [--project DIR] [--device auto|cpu|gpu|gpu:N] [--devices all|N]"
-                                + " [--force] [--adapt-threads] MODEL.yaml...\n");
+                .isEqualTo("ERROR: usage: TrainCommand --request FILE, where FILE is the request that cnn:train writes"
+                        + " (ForkRequestFile)\n");
     }
 
-    private static String run(Path output, Path yaml, String... options) {
+    private static String run(Path output, Path yaml) {
+        return run(TrainForkRequest.of(output, List.of(yaml)));
+    }
+
+    private static String run(TrainForkRequest request) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] args = Stream.concat(Stream.of("--output", output.toString(), yaml.toString()), Stream.of(options))
-                .toArray(String[]::new);
-        int status = TrainCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        int status = TrainCommand.run(request, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
         assertThat(status).as("exit status; log:%n%s", out).isZero();
         return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static String firstLine(String log) {
-        return log.substring(0, log.indexOf('\n'));
     }
 
     private static String fingerprintValue(ModelDirectory directory) throws Exception {

@@ -30,8 +30,7 @@ class TrainingPreflightTest {
         Path second = Files.writeString(dir.resolve("copy.yaml"), TinyDataset.modelYaml("tiny", ""));
         Path output = dir.resolve("out");
 
-        int status =
-                run("--output", output.toString(), "--project", dir.toString(), first.toString(), second.toString());
+        int status = run(output, dir, first, second);
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(errorLines())
@@ -51,7 +50,7 @@ class TrainingPreflightTest {
                 dir.resolve("b.yaml"), TinyDataset.modelYaml("b", "").replace("filters: 4", "filter: 4"));
         Path output = dir.resolve("out");
 
-        int status = run("--output", output.toString(), valid.toString(), noEpochs.toString(), badLayer.toString());
+        int status = run(output, Path.of(""), valid, noEpochs, badLayer);
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(errorLines()).hasSize(2);
@@ -67,7 +66,7 @@ class TrainingPreflightTest {
         Path blocked = Files.writeString(dir.resolve("blocked"), "a file where the output folder's parent should be");
         Path output = blocked.resolve("cnn");
 
-        int status = run("--output", output.toString(), yaml.toString());
+        int status = run(output, Path.of(""), yaml);
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(errorLines())
@@ -86,7 +85,7 @@ class TrainingPreflightTest {
         Path yaml = Files.writeString(dir.resolve("long.yaml"), TinyDataset.modelYaml(name, ""));
         Path output = dir.resolve("out");
 
-        int status = run("--output", output.toString(), "--project", dir.toString(), yaml.toString());
+        int status = run(output, dir, yaml);
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(errorLines())
@@ -103,7 +102,7 @@ class TrainingPreflightTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         Path output = dir.resolve("out");
         try (FolderLock other = FolderLock.acquire(output, "training")) {
-            int status = run("--output", output.toString(), yaml.toString());
+            int status = run(output, Path.of(""), yaml);
 
             assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
             assertThat(errorLines())
@@ -116,9 +115,9 @@ class TrainingPreflightTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("training");
     }
 
-    private int run(String... args) {
+    private int run(Path output, Path project, Path... models) {
         return TrainCommand.run(
-                args,
+                TrainForkRequest.of(output, List.of(models)).withProject(project),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.TrainCommand;
+import dev.cnnbuild.core.cli.TrainForkRequest;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.model.LoadedModel;
@@ -26,7 +27,7 @@ class ImageClassifierTest {
         Path yaml = TinyDataset.writeModel(dir, "tiny", "");
         Path output = dir.resolve("out");
         assertThat(TrainCommand.run(
-                        new String[] {"--output", output.toString(), yaml.toString()},
+                        TrainForkRequest.of(output, List.of(yaml)),
                         new PrintStream(new ByteArrayOutputStream()),
                         System.err))
                 .isZero();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.TrainCommand;
+import dev.cnnbuild.core.cli.TrainForkRequest;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -15,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +63,7 @@ class ModelDirectoryTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int status = TrainCommand.run(
-                new String[] {"--output", output.toString(), yaml.toString()},
+                TrainForkRequest.of(output, List.of(yaml)),
                 new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err));
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.Device;
 import dev.cnnbuild.core.cli.ForkProtocol;
+import dev.cnnbuild.core.cli.ForkRequestFile;
+import dev.cnnbuild.core.cli.TrainForkRequest;
 import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.metrics.EpochMetrics;
@@ -66,8 +68,17 @@ class TrainingServiceTest {
     void theModelDirectoryRecordsTheModelFileRelativeToTheProjectAndWorksWhenMoved() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path yaml = TinyDataset.writeModel(Files.createDirectories(project.resolve("src/main/cnn")), "tiny", "");
+        TrainingRequest defaults = TrainingRequest.of(yaml, project.resolve("target/cnn"));
         TrainingRequest request = new TrainingRequest(
-                yaml, project.resolve("target/cnn"), project, Optional.empty(), Optional.empty(), false, false);
+                yaml,
+                project.resolve("target/cnn"),
+                project,
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                defaults.threads(),
+                defaults.memoryLimit(),
+                defaults.natives());
 
         ModelMetrics metrics = service.train(request).metrics().orElseThrow();
 
@@ -155,9 +166,9 @@ class TrainingServiceTest {
                         "-cp",
                         System.getProperty("java.class.path"),
                         ForkProtocol.TRAIN_MAIN_CLASS,
-                        "--output",
-                        output.toString(),
-                        yaml.toString())
+                        ForkProtocol.REQUEST_OPTION,
+                        ForkRequestFile.write(TrainForkRequest.of(output, List.of(yaml)), dir)
+                                .toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try (var lines = process.inputReader(StandardCharsets.UTF_8)) {

@@ -46,8 +46,8 @@ class TrainingMemoryTest {
     }
 
     @Test
-    void withoutThePropertyTheLimitIsTheMachinesMemory() {
-        MemoryLimit limit = MemoryLimit.current();
+    void withoutALimitSetTheLimitIsTheMachinesMemory() {
+        MemoryLimit limit = MemoryLimit.machine();
 
         assertThat(limit.source()).isEqualTo("this machine's memory");
         assertThat(limit.bytes()).isPositive();

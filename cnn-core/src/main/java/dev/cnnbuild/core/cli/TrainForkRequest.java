@@ -1,0 +1,168 @@
+package dev.cnnbuild.core.cli;
+
+import dev.cnnbuild.core.service.TrainingRequest;
+import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.threads.ThreadSettings;
+import dev.cnnbuild.core.training.ClassPathNatives;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * What {@code cnn:train} tells its fork ({@link TrainCommand}): the model files, where the model directories go, the
+ * project, the device and device count that override the model files', whether to retrain up-to-date models, the
+ * threads, the memory limit (parsed in Maven's JVM), the natives Maven chose (so the fork need not read them from its
+ * class path again) and the process to watch. New fields go here, in {@link ForkRequestFile} (one key each) and in
+ * its round-trip test.
+ *
+ * <pre>{@code
+ * TrainForkRequest request = TrainForkRequest.of(Path.of("target/cnn"), List.of(Path.of("src/main/cnn/mnist.yaml")))
+ *         .withForce(true);
+ * int status = TrainCommand.run(request, System.out, System.err);
+ * }</pre>
+ *
+ * @param modelFiles the YAML model files, at least one
+ * @param outputDirectory the folder that holds model directories
+ * @param projectDirectory the project that {@code metrics.json} records model files relative to
+ * @param device the device to train every model on instead of its file's, if given
+ * @param devices the device count instead of the files' {@code training.devices}, if given
+ * @param force retrain even up-to-date models, and discard checkpoints
+ * @param threads PyTorch's intra-op threads and whether they adapt
+ * @param memoryLimit the most memory one model's training may need by its estimate
+ * @param natives the natives on the fork's class path, as {@link ClassPathNatives} tells them; empty where only the
+ *     engine's load can tell
+ * @param parentPid the process the fork ends with, if any
+ */
+public record TrainForkRequest(
+        List<Path> modelFiles,
+        Path outputDirectory,
+        Path projectDirectory,
+        Optional<DeviceChoice> device,
+        Optional<Integer> devices,
+        boolean force,
+        ThreadSettings threads,
+        MemoryLimit memoryLimit,
+        Optional<ClassPathNatives> natives,
+        OptionalLong parentPid)
+        implements ForkRequest {
+
+    /**
+     * Copies the list.
+     *
+     * @throws IllegalArgumentException if there is no model file
+     */
+    public TrainForkRequest {
+        modelFiles = List.copyOf(modelFiles);
+        if (modelFiles.isEmpty()) {
+            throw new IllegalArgumentException("a training fork needs at least one model file");
+        }
+    }
+
+    /**
+     * A request for model files in the working directory's project, on their own devices, with the defaults of
+     * {@link TrainingRequest#of}, watching no process.
+     *
+     * @param outputDirectory the folder that holds model directories
+     * @param modelFiles the model files
+     * @return the request
+     */
+    public static TrainForkRequest of(Path outputDirectory, List<Path> modelFiles) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                Path.of(""),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                ThreadSettings.fixed(Runtime.getRuntime().availableProcessors()),
+                MemoryLimit.machine(),
+                ClassPathNatives.find(),
+                OptionalLong.empty());
+    }
+
+    /** Returns this request with {@code force} set as given. */
+    public TrainForkRequest withForce(boolean retrain) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                retrain,
+                threads,
+                memoryLimit,
+                natives,
+                parentPid);
+    }
+
+    /** Returns this request with the project given. */
+    public TrainForkRequest withProject(Path project) {
+        return new TrainForkRequest(
+                modelFiles, outputDirectory, project, device, devices, force, threads, memoryLimit, natives, parentPid);
+    }
+
+    /** Returns this request with the device (and device count) given. */
+    public TrainForkRequest withDevice(DeviceChoice choice, Optional<Integer> count) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                projectDirectory,
+                Optional.of(choice),
+                count,
+                force,
+                threads,
+                memoryLimit,
+                natives,
+                parentPid);
+    }
+
+    /** Returns this request with the threads given. */
+    public TrainForkRequest withThreads(ThreadSettings settings) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                settings,
+                memoryLimit,
+                natives,
+                parentPid);
+    }
+
+    /** Returns this request with the memory limit given. */
+    public TrainForkRequest withMemoryLimit(MemoryLimit limit) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                threads,
+                limit,
+                natives,
+                parentPid);
+    }
+
+    /** Returns one {@link TrainingRequest} per model file, in order. */
+    public List<TrainingRequest> trainingRequests() {
+        return modelFiles.stream()
+                .map(file -> new TrainingRequest(
+                        file, outputDirectory, projectDirectory, device, devices, force, threads, memoryLimit, natives))
+                .toList();
+    }
+
+    @Override
+    public String mainClass() {
+        return ForkProtocol.TRAIN_MAIN_CLASS;
+    }
+
+    @Override
+    public String goal() {
+        return "train";
+    }
+}
