@@ -61,7 +61,7 @@ public final class TrainingPreflight {
             try {
                 spec = ModelSpecReader.readAndValidate(file);
             } catch (SpecException e) {
-                problems.add(e.getMessage());
+                problems.addAll(e.errors());
                 continue;
             }
             Path first = sources.putIfAbsent(spec.name(), file);

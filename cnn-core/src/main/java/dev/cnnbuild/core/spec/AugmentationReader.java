@@ -25,7 +25,7 @@ final class AugmentationReader {
         List<AugmentationSpec> specs = new ArrayList<>();
         for (Node item : items) {
             int number = specs.size() + 1;
-            NamedEntry entry = NamedEntry.of(augment.file(), item, "augmentation " + number, WRITE_AS);
+            NamedEntry entry = NamedEntry.of(augment, item, "augmentation " + number, WRITE_AS);
             String owner = entry.name() + " (augmentation " + number + ")";
             specs.add(
                     switch (entry.name()) {

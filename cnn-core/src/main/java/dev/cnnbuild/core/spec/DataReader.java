@@ -53,8 +53,8 @@ final class DataReader {
         }
         List<String> names = new ArrayList<>();
         for (Node item : items) {
-            YamlValue name = new YamlValue(
-                    value.file(), item, "classNames", value.nestedOwner().replace(".classNames", ""));
+            YamlValue name =
+                    value.sibling(item, "classNames", value.nestedOwner().replace(".classNames", ""));
             String text = name.text();
             if (text.isBlank() || names.contains(text)) {
                 throw SpecException.at(
@@ -182,7 +182,7 @@ final class DataReader {
         for (Node item : items) {
             String path = value.nestedOwner();
             int dot = path.lastIndexOf('.');
-            YamlValue number = new YamlValue(value.file(), item, path.substring(dot + 1), path.substring(0, dot));
+            YamlValue number = value.sibling(item, path.substring(dot + 1), path.substring(0, dot));
             numbers.add(positive ? number.positiveNumber() : number.nonNegativeNumber());
         }
         return numbers;

@@ -25,9 +25,10 @@ final class LayerReader {
     private LayerReader() {}
 
     /**
-     * Reads the layers in order.
+     * Reads the layers in order; a layer that is unknown or badly written is recorded in the model file's
+     * {@link SpecErrors} and the next layer is read, so every wrong layer is reported.
      *
-     * @throws SpecException if the list is empty or a layer is unknown or badly written
+     * @throws SpecException if the list is not a list or is empty
      */
     static List<LayerSpec> read(YamlValue layers) throws SpecException {
         List<Node> items = layers.list("a list of layers such as '- conv2d: {filters: 16, kernel: 5}'");
@@ -36,19 +37,25 @@ final class LayerReader {
                     layers.location(), "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
         }
         List<LayerSpec> specs = new ArrayList<>();
-        for (Node item : items) {
-            int number = specs.size() + 1;
-            NamedEntry entry = NamedEntry.of(layers.file(), item, "layer " + number, WRITE_AS);
-            LayerType type = TYPES.get(entry.name());
-            if (type == null) {
-                throw SpecException.at(
-                        entry.nameLocation(),
-                        "unknown layer type '" + entry.name() + "' (layer " + number + ")"
-                                + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
-            }
-            specs.add(type.read(entry, entry.name() + " (layer " + number + ")"));
+        SpecErrors errors = layers.errors();
+        for (int i = 0; i < items.size(); i++) {
+            Node item = items.get(i);
+            int number = i + 1;
+            errors.attempt(() -> specs.add(layer(layers, item, number)), false);
         }
         return specs;
+    }
+
+    private static LayerSpec layer(YamlValue layers, Node item, int number) throws SpecException {
+        NamedEntry entry = NamedEntry.of(layers, item, "layer " + number, WRITE_AS);
+        LayerType type = TYPES.get(entry.name());
+        if (type == null) {
+            throw SpecException.at(
+                    entry.nameLocation(),
+                    "unknown layer type '" + entry.name() + "' (layer " + number + ")"
+                            + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
+        }
+        return type.read(entry, entry.name() + " (layer " + number + ")");
     }
 
     private static Map<String, LayerType> layerTypes() {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -29,6 +30,7 @@ public final class ModelSpecReader {
     private static final String KEYS_IN_WORDS = "name, input, classes, layers, data and training";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final String INPUT_EXAMPLE = "{channels: 1, height: 28, width: 28}";
+    private static final String LAYERS_EXAMPLE = "layers: [flatten, {linear: {units: 10}}]";
     /** The largest model file read: a model file is a few hundred bytes, so more is the wrong file. */
     private static final long MAX_BYTES = 1 << 20;
 
@@ -78,7 +80,10 @@ public final class ModelSpecReader {
     }
 
     /**
-     * Reads the text of a model file.
+     * Reads the text of a model file, reporting every independent error at once: each unknown or repeated key, each
+     * wrong layer, each wrong section. A part that needs another is read only when that one is valid ({@code data},
+     * whose class names and normalization are counted against {@code classes} and {@code input}), so one mistake
+     * gives one error.
      *
      * <pre>{@code
      * ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), "name: mnist-cnn\n...");
@@ -101,24 +106,31 @@ public final class ModelSpecReader {
                     "the model file must be a mapping with the keys " + KEYS_IN_WORDS + ", but was "
                             + YamlNodes.describe(root));
         }
-        YamlMapping top = YamlMapping.root(file, mapping);
+        SpecErrors errors = new SpecErrors();
+        YamlMapping top = YamlMapping.root(file, mapping, errors);
         top.allowOnly(ModelFileDefinitions.TOP.names());
-        String name = name(top.require("name", "name: mnist-cnn"));
-        InputShape input = input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE));
-        int classes = top.require("classes", "classes: 10").intAtLeast(2);
-        return new ModelSpec(
-                name,
-                file,
-                yamlText,
-                input,
-                classes,
-                LayerReader.read(top.require("layers", "layers: [flatten, {linear: {units: 10}}]")),
-                DataReader.read(
-                        top.require("data", "data: " + DataReader.EXAMPLE).mapping(DataReader.EXAMPLE),
-                        classes,
-                        input.channels()),
-                TrainingReader.read(
-                        top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")));
+        String name = errors.attempt(() -> name(top.require("name", "name: mnist-cnn")), null);
+        InputShape input = errors.attempt(
+                () -> input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE)), null);
+        Integer classes =
+                errors.attempt(() -> top.require("classes", "classes: 10").intAtLeast(2), null);
+        List<LayerSpec> layers =
+                errors.attempt(() -> LayerReader.read(top.require("layers", LAYERS_EXAMPLE)), List.of());
+        DataSpec data = classes == null || input == null
+                ? null
+                : errors.attempt(
+                        () -> DataReader.read(
+                                top.require("data", "data: " + DataReader.EXAMPLE)
+                                        .mapping(DataReader.EXAMPLE),
+                                classes,
+                                input.channels()),
+                        null);
+        TrainingSpec training = errors.attempt(
+                () -> TrainingReader.read(
+                        top.require("training", "training: {epochs: 10}").mapping("{epochs: 10}")),
+                null);
+        errors.throwIfAny();
+        return new ModelSpec(name, file, yamlText, input, classes, layers, data, training);
     }
 
     private static String name(YamlValue value) throws SpecException {
@@ -135,10 +147,16 @@ public final class ModelSpecReader {
 
     private static InputShape input(YamlMapping input) throws SpecException {
         input.allowOnly(ModelFileDefinitions.INPUT.names());
-        InputShape shape = new InputShape(
-                input.require("channels", "channels: 1").positiveInt(),
-                input.require("height", "height: 28").positiveInt(),
-                input.require("width", "width: 28").positiveInt());
+        SpecErrors errors = input.errors();
+        int before = errors.count();
+        int channels =
+                errors.attempt(() -> input.require("channels", "channels: 1").positiveInt(), 1);
+        int height = errors.attempt(() -> input.require("height", "height: 28").positiveInt(), 1);
+        int width = errors.attempt(() -> input.require("width", "width: 28").positiveInt(), 1);
+        if (errors.count() > before) {
+            return null;
+        }
+        InputShape shape = new InputShape(channels, height, width);
         if ((double) shape.channels() * shape.height() * shape.width() > Integer.MAX_VALUE) {
             throw SpecException.at(
                     input.location(),

@@ -15,12 +15,14 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class NamedEntry {
 
     private final Path file;
+    private final SpecErrors errors;
     private final Node node;
     private final Node nameNode;
     private final Node parameters;
 
-    private NamedEntry(Path file, Node node, Node nameNode, Node parameters) {
+    private NamedEntry(Path file, SpecErrors errors, Node node, Node nameNode, Node parameters) {
         this.file = file;
+        this.errors = errors;
         this.node = node;
         this.nameNode = nameNode;
         this.parameters = parameters;
@@ -29,18 +31,21 @@ final class NamedEntry {
     /**
      * Reads the name and keeps the parameters for later.
      *
+     * @param within the value that holds the node, such as the {@code layers} list
+     * @param node the entry's node
      * @param subject the value in messages, such as {@code "layer 3"}
      * @param writeAs how to write it, such as {@code "'- relu' or '- conv2d: {filters: 16, kernel: 5}'"}
      * @throws SpecException if the value is neither a name nor a mapping with one key
      */
-    static NamedEntry of(Path file, Node node, String subject, String writeAs) throws SpecException {
+    static NamedEntry of(YamlValue within, Node node, String subject, String writeAs) throws SpecException {
+        Path file = within.file();
         if (node instanceof ScalarNode && !YamlNodes.isNull(node)) {
-            return new NamedEntry(file, node, node, null);
+            return new NamedEntry(file, within.errors(), node, node, null);
         }
         if (node instanceof MappingNode mapping && mapping.getValue().size() == 1) {
             NodeTuple entry = mapping.getValue().get(0);
             if (entry.getKeyNode() instanceof ScalarNode) {
-                return new NamedEntry(file, node, entry.getKeyNode(), entry.getValueNode());
+                return new NamedEntry(file, within.errors(), node, entry.getKeyNode(), entry.getValueNode());
             }
         }
         if (node instanceof MappingNode mapping && mapping.getValue().size() > 1) {
@@ -85,10 +90,10 @@ final class NamedEntry {
      */
     YamlMapping parameters(String owner, String example) throws SpecException {
         if (parameters == null || YamlNodes.isNull(parameters)) {
-            return YamlMapping.empty(file, location(), owner);
+            return YamlMapping.empty(file, location(), owner, errors);
         }
         if (parameters instanceof MappingNode mapping) {
-            return YamlMapping.of(file, mapping, owner);
+            return YamlMapping.of(file, mapping, owner, errors);
         }
         throw SpecException.at(
                 YamlNodes.locate(file, parameters),

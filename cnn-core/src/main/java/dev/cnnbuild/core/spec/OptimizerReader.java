@@ -13,7 +13,7 @@ final class OptimizerReader {
     /** Reads the optimizer; settings left out take their defaults. */
     static OptimizerSpec read(YamlValue value) throws SpecException {
         NamedEntry entry = NamedEntry.of(
-                value.file(), value.node(), value.field(), "'adam' or '{sgd: {learningRate: 0.1, momentum: 0.9}}'");
+                value, value.node(), value.field(), "'adam' or '{sgd: {learningRate: 0.1, momentum: 0.9}}'");
         String owner = value.nestedOwner() + "." + entry.name();
         switch (entry.name()) {
             case AdamOptimizer.TYPE:

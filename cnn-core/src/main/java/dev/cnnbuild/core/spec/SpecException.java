@@ -1,13 +1,19 @@
 package dev.cnnbuild.core.spec;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * A model file that cannot be used; the message says what is wrong, where, and how to fix it.
+ * A model file that cannot be used; the message says what is wrong, where, and how to fix it. A model file with
+ * several independent errors gives one exception that lists them all, in file order, one per line, as a compiler
+ * does: {@link #errors()} returns them one by one.
  *
  * <pre>{@code
  * try {
  *     ModelSpecReader.readAndValidate(Path.of("mnist.yaml"));
  * } catch (SpecException e) {
- *     System.err.println(e.getMessage());  // mnist.yaml:3:10: 'classes' must be a whole number, but was 'ten'
+ *     e.errors().forEach(System.err::println);  // mnist.yaml:3:10: 'classes' must be a whole number, but was 'ten'
  * }
  * }</pre>
  */
@@ -15,13 +21,23 @@ public class SpecException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** In file order: by line, then column; errors without a place first. */
+    private static final Comparator<SpecException> FILE_ORDER = Comparator.comparing(
+                    (SpecException e) -> e.location.map(SourceLocation::line).orElse(0))
+            .thenComparing(e -> e.location.map(SourceLocation::column).orElse(0));
+
+    /** Where the error is, for sorting several; empty for a message not about a place in the file. */
+    private final transient Optional<SourceLocation> location;
+
+    private final List<String> errors;
+
     /**
      * Creates the exception.
      *
      * @param message the full human-readable message
      */
     public SpecException(String message) {
-        super(message);
+        this(message, null);
     }
 
     /**
@@ -32,6 +48,14 @@ public class SpecException extends Exception {
      */
     public SpecException(String message, Throwable cause) {
         super(message, cause);
+        this.location = Optional.empty();
+        this.errors = List.of(message);
+    }
+
+    private SpecException(Optional<SourceLocation> location, List<String> errors) {
+        super(String.join(System.lineSeparator(), errors));
+        this.location = location;
+        this.errors = errors;
     }
 
     /**
@@ -46,6 +70,28 @@ public class SpecException extends Exception {
      * @return the exception, whose message starts with {@code file:line:column: }
      */
     public static SpecException at(SourceLocation location, String message) {
-        return new SpecException(location + ": " + message);
+        return new SpecException(Optional.of(location), List.of(location + ": " + message));
+    }
+
+    /**
+     * Joins the errors found in one model file into one exception, in file order.
+     *
+     * @param found the errors, at least one
+     * @return the exception listing every error of {@code found}, each one line of its message
+     */
+    static SpecException all(List<SpecException> found) {
+        List<SpecException> sorted = found.stream().sorted(FILE_ORDER).toList();
+        return new SpecException(
+                sorted.get(0).location,
+                sorted.stream().flatMap(e -> e.errors.stream()).toList());
+    }
+
+    /**
+     * Returns every error, one located line each, in file order.
+     *
+     * @return the errors; one for a file with one error
+     */
+    public List<String> errors() {
+        return errors;
     }
 }

@@ -13,6 +13,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
  * A mapping of the model file, read strictly: keys are names, none is repeated, none is unknown, and a missing
  * required key is reported with an example of what to add.
  *
+ * <p>Unknown, repeated and malformed keys are recorded in the model file's {@link SpecErrors} and reading goes on,
+ * so all of them are reported together; a missing key or a wrong value throws, for the reader to record where the
+ * next independent part starts.
+ *
  * <p>The owner names the mapping in messages: {@code null} at the top level, {@code "input"},
  * {@code "data.train"} or {@code "conv2d (layer 1)"}.
  */
@@ -25,30 +29,42 @@ final class YamlMapping {
     }
 
     private final Path file;
+    private final SpecErrors errors;
     private final String owner;
     private final SourceLocation location;
     private final Map<String, NodeTuple> entries;
 
-    private YamlMapping(Path file, String owner, SourceLocation location, Map<String, NodeTuple> entries) {
+    private YamlMapping(
+            Path file, SpecErrors errors, String owner, SourceLocation location, Map<String, NodeTuple> entries) {
         this.file = file;
+        this.errors = errors;
         this.owner = owner;
         this.location = location;
         this.entries = entries;
     }
 
-    /** The top-level mapping; its missing keys are reported at line 1, column 1. */
-    static YamlMapping root(Path file, MappingNode node) throws SpecException {
-        return new YamlMapping(file, null, new SourceLocation(file, 1, 1), entries(file, node, null));
+    /**
+     * The top-level mapping; its missing keys are reported at line 1, column 1.
+     *
+     * @param errors where this mapping, and every mapping and value read from it, records the errors it goes on after
+     */
+    static YamlMapping root(Path file, MappingNode node, SpecErrors errors) {
+        return new YamlMapping(file, errors, null, new SourceLocation(file, 1, 1), entries(file, node, null, errors));
     }
 
     /** A nested mapping; its missing keys are reported where it starts. */
-    static YamlMapping of(Path file, MappingNode node, String owner) throws SpecException {
-        return new YamlMapping(file, owner, YamlNodes.locate(file, node), entries(file, node, owner));
+    static YamlMapping of(Path file, MappingNode node, String owner, SpecErrors errors) {
+        return new YamlMapping(file, errors, owner, YamlNodes.locate(file, node), entries(file, node, owner, errors));
     }
 
     /** A mapping with no keys, for parameters that were left out, as in {@code - batchnorm}. */
-    static YamlMapping empty(Path file, SourceLocation location, String owner) {
-        return new YamlMapping(file, owner, location, Map.of());
+    static YamlMapping empty(Path file, SourceLocation location, String owner, SpecErrors errors) {
+        return new YamlMapping(file, errors, owner, location, new LinkedHashMap<>());
+    }
+
+    /** Where the errors of this model file are recorded. */
+    SpecErrors errors() {
+        return errors;
     }
 
     /** Where the mapping is. */
@@ -57,18 +73,21 @@ final class YamlMapping {
     }
 
     /**
-     * Fails on the first key that is not one of the valid keys, suggesting the closest valid key.
-     *
-     * @throws SpecException {@code unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid keys: ...}
+     * Records every key that is not one of the valid keys, suggesting the closest valid key for each, as
+     * {@code unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid keys: ...}. An unknown key
+     * whose suggestion is not written is then read as that key, so the misspelling does not also give a
+     * {@code missing 'filters'} error, and its value is still checked.
      */
-    void allowOnly(List<String> validKeys) throws SpecException {
-        for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
+    void allowOnly(List<String> validKeys) {
+        for (Map.Entry<String, NodeTuple> entry : List.copyOf(entries.entrySet())) {
             String key = entry.getKey();
             if (!validKeys.contains(key)) {
                 String where = owner == null ? "at the top level" : "in " + owner;
-                throw SpecException.at(
+                errors.add(SpecException.at(
                         YamlNodes.locate(file, entry.getValue().getKeyNode()),
-                        "unknown key '" + key + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys"));
+                        "unknown key '" + key + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys")));
+                entries.remove(key);
+                Suggestions.nearest(key, validKeys).ifPresent(meant -> entries.putIfAbsent(meant, entry.getValue()));
             }
         }
     }
@@ -85,7 +104,7 @@ final class YamlMapping {
             String what = owner == null ? "the model file" : owner;
             throw SpecException.at(location, what + " is missing '" + key + "'; add it, e.g. " + example);
         }
-        return new YamlValue(file, entry.getValueNode(), key, owner);
+        return new YamlValue(file, entry.getValueNode(), key, owner, errors);
     }
 
     /** Whether the key is written. */
@@ -96,29 +115,33 @@ final class YamlMapping {
     /** The converted value of a key, or the default if the key is absent. */
     <T> T valueOr(String key, T defaultValue, Conversion<T> conversion) throws SpecException {
         NodeTuple entry = entries.get(key);
-        return entry == null ? defaultValue : conversion.convert(new YamlValue(file, entry.getValueNode(), key, owner));
+        return entry == null
+                ? defaultValue
+                : conversion.convert(new YamlValue(file, entry.getValueNode(), key, owner, errors));
     }
 
-    private static Map<String, NodeTuple> entries(Path file, MappingNode node, String owner) throws SpecException {
+    /** The keys and their values; a key that is not a name, or is repeated, is recorded and left out. */
+    private static Map<String, NodeTuple> entries(Path file, MappingNode node, String owner, SpecErrors errors) {
         String where = owner == null ? "at the top level" : "in " + owner;
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
         for (NodeTuple entry : node.getValue()) {
             Node keyNode = entry.getKeyNode();
             String key = YamlNodes.scalarText(keyNode);
             if (key == null) {
-                throw SpecException.at(
+                errors.add(SpecException.at(
                         YamlNodes.locate(file, keyNode),
                         "a key " + where + " must be a name, but was " + YamlNodes.describe(keyNode)
-                                + "; write keys as plain words, such as kernel: 5");
+                                + "; write keys as plain words, such as kernel: 5"));
+                continue;
             }
             NodeTuple first = entries.putIfAbsent(key, entry);
             if (first != null) {
                 SourceLocation firstKey = YamlNodes.locate(file, first.getKeyNode());
-                throw SpecException.at(
+                errors.add(SpecException.at(
                         YamlNodes.locate(file, keyNode),
                         "duplicate key '" + key + "' " + where
                                 + ", first written at line " + firstKey.line() + ", column " + firstKey.column()
-                                + "; keep only one of them");
+                                + "; keep only one of them"));
             }
         }
         return entries;

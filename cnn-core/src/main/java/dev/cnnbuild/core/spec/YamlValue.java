@@ -28,17 +28,35 @@ final class YamlValue {
     private final Node node;
     private final String key;
     private final String owner;
+    private final SpecErrors errors;
 
-    YamlValue(Path file, Node node, String key, String owner) {
+    YamlValue(Path file, Node node, String key, String owner, SpecErrors errors) {
         this.file = file;
         this.node = node;
         this.key = key;
         this.owner = owner;
+        this.errors = errors;
     }
 
     /** The model file the value is in. */
     Path file() {
         return file;
+    }
+
+    /** Where the errors of this model file are recorded. */
+    SpecErrors errors() {
+        return errors;
+    }
+
+    /**
+     * Another value of the same model file, such as an item of this list.
+     *
+     * @param itemNode the node
+     * @param itemKey its key in messages
+     * @param itemOwner its owner in messages
+     */
+    YamlValue sibling(Node itemNode, String itemKey, String itemOwner) {
+        return new YamlValue(file, itemNode, itemKey, itemOwner, errors);
     }
 
     /** The value's node. */
@@ -173,7 +191,7 @@ final class YamlValue {
      */
     YamlMapping mapping(String example) throws SpecException {
         if (node instanceof MappingNode mapping) {
-            return YamlMapping.of(file, mapping, nestedOwner());
+            return YamlMapping.of(file, mapping, nestedOwner(), errors);
         }
         throw mustBe("a mapping like " + example, YamlNodes.describe(node));
     }

@@ -2,6 +2,7 @@ package dev.cnnbuild.core.text;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Finds the valid word a misspelled one was probably meant to be, for messages about unknown names: a valid word is
@@ -30,9 +31,26 @@ public final class Suggestions {
      * @return the hint, or an empty string
      */
     public static String didYouMean(String wrong, Collection<String> valid) {
+        return nearest(wrong, valid)
+                .map(word -> "; did you mean '" + word + "'?")
+                .orElse("");
+    }
+
+    /**
+     * Returns the valid word a misspelled one was probably meant to be.
+     *
+     * <pre>{@code
+     * Suggestions.nearest("filter", List.of("filters", "kernel"));   // Optional[filters]
+     * }</pre>
+     *
+     * @param wrong the misspelled word
+     * @param valid the valid words
+     * @return the closest valid word, the first among equals; empty if none is close or the word is blank
+     */
+    public static Optional<String> nearest(String wrong, Collection<String> valid) {
         String word = wrong.trim();
         if (word.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
         String lowerWrong = word.toLowerCase(Locale.ROOT);
         String nearest = null;
@@ -46,7 +64,7 @@ public final class Suggestions {
                 nearestDistance = distance;
             }
         }
-        return nearest == null ? "" : "; did you mean '" + nearest + "'?";
+        return Optional.ofNullable(nearest);
     }
 
     /**

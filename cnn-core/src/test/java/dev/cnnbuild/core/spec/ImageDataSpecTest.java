@@ -79,7 +79,9 @@ class ImageDataSpecTest {
     @Test
     void theWrongKeyForTheLayoutIsSuggested() {
         assertThat(errorOf("csv", "  train: {dir: a.csv}\n  test: {file: b.csv}\n"))
-                .isEqualTo("/p/src/main/cnn/pets.yaml:12:11: unknown key 'dir' in data.train; valid keys: file");
+                .isEqualTo("/p/src/main/cnn/pets.yaml:12:10: data.train is missing 'file'; add it, e.g. file:"
+                        + " labels/train.csv" + System.lineSeparator()
+                        + "/p/src/main/cnn/pets.yaml:12:11: unknown key 'dir' in data.train; valid keys: file");
     }
 
     @Test

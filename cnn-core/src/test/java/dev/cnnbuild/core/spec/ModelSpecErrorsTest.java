@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Every mistake in a model file gives one exact message: where, what is wrong, how to fix it. */
+/** Every mistake in a model file gives one exact error: where, what is wrong, how to fix it. */
 class ModelSpecErrorsTest {
 
     @Test
@@ -53,10 +53,14 @@ class ModelSpecErrorsTest {
                 .isEqualTo(
                         "mnist.yaml:4:1: duplicate key 'classes' at the top level, first written at line 3, column 1; keep"
                                 + " only one of them");
-        assertThat(Tutorial.errorOf(Tutorial.with("kernel: 5}", "kernel: 5, kernel: 3}")))
-                .isEqualTo(
+        assertThat(Tutorial.errorsOf(Tutorial.with("kernel: 5}", "kernel: 5, kernel: 3}")))
+                .containsExactly(
                         "mnist.yaml:5:38: duplicate key 'kernel' in conv2d (layer 1), first written at line 5, column 27;"
-                                + " keep only one of them");
+                                + " keep only one of them",
+                        "mnist.yaml:7:38: duplicate key 'kernel' in conv2d (layer 3), first written at line 7, column 27;"
+                                + " keep only one of them",
+                        "mnist.yaml:10:38: duplicate key 'kernel' in conv2d (layer 6), first written at line 10, column"
+                                + " 27; keep only one of them");
     }
 
     @Test
@@ -102,11 +106,16 @@ class ModelSpecErrorsTest {
 
     @Test
     void nonPositiveSize() {
-        assertThat(Tutorial.errorOf(Tutorial.with("- maxpool: {kernel: 2,", "- maxpool: {kernel: 0,")))
-                .isEqualTo("mnist.yaml:9:23: 'kernel' of maxpool (layer 5) must be a positive whole number, but was 0");
-        assertThat(Tutorial.errorOf(Tutorial.with("kernel: 5}", "kernel: 5, padding: -1}")))
-                .isEqualTo(
-                        "mnist.yaml:5:47: 'padding' of conv2d (layer 1) must be zero or a positive whole number, but was -1");
+        assertThat(Tutorial.errorsOf(Tutorial.with("- maxpool: {kernel: 2,", "- maxpool: {kernel: 0,")))
+                .containsExactly(
+                        "mnist.yaml:9:23: 'kernel' of maxpool (layer 5) must be a positive whole number, but was 0",
+                        "mnist.yaml:12:23: 'kernel' of maxpool (layer 8) must be a positive whole number, but was 0");
+        assertThat(Tutorial.errorsOf(Tutorial.with("kernel: 5}", "kernel: 5, padding: -1}")))
+                .containsExactly(
+                        "mnist.yaml:5:47: 'padding' of conv2d (layer 1) must be zero or a positive whole number, but was -1",
+                        "mnist.yaml:7:47: 'padding' of conv2d (layer 3) must be zero or a positive whole number, but was -1",
+                        "mnist.yaml:10:47: 'padding' of conv2d (layer 6) must be zero or a positive whole number, but was"
+                                + " -1");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The tutorial model file of the documentation, and variants of it with one mistake each. */
 final class Tutorial {
@@ -47,11 +48,20 @@ final class Tutorial {
 
     /** The message of the error that parsing a text and inferring its shapes must raise. */
     static String errorOf(String text) {
+        return exceptionOf(text).getMessage();
+    }
+
+    /** Every error that parsing a text and inferring its shapes must raise, one located line each. */
+    static List<String> errorsOf(String text) {
+        return exceptionOf(text).errors();
+    }
+
+    private static SpecException exceptionOf(String text) {
         SpecException error = catchThrowableOfType(SpecException.class, () -> ShapeInference.infer(parse(text)));
         if (error == null) {
             throw new AssertionError("expected a SpecException for:\n" + text);
         }
-        return error.getMessage();
+        return error;
     }
 
     private static String read(Path file) {

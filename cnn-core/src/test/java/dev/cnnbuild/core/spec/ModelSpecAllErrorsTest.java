@@ -1,0 +1,100 @@
+package dev.cnnbuild.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A model file with several independent mistakes gives all of them in one run, in file order, each located and
+ * with its fix; a mistake gives no follow-up errors.
+ */
+class ModelSpecAllErrorsTest {
+
+    @Test
+    void independentErrorsAreAllReportedInFileOrder() {
+        String text = Tutorial.text()
+                .replace("- conv2d: {filters: 16, kernel: 5}", "- conv2d: {filters: 16, kernel: 5, strides: 2}")
+                .replace("- conv2d: {filters: 32, kernel: 5}", "- conv2d: {filters: many, kernel: 5}")
+                .replace("  epochs: 10\n", "");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:5:38: unknown key 'strides' in conv2d (layer 1); did you mean 'stride'? Valid"
+                                + " keys: filters, kernel, stride, padding",
+                        "mnist.yaml:7:23: 'filters' of conv2d (layer 3) must be a whole number, but was 'many'",
+                        "mnist.yaml:22:3: training is missing 'epochs'; add it, e.g. epochs: 10");
+    }
+
+    @Test
+    void aMisspelledKeyIsReadAsTheKeyItSuggestsSoItIsNotAlsoMissing() {
+        assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filter: 16, kernel: 5}")))
+                .containsExactly("mnist.yaml:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'?"
+                        + " Valid keys: filters, kernel, stride, padding");
+        assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filter: sixteen, kernel: 5}")))
+                .containsExactly(
+                        "mnist.yaml:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid"
+                                + " keys: filters, kernel, stride, padding",
+                        "mnist.yaml:5:22: 'filters' of conv2d (layer 1) must be a whole number, but was 'sixteen'");
+    }
+
+    @Test
+    void everyWrongTrainingSettingIsReported() {
+        String text = Tutorial.with("epochs: 10", "epochs: 0").replace("seed: 42", "seed: -1");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:22:11: 'epochs' of training must be a positive whole number, but was 0",
+                        "mnist.yaml:26:9: 'seed' of training must be zero or a positive whole number, but was -1");
+    }
+
+    @Test
+    void shapesAreInferredOnlyWhenTheFileParsed() {
+        // layer 10's units are wrong, and the last layer's units no longer match 'classes: 3': only the first is an
+        // error, since the classes are checked against the layers only once the file is read whole
+        String text = Tutorial.with("{units: 100}", "{units: lots}").replace("classes: 10", "classes: 3");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:14:21: 'units' of linear (layer 10) must be a whole number, but was" + " 'lots'");
+    }
+
+    @Test
+    void oneBadLayerGivesOneErrorNotOneForEveryLayerAfterIt() {
+        String text = Tutorial.with("- conv2d: {filters: 16, kernel: 5}", "- conv2d: {filters: 16, kernel: 50}");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly("mnist.yaml:5:5: layer 1 (conv2d): kernel 50x50 is larger than its input 1x28x28"
+                        + " (with padding 0); use a smaller kernel, add padding, or remove a pooling layer before it");
+    }
+
+    @Test
+    void dataIsReadOnlyWhenTheClassesItIsCountedAgainstAreValid() {
+        String text = Tutorial.with("classes: 10", "classes: ten")
+                .replace("  format: idx\n", "  format: idx\n  classNames: [a, b]\n");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly("mnist.yaml:3:10: 'classes' must be a whole number, but was 'ten'");
+    }
+
+    @Test
+    void earlyStoppingIsReadOnlyWhenTheValidationSplitIsValid() {
+        String text = Tutorial.with(
+                "  device: auto", "  device: auto\n  validationSplit: 2\n  earlyStopping: {metric: validationLoss}");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly("mnist.yaml:28:20: 'validationSplit' of training must be at least 0 and less than 1,"
+                        + " but was 2");
+    }
+
+    @Test
+    void everyUnknownTopLevelKeyAndDuplicateIsReported() {
+        String text = "colour: red\n" + Tutorial.text().replace("classes: 10\n", "classes: 10\nclasses: 10\n");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:1:1: unknown key 'colour' at the top level; valid keys: name, input, classes,"
+                                + " layers, data, training",
+                        "mnist.yaml:5:1: duplicate key 'classes' at the top level, first written at line 4, column 1;"
+                                + " keep only one of them");
+    }
+}
