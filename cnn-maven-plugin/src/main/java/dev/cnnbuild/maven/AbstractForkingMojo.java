@@ -121,7 +121,7 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
                 .folder("djlCacheDirectory", "cnn.djlCacheDirectory", djlCacheDirectory)
                 .environment("environmentVariables", environmentVariables);
         checkParameters(check);
-        check.failIfAny();
+        check.natives(natives).failIfAny();
         executeFork();
     }
 

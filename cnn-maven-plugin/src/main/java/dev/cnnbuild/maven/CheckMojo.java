@@ -79,6 +79,7 @@ public class CheckMojo extends AbstractForkingMojo {
     @Override
     protected void checkParameters(ParameterCheck check) {
         check.device("device", "cnn.device", device)
+                .rules("<rules>", rules)
                 .folder("baselineDirectory", "cnn.baselineDirectory", baselineDirectory)
                 .folder("reportsDirectory", "cnn.reportsDirectory", reportsDirectory);
     }

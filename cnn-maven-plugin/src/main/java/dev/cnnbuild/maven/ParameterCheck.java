@@ -1,6 +1,10 @@
 package dev.cnnbuild.maven;
 
+import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.spec.DeviceChoice;
+import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.maven.natives.NativesChoice;
+import dev.cnnbuild.maven.natives.NativesException;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +81,49 @@ final class ParameterCheck {
             problems.add(name(parameter, property) + " is " + file + ", which "
                     + (file.exists() ? "cannot be executed" : "does not exist") + "; name a java executable, such as"
                     + " $JAVA_HOME/bin/java, or remove it to use the JVM that runs Maven");
+        }
+        return this;
+    }
+
+    /** Checks a memory size that is unset or a whole number of bytes, or one with a unit ({@code 16g}). */
+    ParameterCheck memoryLimit(String parameter, String property, String value) {
+        if (value != null && !value.isBlank()) {
+            try {
+                MemoryLimit.parse(value);
+            } catch (IllegalArgumentException e) {
+                problems.add(name(parameter, property) + " is '" + value + "', but must be a memory size: a whole"
+                        + " number of bytes above 0, or one with a unit, such as 512m, 16g or 1t");
+            }
+        }
+        return this;
+    }
+
+    /** Checks the natives: {@code auto}, {@code cpu}, {@code cuda} or {@code groupId:artifactId:version:classifier}. */
+    ParameterCheck natives(String value) {
+        try {
+            NativesChoice.parse(value);
+        } catch (NativesException e) {
+            problems.add(e.getMessage());
+        }
+        return this;
+    }
+
+    /**
+     * Binds each rule to the core's rule, as {@code cnn:check} does.
+     *
+     * @param where the rules' place in messages, such as {@code <rules>} or {@code <rules> of cnn:check execution
+     *     'default'}
+     * @param rules the rules; {@code null} for none
+     */
+    ParameterCheck rules(String where, List<RuleConfig> rules) {
+        if (rules != null) {
+            for (int i = 0; i < rules.size(); i++) {
+                try {
+                    rules.get(i).toRule();
+                } catch (RuleException e) {
+                    problems.add("rule " + (i + 1) + " of " + where + " (" + rules.get(i) + "): " + e.getMessage());
+                }
+            }
         }
         return this;
     }

@@ -2,7 +2,13 @@ package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.TrainForkRequest;
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.model.ProjectPaths;
+import dev.cnnbuild.core.rules.RuleException;
+import dev.cnnbuild.core.service.PreflightException;
+import dev.cnnbuild.core.service.TrainingPreflight;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.threads.ThreadSettings;
@@ -10,17 +16,26 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
 
 /**
  * Trains every model file under {@code modelDirectory} (or the {@code models} given) in a forked JVM, with DJL on
- * the PyTorch engine, offline, and writes one model directory per model under {@code outputDirectory}.
+ * the PyTorch engine, offline, and writes one model directory per model under {@code outputDirectory}. Before it
+ * forks, it reads and checks every model file in Maven's JVM, and holds every rule of the POM's {@code cnn:check}
+ * executions against the classes of the models it gates, so a wrong file or a rule for a missing class fails in
+ * seconds.
  *
  * <pre>{@code
  * <plugin>
@@ -108,11 +123,26 @@ public class TrainMojo extends AbstractForkingMojo {
         return threadSettings;
     }
 
+    /** The project, whose model holds the {@code cnn:check} executions whose rules are checked before training. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    /** The session, to evaluate property expressions in those executions' rules. */
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession buildSession;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    private MojoExecution mojoExecution;
+
     @Override
     protected void checkParameters(ParameterCheck check) {
         check.device("device", "cnn.device", device)
                 .deviceCount("devices", "cnn.devices", devices)
-                .folder("modelDirectory", "cnn.modelDirectory", modelDirectory);
+                .folder("modelDirectory", "cnn.modelDirectory", modelDirectory)
+                .memoryLimit("memoryLimit", MemoryLimit.PROPERTY, memoryLimit);
+        for (CheckExecution execution : checkExecutions()) {
+            check.rules("<rules> of cnn:check execution '" + execution.id() + "'", execution.rules());
+        }
     }
 
     @Override
@@ -133,6 +163,7 @@ public class TrainMojo extends AbstractForkingMojo {
                 memoryLimit(),
                 forkNatives(),
                 mavenPid());
+        checkBeforeForking(request);
         ThreadSettings threads = request.threads();
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threads.count()
                 + " thread(s)" + (threads.adaptive() ? ", fewer while other processes keep the processors busy" : ""));
@@ -145,15 +176,77 @@ public class TrainMojo extends AbstractForkingMojo {
         }
     }
 
-    private MemoryLimit memoryLimit() throws MojoExecutionException {
-        if (!isSet(memoryLimit)) {
-            return MemoryLimit.machine();
-        }
+    /**
+     * Reads and checks every model file in Maven's JVM, then every rule of the POM's {@code cnn:check} executions
+     * against the classes of the models it gates, so a wrong model file or a rule for a class that does not exist
+     * fails the build before any JVM is forked or any model trains.
+     */
+    private void checkBeforeForking(TrainForkRequest request) throws MojoExecutionException {
+        TrainingPreflight preflight;
         try {
-            return MemoryLimit.parse(memoryLimit);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Invalid <memoryLimit>: " + e.getMessage());
+            preflight = TrainingPreflight.validate(request.trainingRequests());
+        } catch (PreflightException e) {
+            e.problems().forEach(getLog()::error);
+            throw new MojoExecutionException(failure() + ": " + String.join("; ", e.problems()));
         }
+        List<String> problems = new ArrayList<>();
+        List<CheckExecution> executions = checkExecutions();
+        for (CheckedModel model : preflight.models()) {
+            List<CheckExecution> gating = executions.stream()
+                    .filter(execution -> execution.covers(model.name()))
+                    .toList();
+            if (gating.isEmpty()) {
+                continue;
+            }
+            Optional<ClassNames> classes = TrainingPreflight.classNames(model);
+            if (classes.isPresent()) {
+                String shown = "model " + model.name() + " ("
+                        + ProjectPaths.relative(
+                                projectDirectory.toPath(), model.spec().source()) + ")";
+                gating.forEach(execution -> unknownClasses(execution, classes.get(), shown, problems));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(getLog()::error);
+            throw new MojoExecutionException("Invalid rule" + (problems.size() == 1 ? "" : "s")
+                    + " of cnn:check, found before training: " + String.join("; ", problems));
+        }
+    }
+
+    private static void unknownClasses(
+            CheckExecution execution, ClassNames classes, String model, List<String> problems) {
+        for (int i = 0; i < execution.rules().size(); i++) {
+            RuleConfig rule = execution.rules().get(i);
+            try {
+                int number = i + 1;
+                rule.toRule()
+                        .unknownClass(classes, model)
+                        .ifPresent(problem -> problems.add("rule " + number + " of cnn:check execution '"
+                                + execution.id() + "' (" + rule + ") " + problem + "; fix the rule's <label>"));
+            } catch (RuleException e) {
+                throw new IllegalStateException("rule checked before: " + rule, e);
+            }
+        }
+    }
+
+    /** The rules of this POM's {@code cnn:check} executions, with their property expressions evaluated. */
+    private List<CheckExecution> checkExecutions() {
+        String key = mojoExecution.getMojoDescriptor().getPluginDescriptor().getPluginLookupKey();
+        PluginParameterExpressionEvaluator evaluator =
+                new PluginParameterExpressionEvaluator(buildSession, mojoExecution);
+        return CheckExecution.of(project.getPlugin(key), text -> {
+            try {
+                Object value = evaluator.evaluate(text);
+                return value == null ? null : value.toString();
+            } catch (ExpressionEvaluationException e) {
+                return text;
+            }
+        });
+    }
+
+    /** The limit, which {@link ParameterCheck#memoryLimit} has checked. */
+    private MemoryLimit memoryLimit() {
+        return isSet(memoryLimit) ? MemoryLimit.parse(memoryLimit) : MemoryLimit.machine();
     }
 
     private static boolean isSet(String parameter) {

@@ -7,6 +7,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,35 @@ class ParameterCheckTest {
                         + " $JAVA_HOME/bin/java, or remove it to use the JVM that runs Maven;"
                         + " <environmentVariables> gives OMP_WAIT_POLICY no value; write"
                         + " <OMP_WAIT_POLICY>value</OMP_WAIT_POLICY> or remove it");
+    }
+
+    @Test
+    void memoryLimitNativesAndRulesAreCheckedInMavensJvm() {
+        assertThatCode(() -> new ParameterCheck("cnn:train")
+                        .memoryLimit("memoryLimit", "cnn.memoryLimit", "16g")
+                        .memoryLimit("memoryLimit", "cnn.memoryLimit", null)
+                        .natives("auto")
+                        .natives("ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64")
+                        .rules("<rules>", List.of(new RuleConfig("accuracy", null, "98%", null, null, null)))
+                        .rules("<rules>", null)
+                        .failIfAny())
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new ParameterCheck("cnn:train")
+                        .memoryLimit("memoryLimit", "cnn.memoryLimit", "lots")
+                        .natives("tpu")
+                        .rules(
+                                "<rules> of cnn:check execution 'default'",
+                                List.of(
+                                        new RuleConfig("accuracy", null, "98%", null, null, null),
+                                        new RuleConfig("acuracy", null, "0.9", null, null, null)))
+                        .failIfAny())
+                .hasMessage("Invalid parameters of cnn:train: <memoryLimit> (-Dcnn.memoryLimit) is 'lots', but must"
+                        + " be a memory size: a whole number of bytes above 0, or one with a unit, such as 512m, 16g or"
+                        + " 1t; <natives> (-Dcnn.natives) is 'tpu', but must be auto, cpu, cuda or"
+                        + " groupId:artifactId:version:classifier, such as"
+                        + " ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64; rule 2 of <rules> of cnn:check"
+                        + " execution 'default' (metric=acuracy,minimum=0.9): unknown metric 'acuracy'; did you mean"
+                        + " 'accuracy'? Valid metrics: accuracy, loss, macroPrecision, macroRecall, macroF1, classAccuracy, classPrecision,"
+                        + " classRecall, classF1");
     }
 }

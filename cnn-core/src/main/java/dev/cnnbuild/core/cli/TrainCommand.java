@@ -24,8 +24,8 @@ import java.util.Locale;
  * defines it: 0 all trained or up to date; 2 a model file, a data file, an option or the request file is wrong (the
  * error line says where and how to fix it); 1 an unexpected failure (a stack trace follows).
  *
- * <p>Before any model trains, every model file is validated and every problem reported ({@link TrainingPreflight}),
- * and the output folder is locked for this process ({@link FolderLock}), so a second build on the same folder
+ * <p>Before any model trains, every model file is read and checked once and every problem reported
+ * ({@link TrainingPreflight}), training then uses the checked models, and the output folder is locked for this process ({@link FolderLock}), so a second build on the same folder
  * stops with an error naming the first. Started by the plugin, the JVM also stops when Maven is gone
  * ({@link ParentWatch}). With {@code force} the PyTorch engine starts loading on a second thread before the model
  * files are read ({@link EngineLoader}); without it, only once a model is found to need training.
@@ -90,7 +90,7 @@ public final class TrainCommand {
                 preflight.checkOutput();
                 TrainingService service = new TrainingService(new ProgressPrinter(out::println));
                 for (TrainingRequest one : requests) {
-                    print(service.train(one), out);
+                    print(service.train(one, preflight.model(one)), out);
                 }
             }
             return ForkProtocol.SUCCESS;

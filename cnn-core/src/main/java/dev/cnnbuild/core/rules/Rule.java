@@ -2,6 +2,7 @@ package dev.cnnbuild.core.rules;
 
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.FigureText;
+import dev.cnnbuild.core.text.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -131,6 +132,36 @@ public record Rule(
         return IntStream.range(0, classes.size())
                 .mapToObj(c -> Measure.ofClass(metric, c))
                 .toList();
+    }
+
+    /**
+     * Tells why this rule cannot measure a model with these classes: it names a class, by name or number, that the
+     * model does not have. Checked before training, so a misspelt class fails the build before it trains.
+     *
+     * <pre>{@code
+     * Rule.builder("classAccuracy").label("zeroo").minimum("0.9").build()
+     *         .unknownClass(ClassNames.of(List.of("zero", "one")), "model digits");
+     * // Optional["names class 'zeroo', which model digits does not have; did you mean 'zero'? Valid classes: zero,
+     * // one"]
+     * }</pre>
+     *
+     * @param classes the model's classes
+     * @param model the model in the message, such as {@code model digits (src/main/cnn/digits.yaml)}
+     * @return the problem; empty when the rule names no class or one the model has
+     */
+    public Optional<String> unknownClass(ClassNames classes, String model) {
+        boolean known = !metric.perClass()
+                || className
+                        .map(name -> classes.indexOf(name).isPresent())
+                        .orElseGet(() -> label.isEmpty()
+                                || label.getAsInt() < classes.size()
+                                || classes.names().contains(Integer.toString(label.getAsInt())));
+        if (known) {
+            return Optional.empty();
+        }
+        String named = className.orElseGet(() -> Integer.toString(label.getAsInt()));
+        return Optional.of("names class '" + named + "', which " + model + " does not have"
+                + Suggestions.unknownWordHint(named, classes.names(), "classes"));
     }
 
     /** Returns whether the rule compares with a baseline, that is has a tolerance. */

@@ -1,10 +1,13 @@
 package dev.cnnbuild.core.service;
 
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ModelData;
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.files.FolderLockedException;
 import dev.cnnbuild.core.model.ProjectPaths;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -15,19 +18,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What can be checked before any model trains, so that a build fails in seconds rather than after an epoch: every
- * model file is read and validated (all of them, and every error reported, before any trains), no two of them have
- * the same {@code name}, the output folder can be created and written, it is not in use by another build
- * ({@link FolderLock}), and each model's name fits the file system there.
+ * model file is read and checked once ({@link CheckedModel}: all of them, and every error reported, before any
+ * trains; shapes; the memory estimate against the limit), no two of them have the same {@code name}, the output
+ * folder can be created and written, it is not in use by another build ({@link FolderLock}), and each model's name
+ * fits the file system there. The checked models are what training then uses.
  *
  * <pre>{@code
- * TrainingPreflight preflight = TrainingPreflight.validate(requests);   // PreflightException lists every problem
- * try (FolderLock lock = preflight.lockOutput()) {
+ * TrainingPreflight preflight = TrainingPreflight.validate(requests);
+ * try (FolderLock lock = preflight.lockOutput()) {      // PreflightException lists every problem
  *     preflight.checkOutput();
  *     for (TrainingRequest request : requests) {
- *         service.train(request);
+ *         service.train(request, preflight.model(request));
  *     }
  * }
  * }</pre>
@@ -38,28 +43,34 @@ public final class TrainingPreflight {
 
     private final Path outputDirectory;
     private final Map<String, TrainingRequest> byName;
+    private final Map<TrainingRequest, CheckedModel> models;
 
-    private TrainingPreflight(Path outputDirectory, Map<String, TrainingRequest> byName) {
+    private TrainingPreflight(
+            Path outputDirectory, Map<String, TrainingRequest> byName, Map<TrainingRequest, CheckedModel> models) {
         this.outputDirectory = outputDirectory;
         this.byName = byName;
+        this.models = models;
     }
 
     /**
-     * Reads and validates every request's model file, and finds names used twice.
+     * Reads and checks every request's model file once, and finds names used twice.
      *
-     * @param requests what is to be trained, all into one output folder
-     * @return the preflight, to lock and check the output folder with
+     * @param requests what is to be trained, all into one output folder, each with its memory limit
+     * @return the preflight, holding the checked models, to lock and check the output folder with
      * @throws PreflightException listing every problem found, in the order of the requests
      */
     public static TrainingPreflight validate(List<TrainingRequest> requests) throws PreflightException {
         List<String> problems = new ArrayList<>();
         Map<String, TrainingRequest> byName = new LinkedHashMap<>();
+        Map<TrainingRequest, CheckedModel> models = new LinkedHashMap<>();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (TrainingRequest request : requests) {
             Path file = request.modelFile().toAbsolutePath().normalize();
             ModelSpec spec;
             try {
-                spec = ModelSpecReader.readAndValidate(file);
+                CheckedModel model = CheckedModel.read(file, request.memoryLimit());
+                models.put(request, model);
+                spec = model.spec();
             } catch (SpecException e) {
                 problems.addAll(e.errors());
                 continue;
@@ -81,7 +92,41 @@ public final class TrainingPreflight {
             throw new PreflightException(problems);
         }
         Path output = requests.isEmpty() ? Path.of("") : requests.get(0).outputDirectory();
-        return new TrainingPreflight(output, byName);
+        return new TrainingPreflight(output, byName, models);
+    }
+
+    /** Returns the checked models, in the order of the requests. */
+    public List<CheckedModel> models() {
+        return List.copyOf(models.values());
+    }
+
+    /**
+     * Returns a request's checked model.
+     *
+     * @param request one of the requests validated
+     * @return its model file, read and checked
+     */
+    public CheckedModel model(TrainingRequest request) {
+        CheckedModel model = models.get(request);
+        if (model == null) {
+            throw new IllegalArgumentException(request.modelFile() + " was not validated by this preflight");
+        }
+        return model;
+    }
+
+    /**
+     * Returns a model's classes as its data name them: an IDX model file's {@code classNames} or the label numbers,
+     * the class folders, or the labels of the CSV file. Folders and CSV files are listed, no image is read.
+     *
+     * @param model a checked model
+     * @return the names; empty when the data cannot be listed, which training then reports with the fix
+     */
+    public static Optional<ClassNames> classNames(CheckedModel model) {
+        try {
+            return Optional.of(ClassNames.of(ModelData.forTraining(model.spec()).classNames()));
+        } catch (DatasetException e) {
+            return Optional.empty();
+        }
     }
 
     /**

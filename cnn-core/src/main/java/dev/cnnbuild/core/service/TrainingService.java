@@ -15,14 +15,12 @@ import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.report.ReportWriter;
 import dev.cnnbuild.core.spec.AugmentationSpec;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DataFileCheck;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
-import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
-import dev.cnnbuild.core.spec.TrainingMemory;
 import dev.cnnbuild.core.training.CheckpointStore;
 import dev.cnnbuild.core.training.EngineLoader;
 import dev.cnnbuild.core.training.ModelTrainer;
@@ -99,7 +97,9 @@ public final class TrainingService {
     }
 
     /**
-     * Trains the request's model file if its model is missing, stale or forced.
+     * Reads and checks the request's model file, and trains it if its model is missing, stale or forced: for one
+     * model file on its own, such as in a test. A build checks all its model files first ({@link TrainingPreflight})
+     * and calls {@link #train(TrainingRequest, CheckedModel)}.
      *
      * @param request what to train
      * @return what it came to
@@ -111,10 +111,25 @@ public final class TrainingService {
      */
     public TrainingResult train(TrainingRequest request)
             throws SpecException, DatasetException, TrainingException, IOException {
+        return train(
+                request, CheckedModel.read(request.modelFile().toAbsolutePath().normalize(), request.memoryLimit()));
+    }
+
+    /**
+     * Trains a checked model file if its model is missing, stale or forced.
+     *
+     * @param request what to train
+     * @param model the request's model file, read and checked once before
+     * @return what it came to
+     * @throws SpecException if a data path is not a readable regular file
+     * @throws DatasetException if a data file is missing or does not fit the model file
+     * @throws TrainingException if training cannot run, such as on a device that is not there
+     * @throws IOException if a file cannot be read or written
+     */
+    public TrainingResult train(TrainingRequest request, CheckedModel model)
+            throws SpecException, DatasetException, TrainingException, IOException {
         long start = System.nanoTime();
-        ModelSpec spec = ModelSpecReader.readAndValidate(
-                request.modelFile().toAbsolutePath().normalize());
-        TrainingMemory.of(spec).requireWithin(request.memoryLimit());
+        ModelSpec spec = model.spec();
         DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
@@ -165,7 +180,7 @@ public final class TrainingService {
                     spec.training().seed(),
                     trained.device(),
                     versions,
-                    ShapeInference.parameterCount(spec),
+                    model.parameterCount(),
                     trained.history(),
                     testMetrics,
                     trained.trainSeconds(),

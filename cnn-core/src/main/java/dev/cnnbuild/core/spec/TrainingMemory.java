@@ -10,7 +10,7 @@ import java.util.Locale;
  * (the value, its gradient and the engine's working copy).
  *
  * <pre>{@code
- * TrainingMemory memory = TrainingMemory.of(spec);
+ * TrainingMemory memory = TrainingMemory.of(spec, ShapeInference.infer(spec));
  * memory.bytes();                                   // about 3 MB for the tutorial network
  * memory.requireWithin(MemoryLimit.machine());      // SpecException when it is more
  * }</pre>
@@ -29,11 +29,10 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
      * Estimates a model's training memory.
      *
      * @param spec the model
+     * @param shapes its shapes, as {@link ShapeInference#infer} finds them
      * @return the estimate
-     * @throws SpecException if the shapes do not fit together, as {@link ShapeInference#infer}
      */
-    public static TrainingMemory of(ModelSpec spec) throws SpecException {
-        List<LayerShape> shapes = ShapeInference.infer(spec);
+    public static TrainingMemory of(ModelSpec spec, List<LayerShape> shapes) {
         double parameters = 0;
         double activations = shapes.get(0).input().size();
         LayerShape largest = shapes.get(0);

@@ -81,4 +81,36 @@ class ClassNameRuleTest {
         assertThat(PETS.named()).isTrue();
         assertThat(ClassNames.numbered(3).named()).isFalse();
     }
+
+    @Test
+    void aRuleForAClassTheModelLacksIsFoundBeforeTrainingWithTheNearestName() throws Exception {
+        Rule misspelt =
+                Rule.builder("classAccuracy").label("dgo").minimum("0.9").build();
+        Rule unrelated =
+                Rule.builder("classRecall").label("whale").minimum("0.9").build();
+        Rule beyond = Rule.builder("classF1").label("3").minimum("0.9").build();
+
+        assertThat(misspelt.unknownClass(PETS, "model pets (pets.yaml)"))
+                .hasValue("names class 'dgo', which model pets (pets.yaml) does not have; did you mean 'dog'? Valid"
+                        + " classes: cat, dog, fox");
+        assertThat(unrelated.unknownClass(PETS, "model pets"))
+                .hasValue("names class 'whale', which model pets does not have; valid classes: cat, dog, fox");
+        assertThat(beyond.unknownClass(PETS, "model pets"))
+                .hasValue("names class '3', which model pets does not have; valid classes: cat, dog, fox");
+    }
+
+    @Test
+    void aRuleForAClassTheModelHasOrForNoClassIsFine() throws Exception {
+        for (Rule rule : List.of(
+                Rule.builder("classAccuracy").label("fox").minimum("0.9").build(),
+                Rule.builder("classAccuracy").label("2").minimum("0.9").build(),
+                Rule.builder("classAccuracy").minimum("0.9").build(),
+                Rule.builder("accuracy").minimum("0.9").build())) {
+            assertThat(rule.unknownClass(PETS, "model pets")).as("%s", rule).isEmpty();
+        }
+        Rule ten = Rule.builder("classAccuracy").label("10").minimum("0.9").build();
+        assertThat(ten.unknownClass(ClassNames.of(List.of("0", "1", "10")), "model digits"))
+                .as("a folder named 10 is class 10 by name")
+                .isEmpty();
+    }
 }

@@ -13,7 +13,7 @@ class TrainingMemoryTest {
     void tutorialNetworkFitsEasily() throws Exception {
         ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), Tutorial.text());
 
-        TrainingMemory memory = TrainingMemory.of(spec);
+        TrainingMemory memory = TrainingMemory.of(spec, ShapeInference.infer(spec));
 
         assertThat(memory.parameters()).isEqualTo(ShapeInference.parameterCount(spec));
         assertThat(memory.bytes()).isBetween(1e6, 1e9);
@@ -25,7 +25,8 @@ class TrainingMemoryTest {
         ModelSpec spec = ModelSpecReader.parse(
                 Path.of("mnist.yaml"), Tutorial.with("{filters: 16, kernel: 5}", "{filters: 100000, kernel: 5}"));
 
-        assertThatThrownBy(() -> TrainingMemory.of(spec).requireWithin(MemoryLimit.parse("8g")))
+        assertThatThrownBy(() ->
+                        TrainingMemory.of(spec, ShapeInference.infer(spec)).requireWithin(MemoryLimit.parse("8g")))
                 .isInstanceOf(SpecException.class)
                 .hasMessageStartingWith("mnist.yaml:5:5: training this model needs about ")
                 .hasMessageContaining("more than the limit of 8.0 GiB (-Dcnn.memoryLimit=8g); layer 1 (conv2d) needs"
