@@ -61,10 +61,27 @@ public class RuleConfig {
         return argument();
     }
 
-    /** Returns the rule as written, for messages: {@code metric=classAccuracy,label=zeroo,minimum=0.9}. */
+    /**
+     * Returns the rule as written in the POM, for messages:
+     * {@code <metric>classAccuracy</metric><label>zeroo</label><minimum>0.9</minimum>}.
+     */
     @Override
     public String toString() {
-        return argument().encode();
+        StringBuilder text = new StringBuilder();
+        String[] names = {"metric", "label", "minimum", "maximum", "absoluteTolerance", "relativeTolerance"};
+        String[] values = {metric, label, minimum, maximum, absoluteTolerance, relativeTolerance};
+        for (int i = 0; i < names.length; i++) {
+            if (values[i] != null) {
+                text.append('<')
+                        .append(names[i])
+                        .append('>')
+                        .append(values[i])
+                        .append("</")
+                        .append(names[i])
+                        .append('>');
+            }
+        }
+        return text.toString();
     }
 
     private RuleArgument argument() {

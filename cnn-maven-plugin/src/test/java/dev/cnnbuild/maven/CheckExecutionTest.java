@@ -36,7 +36,7 @@ class CheckExecutionTest {
         assertThat(executions).extracting(CheckExecution::id).containsExactly("check-digits", "check-all");
         assertThat(executions.get(0).rules())
                 .extracting(RuleConfig::toString)
-                .containsExactly("metric=classAccuracy,label=zeroo,minimum=0.95");
+                .containsExactly("<metric>classAccuracy</metric><label>zeroo</label><minimum>0.95</minimum>");
         assertThat(executions.get(0).covers("digits")).isTrue();
         assertThat(executions.get(0).covers("mnist")).isFalse();
         assertThat(executions.get(1).modelNames()).containsExactly("a", "b");
@@ -50,7 +50,9 @@ class CheckExecutionTest {
 
         assertThat(CheckExecution.of(plugin, text -> text)).singleElement().satisfies(execution -> {
             assertThat(execution.id()).isEqualTo("(plugin configuration)");
-            assertThat(execution.rules()).extracting(RuleConfig::toString).containsExactly("metric=loss,maximum=0.1");
+            assertThat(execution.rules())
+                    .extracting(RuleConfig::toString)
+                    .containsExactly("<metric>loss</metric><maximum>0.1</maximum>");
             assertThat(execution.covers("any")).isTrue();
         });
         plugin.addExecution(execution("gate", "check", "<configuration/>"));

@@ -98,7 +98,7 @@ class ParameterCheckTest {
                         + " 1t; <natives> (-Dcnn.natives) is 'tpu', but must be auto, cpu, cuda or"
                         + " groupId:artifactId:version:classifier, such as"
                         + " ai.djl.pytorch:pytorch-native-cpu:2.5.1:linux-x86_64; rule 2 of <rules> of cnn:check"
-                        + " execution 'default' (metric=acuracy,minimum=0.9): unknown metric 'acuracy'; did you mean"
+                        + " execution 'default' (<metric>acuracy</metric><minimum>0.9</minimum>): unknown metric 'acuracy'; did you mean"
                         + " 'accuracy'? Valid metrics: accuracy, loss, macroPrecision, macroRecall, macroF1, classAccuracy, classPrecision,"
                         + " classRecall, classF1");
     }
