@@ -24,9 +24,11 @@
  * }</pre>
  *
  * <p>{@link dev.cnnbuild.core.spec.ModelSpecReader} turns the file into a
- * {@link dev.cnnbuild.core.spec.ModelSpec} of immutable records; every mistake is a
- * {@link dev.cnnbuild.core.spec.SpecException} whose message starts with {@code file:line:column: }, says what
- * is wrong and how to fix it. {@link dev.cnnbuild.core.spec.ShapeInference} follows one image through the layers
+ * {@link dev.cnnbuild.core.spec.ModelSpec} of immutable records; every mistake is an error that starts with
+ * {@code file:line:column: }, says what is wrong and how to fix it, and one
+ * {@link dev.cnnbuild.core.spec.SpecException} lists every independent error of a file.
+ * {@link dev.cnnbuild.core.spec.CheckedModel} is a file read and checked once, with its shapes, parameter count and
+ * memory estimate, for training to use. {@link dev.cnnbuild.core.spec.ShapeInference} follows one image through the layers
  * and counts the parameters; {@link dev.cnnbuild.core.spec.TrainingMemory} estimates the memory training needs and
  * holds it to a {@link dev.cnnbuild.core.spec.MemoryLimit}; {@link dev.cnnbuild.core.spec.DataFileCheck} checks that
  * the data paths name regular files. The package knows nothing of Maven or DJL.
