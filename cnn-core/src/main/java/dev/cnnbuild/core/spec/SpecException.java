@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,9 @@ import java.util.Optional;
 public class SpecException extends Exception {
 
     private static final long serialVersionUID = 1L;
+
+    /** The most errors listed, as a compiler stops listing: a wrong file given as a model file has thousands. */
+    static final int MAX_ERRORS = 100;
 
     /** In file order: by line, then column; errors without a place first. */
     private static final Comparator<SpecException> FILE_ORDER = Comparator.comparing(
@@ -77,13 +81,25 @@ public class SpecException extends Exception {
      * Joins the errors found in one model file into one exception, in file order.
      *
      * @param found the errors, at least one
-     * @return the exception listing every error of {@code found}, each one line of its message
+     * @return the exception listing every error of {@code found} (the first {@value #MAX_ERRORS}, then how many
+     *     more), each one line of its message
      */
     static SpecException all(List<SpecException> found) {
         List<SpecException> sorted = found.stream().sorted(FILE_ORDER).toList();
-        return new SpecException(
-                sorted.get(0).location,
-                sorted.stream().flatMap(e -> e.errors.stream()).toList());
+        List<String> errors =
+                new ArrayList<>(sorted.stream().flatMap(e -> e.errors.stream()).toList());
+        if (errors.size() > MAX_ERRORS) {
+            int more = errors.size() - MAX_ERRORS;
+            errors.subList(MAX_ERRORS, errors.size()).clear();
+            errors.add("... and " + more + " more error" + (more == 1 ? "" : "s") + " in "
+                    + sorted.get(0)
+                            .location
+                            .map(SourceLocation::file)
+                            .map(Object::toString)
+                            .orElse("the file")
+                    + "; fix these first");
+        }
+        return new SpecException(sorted.get(0).location, List.copyOf(errors));
     }
 
     /**

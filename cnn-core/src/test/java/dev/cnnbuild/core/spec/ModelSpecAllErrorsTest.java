@@ -2,6 +2,7 @@ package dev.cnnbuild.core.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,5 +97,20 @@ class ModelSpecAllErrorsTest {
                                 + " layers, data, training",
                         "mnist.yaml:5:1: duplicate key 'classes' at the top level, first written at line 4, column 1;"
                                 + " keep only one of them");
+    }
+
+    @Test
+    void aFileOfThousandsOfErrorsListsTheFirstHundredAndCountsTheRest() {
+        StringBuilder text = new StringBuilder(Tutorial.text());
+        for (int i = 0; i < 5000; i++) {
+            text.append("key").append(i).append(": 1\n");
+        }
+
+        List<String> errors = Tutorial.errorsOf(text.toString());
+
+        assertThat(errors).hasSize(SpecException.MAX_ERRORS + 1);
+        assertThat(errors.get(0)).startsWith("mnist.yaml:28:1: unknown key 'key0' at the top level");
+        assertThat(errors.get(SpecException.MAX_ERRORS))
+                .isEqualTo("... and 4900 more errors in mnist.yaml; fix these first");
     }
 }
