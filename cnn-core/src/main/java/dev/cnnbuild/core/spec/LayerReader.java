@@ -26,7 +26,8 @@ final class LayerReader {
 
     /**
      * Reads the layers in order; a layer that is unknown or badly written is recorded in the model file's
-     * {@link SpecErrors} and the next layer is read, so every wrong layer is reported.
+     * {@link SpecErrors} and the next layer is read, so every wrong layer is reported, and every wrong parameter of a
+     * convolution or pooling layer.
      *
      * @throws SpecException if the list is not a list or is empty
      */
@@ -76,30 +77,42 @@ final class LayerReader {
     private static LayerSpec conv2d(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
         parameters.allowOnly(ModelFileDefinitions.CONV2D.names());
+        SpecErrors errors = parameters.errors();
         return new Conv2dLayer(
-                parameters.require("filters", "filters: 16").positiveInt(),
-                parameters.require("kernel", "kernel: 5").positiveInt(),
-                parameters.valueOr("stride", 1, YamlValue::positiveInt),
-                parameters.valueOr("padding", 0, YamlValue::nonNegativeInt),
+                errors.attempt(
+                        () -> parameters.require("filters", "filters: 16").positiveInt(), 1),
+                errors.attempt(() -> parameters.require("kernel", "kernel: 5").positiveInt(), 1),
+                errors.attempt(() -> parameters.valueOr("stride", 1, YamlValue::positiveInt), 1),
+                errors.attempt(() -> parameters.valueOr("padding", 0, YamlValue::nonNegativeInt), 0),
                 entry.location());
     }
 
     private static LayerSpec maxPool(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = poolParameters(entry, owner);
-        int kernel = parameters.require("kernel", "kernel: 2").positiveInt();
-        return new MaxPoolLayer(kernel, parameters.valueOr("stride", kernel, YamlValue::positiveInt), entry.location());
+        int kernel = poolKernel(parameters);
+        return new MaxPoolLayer(kernel, poolStride(parameters, kernel), entry.location());
     }
 
     private static LayerSpec avgPool(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = poolParameters(entry, owner);
-        int kernel = parameters.require("kernel", "kernel: 2").positiveInt();
-        return new AvgPoolLayer(kernel, parameters.valueOr("stride", kernel, YamlValue::positiveInt), entry.location());
+        int kernel = poolKernel(parameters);
+        return new AvgPoolLayer(kernel, poolStride(parameters, kernel), entry.location());
     }
 
     private static YamlMapping poolParameters(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{kernel: 2, stride: 2}");
         parameters.allowOnly(ModelFileDefinitions.POOL.names());
         return parameters;
+    }
+
+    private static int poolKernel(YamlMapping parameters) {
+        return parameters
+                .errors()
+                .attempt(() -> parameters.require("kernel", "kernel: 2").positiveInt(), 1);
+    }
+
+    private static int poolStride(YamlMapping parameters, int kernel) {
+        return parameters.errors().attempt(() -> parameters.valueOr("stride", kernel, YamlValue::positiveInt), 1);
     }
 
     private static LayerSpec linear(NamedEntry entry, String owner) throws SpecException {

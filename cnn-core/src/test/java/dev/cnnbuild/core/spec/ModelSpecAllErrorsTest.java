@@ -39,6 +39,21 @@ class ModelSpecAllErrorsTest {
     }
 
     @Test
+    void everyWrongParameterOfALayerIsReported() {
+        String text = Tutorial.with("- conv2d: {filters: 16, kernel: 5}", "- conv2d: {filters: many, kernel: 0}")
+                .replace(
+                        "- maxpool: {kernel: 2, stride: 2}\n  - conv2d",
+                        "- maxpool: {kernel: x, stride: 0}\n  - conv2d");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:5:23: 'filters' of conv2d (layer 1) must be a whole number, but was 'many'",
+                        "mnist.yaml:5:37: 'kernel' of conv2d (layer 1) must be a positive whole number, but was 0",
+                        "mnist.yaml:9:23: 'kernel' of maxpool (layer 5) must be a whole number, but was 'x'",
+                        "mnist.yaml:9:34: 'stride' of maxpool (layer 5) must be a positive whole number, but was 0");
+    }
+
+    @Test
     void everyWrongTrainingSettingIsReported() {
         String text = Tutorial.with("epochs: 10", "epochs: 0").replace("seed: 42", "seed: -1");
 
