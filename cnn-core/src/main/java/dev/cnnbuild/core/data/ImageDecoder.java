@@ -37,7 +37,27 @@ public final class ImageDecoder {
      *     {@code none}
      */
     public static byte[] decode(Path file, InputShape input, ResizeMode resize) throws DatasetException {
-        BufferedImage image = read(file);
+        return decode(read(file), file.toString(), input, resize);
+    }
+
+    /**
+     * Decodes an image already read, as {@link #decode(Path, InputShape, ResizeMode)} decodes a file: the one
+     * conversion for training, evaluation and an application's images alike.
+     *
+     * <pre>{@code
+     * byte[] pixels = ImageDecoder.decode(ImageIO.read(upload), "upload 3", new InputShape(1, 28, 28), ResizeMode.NONE);
+     * }</pre>
+     *
+     * @param image the image
+     * @param source how messages name it, such as its file
+     * @param input the model's input: channels 1 or 3, height and width
+     * @param resize what to do when the image's size differs from the input's
+     * @return {@code channels x height x width} bytes, channel plane by plane
+     * @throws DatasetException if it has colour components other than grey or RGB, or another size and
+     *     {@code resize} is {@code none}
+     */
+    public static byte[] decode(BufferedImage image, String source, InputShape input, ResizeMode resize)
+            throws DatasetException {
         int height = image.getHeight();
         int width = image.getWidth();
         if (resize == ResizeMode.NONE && (height != input.height() || width != input.width())) {
@@ -45,9 +65,9 @@ public final class ImageDecoder {
                     "%s: image is %dx%d (height x width) but the model input is"
                             + " %dx%d; resize the images, or set 'resize: stretch' or 'resize: crop' in the model file's"
                             + " 'data' section",
-                    file, height, width, input.height(), input.width()));
+                    source, height, width, input.height(), input.width()));
         }
-        byte[] planes = toChannels(planes(file, image), height * width, input.channels());
+        byte[] planes = toChannels(planes(source, image), height * width, input.channels());
         if (height == input.height() && width == input.width()) {
             return planes;
         }
@@ -71,13 +91,13 @@ public final class ImageDecoder {
     }
 
     /** Returns the image's colour planes at 8 bits: one (grey) or three (red, green, blue). */
-    private static byte[] planes(Path file, BufferedImage image) throws DatasetException {
+    private static byte[] planes(String source, BufferedImage image) throws DatasetException {
         ColorModel model = image.getColorModel();
         int size = image.getWidth() * image.getHeight();
         if (model instanceof ComponentColorModel || model instanceof DirectColorModel) {
             int colours = model.getNumColorComponents();
             if (colours != 1 && colours != 3) {
-                throw new DatasetException(file + ": has " + colours + " colour components (CMYK?), but only grey"
+                throw new DatasetException(source + ": has " + colours + " colour components (CMYK?), but only grey"
                         + " and RGB images are read; save it as RGB");
             }
             Raster raster = image.getRaster();

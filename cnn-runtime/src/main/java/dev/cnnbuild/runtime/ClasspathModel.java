@@ -1,0 +1,98 @@
+package dev.cnnbuild.runtime;
+
+import dev.cnnbuild.core.model.ModelDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A model directory packaged on the class path ({@code cnn/<name>/} in a jar, as the plugin's
+ * {@code addToClasspath} or an unpacked {@code cnn-models} zip puts it), copied file by file into a temporary
+ * directory so that it is verified and loaded exactly as a directory on disk is; the copy is deleted once loaded.
+ *
+ * <pre>{@code
+ * try (ClasspathModel copy = ClasspathModel.copy("cnn/mnist-cnn", loader)) {
+ *     LoadedModel model = LoadedModel.load(copy.directory(), Path.of(""), "auto");
+ * }
+ * }</pre>
+ */
+final class ClasspathModel implements AutoCloseable {
+    private final String resource;
+    private final Path root;
+
+    private ClasspathModel(String resource, Path root) {
+        this.resource = resource;
+        this.root = root;
+    }
+
+    /**
+     * Copies the model files found under a class path folder; files it lacks stay missing, for the manifest check
+     * to name.
+     *
+     * @param resource the folder, such as {@code cnn/mnist-cnn}
+     * @param loader the class loader to look in
+     * @return the copy; close it to delete it
+     * @throws CnnClassifierException if the folder holds no model file at all
+     */
+    static ClasspathModel copy(String resource, ClassLoader loader) {
+        String folder = resource.replaceAll("^/+|/+$", "");
+        List<String> names = new ArrayList<>(ModelDirectory.FILES);
+        names.addAll(ModelDirectory.DATA_FILES);
+        if (names.stream().noneMatch(name -> loader.getResource(folder + "/" + name) != null)) {
+            throw new CnnClassifierException("no model on the class path at " + folder + "/ (no "
+                    + folder + "/" + ModelDirectory.MANIFEST + " nor any other model file); package the trained model"
+                    + " with the plugin's addToClasspath (the jar then holds cnn/<name>/), or depend on the"
+                    + " cnn-models zip and unpack it into the class path; or load a model directory with"
+                    + " CnnClassifier.load(path)");
+        }
+        Path root;
+        try {
+            root = Files.createTempDirectory("cnn-model-");
+        } catch (IOException e) {
+            throw new CnnClassifierException(
+                    "cannot create a temporary folder to load " + folder + " into: " + e.getMessage(), e);
+        }
+        ClasspathModel model = new ClasspathModel("classpath:" + folder, root);
+        try {
+            for (String name : names) {
+                try (InputStream in = loader.getResourceAsStream(folder + "/" + name)) {
+                    if (in != null) {
+                        Files.copy(in, root.resolve(name));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw new CnnClassifierException("cannot copy " + folder + " from the class path: " + e.getMessage(), e);
+        }
+        return model;
+    }
+
+    /** Returns the copied model directory. */
+    ModelDirectory directory() {
+        return ModelDirectory.of(root);
+    }
+
+    /** Returns a message about the copy with the copy's path replaced by the resource, such as {@code classpath:cnn/x}. */
+    String named(String message) {
+        return message.replace(root.toString(), resource);
+    }
+
+    /** Deletes the copy. */
+    @Override
+    public void close() {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the temporary model copy " + root, e);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package dev.cnnbuild.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelIntegrityException;
+import dev.cnnbuild.core.model.ModelManifest;
+import dev.cnnbuild.core.testing.TinyImages;
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a classifier refuses, and how it says so: tampered, missing and incomplete models; bad images. */
+class CnnClassifierErrorsTest {
+    @TempDir
+    static Path trained;
+
+    private static ModelDirectory tiny;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() throws Exception {
+        tiny = TrainedModels.tiny(trained);
+    }
+
+    @Test
+    void aTamperedDirectoryIsRefusedWithTheMessageTheCheckGives() throws Exception {
+        Path copy = copyOf(tiny.root(), dir.resolve("tampered"));
+        byte[] parameters = Files.readAllBytes(copy.resolve(ModelDirectory.PARAMETERS));
+        parameters[parameters.length - 1] ^= 1;
+        Files.write(copy.resolve(ModelDirectory.PARAMETERS), parameters);
+        Throwable expected = catchThrowable(() -> ModelManifest.verify(ModelDirectory.of(copy)));
+        assertThat(expected).isInstanceOf(ModelIntegrityException.class);
+
+        assertThatThrownBy(() -> CnnClassifier.load(copy))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessage(expected.getMessage())
+                .hasMessageStartingWith(copy.resolve(ModelDirectory.PARAMETERS) + " does not match its SHA-256")
+                .hasCauseInstanceOf(ModelIntegrityException.class);
+    }
+
+    @Test
+    void aDirectoryWithoutItsManifestIsRefused() throws Exception {
+        Path copy = copyOf(tiny.root(), dir.resolve("unsigned"));
+        Files.delete(copy.resolve(ModelDirectory.MANIFEST));
+        assertThatThrownBy(() -> CnnClassifier.load(copy))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessageContaining("is not a complete trained model directory")
+                .hasMessageContaining("mvn cnn:train");
+    }
+
+    @Test
+    void aMissingDirectorySaysSoAndHowToMakeOne() {
+        Path missing = dir.resolve("target/cnn/nothing");
+        assertThatThrownBy(() -> CnnClassifier.load(missing))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessage("model directory " + missing + " does not exist; train the model with 'mvn cnn:train'"
+                        + " (it writes target/cnn/<name>/) and give that directory");
+    }
+
+    @Test
+    void aModelOnTheClassPathLoadsAndATamperedOneIsRefusedByItsResourceName() throws Exception {
+        Path classes = dir.resolve("classes");
+        copyOf(tiny.root(), classes.resolve("cnn/tiny"));
+        try (URLClassLoader loader = loader(classes);
+                CnnClassifier classifier = CnnClassifier.fromClasspath("cnn/tiny", loader)) {
+            assertThat(classifier.labels()).containsExactly("0", "1");
+            assertThat(classifier
+                            .classify(TinyImages.solid(dir.resolve("grey.png"), 8, 8, 0x808080, "png"))
+                            .probabilities())
+                    .hasSize(2);
+        }
+
+        Path spec = classes.resolve("cnn/tiny").resolve(ModelDirectory.SPEC);
+        Files.writeString(spec, Files.readString(spec).replace("epochs: 3", "epochs: 4"));
+        try (URLClassLoader loader = loader(classes)) {
+            assertThatThrownBy(() -> CnnClassifier.fromClasspath("/cnn/tiny/", loader))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessageStartingWith("classpath:cnn/tiny/model.yaml does not match its SHA-256 in"
+                            + " manifest.sha256: it was changed or damaged after training; retrain it")
+                    .hasCauseInstanceOf(ModelIntegrityException.class);
+        }
+        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertThat(left.filter(p -> p.getFileName().toString().startsWith("cnn-model-"))
+                            .filter(p -> Files.exists(p.resolve(ModelDirectory.SPEC))
+                                    && readQuietly(p.resolve(ModelDirectory.SPEC))
+                                            .contains("epochs: 4")))
+                    .as("the temporary copy of a refused model is deleted")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingResourceSaysWhereItLookedAndHowToPackageAModel() throws Exception {
+        try (URLClassLoader loader = loader(dir)) {
+            assertThatThrownBy(() -> CnnClassifier.fromClasspath("cnn/mnist-cnn", loader))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessageStartingWith("no model on the class path at cnn/mnist-cnn/ (no"
+                            + " cnn/mnist-cnn/manifest.sha256 nor any other model file)")
+                    .hasMessageContaining("addToClasspath");
+        }
+    }
+
+    @Test
+    void imagesThatAreMissingDamagedOrOfTheWrongSizeAreRefusedByName() throws Exception {
+        Path png = TinyImages.solid(dir.resolve("ok.png"), 8, 8, 0x404040, "png");
+        byte[] bytes = Files.readAllBytes(png);
+        Path truncated = Files.write(dir.resolve("truncated.png"), Arrays.copyOf(bytes, bytes.length / 2));
+        Path text = Files.writeString(dir.resolve("notes.png"), "not an image");
+        Path large = TinyImages.solid(dir.resolve("large.png"), 10, 12, 0x404040, "png");
+
+        try (CnnClassifier classifier = CnnClassifier.load(tiny.root())) {
+            assertThatThrownBy(() -> classifier.classify(dir.resolve("missing.png")))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessage(dir.resolve("missing.png") + ": no such image file");
+            assertThatThrownBy(() -> classifier.classify(truncated))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessageStartingWith(truncated + ": cannot be decoded as an image (")
+                    .hasMessageEndingWith("); it is damaged or not a PNG, JPEG, BMP or GIF");
+            assertThatThrownBy(() -> classifier.classify(text))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessage(text + ": is not a PNG, JPEG, BMP or GIF image");
+            assertThatThrownBy(() -> classifier.classify("not an image".getBytes()))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessage("the image of 12 bytes: is not a PNG, JPEG, BMP or GIF image");
+            assertThatThrownBy(() -> classifier.classifyAll(List.of(png, large)))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessage(large + ": image is 10x12 (height x width) but model " + tiny.root()
+                            + " takes 8x8 images and was trained with 'resize: none'; give it 8x8 images, or retrain"
+                            + " it with 'resize: stretch' or 'resize: crop' in its model file's 'data' section");
+            assertThat(classifier.classify(png).probabilities()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aClosedClassifierRefusesWork() throws Exception {
+        Path png = TinyImages.solid(dir.resolve("ok.png"), 8, 8, 0x404040, "png");
+        CnnClassifier classifier = CnnClassifier.load(tiny.root());
+        classifier.close();
+        classifier.close();
+        assertThatThrownBy(() -> classifier.classify(png))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith(" is closed");
+    }
+
+    private static URLClassLoader loader(Path classes) throws Exception {
+        File folder = classes.toFile();
+        return new URLClassLoader(new URL[] {folder.toURI().toURL()}, null);
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static Path copyOf(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.cnnbuild.runtime;
+
+import dev.cnnbuild.core.data.IdxReader;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.testing.TinyDataset;
+import dev.cnnbuild.core.testing.TinyImages;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/**
+ * Models trained for these tests with the core's training service, as {@code cnn:train} trains them, and image files
+ * written for them.
+ *
+ * <pre>{@code
+ * ModelDirectory mnist = TrainedModels.mnist(dir, 300);   // dir/out/mnist-small, tested on 300 of the sample's images
+ * List<Path> pngs = TrainedModels.writePngs(IdxReader.readImages(...), dir.resolve("png"));
+ * }</pre>
+ */
+final class TrainedModels {
+    /** The sample's MNIST files. */
+    static final Path MNIST = Path.of(System.getProperty("mnist.directory", "../sample-project/data/mnist"));
+
+    private TrainedModels() {}
+
+    /**
+     * Trains a small 28x28 network for one epoch on the sample's first 2,000 training images; its test set is the
+     * sample's first {@code testImages} test images.
+     */
+    static ModelDirectory mnist(Path dir, int testImages) throws Exception {
+        Files.createDirectories(dir);
+        subset("train", 2000, dir);
+        subset("t10k", testImages, dir);
+        Path yaml = Files.writeString(
+                dir.resolve("mnist-small.yaml"),
+                "name: mnist-small\n"
+                        + "input: {channels: 1, height: 28, width: 28}\n"
+                        + "classes: 10\n"
+                        + "layers:\n"
+                        + "  - conv2d: {filters: 8, kernel: 5}\n"
+                        + "  - relu\n"
+                        + "  - maxpool: {kernel: 2}\n"
+                        + "  - flatten\n"
+                        + "  - linear: {units: 10}\n"
+                        + "data:\n"
+                        + "  train: {images: train-images.gz, labels: train-labels.gz}\n"
+                        + "  test: {images: t10k-images.gz, labels: t10k-labels.gz}\n"
+                        + "training:\n"
+                        + "  epochs: 1\n"
+                        + "  batchSize: 64\n"
+                        + "  optimizer: {adam: {learningRate: 0.002}}\n"
+                        + "  seed: 3\n"
+                        + "  device: cpu\n");
+        return TinyDataset.train(yaml, dir.resolve("out"));
+    }
+
+    /** Trains the core's tiny 8x8 grey IDX model (two classes, {@code resize: none}). */
+    static ModelDirectory tiny(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        return TinyDataset.train(TinyDataset.writeModel(dir, "tiny", ""), dir.resolve("out"));
+    }
+
+    /**
+     * Trains an 8x8 model of {@code channels} on 12x10 colour images of two classes (blue, red), with the given
+     * resize mode and normalisation; its test images are in {@code dir/test/<class>/}.
+     */
+    static ModelDirectory colours(Path dir, String name, int channels, String resize, String normalize)
+            throws Exception {
+        TinyImages.writeClasses(dir.resolve("train"), 24, 12, 10, 1);
+        TinyImages.writeClasses(dir.resolve("test"), 20, 12, 10, 2);
+        Path yaml = TinyImages.writeFolderModel(
+                dir,
+                name,
+                "  train: {dir: train}\n  test: {dir: test}\n  resize: " + resize + "\n  normalize: " + normalize
+                        + "\n",
+                channels);
+        return TinyDataset.train(yaml, dir.resolve("out"));
+    }
+
+    /** Writes each image of a grey set as {@code <index>.png}, grey levels as they are, and returns the files. */
+    static List<Path> writePngs(ImageSet images, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < images.count(); i++) {
+            BufferedImage image = new BufferedImage(images.width(), images.height(), BufferedImage.TYPE_BYTE_GRAY);
+            for (int row = 0; row < images.height(); row++) {
+                for (int column = 0; column < images.width(); column++) {
+                    image.getRaster().setSample(column, row, 0, images.pixel(i, row, column));
+                }
+            }
+            Path file = dir.resolve(String.format("%04d.png", i));
+            ImageIO.write(image, "png", file.toFile());
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static void subset(String prefix, int count, Path dir) throws Exception {
+        ImageSet images = IdxReader.readImages(MNIST.resolve(prefix + "-images-idx3-ubyte.gz"));
+        int[] labels = IdxReader.readLabels(MNIST.resolve(prefix + "-labels-idx1-ubyte.gz"));
+        String name = prefix.equals("train") ? "train" : "t10k";
+        byte[] pixels = Arrays.copyOf(images.pixels(), count * images.imageSize());
+        byte[] labelBytes = new byte[count];
+        for (int i = 0; i < count; i++) {
+            labelBytes[i] = (byte) labels[i];
+        }
+        TinyDataset.writeGzip(
+                dir.resolve(name + "-images.gz"),
+                TinyDataset.imageFile(count, images.height(), images.width(), pixels));
+        TinyDataset.writeGzip(dir.resolve(name + "-labels.gz"), TinyDataset.labelFile(labelBytes));
+    }
+}
