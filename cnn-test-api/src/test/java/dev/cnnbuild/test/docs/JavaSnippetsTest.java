@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every {@code ```java} block of README.md, CONTRIBUTING.md and docs/ against this module's test class path (the test API,
- * the core, AssertJ, JUnit), so a snippet that stops compiling fails the build, naming its file and line. A block
+ * the core, the runtime, AssertJ, JUnit), so a snippet that stops compiling fails the build, naming its file and line. A block
  * is compiled as it stands when it declares a type (its {@code package} line first); a block of methods goes into a class; a block of statements
  * into a method of a class whose fields are the variables the docs use without declaring them ({@code model},
  * {@code images}, {@code labels}, {@code labeledImages}, {@code file}). Every block gets the imports a test of the
@@ -34,7 +34,7 @@ class JavaSnippetsTest {
     private static final Path ROOT = Path.of("..");
     private static final String IMPORTS = "import static dev.cnnbuild.test.CnnAssertions.assertThat;"
             + " import dev.cnnbuild.test.*; import dev.cnnbuild.core.evaluation.*;"
-            + " import dev.cnnbuild.core.robustness.*;"
+            + " import dev.cnnbuild.core.robustness.*; import dev.cnnbuild.runtime.*; import java.util.List;"
             + " import dev.cnnbuild.core.data.*; import dev.cnnbuild.core.spec.InputShape; import java.nio.file.*;"
             + " import java.time.Duration; import java.lang.annotation.*; import org.junit.jupiter.api.*;"
             + " import org.junit.jupiter.params.*; import org.junit.jupiter.params.provider.*;";
