@@ -18,11 +18,15 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * A trained model, ready to classify images in an application: loaded from the model directory {@code cnn:train}
@@ -51,10 +55,14 @@ import javax.imageio.ImageIO;
  * <p><b>Memory.</b> The parameters stay in native memory until {@link #close()} (about 4 bytes a parameter). Each
  * call holds its images' input tensors ({@code 4 x channels x height x width} bytes an image, {@value #BATCH_SIZE}
  * images at most at a time for {@link #classifyAll}) and the network's activations for them, freed when it returns.
+ * An image's size is read from its header first: one over {@link #MAX_PIXELS} is refused before it is decoded.
  */
 public final class CnnClassifier implements AutoCloseable {
     /** Images per forward pass in {@link #classifyAll}. */
     public static final int BATCH_SIZE = 32;
+
+    /** The most pixels an image may have; a larger one (or a file claiming one) is refused before it is decoded. */
+    public static final long MAX_PIXELS = 100_000_000;
 
     private final String name;
     private final LoadedModel model;
@@ -284,20 +292,7 @@ public final class CnnClassifier implements AutoCloseable {
     }
 
     private byte[] pixels(BufferedImage image, String source) {
-        if (resize == ResizeMode.NONE && (image.getHeight() != input.height() || image.getWidth() != input.width())) {
-            throw new CnnClassifierException(String.format(
-                    "%s: image is %dx%d (height x width) but model %s takes %dx%d images and was trained with"
-                            + " 'resize: none'; give it %dx%d images, or retrain it with 'resize: stretch' or"
-                            + " 'resize: crop' in its model file's 'data' section",
-                    source,
-                    image.getHeight(),
-                    image.getWidth(),
-                    name,
-                    input.height(),
-                    input.width(),
-                    input.height(),
-                    input.width()));
-        }
+        checkSize(source, image.getHeight(), image.getWidth());
         try {
             return ImageDecoder.decode(image, source, input, resize);
         } catch (DatasetException e) {
@@ -305,7 +300,28 @@ public final class CnnClassifier implements AutoCloseable {
         }
     }
 
-    private static BufferedImage read(Path file) {
+    /** Refuses an image of the wrong size for {@code resize: none}, or too large to decode, before its pixels. */
+    private void checkSize(String source, int height, int width) {
+        if (resize == ResizeMode.NONE && (height != input.height() || width != input.width())) {
+            throw new CnnClassifierException(String.format(
+                    "%s: image is %dx%d (height x width) but model %s takes %dx%d images and was trained with"
+                            + " 'resize: none'; give it %dx%d images, or retrain it with 'resize: stretch' or"
+                            + " 'resize: crop' in its model file's 'data' section",
+                    source, height, width, name, input.height(), input.width(), input.height(), input.width()));
+        }
+        if ((long) height * width > MAX_PIXELS) {
+            throw new CnnClassifierException(String.format(
+                    Locale.ROOT,
+                    "%s: image is %dx%d (height x width), over the %,d pixels an image may have; scale it down"
+                            + " before classifying it",
+                    source,
+                    height,
+                    width,
+                    MAX_PIXELS));
+        }
+    }
+
+    private BufferedImage read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new CnnClassifierException(
                     file + ": no such image file" + (Files.isDirectory(file) ? " (it is a directory)" : ""));
@@ -317,19 +333,31 @@ public final class CnnClassifier implements AutoCloseable {
         }
     }
 
-    private static BufferedImage read(InputStream in, String source) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(in);
+    /**
+     * Reads an image as {@link ImageIO#read(InputStream)} does, but checks its size from its header first: an image
+     * of the wrong size, or a small file that claims a huge image, is refused before its pixels are decoded.
+     */
+    private BufferedImage read(InputStream in, String source) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
+            if (readers == null || !readers.hasNext()) {
+                throw new CnnClassifierException(source + ": is not a PNG, JPEG, BMP or GIF image");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                checkSize(source, reader.getHeight(0), reader.getWidth(0));
+                return reader.read(0, reader.getDefaultReadParam());
+            } finally {
+                reader.dispose();
+            }
+        } catch (CnnClassifierException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new CnnClassifierException(
                     source + ": cannot be decoded as an image (" + e.getMessage()
                             + "); it is damaged or not a PNG, JPEG, BMP or GIF",
                     e);
         }
-        if (image == null) {
-            throw new CnnClassifierException(source + ": is not a PNG, JPEG, BMP or GIF image");
-        }
-        return image;
     }
 }

@@ -146,6 +146,22 @@ class CnnClassifierErrorsTest {
     }
 
     @Test
+    void aSmallFileThatClaimsAHugeImageIsRefusedBeforeItIsDecoded() throws Exception {
+        ModelDirectory cropping = TrainedModels.colours(dir.resolve("colours"), "colours", 3, "crop", "auto");
+        byte[] png = Files.readAllBytes(TinyImages.solid(dir.resolve("one.png"), 1, 1, 0x404040, "png"));
+        // the IHDR chunk's width and height, bytes 16 to 23: 20,000 x 20,000 pixels, 1.6 GB once decoded
+        byte[] claim = {0, 0, 0x4e, 0x20, 0, 0, 0x4e, 0x20};
+        System.arraycopy(claim, 0, png, 16, claim.length);
+        Path bomb = Files.write(dir.resolve("bomb.png"), png);
+        try (CnnClassifier classifier = CnnClassifier.load(cropping.root())) {
+            assertThatThrownBy(() -> classifier.classify(bomb))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessage(bomb + ": image is 20000x20000 (height x width), over the 100,000,000 pixels an image"
+                            + " may have; scale it down before classifying it");
+        }
+    }
+
+    @Test
     void aClosedClassifierRefusesWork() throws Exception {
         Path png = TinyImages.solid(dir.resolve("ok.png"), 8, 8, 0x404040, "png");
         CnnClassifier classifier = CnnClassifier.load(tiny.root());
