@@ -3,7 +3,6 @@ package dev.cnnbuild.runtime;
 import dev.cnnbuild.core.model.ModelDirectory;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,15 +83,22 @@ final class ClasspathModel implements AutoCloseable {
         return message.replace(root.toString(), resource);
     }
 
-    /** Deletes the copy. */
+    /** Deletes the copy; a file that cannot be deleted now is deleted when the JVM exits. */
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.sorted(Comparator.reverseOrder()).toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the temporary model copy " + root, e);
+            root.toFile().deleteOnExit();
+            return;
+        }
+        for (Path file : files) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 }
