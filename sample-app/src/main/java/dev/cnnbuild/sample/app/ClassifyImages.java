@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * $ java -jar cnn-sample-app-0.1.0-SNAPSHOT.jar seven.png two.png
- * seven.png: 7 (0.9998)  top 3: 7 0.9998, 3 0.0001, 2 0.0000
- * two.png: 2 (0.9871)  top 3: 2 0.9871, 3 0.0102, 7 0.0011
+ * seven.png: 7 (1.0000)  top 3: 7 1.0000, 3 0.0000, 2 0.0000
+ * two.png: 2 (0.9998)  top 3: 2 0.9998, 1 0.0002, 0 0.0000
  * }</pre>
  */
 public final class ClassifyImages {
