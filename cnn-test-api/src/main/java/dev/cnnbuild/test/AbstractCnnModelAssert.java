@@ -97,7 +97,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
         if (!(evaluation.accuracy() > accuracy)) {
-            throwAssertionError(shouldHaveAccuracyAbove(actual.name(), testSetName(), evaluation, accuracy));
+            throwAssertionError(
+                    shouldHaveAccuracyAbove(actual.name(), testSetName(), evaluation, actual.classNames(), accuracy));
         }
         return myself;
     }
@@ -113,7 +114,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(accuracy, "accuracy");
         Evaluation evaluation = evaluation();
         if (!(evaluation.accuracy() >= accuracy)) {
-            throwAssertionError(shouldHaveAccuracyAtLeast(actual.name(), testSetName(), evaluation, accuracy));
+            throwAssertionError(
+                    shouldHaveAccuracyAtLeast(actual.name(), testSetName(), evaluation, actual.classNames(), accuracy));
         }
         return myself;
     }
@@ -167,8 +169,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         Evaluation evaluation = evaluation();
         for (int c = 0; c < evaluation.classes(); c++) {
             if (!(evaluation.recall(c) > accuracy)) {
-                throwAssertionError(
-                        shouldHaveEveryClassAccuracyAbove(actual.name(), testSetName(), evaluation, accuracy));
+                throwAssertionError(shouldHaveEveryClassAccuracyAbove(
+                        actual.name(), testSetName(), evaluation, actual.classNames(), accuracy));
             }
         }
         return myself;
@@ -188,7 +190,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(precision, "precision");
         Evaluation evaluation = evaluation();
         if (!(evaluation.precision(label) > precision)) {
-            throwAssertionError(shouldHavePrecisionAbove(actual.name(), testSetName(), evaluation, label, precision));
+            throwAssertionError(shouldHavePrecisionAbove(
+                    actual.name(), testSetName(), evaluation, actual.classNames(), label, precision));
         }
         return myself;
     }
@@ -219,7 +222,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(f1, "F1");
         Evaluation evaluation = evaluation();
         if (!(evaluation.f1(label) > f1)) {
-            throwAssertionError(shouldHaveF1Above(actual.name(), testSetName(), evaluation, label, f1));
+            throwAssertionError(
+                    shouldHaveF1Above(actual.name(), testSetName(), evaluation, actual.classNames(), label, f1));
         }
         return myself;
     }
@@ -235,7 +239,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(precision, "precision");
         Evaluation evaluation = evaluation();
         if (!(evaluation.macroPrecision() > precision)) {
-            throwAssertionError(shouldHaveMacroPrecisionAbove(actual.name(), testSetName(), evaluation, precision));
+            throwAssertionError(shouldHaveMacroPrecisionAbove(
+                    actual.name(), testSetName(), evaluation, actual.classNames(), precision));
         }
         return myself;
     }
@@ -251,7 +256,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(recall, "recall");
         Evaluation evaluation = evaluation();
         if (!(evaluation.macroRecall() > recall)) {
-            throwAssertionError(shouldHaveMacroRecallAbove(actual.name(), testSetName(), evaluation, recall));
+            throwAssertionError(
+                    shouldHaveMacroRecallAbove(actual.name(), testSetName(), evaluation, actual.classNames(), recall));
         }
         return myself;
     }
@@ -267,7 +273,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(f1, "F1");
         Evaluation evaluation = evaluation();
         if (!(evaluation.macroF1() > f1)) {
-            throwAssertionError(shouldHaveMacroF1Above(actual.name(), testSetName(), evaluation, f1));
+            throwAssertionError(
+                    shouldHaveMacroF1Above(actual.name(), testSetName(), evaluation, actual.classNames(), f1));
         }
         return myself;
     }
@@ -380,8 +387,8 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
         share(confidence, "confidence");
         Prediction prediction = predictionAs(image, label);
         if (!(prediction.confidence() > confidence)) {
-            throwAssertionError(
-                    shouldClassifyWithConfidenceAbove(actual.name(), image.description(), confidence, prediction));
+            throwAssertionError(shouldClassifyWithConfidenceAbove(
+                    actual.name(), image.description(), actual.classNames(), confidence, prediction));
         }
         return myself;
     }
@@ -521,7 +528,7 @@ public abstract class AbstractCnnModelAssert<SELF extends AbstractCnnModelAssert
             throw new IllegalArgumentException("the baseline has " + baselineClasses + " classes but the model has "
                     + current.classes() + "; compare models of one task");
         }
-        GateResult result = tolerance.gate().check(actual.name(), current, baseline);
+        GateResult result = tolerance.gate().check(actual.name(), current, baseline, actual.classNames());
         if (!result.passed()) {
             throwAssertionError(shouldBeNoWorseThanBaseline(
                     actual.name(), testSetName(), baselineName, result, tolerance.describe()));

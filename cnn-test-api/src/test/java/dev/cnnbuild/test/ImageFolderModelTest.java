@@ -96,6 +96,14 @@ class ImageFolderModelTest {
                         .create())
                 .isEqualTo("Expecting at most 0.05 of the class cat images of model pets on its test set to be"
                         + " predicted as dog but 0.1500 were (3 of 20)");
+        assertThatThrownBy(() -> assertThat(model).hasTestAccuracyAbove(1))
+                .hasMessageMatching("(?s).*; weakest classes: (blue|red) \\(.*, (blue|red) \\(.*");
+        assertThatThrownBy(() -> assertThat(model).hasMacroF1Above(1))
+                .hasMessageMatching("(?s).*; lowest classes: (blue|red) \\(.*, (blue|red) \\(.*");
+        assertThatThrownBy(() -> assertThat(model).everyClassHasAccuracyAbove(1))
+                .hasMessageMatching("(?s).* classes did not: (blue|red) \\(.*");
+        assertThatThrownBy(() -> assertThat(model).hasPrecisionAbove(1, 1))
+                .hasMessageStartingWith("Expecting precision of class red of model colours");
         assertThatThrownBy(() -> assertThat(model).hasClassAccuracyAbove("green", 0.5))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("model colours has no class 'green'; its classes are blue, red");

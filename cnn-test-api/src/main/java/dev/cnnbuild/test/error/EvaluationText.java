@@ -12,49 +12,40 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * The weakest classes and most frequent confusions that explain a low score, for failure messages; the numbers in
- * them are written by the core's one formatter, {@link FigureText}.
+ * The weakest classes and most frequent confusions that explain a low score, for failure messages; classes are
+ * called by the model's class names (the label numbers only where its data name no class, as {@code cnn:check}
+ * does), and the numbers are written by the core's one formatter, {@link FigureText}.
  *
  * <pre>{@code
- * EvaluationText.lowest(evaluation, evaluation::recall); // "8 (0.9420), 9 (0.9511)"
- * EvaluationText.confusions(evaluation);                 // "4->9 (23), 7->2 (18)"
+ * EvaluationText.lowest(evaluation, names, evaluation::recall); // "cat (0.9420), dog (0.9511)"
+ * EvaluationText.confusions(evaluation, names);                 // "cat->dog (23), fox->dog (18)"
  * }</pre>
  */
 final class EvaluationText {
     private static final int LISTED = 3;
 
     private EvaluationText() {}
-    /** Returns the classes lowest by {@code metric}, lowest first: {@code "8 (0.9420), 9 (0.9511)"}. */
-    static String lowest(Evaluation evaluation, IntToDoubleFunction metric) {
+    /** Returns the classes lowest by {@code metric}, lowest first: {@code "cat (0.9420), dog (0.9511)"}. */
+    static String lowest(Evaluation evaluation, ClassNames names, IntToDoubleFunction metric) {
         return IntStream.range(0, evaluation.classes())
                 .boxed()
                 .sorted(Comparator.comparingDouble(metric::applyAsDouble))
                 .limit(LISTED)
-                .map(c -> c + " (" + FigureText.value(metric.applyAsDouble(c)) + ")")
+                .map(c -> names.name(c) + " (" + FigureText.value(metric.applyAsDouble(c)) + ")")
                 .collect(Collectors.joining(", "));
     }
 
-    /** Returns the most frequent confusions, most first: {@code "4->9 (23), 7->2 (18)"}, or {@code "none"}. */
-    static String confusions(Evaluation evaluation) {
-        return mostFrequent(evaluation, -1, ClassNames.numbered(evaluation.classes()));
+    /** Returns the most frequent confusions, most first: {@code "cat->dog (23), fox->dog (18)"}, or {@code "none"}. */
+    static String confusions(Evaluation evaluation, ClassNames names) {
+        return mostFrequent(evaluation, -1, names);
     }
 
-    /** Returns what class {@code actual} is mistaken for most: {@code "9 (23), 2 (4)"}, or {@code "none"}. */
-    static String mistakenFor(Evaluation evaluation, int actual) {
-        return mistakenFor(evaluation, actual, ClassNames.numbered(evaluation.classes()));
-    }
-
-    /** Returns what class {@code actual} is mistaken for most, by name: {@code "dog (23), fox (4)"}. */
+    /** Returns what class {@code actual} is mistaken for most: {@code "dog (23), fox (4)"}, or {@code "none"}. */
     static String mistakenFor(Evaluation evaluation, int actual, ClassNames names) {
         return mostFrequent(evaluation, actual, names);
     }
 
-    /** Returns the most probable classes, most first: {@code "1: 0.9094, 0: 0.0453, 2: 0.0453"}. */
-    static String probabilities(Prediction prediction) {
-        return probabilities(prediction, ClassNames.numbered(prediction.probabilities().length));
-    }
-
-    /** Returns the most probable classes by name, most first: {@code "dog: 0.9094, cat: 0.0906"}. */
+    /** Returns the most probable classes, most first: {@code "dog: 0.9094, cat: 0.0906"}. */
     static String probabilities(Prediction prediction, ClassNames names) {
         return IntStream.range(0, prediction.probabilities().length)
                 .boxed()

@@ -10,10 +10,9 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message of a model that predicts another class for an image, with its most probable classes.
  *
  * <pre>{@code
- * // Expecting model mnist-cnn to classify image 8 of t10k-images-idx3-ubyte.gz as 5 but it predicted 6 with
- * // confidence 0.7012 (probabilities 6: 0.7012, 5: 0.2810, 8: 0.0101)
- * throwAssertionError(ShouldClassifyAs.shouldClassifyAs("mnist-cnn", "image 8 of t10k-images-idx3-ubyte.gz", 5,
- *         prediction));
+ * // Expecting model pets to classify image cat.png as cat but it predicted dog with confidence 0.7012
+ * // (probabilities dog: 0.7012, cat: 0.2810, fox: 0.0178)
+ * throwAssertionError(ShouldClassifyAs.shouldClassifyAs("pets", "image cat.png", names, 0, prediction));
  * }</pre>
  */
 public final class ShouldClassifyAs extends BasicErrorMessageFactory {
@@ -27,20 +26,6 @@ public final class ShouldClassifyAs extends BasicErrorMessageFactory {
                 unquotedString(names.name(prediction.label())),
                 unquotedString(FigureText.value(prediction.confidence())),
                 unquotedString(EvaluationText.probabilities(prediction, names)));
-    }
-
-    /**
-     * Creates the message.
-     *
-     * @param model the model's name
-     * @param image how the image is called
-     * @param label the expected class
-     * @param prediction what the model predicted
-     * @return the message factory
-     */
-    public static ErrorMessageFactory shouldClassifyAs(String model, String image, int label, Prediction prediction) {
-        return new ShouldClassifyAs(
-                model, image, ClassNames.numbered(prediction.probabilities().length), label, prediction);
     }
 
     /**

@@ -10,9 +10,9 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message of a model that takes too many images of one class for another.
  *
  * <pre>{@code
- * // Expecting at most 0.0200 of the class 4 images of model mnist-cnn on its test set to be predicted as 9 but
- * // 0.0234 were (23 of 982)
- * throwAssertionError(ShouldConfuseAtMost.shouldConfuseAtMost("mnist-cnn", "its test set", evaluation, 4, 9, 0.02));
+ * // Expecting at most 0.05 of the class cat images of model pets on its test set to be predicted as dog but
+ * // 0.1500 were (3 of 20)
+ * throwAssertionError(ShouldConfuseAtMost.shouldConfuseAtMost("pets", "its test set", evaluation, names, 0, 1, 0.05));
  * }</pre>
  */
 public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
@@ -36,23 +36,6 @@ public final class ShouldConfuseAtMost extends BasicErrorMessageFactory {
                 unquotedString(FigureText.value(evaluation.confusionRate(actual, predicted))),
                 unquotedString(FigureText.count(evaluation.confusion()[actual][predicted])),
                 unquotedString(FigureText.count(evaluation.support(actual))));
-    }
-
-    /**
-     * Creates the message.
-     *
-     * @param model the model's name
-     * @param testSet how the test set is called
-     * @param evaluation the measured evaluation
-     * @param actual the true class
-     * @param predicted the class it is taken for
-     * @param bar the largest share of {@code actual}'s images allowed to be predicted as {@code predicted}
-     * @return the message factory
-     */
-    public static ErrorMessageFactory shouldConfuseAtMost(
-            String model, String testSet, Evaluation evaluation, int actual, int predicted, double bar) {
-        return new ShouldConfuseAtMost(
-                model, testSet, evaluation, ClassNames.numbered(evaluation.classes()), actual, predicted, bar);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -9,14 +10,15 @@ import org.assertj.core.error.ErrorMessageFactory;
  * Creates the message of a model whose accuracy is too low, with its weakest classes and most frequent confusions.
  *
  * <pre>{@code
- * // Expecting accuracy of model mnist-cnn on its test set (9,712 of 10,000 correct) to be above 0.9800 but was
- * // 0.9712; weakest classes: 8 (0.9420), 9 (0.9511), 5 (0.9601); most frequent confusions: 4->9 (23), 7->2 (18)
- * throwAssertionError(ShouldHaveAccuracy.shouldHaveAccuracyAbove("mnist-cnn", "its test set", evaluation, 0.98));
+ * // Expecting accuracy of model pets on its test set (86 of 100 correct) to be above 0.9 but was 0.8600;
+ * // weakest classes: fox (0.7000), cat (0.8500), dog (0.9500); most frequent confusions: fox->dog (6), cat->dog (3)
+ * throwAssertionError(ShouldHaveAccuracy.shouldHaveAccuracyAbove("pets", "its test set", evaluation, names, 0.9));
  * }</pre>
  */
 public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
 
-    private ShouldHaveAccuracy(String model, String testSet, Evaluation evaluation, String comparison, double bar) {
+    private ShouldHaveAccuracy(
+            String model, String testSet, Evaluation evaluation, ClassNames names, String comparison, double bar) {
         super(
                 "Expecting accuracy of model %s on %s (%s of %s correct) to be %s %s but was %s;"
                         + " weakest classes: %s; most frequent confusions: %s",
@@ -27,8 +29,8 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
                 unquotedString(comparison),
                 unquotedString(FigureText.limit(bar)),
                 unquotedString(FigureText.value(evaluation.accuracy())),
-                unquotedString(EvaluationText.lowest(evaluation, evaluation::recall)),
-                unquotedString(EvaluationText.confusions(evaluation)));
+                unquotedString(EvaluationText.lowest(evaluation, names, evaluation::recall)),
+                unquotedString(EvaluationText.confusions(evaluation, names)));
     }
 
     /**
@@ -37,12 +39,13 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param bar the accuracy it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveAccuracyAbove(
-            String model, String testSet, Evaluation evaluation, double bar) {
-        return new ShouldHaveAccuracy(model, testSet, evaluation, "above", bar);
+            String model, String testSet, Evaluation evaluation, ClassNames names, double bar) {
+        return new ShouldHaveAccuracy(model, testSet, evaluation, names, "above", bar);
     }
 
     /**
@@ -51,11 +54,12 @@ public final class ShouldHaveAccuracy extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param bar the accuracy it had to reach
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveAccuracyAtLeast(
-            String model, String testSet, Evaluation evaluation, double bar) {
-        return new ShouldHaveAccuracy(model, testSet, evaluation, "at least", bar);
+            String model, String testSet, Evaluation evaluation, ClassNames names, double bar) {
+        return new ShouldHaveAccuracy(model, testSet, evaluation, names, "at least", bar);
     }
 }

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.FigureText;
 import org.assertj.core.error.BasicErrorMessageFactory;
@@ -10,20 +11,20 @@ import org.assertj.core.error.ErrorMessageFactory;
  * {@link ShouldHaveClassAccuracyAbove}), with the counts behind it.
  *
  * <pre>{@code
- * // Expecting precision of class 1 of model bands on its test set to be above 0.9000 but was 0.8636
- * // (950 of 1,100 images predicted as 1 were 1)
- * throwAssertionError(ShouldHaveClassMetricAbove.shouldHavePrecisionAbove("bands", "its test set", evaluation,
- *         1, 0.9));
+ * // Expecting precision of class dog of model pets on its test set to be above 0.9 but was 0.8636
+ * // (19 of 22 images predicted as dog were dog)
+ * throwAssertionError(ShouldHaveClassMetricAbove.shouldHavePrecisionAbove("pets", "its test set", evaluation,
+ *         names, 1, 0.9));
  * }</pre>
  */
 public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
 
     private ShouldHaveClassMetricAbove(
-            String metric, String model, String testSet, int label, double bar, double value, String detail) {
+            String metric, String model, String testSet, String label, double bar, double value, String detail) {
         super(
                 "Expecting %s of class %s of model %s on %s to be above %s but was %s (%s)",
                 unquotedString(metric),
-                label,
+                unquotedString(label),
                 unquotedString(model),
                 unquotedString(testSet),
                 unquotedString(FigureText.limit(bar)),
@@ -37,22 +38,23 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param label the class
      * @param bar the precision it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHavePrecisionAbove(
-            String model, String testSet, Evaluation evaluation, int label, double bar) {
+            String model, String testSet, Evaluation evaluation, ClassNames names, int label, double bar) {
         return new ShouldHaveClassMetricAbove(
                 "precision",
                 model,
                 testSet,
-                label,
+                names.name(label),
                 bar,
                 evaluation.precision(label),
                 FigureText.count(evaluation.confusion()[label][label]) + " of "
-                        + FigureText.count(evaluation.predicted(label)) + " images predicted as " + label + " were "
-                        + label);
+                        + FigureText.count(evaluation.predicted(label)) + " images predicted as " + names.name(label)
+                        + " were " + names.name(label));
     }
 
     /**
@@ -61,17 +63,18 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param label the class
      * @param bar the F1 score it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveF1Above(
-            String model, String testSet, Evaluation evaluation, int label, double bar) {
+            String model, String testSet, Evaluation evaluation, ClassNames names, int label, double bar) {
         return new ShouldHaveClassMetricAbove(
                 "F1",
                 model,
                 testSet,
-                label,
+                names.name(label),
                 bar,
                 evaluation.f1(label),
                 "precision " + FigureText.value(evaluation.precision(label)) + ", recall "

@@ -1,5 +1,6 @@
 package dev.cnnbuild.test.error;
 
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.FigureText;
 import java.util.function.IntToDoubleFunction;
@@ -11,9 +12,10 @@ import org.assertj.core.error.ErrorMessageFactory;
  * that pull it down.
  *
  * <pre>{@code
- * // Expecting macro F1 of model bands on its test set to be above 0.9800 but was 0.9465; lowest classes:
- * // 0 (0.9474), 1 (0.9091), 2 (0.9612)
- * throwAssertionError(ShouldHaveMacroMetricAbove.shouldHaveMacroF1Above("bands", "its test set", evaluation, 0.98));
+ * // Expecting macro F1 of model pets on its test set to be above 0.9 but was 0.8591; lowest classes:
+ * // fox (0.7778), cat (0.8947), dog (0.9048)
+ * throwAssertionError(ShouldHaveMacroMetricAbove.shouldHaveMacroF1Above("pets", "its test set", evaluation, names,
+ *         0.9));
  * }</pre>
  */
 public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
@@ -25,6 +27,7 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
             double bar,
             double value,
             Evaluation evaluation,
+            ClassNames names,
             IntToDoubleFunction perClass) {
         super(
                 "Expecting macro %s of model %s on %s to be above %s but was %s; lowest classes: %s",
@@ -33,7 +36,7 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
                 unquotedString(testSet),
                 unquotedString(FigureText.limit(bar)),
                 unquotedString(FigureText.value(value)),
-                unquotedString(EvaluationText.lowest(evaluation, perClass)));
+                unquotedString(EvaluationText.lowest(evaluation, names, perClass)));
     }
 
     /**
@@ -42,13 +45,21 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param bar the macro precision it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveMacroPrecisionAbove(
-            String model, String testSet, Evaluation evaluation, double bar) {
+            String model, String testSet, Evaluation evaluation, ClassNames names, double bar) {
         return new ShouldHaveMacroMetricAbove(
-                "precision", model, testSet, bar, evaluation.macroPrecision(), evaluation, evaluation::precision);
+                "precision",
+                model,
+                testSet,
+                bar,
+                evaluation.macroPrecision(),
+                evaluation,
+                names,
+                evaluation::precision);
     }
 
     /**
@@ -57,13 +68,14 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param bar the macro recall it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveMacroRecallAbove(
-            String model, String testSet, Evaluation evaluation, double bar) {
+            String model, String testSet, Evaluation evaluation, ClassNames names, double bar) {
         return new ShouldHaveMacroMetricAbove(
-                "recall", model, testSet, bar, evaluation.macroRecall(), evaluation, evaluation::recall);
+                "recall", model, testSet, bar, evaluation.macroRecall(), evaluation, names, evaluation::recall);
     }
 
     /**
@@ -72,12 +84,13 @@ public final class ShouldHaveMacroMetricAbove extends BasicErrorMessageFactory {
      * @param model the model's name
      * @param testSet how the test set is called
      * @param evaluation the measured evaluation
+     * @param names the model's class names
      * @param bar the macro F1 it had to exceed
      * @return the message factory
      */
     public static ErrorMessageFactory shouldHaveMacroF1Above(
-            String model, String testSet, Evaluation evaluation, double bar) {
+            String model, String testSet, Evaluation evaluation, ClassNames names, double bar) {
         return new ShouldHaveMacroMetricAbove(
-                "F1", model, testSet, bar, evaluation.macroF1(), evaluation, evaluation::f1);
+                "F1", model, testSet, bar, evaluation.macroF1(), evaluation, names, evaluation::f1);
     }
 }
