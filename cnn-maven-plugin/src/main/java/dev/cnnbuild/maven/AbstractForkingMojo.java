@@ -276,6 +276,9 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
         if (!verbose) {
             options.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
         }
+        if (JavaRelease.knowsNativeAccess(jvm)) {
+            options.add(JavaRelease.ENABLE_NATIVE_ACCESS);
+        }
         if (tuning) {
             options.addAll(ForkTuning.jvmOptions());
         }
@@ -292,6 +295,17 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
             environment.putAll(environmentVariables);
         }
         return new ForkedJvm(javaExecutable(), resolvedClasspath().entries(), options, environment);
+    }
+
+    /**
+     * Returns the PyTorch natives chosen for this machine by {@code natives}, resolved once per execution with the
+     * fork's class path; the first call logs which and why.
+     *
+     * @return the natives jar
+     * @throws MojoExecutionException if they cannot be chosen or resolved; the message says why and the fix
+     */
+    protected final File nativesJar() throws MojoExecutionException {
+        return resolvedClasspath().natives();
     }
 
     private ForkClasspath.Resolved resolvedClasspath() throws MojoExecutionException {

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
@@ -29,6 +31,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Trains every model file under {@code modelDirectory} (or the {@code models} given) in a forked JVM, with DJL on
@@ -36,6 +39,13 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
  * forks, it reads and checks every model file in Maven's JVM, and holds every rule of the POM's {@code cnn:check}
  * executions against the classes of the models it gates, so a wrong file or a rule for a missing class fails in
  * seconds.
+ *
+ * <p>It also readies the module's test JVMs (surefire's and failsafe's) for the test API, as JaCoCo's
+ * {@code prepare-agent} does, through the project properties they read ({@link TestJvmHandOff}): the same natives
+ * as the fork's go on their class path, {@code --enable-native-access=ALL-UNNAMED} into their {@code argLine} where
+ * their JVM knows it, and, when the goal is skipped, {@code -Dcnn.skip=true}, so that tests of models it did not
+ * train are skipped rather than failed. It does so in a module without model files too, so a module that only
+ * tests another module's model declares the same goal.
  *
  * <pre>{@code
  * <plugin>
@@ -51,6 +61,11 @@ import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluatio
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class TrainMojo extends AbstractForkingMojo {
+    private static final String SKIP_PROPERTY = "cnn.skip";
+    private static final String NATIVES_GROUP = "ai.djl.pytorch";
+    private static final String NATIVES_PREFIX = "pytorch-native-";
+    private static final String SUREFIRE = "org.apache.maven.plugins:maven-surefire-plugin";
+
     /** The folder searched (recursively) for model files, {@code *.yaml} and {@code *.yml}. */
     @Parameter(property = "cnn.modelDirectory", defaultValue = "${project.basedir}/src/main/cnn")
     private File modelDirectory;
@@ -127,7 +142,7 @@ public class TrainMojo extends AbstractForkingMojo {
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
-    /** The session, to evaluate property expressions in those executions' rules. */
+    /** The session, to evaluate property expressions in those executions' rules, and for property {@code jvm}. */
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession buildSession;
 
@@ -147,6 +162,7 @@ public class TrainMojo extends AbstractForkingMojo {
 
     @Override
     protected void executeFork() throws MojoExecutionException {
+        prepareTestJvm();
         List<File> files = modelFiles();
         if (files.isEmpty()) {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
@@ -256,6 +272,48 @@ public class TrainMojo extends AbstractForkingMojo {
     @Override
     protected String failure() {
         return "Training failed";
+    }
+
+    @Override
+    protected void whenSkipped() {
+        new TestJvmHandOff(project, getLog()).addJvmOption("-D" + SKIP_PROPERTY + "=true");
+    }
+
+    /** Hands the test JVMs the fork's natives and, where their JVM knows it, native access without a warning. */
+    private void prepareTestJvm() throws MojoExecutionException {
+        TestJvmHandOff handOff = new TestJvmHandOff(project, getLog());
+        Optional<Dependency> declared = project.getDependencies().stream()
+                .filter(d -> NATIVES_GROUP.equals(d.getGroupId())
+                        && d.getArtifactId().startsWith(NATIVES_PREFIX))
+                .findFirst();
+        if (declared.isPresent()) {
+            getLog().info("Test JVM keeps the PyTorch natives the POM declares ("
+                    + declared.get().getManagementKey()
+                    + "); remove that dependency to test with the natives chosen for this machine");
+        } else {
+            handOff.addToClasspath(nativesJar());
+        }
+        if (JavaRelease.knowsNativeAccess(testJvm())) {
+            handOff.addJvmOption(JavaRelease.ENABLE_NATIVE_ACCESS);
+        }
+    }
+
+    /**
+     * Returns the {@code java} of surefire's test JVM: its {@code jvm} parameter (configured, or property
+     * {@code jvm}); null for the JVM running Maven.
+     */
+    private File testJvm() {
+        Plugin surefire = project.getPlugin(SUREFIRE);
+        if (surefire != null && surefire.getConfiguration() instanceof Xpp3Dom configuration) {
+            Xpp3Dom jvm = configuration.getChild("jvm");
+            if (jvm != null && jvm.getValue() != null && !jvm.getValue().isBlank()) {
+                return new File(jvm.getValue().trim());
+            }
+        }
+        String property = buildSession
+                .getUserProperties()
+                .getProperty("jvm", project.getProperties().getProperty("jvm", ""));
+        return property.isBlank() ? null : new File(property.trim());
     }
 
     private void copyToClasspath() throws MojoExecutionException {
