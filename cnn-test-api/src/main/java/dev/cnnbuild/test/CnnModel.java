@@ -122,6 +122,9 @@ public final class CnnModel implements AutoCloseable {
     static CnnModel load(Path outputDirectory, String name, Path project) {
         Path directory = outputDirectory.resolve(name).toAbsolutePath().normalize();
         if (!Files.isDirectory(directory)) {
+            if (BuildSkip.active()) {
+                throw BuildSkip.abort("model " + name + " was not trained (" + directory + " does not exist)");
+            }
             throw new CnnModelException("No trained model " + name + " in output folder "
                     + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
                     + ModelFiles.HOW_TO_TRAIN);
@@ -230,10 +233,14 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
-    /** Readies the engine before a model is loaded: offline, and DJL's start-up logging left out. */
+    /**
+     * Readies the engine before a model is loaded: offline, DJL's start-up logging left out, and started, with a
+     * test JVM that lacks natives told what to add.
+     */
     private static void prepareEngine() {
         useOfflineEngine();
         QuietEngineLogging.apply();
+        EngineStart.start();
     }
 
     /** Returns the output folder {@link #load(String)} looks in, absolute. */

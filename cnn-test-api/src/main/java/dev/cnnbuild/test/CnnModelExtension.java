@@ -1,13 +1,17 @@
 package dev.cnnbuild.test;
 
+import java.lang.reflect.Executable;
+import java.lang.reflect.Parameter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Resolves {@link CnnModel} parameters annotated with {@link TrainedModel} or {@link TorchScriptFile}. Each model is
@@ -28,7 +32,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }
  * }</pre>
  */
-public class CnnModelExtension implements ParameterResolver {
+public class CnnModelExtension implements ParameterResolver, BeforeEachCallback {
     private static final Namespace NAMESPACE = Namespace.create(CnnModelExtension.class);
 
     @Override
@@ -40,15 +44,54 @@ public class CnnModelExtension implements ParameterResolver {
 
     @Override
     public CnnModel resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        String where = "parameter " + parameter.getIndex() + " of "
-                + parameter.getDeclaringExecutable().getDeclaringClass().getSimpleName() + "."
-                + parameter.getDeclaringExecutable().getName();
-        Optional<TrainedModel> annotation = parameter.findAnnotation(TrainedModel.class);
-        Optional<TorchScriptFile> torchScript = parameter.findAnnotation(TorchScriptFile.class);
+        return model(
+                parameter.getParameter(),
+                parameter.findAnnotation(TrainedModel.class),
+                parameter.findAnnotation(TorchScriptFile.class),
+                where(parameter.getIndex(), parameter.getDeclaringExecutable()),
+                context);
+    }
+
+    private static String where(int index, Executable executable) {
+        return "parameter " + index + " of " + executable.getDeclaringClass().getSimpleName() + "."
+                + executable.getName();
+    }
+
+    /**
+     * While the build skips the {@code cnn} goals ({@link BuildSkip}), loads the test's models before it runs, so that
+     * one the build did not make skips the test (a parameter that fails to resolve would fail it); any other failure
+     * is left to the parameter's resolution, which reports it.
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (!BuildSkip.active()) {
+            return;
+        }
+        Parameter[] parameters = context.getRequiredTestMethod().getParameters();
+        for (int i = 0; i < parameters.length; i++) {
+            Optional<TrainedModel> trained = AnnotationSupport.findAnnotation(parameters[i], TrainedModel.class);
+            Optional<TorchScriptFile> torchScript =
+                    AnnotationSupport.findAnnotation(parameters[i], TorchScriptFile.class);
+            if (trained.isPresent() || torchScript.isPresent()) {
+                try {
+                    model(parameters[i], trained, torchScript, where(i, context.getRequiredTestMethod()), context);
+                } catch (CnnModelException | ParameterResolutionException e) {
+                    // reported when JUnit resolves the parameter
+                }
+            }
+        }
+    }
+
+    private static CnnModel model(
+            Parameter parameter,
+            Optional<TrainedModel> annotation,
+            Optional<TorchScriptFile> torchScript,
+            String where,
+            ExtensionContext context) {
         String annotationName = torchScript.isPresent() ? "@TorchScriptFile" : "@TrainedModel";
-        if (parameter.getParameter().getType() != CnnModel.class) {
+        if (parameter.getType() != CnnModel.class) {
             throw new ParameterResolutionException(annotationName + " goes on a parameter of type CnnModel, but "
-                    + where + " is a " + parameter.getParameter().getType().getSimpleName());
+                    + where + " is a " + parameter.getType().getSimpleName());
         }
         if (annotation.isPresent() == torchScript.isPresent()) {
             throw new ParameterResolutionException(

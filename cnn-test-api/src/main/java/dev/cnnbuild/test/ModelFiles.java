@@ -49,6 +49,9 @@ final class ModelFiles {
                 missing.add(name);
             }
         }
+        if (!missing.isEmpty() && BuildSkip.active()) {
+            throw BuildSkip.abort("the model of class path folder " + folder + "/ was not trained");
+        }
         if (!missing.isEmpty()) {
             throw new CnnModelException("No complete trained model on the class path at " + folder + "/: missing "
                     + String.join(", ", missing) + ". Package a model directory (target/cnn/<name>/) as resources"

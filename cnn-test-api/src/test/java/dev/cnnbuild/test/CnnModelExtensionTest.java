@@ -110,6 +110,32 @@ class CnnModelExtensionTest {
     }
 
     @Test
+    void aModelTheBuildSkippedSkipsItsTestsAndMisuseStillFails() {
+        Path missing = BandsModel.OUTPUT.toAbsolutePath().normalize().resolve("mnist-cnn");
+        System.setProperty(BuildSkip.PROPERTY, "true");
+        try {
+            for (Class<?> skipped : List.of(MissingModel.class, MissingLoadedByHand.class)) {
+                List<Event> aborted = run(skipped, false).aborted().list();
+                assertThat(aborted).hasSize(1);
+                assertThat(aborted.get(0)
+                                .getPayload(TestExecutionResult.class)
+                                .orElseThrow()
+                                .getThrowable()
+                                .orElseThrow()
+                                .getMessage())
+                        .isEqualTo("Skipped: model mnist-cnn was not trained (" + missing + " does not exist) because"
+                                + " the build skips the cnn goals (cnn.skip=true); build without cnn.skip to train and"
+                                + " test the models");
+            }
+            assertThat(run(MissingOnClasspath.class, false).aborted().list()).hasSize(1);
+            assertThat(failure(WrongType.class)).startsWith("@TrainedModel goes on a parameter of type CnnModel");
+            assertThat(run(PresentModel.class, false).succeeded().list()).hasSize(1);
+        } finally {
+            System.clearProperty(BuildSkip.PROPERTY);
+        }
+    }
+
+    @Test
     void misuseIsExplained() {
         assertThat(failure(WrongType.class))
                 .isEqualTo("@TrainedModel goes on a parameter of type CnnModel, but"
@@ -305,6 +331,21 @@ class CnnModelExtensionTest {
     static class MissingModel {
         @Test
         void test(@TrainedModel(value = "mnist-cnn", outputDirectory = "target/test-models") CnnModel model) {}
+    }
+
+    static class MissingLoadedByHand {
+        @Test
+        void test() {
+            CnnModel.load(Path.of("target/test-models"), "mnist-cnn").close();
+        }
+    }
+
+    @CnnTest
+    static class PresentModel {
+        @Test
+        void test(@TrainedModel(value = "bands", outputDirectory = "target/test-models") CnnModel model) {
+            assertThat(model.name()).isEqualTo("bands");
+        }
     }
 
     @CnnTest
