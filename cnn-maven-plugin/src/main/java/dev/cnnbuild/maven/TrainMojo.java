@@ -41,11 +41,11 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * seconds.
  *
  * <p>It also readies the module's test JVMs (surefire's and failsafe's) for the test API, as JaCoCo's
- * {@code prepare-agent} does, through the project properties they read ({@link TestJvmHandOff}): the same natives
- * as the fork's go on their class path, {@code --enable-native-access=ALL-UNNAMED} into their {@code argLine} where
- * their JVM knows it, and, when the goal is skipped, {@code -Dcnn.skip=true}, so that tests of models it did not
- * train are skipped rather than failed. It does so in a module without model files too, so a module that only
- * tests another module's model declares the same goal.
+ * {@code prepare-agent} does, through the project properties they read ({@code maven.test.additionalClasspath},
+ * {@code argLine}): the same natives as the fork's go on their class path, {@code --enable-native-access=ALL-UNNAMED}
+ * into their {@code argLine} where their JVM knows it, and, when the goal is skipped, {@code -Dcnn.skip=true}, so
+ * that tests of models it did not train are skipped rather than failed. It does so in a module without model files
+ * too, so a module that only tests another module's model declares the same goal.
  *
  * <pre>{@code
  * <plugin>
