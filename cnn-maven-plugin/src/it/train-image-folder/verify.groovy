@@ -11,4 +11,4 @@ assert new File(model, 'metrics.json').text.contains('"classNames" : [ "blue", "
 assert log =~ /colours: accuracy of class red is [01]\.[0-9]{4}, expected minimum is 0\.8/
 assert log.contains('colours: measured on 20 test images')
 assert log =~ /colours: up to date \(fingerprint [0-9a-f]{12} matches /
-assert new File(model, 'fingerprint.txt').text.contains('file:data/red/039.png=')
+assert new File(model, 'fingerprint.txt').text.contains('file:images/red/039.png=')

@@ -8,10 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -106,19 +105,14 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
     }
 
     /**
-     * Returns every file that the trained model depends on, by the name the fingerprint gives it:
-     * {@code train/cat/1.png} and {@code test/cat/9.png}, or {@code data/cat/1.png} for one folder with a split; a CSV
-     * file itself as {@code train}, {@code test} or {@code data}.
+     * Returns every file that the trained model depends on: the CSV file, if the images are listed in one, and every
+     * image file of the training and test sets, in a stable order.
      */
-    public Map<String, Path> files() {
-        Map<String, Path> files = new LinkedHashMap<>();
-        if (heldOut()) {
-            addAll(files, "data", train.root(), train, test);
-        } else {
-            addAll(files, "train", train.root(), train);
-            addAll(files, "test", test.root(), test);
-        }
-        return files;
+    public List<Path> files() {
+        Set<Path> files = new LinkedHashSet<>();
+        addAll(files, train);
+        addAll(files, test);
+        return List.copyOf(files);
     }
 
     /** Returns the text of {@value #HELD_OUT_FILE}: a header line, then the held-out files' keys. */
@@ -166,13 +160,11 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
                 skippedText);
     }
 
-    private static void addAll(Map<String, Path> files, String prefix, Path root, ImageListing... listings) {
-        if (!Files.isDirectory(root)) {
-            files.put(prefix, root);
+    private static void addAll(Set<Path> files, ImageListing listing) {
+        if (!Files.isDirectory(listing.root())) {
+            files.add(listing.root());
         }
-        for (ImageListing listing : listings) {
-            listing.files().forEach(file -> files.put(prefix + "/" + file.key(), file.file()));
-        }
+        listing.files().forEach(file -> files.add(file.file()));
     }
 
     private static ImageListing list(ImageLayout layout, Path root) throws DatasetException {

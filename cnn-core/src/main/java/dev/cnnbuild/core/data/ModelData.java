@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * ModelData data = ModelData.forTraining(spec);
- * data.files();                       // every image file by its fingerprint name; empty for IDX
+ * data.files();                       // every image file (and CSV file); empty for IDX
  * LabeledImages train = data.train(); // decoded on all cores
  * LabeledImages test = ModelData.testSet(spec, Path.of("target/cnn/pets"));   // for checking a trained model
  * }</pre>
@@ -64,9 +64,9 @@ public final class ModelData {
                 sources.test(), spec.input(), spec.data().options().resize());
     }
 
-    /** Returns every image file the model depends on, by its fingerprint name; empty for IDX data. */
-    public Map<String, Path> files() {
-        return sources == null ? Map.of() : sources.files();
+    /** Returns every image file (and CSV file) the model depends on; empty for IDX data. */
+    public List<Path> files() {
+        return sources == null ? List.of() : sources.files();
     }
 
     /**

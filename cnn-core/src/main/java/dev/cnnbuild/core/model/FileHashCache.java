@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * FileHashCache cache = FileHashCache.beside(Path.of("target/cnn"), "pets");
- * Map<String, String> hashes = cache.hashes(data.files());   // name -> SHA-256, in the same order
+ * Map<String, String> hashes = cache.hashes(ProjectPaths.named(project, data.files()));   // name -> SHA-256
  * }</pre>
  */
 public final class FileHashCache {

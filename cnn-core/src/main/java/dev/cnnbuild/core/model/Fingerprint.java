@@ -15,13 +15,15 @@ import java.util.stream.Collectors;
 
 /**
  * A SHA-256 over everything that changes a trained model: the YAML text, the content of the four IDX data files
- * or of every image file (one input {@code file:<name>} each, named by {@link dev.cnnbuild.core.data.ModelData#files}),
+ * or of every image file (one input {@code file:<path>} each, the file's path relative to the project, as
+ * {@link ProjectPaths#named} gives it for {@link dev.cnnbuild.core.data.ModelData#files}),
  * the seed, the tool, DJL and PyTorch versions, and the device type. Two runs with the same fingerprint train the
  * same model, as far as the engine is deterministic.
  *
  * <pre>{@code
  * Fingerprint fingerprint = Fingerprint.of(spec, ToolVersions.current(), "cpu");
- * Fingerprint ofImages = Fingerprint.of(spec, cache.hashes(data.files()), ToolVersions.current(), "cpu");
+ * Map<String, String> hashes = cache.hashes(ProjectPaths.named(project, data.files()));
+ * Fingerprint ofImages = Fingerprint.of(spec, hashes, ToolVersions.current(), "cpu");
  * fingerprint.write(directory.fingerprint());
  * }</pre>
  *
@@ -30,7 +32,7 @@ import java.util.stream.Collectors;
 public record Fingerprint(Map<String, String> inputs) {
     /** The name of the last line of {@code fingerprint.txt}, which holds {@link #value()}. */
     public static final String VALUE_KEY = "fingerprint";
-    /** What the name of an image file's input starts with, as in {@code file:train/cat/1.png}. */
+    /** What the name of an image file's input starts with, as in {@code file:data/pets/train/cat/1.png}. */
     public static final String FILE_PREFIX = "file:";
 
     /**
@@ -50,8 +52,8 @@ public record Fingerprint(Map<String, String> inputs) {
      * Computes the fingerprint of a training run on image files.
      *
      * @param spec the model spec
-     * @param fileHashes the SHA-256 of every image file (and CSV file) by its name, such as {@code train/cat/1.png};
-     *     empty for IDX data
+     * @param fileHashes the SHA-256 of every image file (and CSV file) by its path relative to the project, such as
+     *     {@code data/pets/train/cat/1.png}; empty for IDX data
      * @param versions the tool, DJL and PyTorch versions
      * @param deviceType the device type, {@code cpu} or {@code gpu}
      * @return the fingerprint

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
  *     damaged since it was trained)}, or
  *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
- *     image files {@code file:train/cat/1.png changed, file:train/dog/7.png added, file:test/cat/2.png removed}
- *     (the first ten changes, then how many more)
+ *     image files {@code file:data/pets/train/cat/1.png changed, file:data/pets/train/dog/7.png added} (each file
+ *     by its path relative to the project; the first ten changes, then how many more)
  */
 public record ModelFreshness(boolean upToDate, String reason) {
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");

@@ -1,6 +1,9 @@
 package dev.cnnbuild.core.model;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Paths as a model directory records them: relative to the project, with {@code /} between names, so that a model
@@ -31,6 +34,25 @@ public final class ProjectPaths {
             return to.toString();
         }
         return from.relativize(to).toString().replace(from.getFileSystem().getSeparator(), "/");
+    }
+
+    /**
+     * Names files by their paths relative to the project, as the fingerprint's {@code file:} inputs and the reasons
+     * for retraining name them: {@code data/shapes/circle/1.png}, where the user finds the file.
+     *
+     * <pre>{@code
+     * ProjectPaths.named(Path.of("/work/app"), List.of(Path.of("/work/app/data/shapes/circle/1.png")));
+     * // {"data/shapes/circle/1.png" -> /work/app/data/shapes/circle/1.png}
+     * }</pre>
+     *
+     * @param project the project's folder
+     * @param files the files
+     * @return each file by its {@link #relative} path, in the files' order
+     */
+    public static Map<String, Path> named(Path project, List<Path> files) {
+        Map<String, Path> named = new LinkedHashMap<>();
+        files.forEach(file -> named.put(relative(project, file), file));
+        return named;
     }
 
     /**

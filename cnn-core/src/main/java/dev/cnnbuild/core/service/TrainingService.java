@@ -135,8 +135,8 @@ public final class TrainingService {
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
         EngineInputs engine = forecast.isPresent() ? forecast.get() : EngineInputs.loaded(choice);
         ModelData data = ModelData.forTraining(spec);
-        Map<String, String> hashes =
-                FileHashCache.beside(request.outputDirectory(), spec.name()).hashes(data.files());
+        Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
+                .hashes(ProjectPaths.named(request.projectDirectory(), data.files()));
         Fingerprint fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);

@@ -35,7 +35,10 @@ class ImageSourcesTest {
                 .doesNotContainAnyElementsOf(first.test().files());
         assertThat(again.test().files()).isEqualTo(first.test().files());
         assertThat(otherSeed.test().files()).isNotEqualTo(first.test().files());
-        assertThat(first.files()).hasSize(20).containsKey("data/blue/000.png");
+        assertThat(first.files())
+                .hasSize(20)
+                .doesNotHaveDuplicates()
+                .contains(images.resolve("blue/000.png"), images.resolve("red/009.png"));
         assertThat(first.summary())
                 .isEqualTo("16 training and 4 test images of 2 classes (blue, red) from " + images
                         + " (20 % of each class held out for testing)");

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,25 +78,41 @@ class ImageFolderTrainingTest {
     }
 
     @Test
-    void anUnchangedFolderIsUpToDateAndAChangedAddedOrRemovedImageIsNamed() throws Exception {
+    void anUnchangedFolderIsUpToDateAndAChangedAddedOrRemovedImageIsNamedByItsPathInTheProject() throws Exception {
         Path train = TinyImages.writeClasses(dir.resolve("train"), 8, 8, 8, 1);
         TinyImages.writeClasses(dir.resolve("test"), 4, 8, 8, 2);
         Path yaml = TinyImages.writeFolderModel(dir, "colours", "  train: {dir: train}\n  test: {dir: test}\n", 1);
         Path output = dir.resolve("out");
-        service.train(TrainingRequest.of(yaml, output));
+        service.train(inProject(yaml, output));
         String root = ModelDirectory.of(output, "colours").root().toString();
 
-        assertThat(service.train(TrainingRequest.of(yaml, output)).trained()).isFalse();
+        assertThat(service.train(inProject(yaml, output)).trained()).isFalse();
 
         TinyImages.write(TinyImages.classImage(1, 8, 8, new Random(99)), "png", train.resolve("red/003.png"));
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+        assertThat(service.train(inProject(yaml, output)).reason())
                 .isEqualTo("inputs changed since " + root + " was trained: file:train/red/003.png changed");
 
         TinyImages.write(TinyImages.classImage(1, 8, 8, new Random(98)), "png", train.resolve("red/new.png"));
         Files.delete(train.resolve("blue/000.png"));
-        assertThat(service.train(TrainingRequest.of(yaml, output)).reason())
+        assertThat(service.train(inProject(yaml, output)).reason())
                 .isEqualTo("inputs changed since " + root
                         + " was trained: file:train/red/new.png added, file:train/blue/000.png removed");
+    }
+
+    @Test
+    void anImageAddedToANestedFolderWithASplitIsNamedWithEveryFolderOfItsPath() throws Exception {
+        Path shapes = TinyImages.writeClasses(dir.resolve("data/shapes"), 8, 8, 8, 1);
+        Path yaml = TinyImages.writeFolderModel(dir, "shapes", "  dir: data/shapes\n  testSplit: 0.25\n", 1);
+        Path output = dir.resolve("target/cnn");
+        service.train(inProject(yaml, output));
+        String root = ModelDirectory.of(output, "shapes").root().toString();
+
+        TinyImages.write(TinyImages.classImage(1, 8, 8, new Random(97)), "png", shapes.resolve("red/broken.png"));
+
+        assertThat(service.train(inProject(yaml, output)).reason())
+                .isEqualTo("inputs changed since " + root + " was trained: file:data/shapes/red/broken.png added");
+        assertThat(Files.readString(ModelDirectory.of(output, "shapes").fingerprint()))
+                .contains("file:data/shapes/red/broken.png=", "file:data/shapes/blue/000.png=");
     }
 
     @Test
@@ -144,5 +161,9 @@ class ImageFolderTrainingTest {
         TrainingResult trained = service.train(TrainingRequest.of(yaml, dir.resolve("out")));
 
         assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(6);
+    }
+
+    private TrainingRequest inProject(Path yaml, Path output) {
+        return new TrainingRequest(yaml, output, dir, Optional.empty(), Optional.empty(), false, false);
     }
 }
