@@ -3,12 +3,18 @@ package dev.cnnbuild.core.rules;
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.metrics.FigureText;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Checks a model's figures against rules, as JaCoCo's {@code check} goal checks coverage: every limit of every
- * rule gives one {@link RuleOutcome}, and a figure that is missing violates its limit rather than passing.
+ * rule gives one {@link RuleOutcome}, and a figure that is missing violates its limit rather than passing. A limit
+ * that two rules set alike on the same figure (an every-class rule and a rule on one class) is checked once; where
+ * they set it differently, each outcome names its rule.
  *
  * <h2>Limits on the value</h2>
  * A {@code minimum} holds when the value is at least the minimum, a {@code maximum} when it is at most the maximum.
@@ -126,7 +132,42 @@ public final class QualityGate {
                 }
             }
         }
-        return new GateResult(modelName, outcomes, baseline);
+        return new GateResult(modelName, namingTheirRule(withoutRepeats(outcomes), classes), baseline);
+    }
+
+    /**
+     * Drops an outcome that repeats an earlier one: the same limit of the same value on the same figure, as an
+     * every-class rule and a rule on one of its classes give when their limits are equal.
+     */
+    private static List<RuleOutcome> withoutRepeats(List<RuleOutcome> outcomes) {
+        Set<String> seen = new HashSet<>();
+        return outcomes.stream()
+                .filter(o -> seen.add(o.subject() + "\n" + o.limit() + "\n" + o.limitValue()))
+                .toList();
+    }
+
+    /**
+     * Says which rule an outcome comes from where two rules limit the same class's figure the same way with different
+     * values (an every-class rule and a rule on that class): {@code accuracy of class zero minimum 0.85 (rule for every
+     * class)} and {@code accuracy of class zero minimum 0.95 (rule for class zero)}.
+     */
+    private static List<RuleOutcome> namingTheirRule(List<RuleOutcome> outcomes, ClassNames classes) {
+        Map<String, Long> counts = outcomes.stream()
+                .collect(Collectors.groupingBy(o -> o.subject() + "\n" + o.limit(), Collectors.counting()));
+        return outcomes.stream()
+                .map(o -> !o.rule().metric().perClass() || counts.get(o.subject() + "\n" + o.limit()) == 1
+                        ? o
+                        : o.withRuleNamed(ruleScope(o.rule(), classes)))
+                .toList();
+    }
+
+    private static String ruleScope(Rule rule, ClassNames classes) {
+        if (rule.className().isPresent()) {
+            return "rule for class " + rule.className().get();
+        }
+        return rule.label().isPresent()
+                ? "rule for class " + classes.name(rule.label().getAsInt())
+                : "rule for every class";
     }
 
     private static OptionalDouble limitValue(Rule rule, Limit limit) {

@@ -43,6 +43,19 @@ public record RuleOutcome(
         SKIPPED
     }
 
+    /**
+     * Returns this outcome with its rule named at the end of its name and message, as in {@code accuracy of class
+     * zero minimum 0.85 (rule for every class)}, for a figure that two rules limit.
+     *
+     * @param rule the rule in words, such as {@code rule for every class}
+     * @return the outcome
+     */
+    public RuleOutcome withRuleNamed(String rule) {
+        String suffix = " (" + rule + ")";
+        return new RuleOutcome(
+                name + suffix, subject, this.rule, limit, limitValue, status, value, baselineValue, message + suffix);
+    }
+
     /** Returns whether the limit did not hold. */
     public boolean violated() {
         return status == Status.VIOLATED;

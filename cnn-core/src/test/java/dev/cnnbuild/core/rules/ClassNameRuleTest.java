@@ -46,6 +46,51 @@ class ClassNameRuleTest {
     }
 
     @Test
+    void anEveryClassRuleAndAOneClassRuleWithTheSameLimitCheckThatClassOnce() throws Exception {
+        GateResult result = new QualityGate(List.of(
+                        Rule.builder("classAccuracy").minimum("0.8").build(),
+                        Rule.builder("classAccuracy")
+                                .label("cat")
+                                .minimum("0.8")
+                                .build()))
+                .check("pets", CANDIDATE, Baseline.none(), PETS);
+
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::name)
+                .containsExactly(
+                        "accuracy of class cat minimum 0.8",
+                        "accuracy of class dog minimum 0.8",
+                        "accuracy of class fox minimum 0.8");
+    }
+
+    @Test
+    void anEveryClassRuleAndAOneClassRuleWithDifferentLimitsNameTheirRuleOnThatClass() throws Exception {
+        GateResult result = new QualityGate(List.of(
+                        Rule.builder("classAccuracy").minimum("0.8").build(),
+                        Rule.builder("classAccuracy")
+                                .label("cat")
+                                .minimum("0.9")
+                                .build(),
+                        Rule.builder("classAccuracy").label("2").minimum("0.9").build()))
+                .check("pets", CANDIDATE, Baseline.none(), PETS);
+
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::name)
+                .containsExactly(
+                        "accuracy of class cat minimum 0.8 (rule for every class)",
+                        "accuracy of class dog minimum 0.8",
+                        "accuracy of class fox minimum 0.8 (rule for every class)",
+                        "accuracy of class cat minimum 0.9 (rule for class cat)",
+                        "accuracy of class fox minimum 0.9 (rule for class fox)")
+                .doesNotHaveDuplicates();
+        assertThat(result.outcomes())
+                .extracting(RuleOutcome::message)
+                .contains(
+                        "pets: accuracy of class cat is 0.8500, expected minimum is 0.8 (rule for every class)",
+                        "pets: accuracy of class cat is 0.8500, but expected minimum is 0.9 (rule for class cat)");
+    }
+
+    @Test
     void everyClassIsNamed() throws Exception {
         GateResult result = new QualityGate(
                         List.of(Rule.builder("classAccuracy").minimum("0.9").build()))
@@ -61,12 +106,14 @@ class ClassNameRuleTest {
         ClassNames folders = ClassNames.of(List.of("0", "1", "10"));
         GateResult result = new QualityGate(List.of(
                         Rule.builder("classAccuracy").label("10").minimum("0.9").build(),
-                        Rule.builder("classAccuracy").label("2").minimum("0.9").build()))
+                        Rule.builder("classAccuracy").label("2").minimum("0.95").build()))
                 .check("numbers", CANDIDATE, Baseline.none(), folders);
 
         assertThat(result.outcomes())
-                .extracting(RuleOutcome::subject)
-                .containsExactly("accuracy of class 10", "accuracy of class 10");
+                .extracting(RuleOutcome::name)
+                .containsExactly(
+                        "accuracy of class 10 minimum 0.9 (rule for class 10)",
+                        "accuracy of class 10 minimum 0.95 (rule for class 10)");
         assertThat(result.outcomes().get(0).value()).hasValue(1.0);
     }
 
