@@ -69,7 +69,9 @@ public final class ImageSetDecoder {
         }
         int[] labels = files.stream().mapToInt(LabeledFile::label).toArray();
         return new LabeledImages(
-                new ImageSet(files.size(), input.channels(), input.height(), input.width(), pixels), labels);
+                new ImageSet(files.size(), input.channels(), input.height(), input.width(), pixels),
+                labels,
+                files.stream().map(LabeledFile::key).toList());
     }
 
     private static void checkMemory(ImageListing listing, long bytes, InputShape input) throws DatasetException {

@@ -9,9 +9,11 @@ import java.nio.file.Path;
 
 /**
  * Renders one model's {@code report.html}: a single self-contained page (inline CSS, inline SVG charts, images as
- * {@code data:} URIs; no scripts, fonts or links to fetch) that opens offline. Its sections have stable ids:
- * {@code summary}, {@code rules}, {@code learning-curves}, {@code confusion-matrix}, {@code per-class},
- * {@code misclassified}. Every text from the model or the rules is escaped.
+ * {@code data:} URIs; no scripts, fonts or links to fetch) that opens offline. Its sections have stable ids, in the
+ * order of the page: {@code summary}, {@code rules}, {@code per-class}, {@code confusion-matrix},
+ * {@code learning-curves}, {@code misclassified}; what decides a build (the gate, the per-class figures, the confusion
+ * matrix, these two side by side where the window is wide enough) comes first, and the figures of each epoch are folded away ({@code <details>}) under their charts. Every
+ * text from the model or the rules is escaped.
  *
  * <pre>{@code
  * Path page = HtmlReport.write(data, directory.root().resolve(HtmlReport.FILE_NAME));
@@ -45,18 +47,20 @@ public final class HtmlReport {
                 + "<body>\n<main>\n"
                 + ReportHeader.html(data)
                 + section("rules", "Quality gate", GateTable.html(data.gate()))
+                + "<div class=\"side-by-side\">\n"
                 + section(
-                        "learning-curves",
-                        "Learning curves",
-                        LearningCurves.html(data.metrics().history()))
+                        "per-class", "Per class", PerClassTable.html(data.test().perClass(), classes(data)))
                 + section(
                         "confusion-matrix",
                         "Confusion matrix",
                         "<p class=\"note\">Rows are true classes, columns predicted classes; each cell is shaded by"
                                 + " its share of the row.</p>\n"
                                 + ConfusionMatrixTable.html(data.test().confusionMatrix(), classes(data)))
+                + "</div>\n"
                 + section(
-                        "per-class", "Per class", PerClassTable.html(data.test().perClass(), classes(data)))
+                        "learning-curves",
+                        "Learning curves",
+                        LearningCurves.html(data.metrics().history()))
                 + section(
                         "misclassified",
                         "Misclassified test images",

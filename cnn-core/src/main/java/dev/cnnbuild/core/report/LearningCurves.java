@@ -7,8 +7,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Loss and accuracy per epoch, train, validation (when the model held a validation split out) and test (when the
- * test set was measured after every epoch), as two line charts, with the figures in a table beneath; a test cell
- * of an epoch after which the test set was not measured shows a dash.
+ * test set was measured after every epoch), as two line charts, with the figures in a table beneath, folded away
+ * ({@code <details>}) so that a long training does not push the rest of the report down; a test cell of an epoch
+ * after which the test set was not measured shows a dash.
  */
 final class LearningCurves {
 
@@ -46,7 +47,10 @@ final class LearningCurves {
         StringBuilder html = new StringBuilder("<div class=\"charts\">\n")
                 .append(loss.svg())
                 .append(accuracy.svg())
-                .append("</div>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
+                .append("</div>\n<details class=\"history\"><summary>Figures of each epoch (")
+                .append(history.size())
+                .append(history.size() == 1 ? " epoch" : " epochs")
+                .append(")</summary>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
                         + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>seconds</th>"
                         + "<th>images/s</th></tr></thead>\n<tbody>\n");
         for (EpochMetrics e : history) {
@@ -66,7 +70,7 @@ final class LearningCurves {
                     .append(Html.count(Math.round(e.imagesPerSecond())))
                     .append("</td></tr>\n");
         }
-        return html.append("</tbody>\n</table>\n").toString();
+        return html.append("</tbody>\n</table>\n</details>\n").toString();
     }
 
     private static String orDash(Double figure) {

@@ -6,6 +6,7 @@ import dev.cnnbuild.core.evaluation.Prediction;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A test image the model got wrong, as the report shows it: the image, its true class, the predicted class and the
@@ -21,8 +22,23 @@ import java.util.List;
  * @param predictedLabel the class the model predicted
  * @param confidence the softmax probability of the predicted class, from 0 to 1
  * @param images the set the image belongs to
+ * @param fileName the image's file, relative to its data folder ({@code circle/broken.png}); empty for IDX data,
+ *     whose images have only their index
  */
-public record Misclassified(int imageIndex, int trueLabel, int predictedLabel, double confidence, ImageSet images) {
+public record Misclassified(
+        int imageIndex,
+        int trueLabel,
+        int predictedLabel,
+        double confidence,
+        ImageSet images,
+        Optional<String> fileName) {
+
+    /**
+     * Returns how the report names the image: its file name, or {@code #59} (its index in the set) for IDX data.
+     */
+    public String caption() {
+        return fileName.orElse("#" + imageIndex);
+    }
 
     /** Checks that the image is in the set and that the prediction is wrong. */
     public Misclassified {
@@ -51,7 +67,12 @@ public record Misclassified(int imageIndex, int trueLabel, int predictedLabel, d
             Prediction prediction = predictions.get(i);
             if (prediction.label() != data.labels()[i]) {
                 mistakes.add(new Misclassified(
-                        i, data.labels()[i], prediction.label(), prediction.confidence(), data.images()));
+                        i,
+                        data.labels()[i],
+                        prediction.label(),
+                        prediction.confidence(),
+                        data.images(),
+                        data.fileName(i)));
             }
         }
         return mistakes.stream()

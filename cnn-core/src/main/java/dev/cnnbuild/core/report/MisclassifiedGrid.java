@@ -27,7 +27,12 @@ final class MisclassifiedGrid {
                 .append(Html.count(wrong))
                 .append(" mistakes on ")
                 .append(Html.count(test.count()))
-                .append(" test images: true class &#8594; <b>predicted class</b>, confidence, image index.</p>\n")
+                .append(" test images: true class &#8594; <b>predicted class</b>, confidence, ")
+                .append(
+                        mistakes.get(0).fileName().isPresent()
+                                ? "file (relative to the data folder)"
+                                : "position in the test set")
+                .append(".</p>\n")
                 .append("<div class=\"mistakes\">\n");
         for (Misclassified m : mistakes) {
             int scale = Math.max(1, (int) Math.ceil((double) TARGET_PIXELS
@@ -39,7 +44,7 @@ final class MisclassifiedGrid {
                     .append("\" height=\"")
                     .append(m.images().height() * scale)
                     .append("\" alt=\"test image ")
-                    .append(m.imageIndex())
+                    .append(Html.escape(m.caption()))
                     .append(": true ")
                     .append(Html.escape(names.name(m.trueLabel())))
                     .append(", predicted ")
@@ -50,8 +55,8 @@ final class MisclassifiedGrid {
                     .append(Html.escape(names.name(m.predictedLabel())))
                     .append("</b></span> <span class=\"confidence\">")
                     .append(Html.percent(m.confidence(), 1))
-                    .append("</span><span class=\"index\">#")
-                    .append(m.imageIndex())
+                    .append("</span><span class=\"index\">")
+                    .append(Html.escape(m.caption()))
                     .append("</span></figcaption></figure>\n");
         }
         return html.append("</div>\n").toString();

@@ -58,6 +58,10 @@ final class Styles {
             .mistake img { display: block; margin: 0 auto 4px; image-rendering: pixelated; background: #000; }
             .mistake figcaption { font-size: 12px; display: flex; flex-direction: column; }
             .mistake .confidence, .mistake .index { color: var(--muted); }
+            .mistake .index { max-width: 120px; margin: 0 auto; overflow-wrap: anywhere; }
+            .side-by-side { display: flex; flex-wrap: wrap; gap: 0 48px; align-items: flex-start; }
+            .side-by-side > section { flex: 0 1 auto; min-width: 0; }
+            details.history summary { cursor: pointer; color: var(--muted); margin: 8px 0; }
             .outcomes { width: 100%; }
             .outcomes td, .outcomes th { text-align: left; vertical-align: top; }
             .outcomes .num { text-align: right; white-space: nowrap; }

@@ -3,7 +3,9 @@ package dev.cnnbuild.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -39,9 +42,9 @@ class HtmlReportTest {
                 .containsSubsequence(
                         "id=\"summary\"",
                         "id=\"rules\"",
-                        "id=\"learning-curves\"",
-                        "id=\"confusion-matrix\"",
                         "id=\"per-class\"",
+                        "id=\"confusion-matrix\"",
+                        "id=\"learning-curves\"",
                         "id=\"misclassified\"");
         for (String id :
                 List.of("summary", "rules", "learning-curves", "confusion-matrix", "per-class", "misclassified")) {
@@ -86,6 +89,11 @@ class HtmlReportTest {
                         "<g class=\"legend train\">",
                         "<g class=\"legend test\">");
         assertThat(count(curves, "<tr><td>")).isEqualTo(4);
+        assertThat(curves)
+                .containsSubsequence(
+                        "<details class=\"history\"><summary>Figures of each epoch (4 epochs)</summary>",
+                        "<table class=\"history\">",
+                        "</table>\n</details>");
     }
 
     @Test
@@ -203,10 +211,11 @@ class HtmlReportTest {
         assertThat(grid)
                 .contains(
                         "width=\"84\" height=\"84\"",
-                        "alt=\"test image 3: true 1, predicted 2\"",
+                        "alt=\"test image #3: true 1, predicted 2\"",
                         "90.0%",
-                        "#4",
-                        "The 5 most confident of 13 mistakes on 150 test images");
+                        "<span class=\"index\">#4</span>",
+                        "The 5 most confident of 13 mistakes on 150 test images",
+                        "confidence, position in the test set.");
         Matcher png = DATA_PNG.matcher(grid);
         assertThat(png.find()).isTrue();
         assertThat(png.find()).isTrue();
@@ -215,6 +224,36 @@ class HtmlReportTest {
         assertThat(image.getWidth()).isEqualTo(84);
         assertThat(image.getHeight()).isEqualTo(84);
         assertThat(image.getRaster().getSample(3 * 5 + 1, 3 * 2 + 2, 0)).isEqualTo(40 + 5);
+    }
+
+    @Test
+    void misclassifiedImagesFromFilesAreNamedByTheirFileInsteadOfTheirIndex() {
+        ModelMetrics metrics = SampleReport.metrics("shapes");
+        LabeledImages test = new LabeledImages(
+                SampleReport.images(3),
+                new int[] {0, 1, 1},
+                List.of("circle/ok.png", "square/<b>.png", "square/9.png"));
+        List<Prediction> predictions = List.of(
+                new Prediction(0, new float[] {0.9f, 0.1f}),
+                new Prediction(0, new float[] {0.8f, 0.2f}),
+                new Prediction(0, new float[] {0.7f, 0.3f}));
+
+        String grid = section(
+                HtmlReport.render(new ReportData(
+                        metrics,
+                        metrics.test(),
+                        Misclassified.collect(test, predictions, 36),
+                        null,
+                        SampleReport.GENERATED)),
+                "misclassified");
+
+        assertThat(grid)
+                .contains(
+                        "<span class=\"index\">square/&lt;b&gt;.png</span>",
+                        "<span class=\"index\">square/9.png</span>",
+                        "alt=\"test image square/9.png: true 1, predicted 0\"",
+                        "confidence, file (relative to the data folder).")
+                .doesNotContain("circle/ok.png", "#1", "#2");
     }
 
     @Test
@@ -227,7 +266,9 @@ class HtmlReportTest {
                 HtmlReport.render(new ReportData(
                         metrics,
                         metrics.test(),
-                        List.of(new Misclassified(0, 0, 1, 0.6, tiny), new Misclassified(0, 0, 1, 0.6, large)),
+                        List.of(
+                                new Misclassified(0, 0, 1, 0.6, tiny, Optional.empty()),
+                                new Misclassified(0, 0, 1, 0.6, large, Optional.empty())),
                         null,
                         SampleReport.GENERATED)),
                 "misclassified");

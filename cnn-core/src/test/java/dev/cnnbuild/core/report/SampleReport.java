@@ -9,6 +9,7 @@ import dev.cnnbuild.core.metrics.ToolVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Report inputs with known content: 3 classes, 4 epochs, 28x28 images whose pixel value is the image index. */
 final class SampleReport {
@@ -50,7 +51,7 @@ final class SampleReport {
         ImageSet images = images(count);
         List<Misclassified> mistakes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            mistakes.add(new Misclassified(i, 1, 2, 0.9 - i * 0.1, images));
+            mistakes.add(new Misclassified(i, 1, 2, 0.9 - i * 0.1, images, Optional.empty()));
         }
         return mistakes;
     }
