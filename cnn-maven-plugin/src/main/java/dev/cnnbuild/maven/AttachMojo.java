@@ -16,14 +16,7 @@ import org.apache.maven.project.MavenProjectHelper;
 /**
  * Zips the trained model directories under {@code outputDirectory} into one archive, one folder per model, and
  * attaches it to the project with a classifier, so that {@code install} and {@code deploy} publish it beside the
- * main artifact and other projects can depend on it.
- *
- * <pre>{@code
- * <execution>
- *   <goals><goal>train</goal><goal>attach</goal></goals>
- * </execution>
- * <!-- publishes app-1.0-cnn-models.zip; depend on it with <classifier>cnn-models</classifier><type>zip</type> -->
- * }</pre>
+ * main artifact and other projects can depend on it. The POM that binds it: docs/goals.md, "cnn:attach".
  */
 @Mojo(name = "attach", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class AttachMojo extends AbstractCnnMojo {

@@ -17,11 +17,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Writes the metrics of every trained model under {@code outputDirectory} as its new baseline,
  * {@code <baselineDirectory>/<name>.metrics.json}, for {@code cnn:check}'s tolerance rules. Run it on purpose,
  * after a model got better and the change is wanted; it is bound to no phase, so no build blesses as a side
- * effect. Commit the file it writes. A model directory whose files do not match its manifest is not blessed.
- *
- * <pre>{@code
- * mvn cnn:bless      # then: git add src/test/cnn/mnist-cnn.metrics.json
- * }</pre>
+ * effect: run {@code mvn cnn:bless}, then commit the file it writes ({@code src/test/cnn/mnist-cnn.metrics.json}).
+ * A model directory whose files do not match its manifest is not blessed.
  */
 @Mojo(name = "bless", threadSafe = true)
 public class BlessMojo extends AbstractCnnMojo {

@@ -18,18 +18,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * JaCoCo's {@code check} goal does for coverage. The figures are measured by evaluating the model directory on its
  * test set in a forked JVM, not copied from the trainer's {@code metrics.json}. Each model's outcomes also go to a
  * JUnit XML file, so CI servers show the gate like tests, and into its {@code report.html}; a Markdown table of all
- * models' figures and outcomes, {@code cnn-summary.md} beside the JUnit XML files, is for a CI job summary.
- *
- * <pre>{@code
- * <execution>
- *   <goals><goal>train</goal><goal>check</goal></goals>
- *   <configuration>
- *     <rules>
- *       <rule><metric>accuracy</metric><minimum>0.98</minimum><absoluteTolerance>0.005</absoluteTolerance></rule>
- *     </rules>
- *   </configuration>
- * </execution>
- * }</pre>
+ * models' figures and outcomes, {@code cnn-summary.md} beside the JUnit XML files, is for a CI job summary. The POM
+ * that binds it with rules: docs/goals.md, "cnn:check"; the rules: docs/quality-gate.md.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractForkingMojo {

@@ -30,21 +30,8 @@ import org.apache.maven.reporting.MavenReportException;
  * outcomes when it ran first). A project without trained models gets no page. Run on its own, {@code mvn cnn:report}
  * writes the same page as plain HTML to {@code target/site/cnn/index.html}. The goal implements the reporting
  * interface itself rather than extend Maven's report base class, whose site-rendering dependencies would otherwise
- * load with every {@code cnn} goal.
- *
- * <pre>{@code
- * <reporting>
- *   <plugins>
- *     <plugin>
- *       <groupId>dev.cnnbuild</groupId>
- *       <artifactId>cnn-maven-plugin</artifactId>
- *       <version>0.1.0-SNAPSHOT</version>
- *       <reportSets><reportSet><reports><report>report</report></reports></reportSet></reportSets>
- *     </plugin>
- *   </plugins>
- * </reporting>
- * <!-- mvn verify site: target/site/cnn/index.html -->
- * }</pre>
+ * load with every {@code cnn} goal. The POM's {@code <reporting>} section that adds it: docs/report.md, "In the
+ * Maven site".
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
 public class ReportMojo extends AbstractCnnMojo implements MavenMultiPageReport {

@@ -38,7 +38,7 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * the PyTorch engine, offline, and writes one model directory per model under {@code outputDirectory}. Before it
  * forks, it reads and checks every model file in Maven's JVM, and holds every rule of the POM's {@code cnn:check}
  * executions against the classes of the models it gates, so a wrong file or a rule for a missing class fails in
- * seconds.
+ * seconds. The POM that binds it: docs/goals.md, "cnn:train".
  *
  * <p>It also readies the module's test JVMs (surefire's and failsafe's) for the test API, as JaCoCo's
  * {@code prepare-agent} does, through the project properties they read ({@code maven.test.additionalClasspath},
@@ -46,18 +46,6 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * into their {@code argLine} where their JVM knows it, and, when the goal is skipped, {@code -Dcnn.skip=true}, so
  * that tests of models it did not train are skipped rather than failed. It does so in a module without model files
  * too, so a module that only tests another module's model declares the same goal.
- *
- * <pre>{@code
- * <plugin>
- *   <groupId>dev.cnnbuild</groupId>
- *   <artifactId>cnn-maven-plugin</artifactId>
- *   <executions>
- *     <execution>
- *       <goals><goal>train</goal></goals>
- *     </execution>
- *   </executions>
- * </plugin>
- * }</pre>
  */
 @Mojo(name = "train", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
 public class TrainMojo extends AbstractForkingMojo {
