@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,7 +162,18 @@ class ImageFolderTrainingTest {
         assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(6);
     }
 
+    /** A request whose project is the test's folder, as cnn:train's is the Maven project's. */
     private TrainingRequest inProject(Path yaml, Path output) {
-        return new TrainingRequest(yaml, output, dir, Optional.empty(), Optional.empty(), false, false);
+        TrainingRequest r = TrainingRequest.of(yaml, output);
+        return new TrainingRequest(
+                r.modelFile(),
+                r.outputDirectory(),
+                dir,
+                r.device(),
+                r.devices(),
+                r.force(),
+                r.threads(),
+                r.memoryLimit(),
+                r.natives());
     }
 }
