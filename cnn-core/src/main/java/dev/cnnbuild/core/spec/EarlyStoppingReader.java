@@ -9,16 +9,27 @@ final class EarlyStoppingReader {
     private EarlyStoppingReader() {}
 
     /**
-     * Reads the settings.
+     * Reads the settings; each wrong one is recorded in the model file's {@link SpecErrors} and the next one is
+     * read.
      *
      * @param value the value of {@code earlyStopping}
      * @param validationSplit the share of the training set held out, as read from the same section
-     * @throws SpecException if a key is unknown or missing, a value has the wrong type, or a validation metric is
-     *     asked for without a validation split
+     * @return the settings, or {@code null} when one is wrong
+     * @throws SpecException if the value is not a mapping
      */
     static EarlyStoppingSpec read(YamlValue value, double validationSplit) throws SpecException {
         YamlMapping settings = value.mapping(EXAMPLE);
-        settings.allowOnly(ModelFileDefinitions.EARLY_STOPPING.names());
+        settings.allowOnly(ModelFileDefinitions.EARLY_STOPPING);
+        SpecErrors errors = settings.errors();
+        int before = errors.count();
+        EarlyStoppingMetric metric = errors.attempt(() -> metric(settings, validationSplit), null);
+        int patience =
+                errors.attempt(() -> settings.require("patience", "patience: 3").positiveInt(), 1);
+        double minDelta = errors.attempt(() -> settings.valueOr("minDelta", 0.0, YamlValue::nonNegativeNumber), 0.0);
+        return errors.count() > before ? null : new EarlyStoppingSpec(metric, patience, minDelta);
+    }
+
+    private static EarlyStoppingMetric metric(YamlMapping settings, double validationSplit) throws SpecException {
         YamlValue metricValue = settings.require("metric", "metric: validationLoss");
         EarlyStoppingMetric metric = metricValue.choice(EarlyStoppingMetric.values(), EarlyStoppingMetric::yamlName);
         if (metric.needsValidationSet() && validationSplit == 0) {
@@ -28,9 +39,6 @@ final class EarlyStoppingReader {
                             + ", which is measured on a validation set, but training holds none out; add e.g."
                             + " 'validationSplit: 0.1' to training");
         }
-        return new EarlyStoppingSpec(
-                metric,
-                settings.require("patience", "patience: 3").positiveInt(),
-                settings.valueOr("minDelta", 0.0, YamlValue::nonNegativeNumber));
+        return metric;
     }
 }

@@ -76,7 +76,7 @@ final class LayerReader {
 
     private static LayerSpec conv2d(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
-        parameters.allowOnly(ModelFileDefinitions.CONV2D.names());
+        parameters.allowOnly(ModelFileDefinitions.CONV2D);
         SpecErrors errors = parameters.errors();
         return new Conv2dLayer(
                 errors.attempt(
@@ -101,7 +101,7 @@ final class LayerReader {
 
     private static YamlMapping poolParameters(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{kernel: 2, stride: 2}");
-        parameters.allowOnly(ModelFileDefinitions.POOL.names());
+        parameters.allowOnly(ModelFileDefinitions.POOL);
         return parameters;
     }
 
@@ -117,13 +117,13 @@ final class LayerReader {
 
     private static LayerSpec linear(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{units: 10}");
-        parameters.allowOnly(ModelFileDefinitions.LINEAR.names());
+        parameters.allowOnly(ModelFileDefinitions.LINEAR);
         return new LinearLayer(parameters.require("units", "units: 10").positiveInt(), entry.location());
     }
 
     private static LayerSpec dropout(NamedEntry entry, String owner) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{rate: 0.5}");
-        parameters.allowOnly(ModelFileDefinitions.DROPOUT.names());
+        parameters.allowOnly(ModelFileDefinitions.DROPOUT);
         return new DropoutLayer(parameters.valueOr("rate", 0.5, YamlValue::fraction), entry.location());
     }
 

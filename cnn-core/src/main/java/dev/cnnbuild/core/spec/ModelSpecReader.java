@@ -108,7 +108,7 @@ public final class ModelSpecReader {
         }
         SpecErrors errors = new SpecErrors();
         YamlMapping top = YamlMapping.root(file, mapping, errors);
-        top.allowOnly(ModelFileDefinitions.TOP.names());
+        top.allowOnly(ModelFileDefinitions.TOP);
         String name = errors.attempt(() -> name(top.require("name", "name: mnist-cnn")), null);
         InputShape input = errors.attempt(
                 () -> input(top.require("input", "input: " + INPUT_EXAMPLE).mapping(INPUT_EXAMPLE)), null);
@@ -146,7 +146,7 @@ public final class ModelSpecReader {
     }
 
     private static InputShape input(YamlMapping input) throws SpecException {
-        input.allowOnly(ModelFileDefinitions.INPUT.names());
+        input.allowOnly(ModelFileDefinitions.INPUT);
         SpecErrors errors = input.errors();
         int before = errors.count();
         int channels =

@@ -36,14 +36,19 @@ final class SpecErrors {
         try {
             return part.read();
         } catch (SpecException e) {
-            found.add(e);
+            add(e);
             return fallback;
         }
     }
 
-    /** Records an error found without stopping. */
+    /**
+     * Records an error found without stopping; an error already recorded, thrown again by a part that needs what it
+     * is about, is recorded once.
+     */
     void add(SpecException error) {
-        found.add(error);
+        if (found.stream().noneMatch(recorded -> recorded == error)) {
+            found.add(error);
+        }
     }
 
     /** Returns how many errors were found so far, to tell whether a part added one. */

@@ -16,7 +16,7 @@ final class TrainingReader {
      * @return the settings, or {@code null} when one is wrong
      */
     static TrainingSpec read(YamlMapping training) throws SpecException {
-        training.allowOnly(ModelFileDefinitions.TRAINING.names());
+        training.allowOnly(ModelFileDefinitions.TRAINING);
         SpecErrors errors = training.errors();
         int before = errors.count();
         int epochs =

@@ -1,10 +1,15 @@
 package dev.cnnbuild.core.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.cnnbuild.core.text.Suggestions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -33,6 +38,8 @@ final class YamlMapping {
     private final String owner;
     private final SourceLocation location;
     private final Map<String, NodeTuple> entries;
+    /** The required keys whose absence an unknown key's error already tells, and that error. */
+    private final Map<String, SpecException> told = new HashMap<>();
 
     private YamlMapping(
             Path file, SpecErrors errors, String owner, SourceLocation location, Map<String, NodeTuple> entries) {
@@ -73,23 +80,67 @@ final class YamlMapping {
     }
 
     /**
-     * Records every key that is not one of the valid keys, suggesting the closest valid key for each, as
+     * Records every key that is not one of the mapping's keys, suggesting the closest valid key for each, as
      * {@code unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid keys: ...}. An unknown key
      * whose suggestion is not written is then read as that key, so the misspelling does not also give a
      * {@code missing 'filters'} error, and its value is still checked.
+     *
+     * <p>An unknown key with no close suggestion, in a mapping that lacks a required key, is one error that says
+     * both, located at the unknown key: {@code unknown key 'dir' in data.train, which needs 'file' (a CSV file ...);
+     * write 'file' instead of 'dir'}. {@link #require} then throws that same error, which {@link SpecErrors}
+     * records once.
      */
-    void allowOnly(List<String> validKeys) {
+    void allowOnly(MappingDefinition definition) {
+        List<String> validKeys = definition.names();
+        List<NodeTuple> unmatched = new ArrayList<>();
         for (Map.Entry<String, NodeTuple> entry : List.copyOf(entries.entrySet())) {
             String key = entry.getKey();
             if (!validKeys.contains(key)) {
-                String where = owner == null ? "at the top level" : "in " + owner;
-                errors.add(SpecException.at(
-                        YamlNodes.locate(file, entry.getValue().getKeyNode()),
-                        "unknown key '" + key + "' " + where + Suggestions.unknownWordHint(key, validKeys, "keys")));
                 entries.remove(key);
-                Suggestions.nearest(key, validKeys).ifPresent(meant -> entries.putIfAbsent(meant, entry.getValue()));
+                Optional<String> meant = Suggestions.nearest(key, validKeys);
+                meant.ifPresent(name -> entries.putIfAbsent(name, entry.getValue()));
+                if (meant.isPresent()) {
+                    errors.add(unknownKey(entry.getValue(), key, Suggestions.unknownWordHint(key, validKeys, "keys")));
+                } else {
+                    unmatched.add(entry.getValue());
+                }
             }
         }
+        List<KeyDefinition> missing = definition.keys().stream()
+                .filter(key -> key.required() && !entries.containsKey(key.name()))
+                .toList();
+        for (NodeTuple entry : unmatched) {
+            String key = YamlNodes.scalarText(entry.getKeyNode());
+            if (entry == unmatched.get(0) && !missing.isEmpty()) {
+                SpecException error = unknownKey(entry, key, needs(key, missing, validKeys));
+                errors.add(error);
+                missing.forEach(required -> told.put(required.name(), error));
+            } else {
+                errors.add(unknownKey(entry, key, Suggestions.unknownWordHint(key, validKeys, "keys")));
+            }
+        }
+    }
+
+    private SpecException unknownKey(NodeTuple entry, String key, String hint) {
+        String where = owner == null ? "at the top level" : "in " + owner;
+        return SpecException.at(
+                YamlNodes.locate(file, entry.getKeyNode()), "unknown key '" + key + "' " + where + hint);
+    }
+
+    /** {@code , which needs 'file' (a CSV file ...); write 'file' instead of 'dir'}, then the other valid keys. */
+    private static String needs(String key, List<KeyDefinition> missing, List<String> validKeys) {
+        List<String> needed = missing.stream().map(KeyDefinition::name).toList();
+        String what = missing.stream()
+                .map(required -> "'" + required.name() + "'" + described(required))
+                .collect(Collectors.joining(" and "));
+        String fix = needed.size() == 1 ? "write '" + needed.get(0) + "'" : "write them";
+        String others = validKeys.size() > needed.size() ? ". Valid keys: " + String.join(", ", validKeys) : "";
+        return ", which needs " + what + "; " + fix + " instead of '" + key + "'" + others;
+    }
+
+    private static String described(KeyDefinition key) {
+        JsonNode description = key.schema().get("description");
+        return description == null ? "" : " (" + description.asText() + ")";
     }
 
     /**
@@ -100,6 +151,9 @@ final class YamlMapping {
      */
     YamlValue require(String key, String example) throws SpecException {
         NodeTuple entry = entries.get(key);
+        if (entry == null && told.containsKey(key)) {
+            throw told.get(key);
+        }
         if (entry == null) {
             String what = owner == null ? "the model file" : owner;
             throw SpecException.at(location, what + " is missing '" + key + "'; add it, e.g. " + example);

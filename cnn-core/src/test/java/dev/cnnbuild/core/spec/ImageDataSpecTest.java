@@ -77,11 +77,11 @@ class ImageDataSpecTest {
     }
 
     @Test
-    void theWrongKeyForTheLayoutIsSuggested() {
+    void theWrongKeyForTheLayoutIsOneErrorThatNamesTheKeyItNeeds() {
         assertThat(errorOf("csv", "  train: {dir: a.csv}\n  test: {file: b.csv}\n"))
-                .isEqualTo("/p/src/main/cnn/pets.yaml:12:10: data.train is missing 'file'; add it, e.g. file:"
-                        + " labels/train.csv" + System.lineSeparator()
-                        + "/p/src/main/cnn/pets.yaml:12:11: unknown key 'dir' in data.train; valid keys: file");
+                .isEqualTo("/p/src/main/cnn/pets.yaml:12:11: unknown key 'dir' in data.train, which needs 'file' (a"
+                        + " CSV file of path,label rows after a header, relative to the model file); write 'file'"
+                        + " instead of 'dir'");
     }
 
     @Test
@@ -135,7 +135,7 @@ class ImageDataSpecTest {
                         .options()
                         .normalize())
                 .contains(new FixedNormalization(List.of(0.5, 0.4, 0.3), List.of(0.2, 0.2, 0.25)));
-        assertThat(errorOf("folder", split + "  normalize: {mean: [0.5], std: [0.2]}\n"))
+        assertThat(errorOf("folder", split + "  normalize: {mean: [0.5], std: [0.2, 0.2, 0.2]}\n"))
                 .isEqualTo(
                         "/p/src/main/cnn/pets.yaml:14:21: 'mean' of data.normalize lists 1 numbers, but the input has 3"
                                 + " channels; give one per channel, such as [0.5, 0.5, 0.5]");

@@ -128,4 +128,67 @@ class ModelSpecAllErrorsTest {
         assertThat(errors.get(SpecException.MAX_ERRORS))
                 .isEqualTo("... and 4900 more errors in mnist.yaml; fix these first");
     }
+
+    @Test
+    void everyWrongOptimizerSettingIsReported() {
+        assertThat(Tutorial.errorsOf(Tutorial.with(
+                        "{adam: {learningRate: 0.0002}}", "{adam: {learningRate: -1, beta1: 1, epsilon: zero}}")))
+                .containsExactly(
+                        "mnist.yaml:24:36: 'learningRate' of training.optimizer.adam must be a positive number, but"
+                                + " was -1",
+                        "mnist.yaml:24:47: 'beta1' of training.optimizer.adam must be at least 0 and less than 1, but"
+                                + " was 1",
+                        "mnist.yaml:24:59: 'epsilon' of training.optimizer.adam must be a number, but was 'zero'");
+        assertThat(Tutorial.errorsOf(Tutorial.with(
+                        "{adam: {learningRate: 0.0002}}", "{sgd: {momentm: 1.5, weightDecay: -0.1, nesterov: true}}")))
+                .containsExactly(
+                        "mnist.yaml:24:21: unknown key 'momentm' in training.optimizer.sgd; did you mean 'momentum'?"
+                                + " Valid keys: learningRate, momentum, weightDecay",
+                        "mnist.yaml:24:30: 'momentum' of training.optimizer.sgd must be at least 0 and less than 1,"
+                                + " but was 1.5",
+                        "mnist.yaml:24:48: 'weightDecay' of training.optimizer.sgd must be zero or a positive number,"
+                                + " but was -0.1",
+                        "mnist.yaml:24:54: unknown key 'nesterov' in training.optimizer.sgd; valid keys: learningRate,"
+                                + " momentum, weightDecay");
+    }
+
+    @Test
+    void everyWrongEarlyStoppingSettingIsReported() {
+        String text = Tutorial.with(
+                "  device: auto",
+                "  device: auto\n  validationSplit: 0.1\n  earlyStopping: {metric: loss, patience: 0, minDelta: -1}");
+
+        assertThat(Tutorial.errorsOf(text))
+                .containsExactly(
+                        "mnist.yaml:29:27: 'metric' of training.earlyStopping must be one of validationLoss,"
+                                + " validationAccuracy, testLoss or testAccuracy, but was 'loss'",
+                        "mnist.yaml:29:43: 'patience' of training.earlyStopping must be a positive whole number, but"
+                                + " was 0",
+                        "mnist.yaml:29:56: 'minDelta' of training.earlyStopping must be zero or a positive number, but"
+                                + " was -1");
+    }
+
+    @Test
+    void anUnknownKeyWhereARequiredKeyIsMissingIsOneErrorThatSaysBoth() {
+        // 'size' is not close to any key of conv2d, which lacks 'kernel': one error at 'size', not also a missing
+        // 'kernel'; the value of 'size' is not read, since what it was meant as is a guess
+        assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filters: 16, size: five}")))
+                .containsExactly("mnist.yaml:5:27: unknown key 'size' in conv2d (layer 1), which needs 'kernel' (kernel"
+                        + " size); write 'kernel' instead of 'size'. Valid keys: filters, kernel, stride, padding");
+        assertThat(Tutorial.errorsOf(Tutorial.with("  epochs: 10\n", "  passes: 10\n")))
+                .containsExactly("mnist.yaml:22:3: unknown key 'passes' in training, which needs 'epochs' (passes over"
+                        + " the training set); write 'epochs' instead of 'passes'. Valid keys: epochs, batchSize,"
+                        + " optimizer, loss, seed, device, devices, validationSplit, earlyStopping, testPass");
+    }
+
+    @Test
+    void onlyTheFirstOfSeveralUnknownKeysSaysWhatIsMissing() {
+        assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{size: 5, colour: red}")))
+                .containsExactly(
+                        "mnist.yaml:5:14: unknown key 'size' in conv2d (layer 1), which needs 'filters' (output"
+                                + " channels) and 'kernel' (kernel size); write them instead of 'size'. Valid keys:"
+                                + " filters, kernel, stride, padding",
+                        "mnist.yaml:5:23: unknown key 'colour' in conv2d (layer 1); valid keys: filters, kernel,"
+                                + " stride, padding");
+    }
 }
