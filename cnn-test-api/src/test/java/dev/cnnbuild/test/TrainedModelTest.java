@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.ModelMetrics;
-import dev.cnnbuild.core.spec.ModelSpecReader;
-import dev.cnnbuild.core.spec.ShapeInference;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -43,7 +43,8 @@ class TrainedModelTest {
         assertThat(measured.accuracy()).isEqualTo(stored.test().accuracy());
         assertThat(model.parameterCount())
                 .isEqualTo(stored.parameterCount())
-                .isEqualTo(ShapeInference.parameterCount(ModelSpecReader.read(dir.resolve("halves.yaml"))));
+                .isEqualTo(CheckedModel.read(dir.resolve("halves.yaml"), MemoryLimit.machine())
+                        .parameterCount());
     }
 
     @Test

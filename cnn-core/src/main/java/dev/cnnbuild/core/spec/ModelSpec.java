@@ -7,7 +7,7 @@ import java.util.List;
  * A whole model file: the network, its data and how to train it.
  *
  * <pre>{@code
- * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("src/main/cnn/mnist.yaml"));
+ * ModelSpec spec = ModelSpecReader.read(Path.of("src/main/cnn/mnist.yaml"));
  * spec.name();               // "mnist-cnn"
  * spec.layers().get(0);      // Conv2dLayer[filters=16, kernel=5, stride=1, padding=0, location=...:5:5]
  * }</pre>

@@ -18,8 +18,11 @@ import org.yaml.snakeyaml.nodes.Node;
  * starts with {@code file:line:column: } and says how to fix them.
  *
  * <pre>{@code
- * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("src/main/cnn/mnist.yaml"));
+ * ModelSpec spec = ModelSpecReader.read(Path.of("src/main/cnn/mnist.yaml"));   // not yet checked for shapes
  * }</pre>
+ *
+ * <p>{@link CheckedModel#read} reads a file with this reader and then checks its shapes and memory estimate: that is
+ * how training reads a model file.
  *
  * <p>The YAML is only composed into SnakeYAML nodes, so no Java object is ever built from the file; any tag
  * other than the plain YAML ones ({@code !!java.io.File}, {@code !custom}) is rejected. Anchors and aliases are
@@ -60,23 +63,6 @@ public final class ModelSpecReader {
             throw new SpecException("Cannot read model file " + file + ": " + reason(e), e);
         }
         return parse(file, text);
-    }
-
-    /**
-     * Reads a model file and checks that its layers fit together.
-     *
-     * <pre>{@code
-     * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("mnist.yaml"));
-     * }</pre>
-     *
-     * @param file the model file
-     * @return the model
-     * @throws SpecException if the file cannot be read, is not a valid model file, or its shapes do not fit
-     */
-    public static ModelSpec readAndValidate(Path file) throws SpecException {
-        ModelSpec spec = read(file);
-        ShapeInference.infer(spec);
-        return spec;
     }
 
     /**

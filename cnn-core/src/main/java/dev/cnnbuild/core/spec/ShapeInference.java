@@ -8,7 +8,6 @@ import java.util.List;
  *
  * <pre>{@code
  * List<LayerShape> shapes = ShapeInference.infer(spec);   // 1x28x28 -> 16x24x24 -> ... -> 10
- * long parameters = ShapeInference.parameterCount(spec);  // 123222 for the tutorial network
  * }</pre>
  *
  * <p>A conv2d layer gives {@code filters x out x out} with {@code out = (in + 2*padding - kernel) / stride + 1}
@@ -40,17 +39,6 @@ public final class ShapeInference {
         }
         checkLastLayer(spec);
         return List.copyOf(shapes);
-    }
-
-    /**
-     * Counts the trainable parameters of the model.
-     *
-     * @param spec the model
-     * @return the sum of {@link LayerShape#parameterCount()} over the layers
-     * @throws SpecException as {@link #infer(ModelSpec)}
-     */
-    public static long parameterCount(ModelSpec spec) throws SpecException {
-        return infer(spec).stream().mapToLong(LayerShape::parameterCount).sum();
     }
 
     private static TensorShape output(LayerSpec layer, int index, TensorShape input) throws SpecException {

@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * try {
- *     ModelSpecReader.readAndValidate(Path.of("mnist.yaml"));
+ *     CheckedModel.read(Path.of("mnist.yaml"), MemoryLimit.machine());
  * } catch (SpecException e) {
  *     e.errors().forEach(System.err::println);  // mnist.yaml:3:10: 'classes' must be a whole number, but was 'ten'
  * }

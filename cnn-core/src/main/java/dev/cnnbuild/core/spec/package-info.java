@@ -19,8 +19,8 @@
  * }</pre>
  *
  * <pre>{@code
- * ModelSpec spec = ModelSpecReader.readAndValidate(Path.of("src/main/cnn/mnist.yaml"));
- * List<LayerShape> shapes = ShapeInference.infer(spec);   // 1x28x28 -> 16x24x24 -> 16x12x12 -> 2304 -> 10
+ * CheckedModel model = CheckedModel.read(Path.of("src/main/cnn/mnist.yaml"), MemoryLimit.machine());
+ * model.shapes();   // 1x28x28 -> 16x24x24 -> 16x12x12 -> 2304 -> 10
  * }</pre>
  *
  * <p>{@link dev.cnnbuild.core.spec.ModelSpecReader} turns the file into a
@@ -28,8 +28,8 @@
  * {@code file:line:column: }, says what is wrong and how to fix it, and one
  * {@link dev.cnnbuild.core.spec.SpecException} lists every independent error of a file.
  * {@link dev.cnnbuild.core.spec.CheckedModel} is a file read and checked once, with its shapes, parameter count and
- * memory estimate, for training to use. {@link dev.cnnbuild.core.spec.ShapeInference} follows one image through the layers
- * and counts the parameters; {@link dev.cnnbuild.core.spec.TrainingMemory} estimates the memory training needs and
+ * memory estimate, for training to use. {@link dev.cnnbuild.core.spec.ShapeInference} follows one image through the
+ * layers; {@link dev.cnnbuild.core.spec.TrainingMemory} estimates the memory training needs and
  * holds it to a {@link dev.cnnbuild.core.spec.MemoryLimit}; {@link dev.cnnbuild.core.spec.DataFileCheck} checks that
  * the data paths name regular files. The package knows nothing of Maven or DJL.
  */

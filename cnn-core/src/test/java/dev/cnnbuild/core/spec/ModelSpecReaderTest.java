@@ -3,8 +3,6 @@ package dev.cnnbuild.core.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,18 +81,6 @@ class ModelSpecReaderTest {
 
         assertThat(spec.data().train().images())
                 .isEqualTo(Path.of("shared/train-images.gz").toAbsolutePath());
-    }
-
-    @Test
-    void readAndValidateAlsoChecksTheShapes(@TempDir Path folder) throws IOException, SpecException {
-        Path good = Files.writeString(folder.resolve("good.yaml"), Tutorial.text());
-        Path bad = Files.writeString(folder.resolve("bad.yaml"), Tutorial.with("  - flatten\n", ""));
-
-        assertThat(ModelSpecReader.readAndValidate(good).name()).isEqualTo("mnist-cnn");
-        assertThatThrownBy(() -> ModelSpecReader.readAndValidate(bad))
-                .isInstanceOf(SpecException.class)
-                .hasMessage(bad + ":13:5: layer 9 (linear): needs a flat input but gets 64x3x3;"
-                        + " add '- flatten' before it");
     }
 
     @Test

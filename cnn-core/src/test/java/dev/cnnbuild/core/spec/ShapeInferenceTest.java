@@ -40,7 +40,8 @@ class ShapeInferenceTest {
     void countsTheTutorialNetworksParameters() throws SpecException {
         long expected = 16 * 1 * 25 + 16 + 32 * 16 * 25 + 32 + 64 * 32 * 25 + 64 + 576 * 100 + 100 + 100 * 10 + 10;
 
-        assertThat(ShapeInference.parameterCount(Tutorial.parse(Tutorial.text())))
+        assertThat(CheckedModel.check(Tutorial.parse(Tutorial.text()), MemoryLimit.parse("1g"))
+                        .parameterCount())
                 .isEqualTo(expected)
                 .isEqualTo(123_222);
     }

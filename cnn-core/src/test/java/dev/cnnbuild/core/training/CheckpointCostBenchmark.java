@@ -15,9 +15,9 @@ import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
-import dev.cnnbuild.core.spec.ShapeInference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,9 +50,12 @@ public final class CheckpointCostBenchmark {
      */
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("checkpoint-cost-");
-        ModelSpec spec = ModelSpecReader.readAndValidate(Path.of(CheckpointCostBenchmark.class
-                .getResource("/spec/mnist-cnn.yaml")
-                .toURI()));
+        CheckedModel checked = CheckedModel.read(
+                Path.of(CheckpointCostBenchmark.class
+                        .getResource("/spec/mnist-cnn.yaml")
+                        .toURI()),
+                MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
         CheckpointStore store = CheckpointStore.beside(dir, spec.name());
         ResumableOptimizer optimizer = ResumableOptimizer.of(spec.training().optimizer(), 0);
         Shape batch = new Shape(256, 1, 28, 28);
@@ -86,7 +89,7 @@ public final class CheckpointCostBenchmark {
             }
             long bytes = size(store.folder());
 
-            if (bytes < 3L * ShapeInference.parameterCount(spec) * 4) {
+            if (bytes < 3L * checked.parameterCount() * 4) {
                 throw new IllegalStateException("the checkpoint holds " + bytes + " bytes, less than the parameters"
                         + " and Adam's two moments");
             }
@@ -96,7 +99,7 @@ public final class CheckpointCostBenchmark {
                             + " %,d bytes; save: median %.1f ms (min %.1f, max %.1f) over %d; load: median %.1f ms;"
                             + " one training step of 256 images: median %.0f ms, so an epoch of 234 steps takes about %.0f s",
                     spec.name(),
-                    ShapeInference.parameterCount(spec),
+                    checked.parameterCount(),
                     bytes,
                     median(saveMillis),
                     min(saveMillis),

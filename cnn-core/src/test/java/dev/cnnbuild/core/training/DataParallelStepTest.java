@@ -17,8 +17,9 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +40,8 @@ class DataParallelStepTest {
 
     @Test
     void slicesUnevenlyAndSumsToTheWholeBatchGradient() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
+                .spec();
         Device[] devices = {Device.cpu(), Device.cpu(), Device.cpu()};
         try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
             model.setBlock(NetworkBuilder.build(spec));

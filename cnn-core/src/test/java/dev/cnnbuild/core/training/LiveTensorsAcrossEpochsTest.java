@@ -6,8 +6,9 @@ import ai.djl.ndarray.NDManager;
 import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class LiveTensorsAcrossEpochsTest {
         Path yaml = TinyDataset.writeModel(
                 dir, "tiny", "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 10}\n");
         Files.writeString(yaml, Files.readString(yaml).replace("epochs: 3", "epochs: 6"));
-        ModelSpec spec = ModelSpecReader.readAndValidate(yaml);
+        ModelSpec spec = CheckedModel.read(yaml, MemoryLimit.machine()).spec();
         List<Integer> live = new ArrayList<>();
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)

@@ -10,8 +10,9 @@ import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ class ModelTrainerTest {
 
     @Test
     void learnsTwoSeparableClasses() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
+                .spec();
         List<EpochMetrics> heard = new ArrayList<>();
 
         try (TrainedNetwork trained = trainer(spec, heard).train(train(spec), test(spec))) {
@@ -49,8 +51,9 @@ class ModelTrainerTest {
 
     @Test
     void measuresTheTestSetAfterEveryEpochWhenAskedTo() throws Exception {
-        ModelSpec spec =
-                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  testPass: everyEpoch\n"));
+        ModelSpec spec = CheckedModel.read(
+                        TinyDataset.writeModel(dir, "tiny", "  testPass: everyEpoch\n"), MemoryLimit.machine())
+                .spec();
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).allMatch(EpochMetrics::hasTest);
@@ -63,7 +66,8 @@ class ModelTrainerTest {
 
     @Test
     void sameSeedGivesTheSameHistory() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
+                .spec();
 
         List<List<Double>> first = losses(spec);
         List<List<Double>> second = losses(spec);
@@ -73,7 +77,8 @@ class ModelTrainerTest {
 
     @Test
     void trainingSetSmallerThanABatchIsReported() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", ""));
+        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
+                .spec();
 
         assertThatThrownBy(
                         () -> trainer(spec, new ArrayList<>()).train(train(spec).first(10), test(spec)))
@@ -84,8 +89,9 @@ class ModelTrainerTest {
 
     @Test
     void trainingSetThatAValidationSplitMakesSmallerThanABatchIsReported() throws Exception {
-        ModelSpec spec =
-                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.5\n"));
+        ModelSpec spec = CheckedModel.read(
+                        TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.5\n"), MemoryLimit.machine())
+                .spec();
 
         assertThatThrownBy(
                         () -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
@@ -97,8 +103,9 @@ class ModelTrainerTest {
 
     @Test
     void validatesOnAHeldOutShareAfterEveryEpoch() throws Exception {
-        ModelSpec spec =
-                ModelSpecReader.readAndValidate(TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.25\n"));
+        ModelSpec spec = CheckedModel.read(
+                        TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.25\n"), MemoryLimit.machine())
+                .spec();
         List<TrainingPlan> plans = new ArrayList<>();
 
         try (TrainedNetwork trained = ModelTrainer.builder()
@@ -123,11 +130,14 @@ class ModelTrainerTest {
 
     @Test
     void stopsEarlyAndKeepsTheBestEpochsParameters() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(TinyDataset.writeModel(
-                dir,
-                "tiny",
-                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
-                        + "  testPass: everyEpoch\n"));
+        ModelSpec spec = CheckedModel.read(
+                        TinyDataset.writeModel(
+                                dir,
+                                "tiny",
+                                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
+                                        + "  testPass: everyEpoch\n"),
+                        MemoryLimit.machine())
+                .spec();
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).hasSize(2);
@@ -149,8 +159,10 @@ class ModelTrainerTest {
 
     @Test
     void withoutAnEarlyStopTheBestEpochIsStillTheOneKept() throws Exception {
-        ModelSpec spec = ModelSpecReader.readAndValidate(
-                TinyDataset.writeModel(dir, "tiny", "  earlyStopping: {metric: testLoss, patience: 5}\n"));
+        ModelSpec spec = CheckedModel.read(
+                        TinyDataset.writeModel(dir, "tiny", "  earlyStopping: {metric: testLoss, patience: 5}\n"),
+                        MemoryLimit.machine())
+                .spec();
 
         try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
             int best = trained.history().stream()

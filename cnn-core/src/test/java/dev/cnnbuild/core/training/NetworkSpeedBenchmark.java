@@ -17,9 +17,10 @@ import dev.cnnbuild.core.evaluation.Evaluator;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -63,8 +64,8 @@ public final class NetworkSpeedBenchmark {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: NetworkSpeedBenchmark <model A.yaml> <model B.yaml>");
         }
-        ModelSpec a = ModelSpecReader.readAndValidate(Path.of(args[0]));
-        ModelSpec b = ModelSpecReader.readAndValidate(Path.of(args[1]));
+        ModelSpec a = CheckedModel.read(Path.of(args[0]), MemoryLimit.machine()).spec();
+        ModelSpec b = CheckedModel.read(Path.of(args[1]), MemoryLimit.machine()).spec();
         if (!a.input().equals(b.input())) {
             throw new IllegalArgumentException(
                     "the two model files take different inputs: " + a.input() + " and " + b.input());

@@ -7,8 +7,9 @@ import dev.cnnbuild.core.data.DatasetLoader;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -208,7 +209,8 @@ class ResumeTest {
                 .replace("  epochs: 3\n", epochs)
                 .replace("  - flatten\n", "  - flatten\n  - dropout: {rate: 0.25}\n");
         TinyDataset.writeData(dir);
-        return ModelSpecReader.readAndValidate(Files.writeString(dir.resolve("tiny.yaml"), yaml));
+        return CheckedModel.read(Files.writeString(dir.resolve("tiny.yaml"), yaml), MemoryLimit.machine())
+                .spec();
     }
 
     private static List<Double> figures(EpochMetrics e) {
