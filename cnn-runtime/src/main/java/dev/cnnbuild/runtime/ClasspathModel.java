@@ -42,7 +42,7 @@ final class ClasspathModel implements AutoCloseable {
     static ClasspathModel copy(String resource, ClassLoader loader) {
         String folder = resource.replaceAll("^/+|/+$", "");
         List<String> names = new ArrayList<>(ModelDirectory.FILES);
-        names.addAll(ModelDirectory.DATA_FILES);
+        names.addAll(ModelDirectory.OPTIONAL_FILES);
         if (names.stream().noneMatch(name -> loader.getResource(folder + "/" + name) != null)) {
             throw new CnnClassifierException("no model on the class path at " + folder + "/ (no "
                     + folder + "/" + ModelDirectory.MANIFEST + " nor any other model file); package the trained model"

@@ -64,7 +64,7 @@ final class ModelFiles {
                     Files.copy(in, copy.resolve(name));
                 }
             }
-            for (String name : ModelDirectory.DATA_FILES) {
+            for (String name : ModelDirectory.OPTIONAL_FILES) {
                 try (InputStream in = classLoader.getResourceAsStream(folder + "/" + name)) {
                     if (in != null) {
                         Files.copy(in, copy.resolve(name));

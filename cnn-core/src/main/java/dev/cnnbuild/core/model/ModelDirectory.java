@@ -3,9 +3,11 @@ package dev.cnnbuild.core.model;
 import dev.cnnbuild.core.data.ImageSources;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.onnx.OnnxExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The layout of a trained model directory, {@code target/cnn/<name>/}:
@@ -16,6 +18,8 @@ import java.util.List;
  *   <li>{@code report.html}: the report, when there is one;</li>
  *   <li>{@code fingerprint.txt}: a hash of every input that changes the result ({@link Fingerprint});</li>
  *   <li>{@code test-split.txt} and {@code normalization.json}, when the data need them ({@link #DATA_FILES}).</li>
+ *   <li>{@code model.onnx}: the network in ONNX format ({@link OnnxExporter}), in a directory {@code cnn:train}
+ *   wrote since it exports one.</li>
  *   <li>{@code manifest.sha256}: the SHA-256 of each file above but the report, written last ({@link ModelManifest}).
  *   </li>
  * </ul>
@@ -48,6 +52,14 @@ public record ModelDirectory(Path root) {
      * of a {@code testSplit}, and the normalisation of {@code data.normalize}.
      */
     public static final List<String> DATA_FILES = List.of(ImageSources.HELD_OUT_FILE, ChannelNormalization.FILE_NAME);
+    /** File name of the network in ONNX format. */
+    public static final String ONNX = OnnxExporter.FILE_NAME;
+    /**
+     * The files the manifest covers when the directory holds them: the {@link #DATA_FILES} and {@link #ONNX}, which
+     * a directory trained before the export does not have.
+     */
+    public static final List<String> OPTIONAL_FILES =
+            Stream.concat(DATA_FILES.stream(), Stream.of(ONNX)).toList();
 
     /** Returns the directory at {@code root}. */
     public static ModelDirectory of(Path root) {
@@ -82,6 +94,11 @@ public record ModelDirectory(Path root) {
     /** Returns the fingerprint file. */
     public Path fingerprint() {
         return root.resolve(FINGERPRINT);
+    }
+
+    /** Returns the ONNX file, which a directory trained before the export does not have. */
+    public Path onnx() {
+        return root.resolve(ONNX);
     }
 
     /** Returns the manifest file. */

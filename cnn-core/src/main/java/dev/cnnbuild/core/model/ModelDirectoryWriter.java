@@ -71,16 +71,17 @@ public final class ModelDirectoryWriter {
             Fingerprint fingerprint,
             String reportHtml)
             throws IOException {
-        return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of());
+        return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of(), null);
     }
 
     /**
-     * Writes the model directory {@code outputDirectory/<name>} with its {@code report.html} and the files its data
-     * need when it is tested, such as the list of held-out test images, replacing an older one.
+     * Writes the model directory {@code outputDirectory/<name>} with its {@code report.html}, the files its data
+     * need when it is tested, such as the list of held-out test images, and the network in ONNX format, replacing an
+     * older one.
      *
      * <pre>{@code
      * ModelDirectoryWriter.write(output, spec.name(), spec.yaml(), network, metrics, fingerprint, html,
-     *         data.directoryFiles());   // {test-split.txt=...}
+     *         data.directoryFiles(), OnnxExporter.export(spec, network));   // {test-split.txt=...}, model.onnx
      * }</pre>
      *
      * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
@@ -91,6 +92,7 @@ public final class ModelDirectoryWriter {
      * @param fingerprint the fingerprint of its inputs
      * @param reportHtml the report's HTML, or {@code null} for none
      * @param dataFiles text files to write beside them, by file name
+     * @param onnx the network in ONNX format, written as {@value ModelDirectory#ONNX}, or {@code null} for none
      * @return the written directory
      * @throws IOException if writing fails; then nothing is left at the target but an older complete model
      */
@@ -102,7 +104,8 @@ public final class ModelDirectoryWriter {
             ModelMetrics metrics,
             Fingerprint fingerprint,
             String reportHtml,
-            Map<String, String> dataFiles)
+            Map<String, String> dataFiles,
+            byte[] onnx)
             throws IOException {
         ModelDirectory target = ModelDirectory.of(outputDirectory, name);
         AtomicFiles.writeFolder(target.root(), staging -> {
@@ -113,6 +116,9 @@ public final class ModelDirectoryWriter {
             }
             for (Map.Entry<String, String> file : dataFiles.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue());
+            }
+            if (onnx != null) {
+                Files.write(staged.onnx(), onnx);
             }
             ModelManifest.write(staged);
         });

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * The hashes of a model directory's own files, {@value ModelDirectory#MANIFEST}: one line per file, SHA-256 and
  * name, in the format of {@code sha256sum}, so {@code sha256sum -c manifest.sha256} checks it by hand too. It covers
  * {@link #COVERED} ({@code parameters.params}, {@code model.yaml}, {@code metrics.json}, {@code fingerprint.txt}),
- * and those of {@link ModelDirectory#DATA_FILES} the directory holds ({@code test-split.txt},
- * {@code normalization.json}: one added later is not trusted either); not {@code report.html}, which {@code cnn:check} rewrites and nothing reads back. It is written last, atomically,
+ * and those of {@link ModelDirectory#OPTIONAL_FILES} the directory holds ({@code test-split.txt},
+ * {@code normalization.json}, {@code model.onnx}: one added later is not trusted either; a directory trained before
+ * the ONNX export, without {@code model.onnx}, is still trusted); not {@code report.html}, which {@code cnn:check} rewrites and nothing reads back. It is written last, atomically,
  * once the other files are complete, so a directory with a manifest that matches is one that {@code cnn:train}
  * finished.
  *
@@ -49,7 +50,7 @@ public final class ModelManifest {
     public static void write(ModelDirectory directory) throws IOException {
         StringBuilder text = new StringBuilder();
         List<String> names = new ArrayList<>(COVERED);
-        ModelDirectory.DATA_FILES.stream()
+        ModelDirectory.OPTIONAL_FILES.stream()
                 .filter(name -> Files.isRegularFile(directory.root().resolve(name)))
                 .forEach(names::add);
         for (String name : names) {
@@ -66,8 +67,8 @@ public final class ModelManifest {
      *
      * @param directory the model directory
      * @throws ModelIntegrityException naming the first file (in {@link #COVERED} order) that is missing or differs,
-     *     or the manifest if it is missing, unreadable or has no line for a covered file; then a data file
-     *     ({@link ModelDirectory#DATA_FILES}) that differs from its line, or that is there without one
+     *     or the manifest if it is missing, unreadable or has no line for a covered file; then an optional
+     *     file ({@link ModelDirectory#OPTIONAL_FILES}) that differs from its line, or that is there without one
      * @throws IOException if a file exists but cannot be read
      */
     public static void verify(ModelDirectory directory) throws IOException {
@@ -91,7 +92,7 @@ public final class ModelManifest {
                                 + ": it was changed or damaged after training; " + RETRAIN);
             }
         }
-        for (String name : ModelDirectory.DATA_FILES) {
+        for (String name : ModelDirectory.OPTIONAL_FILES) {
             Path file = directory.root().resolve(name);
             String hash = expected.get(name);
             if (hash == null && Files.exists(file)) {

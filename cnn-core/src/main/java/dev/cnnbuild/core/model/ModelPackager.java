@@ -98,7 +98,7 @@ public final class ModelPackager {
         if (Files.isRegularFile(report)) {
             files.add(report);
         }
-        for (String name : ModelDirectory.DATA_FILES) {
+        for (String name : ModelDirectory.OPTIONAL_FILES) {
             Path file = model.root().resolve(name);
             if (Files.isRegularFile(file)) {
                 files.add(file);

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.service;
 
+import ai.djl.nn.Block;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.data.ModelData;
@@ -13,6 +14,8 @@ import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelDirectoryWriter;
 import dev.cnnbuild.core.model.ModelFreshness;
 import dev.cnnbuild.core.model.ProjectPaths;
+import dev.cnnbuild.core.onnx.OnnxExportException;
+import dev.cnnbuild.core.onnx.OnnxExporter;
 import dev.cnnbuild.core.report.ReportWriter;
 import dev.cnnbuild.core.spec.AugmentationSpec;
 import dev.cnnbuild.core.spec.CheckedModel;
@@ -200,7 +203,8 @@ public final class TrainingService {
                     metrics,
                     fingerprint,
                     report,
-                    directoryFiles(data, normalization));
+                    directoryFiles(data, normalization),
+                    onnx(spec, trained.network()));
             checkpoints.delete();
             int epochs = trained.history().size();
             OptionalInt kept = trained.earlyStopping()
@@ -208,6 +212,15 @@ public final class TrainingService {
                     .map(r -> OptionalInt.of(r.keptEpoch()))
                     .orElse(OptionalInt.empty());
             return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+        }
+    }
+
+    /** Every network trained from a model file's layers is exported; a failure is named before anything is written. */
+    private static byte[] onnx(ModelSpec spec, Block network) throws TrainingException {
+        try {
+            return OnnxExporter.export(spec, network);
+        } catch (OnnxExportException e) {
+            throw new TrainingException(spec.source() + ": " + e.getMessage());
         }
     }
 

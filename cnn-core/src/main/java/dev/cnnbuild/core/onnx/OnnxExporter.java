@@ -1,0 +1,244 @@
+package dev.cnnbuild.core.onnx;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
+import dev.cnnbuild.core.spec.AvgPoolLayer;
+import dev.cnnbuild.core.spec.BatchNormLayer;
+import dev.cnnbuild.core.spec.Conv2dLayer;
+import dev.cnnbuild.core.spec.DropoutLayer;
+import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LinearLayer;
+import dev.cnnbuild.core.spec.MaxPoolLayer;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.TanhLayer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Writes a trained network built from a model file's layers ({@code nn.NetworkBuilder}) as an ONNX model (IR
+ * version 7, opset 13), the file other runtimes (ONNX Runtime, OpenCV, TensorRT, a browser) load.
+ *
+ * <p>The graph's input {@value #INPUT} is the preprocessed batch, {@code float32} of shape
+ * {@code N x C x H x W} (pixels scaled to {@code [0, 1]}, then normalised as {@code normalization.json} says); its
+ * output {@value #OUTPUT} is the {@code N x classes} logits, as the DJL network computes them. Each layer becomes
+ * the ONNX operator of the same meaning: {@code Conv} (with stride and padding), {@code MaxPool},
+ * {@code AveragePool}, {@code Relu}, {@code Sigmoid}, {@code Tanh}, {@code BatchNormalization} with the running
+ * statistics, {@code Flatten} (of the logical {@code C x H x W} order, whatever the memory layout training used),
+ * {@code Gemm} for {@code linear}; {@code dropout} is the identity at inference and writes nothing. The weights are
+ * the network's own parameters, stored in the file.
+ *
+ * <pre>{@code
+ * try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
+ *     byte[] onnx = OnnxExporter.export(model.spec(), model.network());
+ * }
+ * }</pre>
+ */
+public final class OnnxExporter {
+    /** The file name of the exported model in a model directory. */
+    public static final String FILE_NAME = "model.onnx";
+    /** The name of the graph's input, the preprocessed {@code N x C x H x W} batch. */
+    public static final String INPUT = "input";
+    /** The name of the graph's output, the {@code N x classes} logits. */
+    public static final String OUTPUT = "logits";
+    /** The ONNX operator set the file uses. */
+    public static final int OPSET = 13;
+
+    private static final int IR_VERSION = 7;
+    private static final int FLOAT = 1;
+    private static final int ATTRIBUTE_FLOAT = 1;
+    private static final int ATTRIBUTE_INT = 2;
+    private static final int ATTRIBUTE_INTS = 7;
+    private static final float BATCH_NORM_EPSILON = 1e-5f;
+
+    private OnnxExporter() {}
+
+    /**
+     * Returns the ONNX model of a network built from the spec's layers, with its current parameters.
+     *
+     * @param spec the spec the network was built from
+     * @param network the trained network
+     * @return the bytes of the {@code .onnx} file
+     * @throws OnnxExportException if the network is not one built from the spec's layers, such as a TorchScript
+     *     module, whose operations this exporter does not know
+     */
+    public static byte[] export(ModelSpec spec, Block network) throws OnnxExportException {
+        if (!(network instanceof SequentialBlock sequential)) {
+            throw new OnnxExportException("the network of " + spec.name() + " is a "
+                    + network.getClass().getSimpleName() + " (such as a TorchScript module), not one built from a"
+                    + " model file's layers, so it cannot be exported to ONNX; export the original module with"
+                    + " torch.onnx.export");
+        }
+        List<Block> blocks = sequential.getChildren().values();
+        if (blocks.size() != spec.layers().size()) {
+            throw new OnnxExportException("the network of " + spec.name() + " has " + blocks.size()
+                    + " blocks but its model file " + spec.layers().size()
+                    + " layers, so it was not built from that file and cannot be exported to ONNX");
+        }
+        ProtoWriter graph = new ProtoWriter().string(2, spec.name());
+        String current = INPUT;
+        for (int i = 0; i < blocks.size(); i++) {
+            LayerSpec layer = spec.layers().get(i);
+            if (layer instanceof DropoutLayer) {
+                continue;
+            }
+            String output = i == lastWritten(spec.layers()) ? OUTPUT : "layer" + (i + 1) + "_" + layer.type();
+            String prefix = "layer" + (i + 1) + "_";
+            current = node(graph, layer, blocks.get(i), spec, i + 1, prefix, current, output);
+        }
+        graph.message(
+                11,
+                valueInfo(
+                        INPUT,
+                        "N",
+                        spec.input().channels(),
+                        spec.input().height(),
+                        spec.input().width()));
+        graph.message(12, valueInfo(OUTPUT, "N", spec.classes()));
+        return new ProtoWriter()
+                .varint(1, IR_VERSION)
+                .string(2, "cnn-build")
+                .message(7, graph)
+                .message(8, new ProtoWriter().string(1, "").varint(2, OPSET))
+                .toByteArray();
+    }
+
+    private static int lastWritten(List<LayerSpec> layers) {
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (!(layers.get(i) instanceof DropoutLayer)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String node(
+            ProtoWriter graph,
+            LayerSpec layer,
+            Block block,
+            ModelSpec spec,
+            int index,
+            String prefix,
+            String input,
+            String output)
+            throws OnnxExportException {
+        if (layer instanceof Conv2dLayer conv) {
+            requireBlock(block, Conv2d.class, spec, index, layer);
+            String weight = initializer(graph, prefix + "weight", block, "weight");
+            String bias = initializer(graph, prefix + "bias", block, "bias");
+            graph.message(
+                    1,
+                    node("Conv", prefix, List.of(input, weight, bias), output)
+                            .message(5, ints("kernel_shape", conv.kernel(), conv.kernel()))
+                            .message(5, ints("strides", conv.stride(), conv.stride()))
+                            .message(5, ints("pads", conv.padding(), conv.padding(), conv.padding(), conv.padding())));
+        } else if (layer instanceof LinearLayer) {
+            requireBlock(block, Linear.class, spec, index, layer);
+            String weight = initializer(graph, prefix + "weight", block, "weight");
+            String bias = initializer(graph, prefix + "bias", block, "bias");
+            graph.message(
+                    1,
+                    node("Gemm", prefix, List.of(input, weight, bias), output).message(5, integer("transB", 1)));
+        } else if (layer instanceof BatchNormLayer) {
+            requireBlock(block, BatchNorm.class, spec, index, layer);
+            List<String> inputs = List.of(
+                    input,
+                    initializer(graph, prefix + "gamma", block, "gamma"),
+                    initializer(graph, prefix + "beta", block, "beta"),
+                    initializer(graph, prefix + "running_mean", block, "runningMean"),
+                    initializer(graph, prefix + "running_var", block, "runningVar"));
+            graph.message(
+                    1,
+                    node("BatchNormalization", prefix, inputs, output).message(5, real("epsilon", BATCH_NORM_EPSILON)));
+        } else if (layer instanceof MaxPoolLayer pool) {
+            graph.message(1, pooling("MaxPool", prefix, input, output, pool.kernel(), pool.stride()));
+        } else if (layer instanceof AvgPoolLayer pool) {
+            graph.message(1, pooling("AveragePool", prefix, input, output, pool.kernel(), pool.stride()));
+        } else if (layer instanceof ReluLayer) {
+            graph.message(1, node("Relu", prefix, List.of(input), output));
+        } else if (layer instanceof SigmoidLayer) {
+            graph.message(1, node("Sigmoid", prefix, List.of(input), output));
+        } else if (layer instanceof TanhLayer) {
+            graph.message(1, node("Tanh", prefix, List.of(input), output));
+        } else if (layer instanceof FlattenLayer) {
+            graph.message(1, node("Flatten", prefix, List.of(input), output).message(5, integer("axis", 1)));
+        } else {
+            throw new OnnxExportException(
+                    "layer " + index + " of " + spec.name() + " (" + layer.type() + ") has no ONNX operator here");
+        }
+        return output;
+    }
+
+    private static void requireBlock(Block block, Class<?> expected, ModelSpec spec, int index, LayerSpec layer)
+            throws OnnxExportException {
+        if (!expected.isInstance(block)) {
+            throw new OnnxExportException("layer " + index + " of " + spec.name() + " is " + layer.type()
+                    + " but the network's block " + index + " is a "
+                    + block.getClass().getSimpleName()
+                    + ", so the network was not built from that file and cannot be exported to ONNX");
+        }
+    }
+
+    private static ProtoWriter pooling(String op, String prefix, String input, String output, int kernel, int stride) {
+        return node(op, prefix, List.of(input), output)
+                .message(5, ints("kernel_shape", kernel, kernel))
+                .message(5, ints("strides", stride, stride));
+    }
+
+    private static ProtoWriter node(String op, String prefix, List<String> inputs, String output) {
+        ProtoWriter node = new ProtoWriter();
+        for (String input : inputs) {
+            node.string(1, input);
+        }
+        return node.string(2, output).string(3, prefix + op).string(4, op);
+    }
+
+    /** Adds the block's parameter as a graph initializer and returns its name. */
+    private static String initializer(ProtoWriter graph, String name, Block block, String parameter) {
+        Parameter stored = block.getParameters().get(parameter);
+        NDArray array = stored.getArray();
+        float[] values = array.toFloatArray();
+        ByteBuffer raw = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        raw.asFloatBuffer().put(values);
+        ProtoWriter tensor = new ProtoWriter();
+        for (long dim : array.getShape().getShape()) {
+            tensor.varint(1, dim);
+        }
+        graph.message(5, tensor.varint(2, FLOAT).string(8, name).bytes(9, raw.array()));
+        return name;
+    }
+
+    private static ProtoWriter ints(String name, long... values) {
+        ProtoWriter attribute = new ProtoWriter().string(1, name);
+        for (long value : values) {
+            attribute.varint(8, value);
+        }
+        return attribute.varint(20, ATTRIBUTE_INTS);
+    }
+
+    private static ProtoWriter integer(String name, long value) {
+        return new ProtoWriter().string(1, name).varint(3, value).varint(20, ATTRIBUTE_INT);
+    }
+
+    private static ProtoWriter real(String name, float value) {
+        return new ProtoWriter().string(1, name).float32(2, value).varint(20, ATTRIBUTE_FLOAT);
+    }
+
+    /** A float tensor's name, type and shape; the first dimension is named (the batch), the others fixed. */
+    private static ProtoWriter valueInfo(String name, String batch, int... dims) {
+        ProtoWriter shape = new ProtoWriter().message(1, new ProtoWriter().string(2, batch));
+        for (int dim : dims) {
+            shape.message(1, new ProtoWriter().varint(1, dim));
+        }
+        ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
+        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
+    }
+}
