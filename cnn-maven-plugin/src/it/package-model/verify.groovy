@@ -2,7 +2,8 @@
 import java.util.zip.ZipFile
 
 def entries = { File f -> new ZipFile(f).withCloseable { z -> z.entries().collect { it.name } } }
-def files = ['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'report.html']
+def files = ['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'report.html',
+             'model.onnx']
 
 def jar = new File(basedir, 'target/package-model-1.0.jar')
 assert jar.isFile()

@@ -1,8 +1,14 @@
 // A small model trains in the forked JVM and its model directory appears whole.
 def model = new File(basedir, 'target/cnn/tiny')
-['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'report.html'].each {
+['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'report.html',
+ 'model.onnx'].each {
     assert new File(model, it).isFile() : "missing ${it} in ${model}"
 }
+// the ONNX export: a protobuf ModelProto (field 1, ir_version 7, first) covered by the manifest
+def onnx = new File(model, 'model.onnx').bytes
+assert onnx[0] == 0x08 && onnx[1] == 7 : "model.onnx does not start with ir_version 7"
+def onnxHash = java.security.MessageDigest.getInstance('SHA-256').digest(onnx).encodeHex().toString()
+assert new File(model, 'manifest.sha256').text.contains("${onnxHash}  model.onnx\n")
 assert new File(model, 'model.yaml').text == new File(basedir, 'src/main/cnn/tiny.yaml').text
 def metrics = new groovy.json.JsonSlurper().parse(new File(model, 'metrics.json'))
 assert metrics.name == 'tiny'
