@@ -17,6 +17,9 @@ import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.onnx.OnnxExporter;
+import dev.cnnbuild.test.CnnModel;
+import dev.cnnbuild.test.CnnTest;
+import dev.cnnbuild.test.TrainedModel;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,16 +29,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code model.onnx} that {@code cnn:train} wrote beside the trained {@code mnist-cnn}, run by ONNX Runtime on
  * the 10,000 preprocessed MNIST test images, gives the DJL network's logits within 1e-4 and the same class for
- * every image.
+ * every image. The test API's model parameter skips it, as the other tests, when the build skips the {@code cnn}
+ * goals.
  */
+@CnnTest
 class MnistOnnxTest {
     private static final Path MNIST = Path.of(System.getProperty("mnist.directory", "data/mnist"));
-    private static final Path OUTPUT = Path.of(System.getProperty("cnn.outputDirectory", "target/cnn"));
     private static final int BATCH = 1000;
 
     @Test
-    void onnxRuntimeGivesTheLogitsAndClassesOfTheTrainedNetwork() throws Exception {
-        ModelDirectory directory = ModelDirectory.of(OUTPUT, "mnist-cnn");
+    void onnxRuntimeGivesTheLogitsAndClassesOfTheTrainedNetwork(@TrainedModel("mnist-cnn") CnnModel trained)
+            throws Exception {
+        ModelDirectory directory = ModelDirectory.of(CnnModel.outputDirectory(), trained.name());
         assertThat(directory.onnx())
                 .as("cnn:train writes model.onnx; a directory trained before the export has none: retrain it with"
                         + " mvn cnn:train -Dcnn.force=true")
@@ -88,7 +93,7 @@ class MnistOnnxTest {
                 .isEqualTo(images.count());
     }
 
-    /** Returns the index of the largest of the ten values from {@code offset}, counted from 0 of the array. */
+    /** Returns the index in {@code values} of the largest of the ten values from {@code offset}. */
     private static int argmax(float[] values, int offset) {
         int best = offset;
         for (int i = offset + 1; i < offset + 10; i++) {
