@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a model directory already holds the model that a run with the given inputs would train, and if not, why:
- * it is missing or incomplete, a file of it does not match its manifest ({@link ModelManifest}), or its
- * {@code fingerprint.txt} differs, and then in which inputs.
+ * it is missing or incomplete, a file of it does not match its manifest ({@link ModelManifest}), its
+ * {@code fingerprint.txt} differs, and then in which inputs, or it was trained from the same inputs before
+ * {@code cnn:train} wrote {@code model.onnx}, which the runtime and the test API do not need but an ONNX consumer
+ * does.
  *
  * <pre>{@code
  * ModelFreshness freshness = ModelFreshness.check(ModelDirectory.of(output, "mnist-cnn"), fingerprint);
@@ -21,11 +23,13 @@ import java.util.regex.Pattern;
  * freshness.reason();     // "inputs changed since target/cnn/mnist-cnn was trained: seed changed (7 -> 8)"
  * }</pre>
  *
- * @param upToDate whether the directory is complete and was trained from the same inputs
+ * @param upToDate whether the directory is complete, holds {@code model.onnx} and was trained from the same inputs
  * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
  *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete (no manifest.sha256)},
  *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
  *     damaged since it was trained)}, or
+ *     {@code target/cnn/mnist-cnn/model.onnx missing (trained before cnn:train wrote the network as ONNX;
+ *     retraining adds it)},
  *     {@code inputs changed since target/cnn/mnist-cnn was trained: yaml changed, train.images changed}, or for
  *     image files {@code file:data/pets/train/cat/1.png changed, file:data/pets/train/dog/7.png added} (each file
  *     by its path relative to the project; the first ten changes, then how many more)
@@ -63,6 +67,10 @@ public record ModelFreshness(boolean upToDate, String reason) {
             return stale(directory.fingerprint() + " cannot be read (" + e + ")");
         }
         if (fingerprint.value().equals(stored.remove(Fingerprint.VALUE_KEY))) {
+            if (!Files.isRegularFile(directory.onnx())) {
+                return stale(directory.onnx() + " missing (trained before cnn:train wrote the network as ONNX;"
+                        + " retraining adds it)");
+            }
             return new ModelFreshness(
                     true, "fingerprint " + fingerprint.shortValue() + " matches " + directory.fingerprint());
         }

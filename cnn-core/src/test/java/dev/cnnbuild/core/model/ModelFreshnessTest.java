@@ -40,6 +40,30 @@ class ModelFreshnessTest {
     }
 
     @Test
+    void verifiedDirectoryTrainedBeforeTheOnnxExportIsNotUpToDate() throws Exception {
+        ModelDirectory directory = trained(TRAINED);
+        Files.delete(directory.onnx());
+        ModelManifest.write(directory);
+
+        assertThat(ModelFreshness.check(directory, TRAINED))
+                .isEqualTo(new ModelFreshness(
+                        false,
+                        directory.onnx() + " missing (trained before cnn:train wrote the network as ONNX;"
+                                + " retraining adds it)"));
+    }
+
+    @Test
+    void changedInputsOfADirectoryWithoutOnnxAreNamed() throws Exception {
+        ModelDirectory directory = trained(TRAINED);
+        Files.delete(directory.onnx());
+        ModelManifest.write(directory);
+
+        assertThat(ModelFreshness.check(directory, fingerprint(YAML_HASH, "8", "cpu"))
+                        .reason())
+                .isEqualTo("inputs changed since " + directory.root() + " was trained: seed changed (7 -> 8)");
+    }
+
+    @Test
     void missingModelDirectory() {
         ModelDirectory directory = ModelDirectory.of(dir, "tiny");
 
@@ -87,6 +111,7 @@ class ModelFreshnessTest {
         Files.writeString(directory.parameters(), "p");
         Files.writeString(directory.spec(), "name: tiny\n");
         Files.writeString(directory.metrics(), "{}");
+        Files.writeString(directory.onnx(), "o");
         fingerprint.write(directory.fingerprint());
         ModelManifest.write(directory);
         return directory;

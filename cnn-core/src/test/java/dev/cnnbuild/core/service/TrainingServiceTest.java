@@ -13,6 +13,7 @@ import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +63,25 @@ class TrainingServiceTest {
 
         assertThat(forced.trained()).isTrue();
         assertThat(forced.reason()).startsWith("forced, although it is up to date (fingerprint ");
+    }
+
+    @Test
+    void aDirectoryTrainedBeforeTheOnnxExportIsRetrainedAndGetsModelOnnxCoveredByItsManifest() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "");
+        Path output = dir.resolve("out");
+        ModelDirectory directory = ModelDirectory.of(output, "tiny");
+        service.train(TrainingRequest.of(yaml, output));
+        Files.delete(directory.onnx());
+        ModelManifest.write(directory);
+
+        TrainingResult retrained = service.train(TrainingRequest.of(yaml, output));
+
+        assertThat(retrained.trained()).isTrue();
+        assertThat(retrained.reason()).startsWith(directory.onnx() + " missing (");
+        assertThat(directory.onnx()).isRegularFile();
+        assertThat(Files.readString(directory.manifest())).contains(ModelDirectory.ONNX);
+        ModelManifest.verify(directory);
+        assertThat(service.train(TrainingRequest.of(yaml, output)).trained()).isFalse();
     }
 
     @Test
