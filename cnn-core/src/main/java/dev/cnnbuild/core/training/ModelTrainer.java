@@ -4,26 +4,16 @@ import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
-import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.evaluation.Evaluator;
-import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
-import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import dev.cnnbuild.core.spec.DeviceChoice;
@@ -33,19 +23,12 @@ import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import dev.cnnbuild.core.threads.AdaptiveThreads;
 import dev.cnnbuild.core.threads.ThreadSettings;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * Trains a model spec on a dataset, the way the PyTorch tutorial does: shuffled mini-batches (seeded, last partial
@@ -70,8 +53,6 @@ import java.util.Random;
  * seeds from the model's seed and its own number ({@link EpochSeeds}).
  */
 public final class ModelTrainer {
-    private static final int EVALUATION_BATCH = 1000;
-
     private final ModelSpec spec;
     private final DeviceChoice device;
     private final TrainingListener listener;
@@ -152,15 +133,6 @@ public final class ModelTrainer {
                 + ", or lower 'training.batchSize'";
     }
 
-    /** Stops a diverging run at once: a non-finite loss never recovers, and its model must not be written. */
-    private void requireFinite(double loss, int epoch, int batch, int batches) throws TrainingException {
-        if (!Double.isFinite(loss)) {
-            throw new TrainingException(spec.name() + ": training diverged: the loss is " + loss + " in epoch "
-                    + epoch + ", batch " + batch + " of " + batches + "; lower the learning rate ('learningRate'"
-                    + " under 'training.optimizer'), and check the data; no model was written");
-        }
-    }
-
     private StartingPoint startingPoint(Model model) throws SpecException, TrainingException {
         if (checkpoints == null) {
             return StartingPoint.FRESH;
@@ -211,132 +183,64 @@ public final class ModelTrainer {
         }
     }
 
+    /** Trains the epochs after the starting point, each followed by the listeners, and returns the network. */
     private TrainedNetwork run(
             Model model, Device[] devices, TrainingData data, LabeledImages test, int batches, StartingPoint start)
             throws TrainingException {
         TrainingSpec settings = spec.training();
-        int batchSize = settings.batchSize();
         InputShape input = spec.input();
         Block network = model.getBlock();
-        Engine engine = Engine.getEngine("PyTorch");
         ResumableOptimizer optimizer = ResumableOptimizer.of(settings.optimizer(), start.optimizerSteps());
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(optimizer)
                 .optDevices(devices);
         List<EpochMetrics> history = new ArrayList<>(start.history());
-        EarlyStopping stopping = settings.earlyStopping() == null ? null : new EarlyStopping(settings.earlyStopping());
-        byte[] best = start.bestParameters();
-        if (stopping != null) {
-            history.forEach(stopping::observe);
-        }
+        EarlyStoppingListener stopping = settings.earlyStopping() == null
+                ? null
+                : new EarlyStoppingListener(settings.earlyStopping(), network, history, start.bestParameters());
         int steps = start.optimizerSteps();
-        PredictedEvaluation last = null;
-        try (Trainer trainer = model.newTrainer(config);
-                AdaptiveThreads adaptive = adaptiveThreads(devices)) {
-            engine.setRandomSeed((int) settings.seed());
-            trainer.initialize(new Shape(batchSize, input.channels(), input.height(), input.width()));
+        PredictedEvaluation last;
+        try (Trainer trainer = model.newTrainer(config)) {
+            Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
+            trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.height(), input.width()));
             importOptimizerState(optimizer, start, network);
-            NDManager manager = trainer.getManager();
-            LabeledImages train = data.train();
-            NDArray labels = ImageTensors.labels(manager, train.labels());
-            Augmenter augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
-            for (int epoch = start.epoch() + 1;
-                    epoch <= settings.epochs() && (stopping == null || !stopping.shouldStop());
-                    epoch++) {
-                engine.setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
-                long[] order = permutation(train.size(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
-                long begin = System.nanoTime();
-                double lossSum = 0;
-                long correct = 0;
-                for (int b = 0; b < batches; b++) {
-                    try (NDManager scope = manager.newSubManager()) {
-                        long[] picked = Arrays.copyOfRange(order, b * batchSize, (b + 1) * batchSize);
-                        NDArray index = scope.create(picked);
-                        NDArray x = batchImages(network, scope, augmenter, train.images(), picked, epoch, b);
-                        NDArray y = labels.get(new NDIndex("{}", index));
-                        x.attach(scope);
-                        y.attach(scope);
-                        double batchLoss;
-                        if (devices.length > 1) {
-                            DataParallelStep.BatchFigures figures = DataParallelStep.train(trainer, devices, x, y);
-                            batchLoss = figures.loss();
-                            correct += figures.correct();
-                        } else {
-                            try (GradientCollector collector = trainer.newGradientCollector()) {
-                                NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
-                                NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                                collector.backward(loss);
-                                batchLoss = loss.getFloat();
-                                correct += logits.argMax(1).eq(y).countNonzero().getLong();
-                            }
-                        }
-                        requireFinite(batchLoss, epoch, b + 1, batches);
-                        lossSum += batchLoss;
-                        trainer.step();
-                    }
-                    if (adaptive != null) {
-                        adaptive.afterBatch();
-                    }
-                    double seconds = (System.nanoTime() - begin) / 1e9;
-                    listener.onBatch(new BatchProgress(
-                            epoch,
-                            settings.epochs(),
-                            b + 1,
-                            batches,
-                            (b + 1) * batchSize / seconds,
-                            lossSum / (b + 1),
-                            seconds / (b + 1) * (batches - b - 1)));
+            try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches);
+                    LoopListeners listeners = listeners(devices, network, optimizer, stopping)) {
+                for (int epoch = start.epoch() + 1; epoch <= settings.epochs() && !listeners.stopsTraining(); epoch++) {
+                    EpochMetrics metrics = loop.train(epoch, listeners);
+                    steps += batches;
+                    history.add(metrics);
+                    listeners.onEpoch(new LoopListener.EpochEnd(metrics, history, steps));
                 }
-                double seconds = (System.nanoTime() - begin) / 1e9;
-                steps += batches;
-                PredictedEvaluation tested = settings.testsEveryEpoch() || epoch == settings.epochs()
-                        ? testPass(network, manager, test)
-                        : null;
-                if (tested != null) {
-                    last = tested;
-                }
-                Evaluation validation = data.validation() == null
-                        ? null
-                        : Evaluator.evaluate(
-                                network,
-                                manager,
-                                data.validation(),
-                                spec.classes(),
-                                EVALUATION_BATCH,
-                                PixelScaling.UNIT,
-                                normalization);
-                EpochMetrics metrics = new EpochMetrics(
-                        epoch,
-                        lossSum / batches,
-                        (double) correct / ((long) batches * batchSize),
-                        tested == null ? null : tested.evaluation().loss(),
-                        tested == null ? null : tested.evaluation().accuracy(),
-                        seconds,
-                        (long) batches * batchSize / seconds,
-                        validation == null ? null : validation.loss(),
-                        validation == null ? null : validation.accuracy());
-                history.add(metrics);
-                if (stopping != null && stopping.observe(metrics)) {
-                    best = parameterBytes(network);
-                }
-                saveCheckpoint(
-                        new Checkpoint(fingerprint, epoch, settings.epochs(), steps, history),
-                        network,
-                        optimizer,
-                        stopping == null || stopping.bestEpoch() == epoch ? null : best);
-                listener.onEpoch(metrics);
+                last = loop.lastTestPass();
             }
-            labels.close();
         }
-        return finish(model, DeviceSelector.describe(devices), test, history, last, stopping, best, start.epoch());
+        return finish(model, DeviceSelector.describe(devices), test, history, last, stopping, start.epoch());
     }
 
-    /** Returns the thread adapter where asked for and possible: on the CPU, with more than one thread. */
-    private AdaptiveThreads adaptiveThreads(Device[] devices) {
-        if (threads == null || !threads.adaptive() || devices.length > 1 || devices[0].isGpu()) {
-            return null;
+    /**
+     * Returns the loop's listeners, in the order they hear each batch and epoch: the divergence check, the thread
+     * adaptation, early stopping, the checkpoint (which saves early stopping's best parameters), and progress last, so
+     * that an epoch is reported once its checkpoint is saved.
+     */
+    private LoopListeners listeners(
+            Device[] devices, Block network, ResumableOptimizer optimizer, EarlyStoppingListener stopping) {
+        List<LoopListener> listeners = new ArrayList<>();
+        listeners.add(new DivergenceListener(spec.name()));
+        if (threads != null && threads.adaptive() && devices.length == 1 && !devices[0].isGpu()) {
+            listeners.add(new AdaptiveThreadsListener(
+                    AdaptiveThreads.forPyTorch(spec.name(), threads.count(), listener::onThreadsChanged)));
         }
-        return AdaptiveThreads.forPyTorch(spec.name(), threads.count(), listener::onThreadsChanged);
+        if (stopping != null) {
+            listeners.add(stopping);
+        }
+        if (checkpoints != null) {
+            listeners.add(new CheckpointListener(
+                    spec.name(), checkpoints, fingerprint, spec.training().epochs(), network, optimizer, stopping));
+        }
+        listeners.add(new ProgressListener(
+                listener, spec.training().epochs(), spec.training().batchSize()));
+        return new LoopListeners(listeners);
     }
 
     private TrainedNetwork finish(
@@ -345,53 +249,25 @@ public final class ModelTrainer {
             LabeledImages test,
             List<EpochMetrics> history,
             PredictedEvaluation last,
-            EarlyStopping stopping,
-            byte[] best,
+            EarlyStoppingListener stopping,
             int resumedAfter) {
         Block network = model.getBlock();
         int lastEpoch = history.get(history.size() - 1).epoch();
         int kept = lastEpoch;
         EarlyStoppingResult stoppingResult = null;
         if (stopping != null) {
-            stoppingResult = stopping.result(spec.training().epochs());
-            kept = stopping.bestEpoch();
-            if (kept != lastEpoch) {
-                loadParameterBytes(network, model.getNDManager(), best);
-            }
+            kept = stopping.keptEpoch();
+            stoppingResult = stopping.finish(
+                    model.getNDManager(), lastEpoch, spec.training().epochs());
             listener.onEarlyStopping(stoppingResult);
         }
-        PredictedEvaluation finalEvaluation =
-                last != null && kept == lastEpoch ? last : testPass(network, model.getNDManager(), test);
+        PredictedEvaluation finalEvaluation = last != null && kept == lastEpoch
+                ? last
+                : EpochLoop.testPass(network, model.getNDManager(), test, spec.classes(), normalization);
         double trainSeconds =
                 history.stream().mapToDouble(EpochMetrics::trainSeconds).sum();
         return new TrainedNetwork(
                 model, history, finalEvaluation, trainedOn, trainSeconds, stoppingResult, resumedAfter);
-    }
-
-    /** Evaluates on the test set, keeping the predictions too: the last epoch's pass also serves the report. */
-    private PredictedEvaluation testPass(Block network, NDManager manager, LabeledImages test) {
-        return Evaluator.evaluateAndPredict(
-                network, manager, test, spec.classes(), EVALUATION_BATCH, PixelScaling.UNIT, normalization);
-    }
-
-    /**
-     * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
-     * normalised.
-     */
-    private NDArray batchImages(
-            Block network,
-            NDManager scope,
-            Augmenter augmenter,
-            ImageSet images,
-            long[] picked,
-            int epoch,
-            int batchIndex) {
-        int[] indices = new int[picked.length];
-        for (int i = 0; i < picked.length; i++) {
-            indices[i] = (int) picked[i];
-        }
-        ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
-        return normalization.apply(ImageTensors.input(network, scope, batch, 0, batch.count()));
     }
 
     private void importOptimizerState(ResumableOptimizer optimizer, StartingPoint start, Block network)
@@ -407,39 +283,6 @@ public final class ModelTrainer {
         }
     }
 
-    private void saveCheckpoint(Checkpoint checkpoint, Block network, ResumableOptimizer optimizer, byte[] best)
-            throws TrainingException {
-        if (checkpoints == null) {
-            return;
-        }
-        try {
-            checkpoints.save(checkpoint, network, optimizer, best);
-        } catch (IOException e) {
-            throw new TrainingException(spec.name() + ": cannot write the checkpoint after epoch " + checkpoint.epoch()
-                    + " to " + checkpoints.folder() + " (" + e + ")");
-        }
-    }
-
-    private static byte[] parameterBytes(Block network) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            network.saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static void loadParameterBytes(Block network, NDManager manager, byte[] parameters) {
-        try {
-            network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(parameters)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (MalformedModelException e) {
-            throw new IllegalStateException("the network's own parameters did not load back", e);
-        }
-    }
-
     private static String firstLine(Exception e) {
         String message = String.valueOf(e.getMessage());
         int newline = message.indexOf('\n');
@@ -448,20 +291,6 @@ public final class ModelTrainer {
 
     private static String shorten(String fingerprint) {
         return fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint;
-    }
-
-    private static long[] permutation(int size, Random random) {
-        long[] order = new long[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            long swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-        return order;
     }
 
     /**

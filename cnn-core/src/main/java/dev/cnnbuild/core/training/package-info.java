@@ -1,6 +1,9 @@
 /**
- * Trains a network from its spec: the epoch loop, the device choice, progress events, the per-epoch history, the
- * validation split, early stopping, and checkpoints that let a killed run resume where it stopped; the PyTorch
+ * Trains a network from its spec: the epoch loop ({@link dev.cnnbuild.core.training.ModelTrainer}, whose epochs
+ * {@code EpochLoop} trains), and what follows from each batch and epoch as listeners of that loop in the style of
+ * DJL's {@code TrainingListener} ({@code LoopListener}: the divergence check, adaptive threads, early stopping,
+ * checkpoints that let a killed run resume where it stopped, progress events); the device choice, the per-epoch
+ * history, the validation split; the PyTorch
  * engine's load on a thread of its own ({@link dev.cnnbuild.core.training.EngineLoader}), and what its natives are
  * without loading them ({@link dev.cnnbuild.core.training.ClassPathNatives}).
  *

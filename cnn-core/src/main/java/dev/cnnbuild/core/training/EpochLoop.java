@@ -1,0 +1,209 @@
+package dev.cnnbuild.core.training;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
+import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.evaluation.Evaluator;
+import dev.cnnbuild.core.evaluation.PixelScaling;
+import dev.cnnbuild.core.evaluation.PredictedEvaluation;
+import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.TrainingSpec;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * One training run's epochs, as the PyTorch tutorial trains them: each epoch shuffles the training set (seeded by
+ * the model's seed and the epoch's number, {@link EpochSeeds}), trains seeded mini-batches (the last partial one
+ * dropped), then measures the test set where asked and the validation set where there is one. What follows from a
+ * batch or an epoch is left to the {@link LoopListener}s. Closing frees the labels' tensor.
+ *
+ * <pre>{@code
+ * try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches)) {
+ *     EpochMetrics metrics = loop.train(1, listeners);
+ * }
+ * }</pre>
+ */
+final class EpochLoop implements AutoCloseable {
+    /** Images per batch of a test or validation pass. */
+    static final int EVALUATION_BATCH = 1000;
+
+    private final ModelSpec spec;
+    private final TrainingSpec settings;
+    private final ChannelNormalization normalization;
+    private final Trainer trainer;
+    private final Device[] devices;
+    private final Block network;
+    private final NDManager manager;
+    private final TrainingData data;
+    private final LabeledImages test;
+    private final int batches;
+    private final NDArray labels;
+    private final Augmenter augmenter;
+    private PredictedEvaluation lastTestPass;
+
+    EpochLoop(
+            ModelSpec spec,
+            ChannelNormalization normalization,
+            Trainer trainer,
+            Device[] devices,
+            TrainingData data,
+            LabeledImages test,
+            int batches) {
+        this.spec = spec;
+        this.settings = spec.training();
+        this.normalization = normalization;
+        this.trainer = trainer;
+        this.devices = devices;
+        this.network = trainer.getModel().getBlock();
+        this.manager = trainer.getManager();
+        this.data = data;
+        this.test = test;
+        this.batches = batches;
+        this.labels = ImageTensors.labels(manager, data.train().labels());
+        this.augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
+    }
+
+    /**
+     * Trains one epoch and measures it.
+     *
+     * @param epoch the epoch, from 1
+     * @param listeners told about each batch
+     * @return the epoch's figures
+     * @throws TrainingException if a listener stops the training
+     */
+    EpochMetrics train(int epoch, LoopListener listeners) throws TrainingException {
+        Engine.getEngine("PyTorch").setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
+        long[] order = permutation(data.train().size(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
+        long begin = System.nanoTime();
+        double lossSum = 0;
+        long correct = 0;
+        for (int b = 0; b < batches; b++) {
+            DataParallelStep.BatchFigures figures = trainBatch(order, epoch, b);
+            lossSum += figures.loss();
+            correct += figures.correct();
+            listeners.onBatch(new LoopListener.BatchEnd(epoch, b + 1, batches, figures.loss(), lossSum, begin));
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        PredictedEvaluation tested = settings.testsEveryEpoch() || epoch == settings.epochs()
+                ? testPass(network, manager, test, spec.classes(), normalization)
+                : null;
+        if (tested != null) {
+            lastTestPass = tested;
+        }
+        Evaluation validation = data.validation() == null
+                ? null
+                : Evaluator.evaluate(
+                        network,
+                        manager,
+                        data.validation(),
+                        spec.classes(),
+                        EVALUATION_BATCH,
+                        PixelScaling.UNIT,
+                        normalization);
+        int images = batches * settings.batchSize();
+        return new EpochMetrics(
+                epoch,
+                lossSum / batches,
+                (double) correct / images,
+                tested == null ? null : tested.evaluation().loss(),
+                tested == null ? null : tested.evaluation().accuracy(),
+                seconds,
+                images / seconds,
+                validation == null ? null : validation.loss(),
+                validation == null ? null : validation.accuracy());
+    }
+
+    /** Returns the last test pass of this run, or {@code null} if no epoch measured the test set. */
+    PredictedEvaluation lastTestPass() {
+        return lastTestPass;
+    }
+
+    /**
+     * Evaluates on the test set, keeping the predictions too: the last epoch's pass also serves the report.
+     *
+     * @param network the network
+     * @param manager where the batches' tensors go
+     * @param test the test set
+     * @param classes the model's classes
+     * @param normalization the normalisation per channel
+     * @return the figures and predictions
+     */
+    static PredictedEvaluation testPass(
+            Block network, NDManager manager, LabeledImages test, int classes, ChannelNormalization normalization) {
+        return Evaluator.evaluateAndPredict(
+                network, manager, test, classes, EVALUATION_BATCH, PixelScaling.UNIT, normalization);
+    }
+
+    /** Trains one batch: forward, loss, backward and the optimizer's step, on one device or split across several. */
+    private DataParallelStep.BatchFigures trainBatch(long[] order, int epoch, int batch) {
+        int batchSize = settings.batchSize();
+        try (NDManager scope = manager.newSubManager()) {
+            long[] picked = Arrays.copyOfRange(order, batch * batchSize, (batch + 1) * batchSize);
+            NDArray index = scope.create(picked);
+            NDArray x = batchImages(scope, picked, epoch, batch);
+            NDArray y = labels.get(new NDIndex("{}", index));
+            x.attach(scope);
+            y.attach(scope);
+            DataParallelStep.BatchFigures figures =
+                    devices.length > 1 ? DataParallelStep.train(trainer, devices, x, y) : oneDeviceStep(x, y);
+            trainer.step();
+            return figures;
+        }
+    }
+
+    private DataParallelStep.BatchFigures oneDeviceStep(NDArray x, NDArray y) {
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
+            NDArray loss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
+            collector.backward(loss);
+            double batchLoss = loss.getFloat();
+            long correct = logits.argMax(1).eq(y).countNonzero().getLong();
+            return new DataParallelStep.BatchFigures(batchLoss, correct);
+        }
+    }
+
+    /**
+     * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
+     * normalised.
+     */
+    private NDArray batchImages(NDManager scope, long[] picked, int epoch, int batchIndex) {
+        int[] indices = new int[picked.length];
+        for (int i = 0; i < picked.length; i++) {
+            indices[i] = (int) picked[i];
+        }
+        ImageSet images = data.train().images();
+        ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
+        return normalization.apply(ImageTensors.input(network, scope, batch, 0, batch.count()));
+    }
+
+    private static long[] permutation(int size, Random random) {
+        long[] order = new long[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            long swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    @Override
+    public void close() {
+        labels.close();
+    }
+}
