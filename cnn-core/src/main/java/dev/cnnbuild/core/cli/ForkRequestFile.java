@@ -1,12 +1,12 @@
 package dev.cnnbuild.core.cli;
 
+import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.files.Sha256;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.threads.ThreadSettings;
-import dev.cnnbuild.core.training.ClassPathNatives;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

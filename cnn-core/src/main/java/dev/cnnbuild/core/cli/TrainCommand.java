@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.engine.EngineLoader;
 import dev.cnnbuild.core.files.FolderLock;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
@@ -10,7 +11,6 @@ import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.service.TrainingResult;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.spec.SpecException;
-import dev.cnnbuild.core.training.EngineLoader;
 import dev.cnnbuild.core.training.TrainingException;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,10 +1,10 @@
 package dev.cnnbuild.core.cli;
 
+import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.threads.ThreadSettings;
-import dev.cnnbuild.core.training.ClassPathNatives;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -21,10 +21,17 @@ public record ToolVersions(String cnnbuild, String djl, String pytorch) {
 
     /** Returns the versions in this JVM; loads the PyTorch engine. */
     public static ToolVersions current() {
-        return new ToolVersions(
-                toolVersion(),
-                Engine.getDjlVersion(),
-                Engine.getEngine("PyTorch").getVersion());
+        return withPyTorch(Engine.getEngine("PyTorch").getVersion());
+    }
+
+    /**
+     * Returns this tool's and DJL's versions with a PyTorch version told without loading the engine.
+     *
+     * @param pytorch the PyTorch version, such as {@code 2.5.1}
+     * @return the versions
+     */
+    public static ToolVersions withPyTorch(String pytorch) {
+        return new ToolVersions(toolVersion(), Engine.getDjlVersion(), pytorch);
     }
 
     /** Returns this tool's own version. */

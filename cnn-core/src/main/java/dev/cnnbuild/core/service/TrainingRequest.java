@@ -1,9 +1,9 @@
 package dev.cnnbuild.core.service;
 
+import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.threads.ThreadSettings;
-import dev.cnnbuild.core.training.ClassPathNatives;
 import java.nio.file.Path;
 import java.util.Optional;
 

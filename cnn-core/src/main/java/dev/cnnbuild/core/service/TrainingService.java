@@ -4,6 +4,9 @@ import ai.djl.nn.Block;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.data.ModelData;
+import dev.cnnbuild.core.engine.DeviceUnavailableException;
+import dev.cnnbuild.core.engine.EngineInputs;
+import dev.cnnbuild.core.engine.EngineLoader;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
@@ -25,7 +28,6 @@ import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.training.CheckpointStore;
-import dev.cnnbuild.core.training.EngineLoader;
 import dev.cnnbuild.core.training.ModelTrainer;
 import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
@@ -136,11 +138,12 @@ public final class TrainingService {
         DataFileCheck.requireRegularFiles(spec);
         DeviceChoice choice = choice(request, spec);
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
-        EngineInputs engine = forecast.isPresent() ? forecast.get() : EngineInputs.loaded(choice);
+        EngineInputs engine = forecast.isPresent() ? forecast.get() : loaded(choice);
         ModelData data = ModelData.forTraining(spec);
         Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
                 .hashes(ProjectPaths.named(request.projectDirectory(), data.files()));
-        Fingerprint fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
+        Fingerprint fingerprint =
+                Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
         if (freshness.upToDate() && !request.force()) {
@@ -157,13 +160,14 @@ public final class TrainingService {
         LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
         if (forecast.isPresent()) {
-            EngineInputs loaded = EngineInputs.loaded(choice);
+            EngineInputs loaded = loaded(choice);
             if (!loaded.equals(engine)) {
                 engine = loaded;
-                fingerprint = Fingerprint.of(spec, hashes, engine.versions(), engine.deviceType());
+                fingerprint = Fingerprint.of(
+                        spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
             }
         }
-        ToolVersions versions = engine.versions();
+        ToolVersions versions = ToolVersions.withPyTorch(engine.pytorchVersion());
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
                 .setSpec(spec)
@@ -221,6 +225,14 @@ public final class TrainingService {
             return OnnxExporter.export(spec, network);
         } catch (OnnxExportException e) {
             throw new TrainingException(spec.source() + ": " + e.getMessage());
+        }
+    }
+
+    private static EngineInputs loaded(DeviceChoice choice) throws TrainingException {
+        try {
+            return EngineInputs.loaded(choice);
+        } catch (DeviceUnavailableException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 

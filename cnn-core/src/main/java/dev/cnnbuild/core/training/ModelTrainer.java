@@ -10,6 +10,8 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.engine.DeviceSelector;
+import dev.cnnbuild.core.engine.DeviceUnavailableException;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
@@ -97,7 +99,7 @@ public final class ModelTrainer {
         if (batches == 0) {
             throw new TrainingException(noBatch(train.size(), data, batchSize));
         }
-        Device[] devices = DeviceSelector.select(device);
+        Device[] devices = devices();
         Engine engine = Engine.getEngine("PyTorch");
         Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
@@ -116,6 +118,14 @@ public final class ModelTrainer {
         } catch (RuntimeException | SpecException | TrainingException e) {
             model.close();
             throw e;
+        }
+    }
+
+    private Device[] devices() throws TrainingException {
+        try {
+            return DeviceSelector.select(device);
+        } catch (DeviceUnavailableException e) {
+            throw new TrainingException(e.getMessage());
         }
     }
 

@@ -5,7 +5,7 @@ package dev.cnnbuild.core.training;
  *
  * <pre>{@code
  * try {
- *     DeviceSelector.select(DeviceChoice.GPU);
+ *     ModelTrainer.builder().setSpec(spec).optDevice(DeviceChoice.GPU).build().train(train, test);
  * } catch (TrainingException e) {
  *     System.err.println(e.getMessage());
  * }

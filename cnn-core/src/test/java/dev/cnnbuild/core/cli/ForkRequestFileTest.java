@@ -3,11 +3,11 @@ package dev.cnnbuild.core.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.threads.ThreadSettings;
-import dev.cnnbuild.core.training.ClassPathNatives;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

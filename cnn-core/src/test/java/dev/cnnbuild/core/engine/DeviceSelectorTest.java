@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class DeviceSelectorTest {
 
     @Test
-    void withoutGpuAutoTrainsOnTheCpu() throws TrainingException {
+    void withoutGpuAutoTrainsOnTheCpu() throws DeviceUnavailableException {
         assertThat(DeviceSelector.select(DeviceChoice.AUTO, 0, false)).containsExactly(Device.cpu());
         assertThat(DeviceSelector.select(DeviceChoice.AUTO.withDevices(DeviceChoice.ALL_DEVICES), 0, false))
                 .containsExactly(Device.cpu());
@@ -19,7 +19,7 @@ class DeviceSelectorTest {
     @Test
     void withoutGpuGpuFailsSayingTheNativesAreACpuBuild() {
         assertThatThrownBy(() -> DeviceSelector.select(DeviceChoice.GPU, 0, false))
-                .isInstanceOf(TrainingException.class)
+                .isInstanceOf(DeviceUnavailableException.class)
                 .hasMessage("device 'gpu' was asked for, but the PyTorch engine sees no usable CUDA GPU (its natives"
                         + " are a CPU build; cnn:train takes the CUDA build only on a machine with an NVIDIA GPU, see"
                         + " its 'PyTorch natives' line); use 'device: auto' or 'cpu'");
@@ -28,7 +28,7 @@ class DeviceSelectorTest {
     }
 
     @Test
-    void withOneGpuAutoTakesIt() throws TrainingException {
+    void withOneGpuAutoTakesIt() throws DeviceUnavailableException {
         assertThat(DeviceSelector.select(DeviceChoice.AUTO, 1, true)).containsExactly(Device.gpu(0));
         assertThat(DeviceSelector.select(DeviceChoice.parse("gpu:0"), 1, true)).containsExactly(Device.gpu(0));
         assertThat(DeviceSelector.select(DeviceChoice.CPU, 1, true)).containsExactly(Device.cpu());
@@ -42,7 +42,7 @@ class DeviceSelectorTest {
     }
 
     @Test
-    void withTwoGpusDevicesAllTakesBoth() throws TrainingException {
+    void withTwoGpusDevicesAllTakesBoth() throws DeviceUnavailableException {
         assertThat(DeviceSelector.select(DeviceChoice.GPU.withDevices(DeviceChoice.ALL_DEVICES), 2, true))
                 .containsExactly(Device.gpu(0), Device.gpu(1));
         assertThat(DeviceSelector.select(DeviceChoice.AUTO, 2, true)).containsExactly(Device.gpu(0));

@@ -1,17 +1,11 @@
-package dev.cnnbuild.core.service;
+package dev.cnnbuild.core.engine;
 
 import ai.djl.engine.Engine;
-import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.spec.DeviceChoice;
-import dev.cnnbuild.core.training.ClassPathNatives;
-import dev.cnnbuild.core.training.DeviceSelector;
-import dev.cnnbuild.core.training.EngineLoader;
-import dev.cnnbuild.core.training.TrainingException;
 import java.util.Optional;
 
 /**
- * The inputs of a model's fingerprint that come from the PyTorch engine: the tool, DJL and PyTorch versions, and the
- * device type. {@link #forecast} tells them from the natives the engine will load without loading it (a model on
+ * The inputs of a model's fingerprint that come from the PyTorch engine: its PyTorch version and the device type. {@link #forecast} tells them from the natives the engine will load without loading it (a model on
  * the CPU, or on {@code device: auto} with CPU natives); {@link #loaded} asks the loaded engine.
  *
  * <pre>{@code
@@ -19,10 +13,10 @@ import java.util.Optional;
  * EngineInputs same = EngineInputs.loaded(DeviceChoice.AUTO);                        // the engine's own answer
  * }</pre>
  *
- * @param versions the tool, DJL and PyTorch versions
+ * @param pytorchVersion the PyTorch version, as the engine reports it, such as {@code 2.5.1}
  * @param deviceType the device type, as {@link DeviceSelector#fingerprintType} names it
  */
-record EngineInputs(ToolVersions versions, String deviceType) {
+public record EngineInputs(String pytorchVersion, String deviceType) {
 
     /**
      * Tells the inputs without loading the engine, where the natives tell them.
@@ -32,19 +26,14 @@ record EngineInputs(ToolVersions versions, String deviceType) {
      * @return the inputs, or empty where only the loaded engine can tell (GPUs asked for, CUDA natives, natives
      *     not known)
      */
-    static Optional<EngineInputs> forecast(DeviceChoice choice, Optional<ClassPathNatives> natives) {
+    public static Optional<EngineInputs> forecast(DeviceChoice choice, Optional<ClassPathNatives> natives) {
         boolean cpu = choice.kind() == DeviceChoice.Kind.CPU
                 || choice.kind() == DeviceChoice.Kind.AUTO
                         && natives.map(n -> !n.cuda()).orElse(false);
         if (!cpu || natives.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EngineInputs(
-                new ToolVersions(
-                        ToolVersions.toolVersion(),
-                        Engine.getDjlVersion(),
-                        natives.get().pytorchVersion()),
-                "cpu"));
+        return Optional.of(new EngineInputs(natives.get().pytorchVersion(), "cpu"));
     }
 
     /**
@@ -52,10 +41,10 @@ record EngineInputs(ToolVersions versions, String deviceType) {
      *
      * @param choice the model's device choice
      * @return the inputs
-     * @throws TrainingException if GPUs are asked for and the engine has fewer
+     * @throws DeviceUnavailableException if GPUs are asked for and the engine has fewer
      */
-    static EngineInputs loaded(DeviceChoice choice) throws TrainingException {
-        EngineLoader.await();
-        return new EngineInputs(ToolVersions.current(), DeviceSelector.fingerprintType(DeviceSelector.select(choice)));
+    public static EngineInputs loaded(DeviceChoice choice) throws DeviceUnavailableException {
+        Engine engine = EngineLoader.await();
+        return new EngineInputs(engine.getVersion(), DeviceSelector.fingerprintType(DeviceSelector.select(choice)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -11,7 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
  *
  * <pre>{@code
  * java -Dai.djl.pytorch.num_threads=1 -cp target/classes:target/test-classes \
- *     dev.cnnbuild.core.training.BackgroundLoadProbe
+ *     dev.cnnbuild.core.engine.BackgroundLoadProbe
  * }</pre>
  */
 public final class BackgroundLoadProbe {

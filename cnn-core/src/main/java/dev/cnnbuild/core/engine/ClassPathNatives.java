@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import ai.djl.engine.Engine;
 

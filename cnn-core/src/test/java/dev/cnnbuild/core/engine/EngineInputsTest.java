@@ -1,9 +1,8 @@
-package dev.cnnbuild.core.service;
+package dev.cnnbuild.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.spec.DeviceChoice;
-import dev.cnnbuild.core.training.ClassPathNatives;
 import org.junit.jupiter.api.Test;
 
 /** What the natives on the class path tell of the fingerprint's engine inputs is what the loaded engine says. */

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.evaluation;
+package dev.cnnbuild.core.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;

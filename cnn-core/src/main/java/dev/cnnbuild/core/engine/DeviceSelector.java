@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -26,9 +26,9 @@ public final class DeviceSelector {
      *
      * @param choice the device and the device count
      * @return the devices, the first of which holds the model
-     * @throws TrainingException if GPUs are asked for and the engine has fewer
+     * @throws DeviceUnavailableException if GPUs are asked for and the engine has fewer
      */
-    public static Device[] select(DeviceChoice choice) throws TrainingException {
+    public static Device[] select(DeviceChoice choice) throws DeviceUnavailableException {
         Engine engine = Engine.getEngine("PyTorch");
         boolean cuda = engine.hasCapability(StandardCapabilities.CUDA);
         return select(choice, cuda ? engine.getGpuCount() : 0, cuda);
@@ -41,15 +41,16 @@ public final class DeviceSelector {
      * @param gpus the GPUs that the engine can use
      * @param cudaNatives whether the engine's natives are a CUDA build
      * @return the devices, the first of which holds the model
-     * @throws TrainingException if GPUs are asked for and there are fewer
+     * @throws DeviceUnavailableException if GPUs are asked for and there are fewer
      */
-    public static Device[] select(DeviceChoice choice, int gpus, boolean cudaNatives) throws TrainingException {
+    public static Device[] select(DeviceChoice choice, int gpus, boolean cudaNatives)
+            throws DeviceUnavailableException {
         if (choice.kind() == DeviceChoice.Kind.CPU || choice.kind() == DeviceChoice.Kind.AUTO && gpus == 0) {
             return new Device[] {Device.cpu()};
         }
         String asked = "device '" + choice.yamlName() + "' was asked for";
         if (gpus == 0) {
-            throw new TrainingException(asked + ", but the PyTorch engine sees no usable CUDA GPU ("
+            throw new DeviceUnavailableException(asked + ", but the PyTorch engine sees no usable CUDA GPU ("
                     + (cudaNatives
                             ? "its CUDA natives are loaded, but the driver reports no GPU"
                             : "its natives are a CPU build; cnn:train takes the CUDA build only on a machine with an"
@@ -58,15 +59,15 @@ public final class DeviceSelector {
         }
         if (choice.gpuIndex() >= 0) {
             if (choice.gpuIndex() >= gpus) {
-                throw new TrainingException(asked + ", but the PyTorch engine sees " + gpus + " GPU"
+                throw new DeviceUnavailableException(asked + ", but the PyTorch engine sees " + gpus + " GPU"
                         + (gpus == 1 ? " (gpu:0)" : "s (gpu:0 to gpu:" + (gpus - 1) + ")") + "; use one of them");
             }
             return new Device[] {Device.gpu(choice.gpuIndex())};
         }
         int count = choice.devices() == DeviceChoice.ALL_DEVICES ? gpus : choice.devices();
         if (count > gpus) {
-            throw new TrainingException("devices: " + count + " was asked for, but the PyTorch engine sees " + gpus
-                    + " GPU" + (gpus == 1 ? "" : "s") + "; use devices: all or at most " + gpus);
+            throw new DeviceUnavailableException("devices: " + count + " was asked for, but the PyTorch engine sees "
+                    + gpus + " GPU" + (gpus == 1 ? "" : "s") + "; use devices: all or at most " + gpus);
         }
         Device[] devices = new Device[count];
         for (int i = 0; i < count; i++) {

@@ -1,4 +1,4 @@
-package dev.cnnbuild.core.training;
+package dev.cnnbuild.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
