@@ -11,8 +11,10 @@ import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A trained model directory loaded back: the network rebuilt from the stored YAML with its learnt parameters, the
@@ -129,10 +132,11 @@ public final class LoadedModel implements AutoCloseable {
         ChannelNormalization normalization = Files.isRegularFile(normalizationFile)
                 ? ChannelNormalization.read(normalizationFile)
                 : ChannelNormalization.NONE;
+        List<LayerShape> shapes = ShapeInference.infer(spec);
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
-            Block network = NetworkBuilder.build(spec);
+            Block network = NetworkBuilder.build(shapes);
             network.loadParameters(model.getNDManager(), data);
             model.setBlock(network);
             return new LoadedModel(model, spec, metrics, normalization);
@@ -144,7 +148,7 @@ public final class LoadedModel implements AutoCloseable {
                             + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
             damaged.initCause(e);
             throw damaged;
-        } catch (SpecException | RuntimeException e) {
+        } catch (RuntimeException e) {
             model.close();
             throw e;
         }

@@ -14,6 +14,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.initializer.UniformInitializer;
 import dev.cnnbuild.core.spec.AvgPoolLayer;
 import dev.cnnbuild.core.spec.BatchNormLayer;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.Conv2dLayer;
 import dev.cnnbuild.core.spec.DropoutLayer;
 import dev.cnnbuild.core.spec.FlattenLayer;
@@ -21,23 +22,24 @@ import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.LayerSpec;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
-import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ReluLayer;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SigmoidLayer;
-import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TanhLayer;
 import java.util.List;
 
 /**
- * Turns a validated {@link ModelSpec} into a DJL {@link SequentialBlock}, one block per layer.
+ * Turns a model's layers, with the shapes {@link ShapeInference} found for them, into a DJL {@link SequentialBlock},
+ * one block per layer. It takes the shapes rather than the spec so that a model's shapes are inferred once per JVM:
+ * training takes them from its {@link CheckedModel}.
  *
  * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
  * {@code nn.Conv2d} and {@code nn.Linear} do, so a YAML file follows the learning curve of the equivalent PyTorch
  * script; DJL's default (Xavier) would not. The fan-in comes from shape inference.
  *
  * <pre>{@code
- * SequentialBlock network = NetworkBuilder.build(ModelSpecReader.read(Path.of("mnist.yaml")));
+ * CheckedModel model = CheckedModel.read(Path.of("mnist.yaml"), MemoryLimit.machine());
+ * SequentialBlock network = NetworkBuilder.build(model.shapes());
  * network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
  * }</pre>
  */
@@ -48,12 +50,10 @@ public final class NetworkBuilder {
     /**
      * Builds the network; its parameters are created when it is initialised with an input shape.
      *
-     * @param spec the model spec
+     * @param shapes every layer with its shapes, in order, as {@link ShapeInference#infer} finds them
      * @return the uninitialised network
-     * @throws SpecException if the spec's shapes do not fit together
      */
-    public static SequentialBlock build(ModelSpec spec) throws SpecException {
-        List<LayerShape> shapes = ShapeInference.infer(spec);
+    public static SequentialBlock build(List<LayerShape> shapes) {
         SequentialBlock network = new SequentialBlock();
         for (LayerShape shape : shapes) {
             network.add(block(shape));

@@ -170,7 +170,7 @@ public final class TrainingService {
         ToolVersions versions = ToolVersions.withPyTorch(engine.pytorchVersion());
         CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
         ModelTrainer trainer = ModelTrainer.builder()
-                .setSpec(spec)
+                .setModel(model)
                 .optDevice(choice)
                 .optListener(listener)
                 .optCheckpoints(checkpoints, fingerprint.value())

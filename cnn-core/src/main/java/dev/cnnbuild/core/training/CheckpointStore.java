@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * <pre>{@code
  * CheckpointStore store = CheckpointStore.beside(Path.of("target/cnn"), "mnist-cnn");
  * store.folder();   // target/cnn/.mnist-cnn.checkpoint
- * ModelTrainer.builder().setSpec(spec).optCheckpoints(store, fingerprint.value()).build();
+ * ModelTrainer.builder().setModel(model).optCheckpoints(store, fingerprint.value()).build();
  * }</pre>
  */
 public final class CheckpointStore {

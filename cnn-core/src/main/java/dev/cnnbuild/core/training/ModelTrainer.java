@@ -18,10 +18,11 @@ import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
+import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import dev.cnnbuild.core.threads.AdaptiveThreads;
 import dev.cnnbuild.core.threads.ThreadSettings;
@@ -33,17 +34,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Trains a model spec on a dataset, the way the PyTorch tutorial does: shuffled mini-batches (seeded, last partial
+ * Trains a checked model on a dataset, the way the PyTorch tutorial does: shuffled mini-batches (seeded, last partial
  * batch dropped), cross-entropy loss, the spec's optimizer; a test pass after the last epoch, or after each epoch
  * with {@code training.testPass: everyEpoch}. Optionally it holds out a validation set, stops early, and saves a
  * checkpoint after every epoch from which a later run resumes.
  *
  * <pre>{@code
  * ModelTrainer trainer = ModelTrainer.builder()
- *         .setSpec(spec)
+ *         .setModel(model)
  *         .optDevice(DeviceChoice.CPU)
  *         .optListener(new ProgressPrinter(System.out::println))
- *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), spec.name()), fingerprint.value())
+ *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), model.name()), fingerprint.value())
  *         .build();
  * try (TrainedNetwork trained = trainer.train(trainSet, testSet)) {
  *     trained.finalEvaluation().accuracy();
@@ -56,6 +57,7 @@ import java.util.Optional;
  */
 public final class ModelTrainer {
     private final ModelSpec spec;
+    private final List<LayerShape> shapes;
     private final DeviceChoice device;
     private final TrainingListener listener;
     private final CheckpointStore checkpoints;
@@ -65,7 +67,8 @@ public final class ModelTrainer {
     private final ThreadSettings threads;
 
     private ModelTrainer(Builder builder) {
-        this.spec = builder.spec;
+        this.spec = builder.model.spec();
+        this.shapes = builder.model.shapes();
         this.device = builder.device == null ? spec.training().device() : builder.device;
         this.listener = builder.listener;
         this.checkpoints = builder.checkpoints;
@@ -75,7 +78,7 @@ public final class ModelTrainer {
         this.threads = builder.threads;
     }
 
-    /** Returns a builder; {@code setSpec} is required. */
+    /** Returns a builder; {@code setModel} is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -86,12 +89,11 @@ public final class ModelTrainer {
      * @param train the training set; the spec's validation split is taken from it
      * @param test the test set, evaluated after the last epoch (after every epoch if the spec says so)
      * @return the trained network; the caller closes it
-     * @throws SpecException if the spec's shapes do not fit together
      * @throws TrainingException if the chosen device cannot be used, the training set is smaller than a batch, the
      *     validation split holds out nothing, the loss stops being finite (the run diverges), or a checkpoint
      *     cannot be written
      */
-    public TrainedNetwork train(LabeledImages train, LabeledImages test) throws SpecException, TrainingException {
+    public TrainedNetwork train(LabeledImages train, LabeledImages test) throws TrainingException {
         TrainingSpec settings = spec.training();
         TrainingData data = ValidationSplit.split(spec.name(), train, settings.validationSplit(), settings.seed());
         int batchSize = settings.batchSize();
@@ -103,7 +105,7 @@ public final class ModelTrainer {
         Engine engine = Engine.getEngine("PyTorch");
         Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
-            model.setBlock(NetworkBuilder.build(spec));
+            model.setBlock(NetworkBuilder.build(shapes));
             listener.onStart(new TrainingPlan(
                     spec.name(),
                     DeviceSelector.describe(devices),
@@ -115,7 +117,7 @@ public final class ModelTrainer {
                     batches,
                     data.validationSize()));
             return run(model, devices, data, test, batches, startingPoint(model));
-        } catch (RuntimeException | SpecException | TrainingException e) {
+        } catch (RuntimeException | TrainingException e) {
             model.close();
             throw e;
         }
@@ -143,7 +145,7 @@ public final class ModelTrainer {
                 + ", or lower 'training.batchSize'";
     }
 
-    private StartingPoint startingPoint(Model model) throws SpecException, TrainingException {
+    private StartingPoint startingPoint(Model model) throws TrainingException {
         if (checkpoints == null) {
             return StartingPoint.FRESH;
         }
@@ -177,7 +179,7 @@ public final class ModelTrainer {
                     spec.name(), checkpoint.epoch(), spec.training().epochs(), saved.folder()));
             return start;
         } catch (IOException | MalformedModelException e) {
-            model.setBlock(NetworkBuilder.build(spec));
+            model.setBlock(NetworkBuilder.build(shapes));
             discard(saved.folder(), "it cannot be read (" + firstLine(e) + ")");
             return StartingPoint.FRESH;
         }
@@ -307,11 +309,11 @@ public final class ModelTrainer {
      * Configures a {@link ModelTrainer}.
      *
      * <pre>{@code
-     * ModelTrainer.builder().setSpec(spec).optDevice(DeviceChoice.AUTO).build();
+     * ModelTrainer.builder().setModel(model).optDevice(DeviceChoice.AUTO).build();
      * }</pre>
      */
     public static final class Builder {
-        private ModelSpec spec;
+        private CheckedModel model;
         private DeviceChoice device;
         private TrainingListener listener = new TrainingListener() {};
         private CheckpointStore checkpoints;
@@ -322,9 +324,12 @@ public final class ModelTrainer {
 
         private Builder() {}
 
-        /** Sets the model spec to train (required). */
-        public Builder setSpec(ModelSpec spec) {
-            this.spec = spec;
+        /**
+         * Sets the model to train (required): its spec, and the shapes the network is built from, so that they are
+         * not inferred again.
+         */
+        public Builder setModel(CheckedModel model) {
+            this.model = model;
             return this;
         }
 
@@ -365,7 +370,7 @@ public final class ModelTrainer {
          * none by default.
          *
          * <pre>{@code
-         * ModelTrainer.builder().setSpec(spec).optNormalization(new ChannelNormalization(mean, std)).build();
+         * ModelTrainer.builder().setModel(model).optNormalization(new ChannelNormalization(mean, std)).build();
          * }</pre>
          */
         public Builder optNormalization(ChannelNormalization normalization) {
@@ -379,7 +384,7 @@ public final class ModelTrainer {
          * Unset, the thread count stays as it is.
          *
          * <pre>{@code
-         * ModelTrainer.builder().setSpec(spec).optThreads(ThreadSettings.decide(2, true)).build();
+         * ModelTrainer.builder().setModel(model).optThreads(ThreadSettings.decide(2, true)).build();
          * }</pre>
          */
         public Builder optThreads(ThreadSettings threads) {
@@ -389,8 +394,8 @@ public final class ModelTrainer {
 
         /** Builds the trainer. */
         public ModelTrainer build() {
-            if (spec == null) {
-                throw new IllegalStateException("setSpec is required");
+            if (model == null) {
+                throw new IllegalStateException("setModel is required");
             }
             return new ModelTrainer(this);
         }

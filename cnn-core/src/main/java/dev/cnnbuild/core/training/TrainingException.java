@@ -5,7 +5,7 @@ package dev.cnnbuild.core.training;
  *
  * <pre>{@code
  * try {
- *     ModelTrainer.builder().setSpec(spec).optDevice(DeviceChoice.GPU).build().train(train, test);
+ *     ModelTrainer.builder().setModel(model).optDevice(DeviceChoice.GPU).build().train(train, test);
  * } catch (TrainingException e) {
  *     System.err.println(e.getMessage());
  * }

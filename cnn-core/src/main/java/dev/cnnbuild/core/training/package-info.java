@@ -6,8 +6,8 @@
  * validation split and augmentation. The engine and the devices are the {@code engine} package's.
  *
  * <pre>{@code
- * try (TrainedNetwork trained = ModelTrainer.builder().setSpec(spec).optListener(printer)
- *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), spec.name()), fingerprint.value())
+ * try (TrainedNetwork trained = ModelTrainer.builder().setModel(model).optListener(printer)
+ *         .optCheckpoints(CheckpointStore.beside(Path.of("target/cnn"), model.name()), fingerprint.value())
  *         .build()
  *         .train(trainSet, testSet)) {
  *     trained.history();

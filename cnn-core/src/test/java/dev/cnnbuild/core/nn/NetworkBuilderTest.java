@@ -48,7 +48,7 @@ class NetworkBuilderTest {
     @Test
     void initialisesWeightsAndBiasesAsPyTorchDoes() throws Exception {
         ModelSpec spec = ModelSpecReader.parse(Path.of("mnist.yaml"), TUTORIAL);
-        SequentialBlock network = NetworkBuilder.build(spec);
+        SequentialBlock network = NetworkBuilder.build(ShapeInference.infer(spec));
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             manager.getEngine().setRandomSeed(1);
             network.initialize(manager, DataType.FLOAT32, new Shape(1, 1, 28, 28));
@@ -87,7 +87,7 @@ class NetworkBuilderTest {
                         + "  - linear: {units: 10}\n");
         ModelSpec spec = ModelSpecReader.parse(Path.of("all.yaml"), yaml);
         List<LayerShape> shapes = ShapeInference.infer(spec);
-        SequentialBlock network = NetworkBuilder.build(spec);
+        SequentialBlock network = NetworkBuilder.build(shapes);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             network.initialize(manager, DataType.FLOAT32, new Shape(4, 1, 28, 28));
             Shape[] djlShapes = {new Shape(4, 1, 28, 28)};

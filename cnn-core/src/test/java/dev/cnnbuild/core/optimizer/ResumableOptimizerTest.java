@@ -23,6 +23,7 @@ import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
+import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -138,7 +139,7 @@ class ResumableOptimizerTest {
         Run(Optimizer optimizer, byte[] parameters, byte[] optimizerState) throws Exception {
             ModelSpec spec = ModelSpecReader.parse(Path.of("tiny.yaml"), TinyDataset.modelYaml("tiny", ""));
             this.optimizer = optimizer;
-            this.network = NetworkBuilder.build(spec);
+            this.network = NetworkBuilder.build(ShapeInference.infer(spec));
             model.setBlock(network);
             if (parameters != null) {
                 network.loadParameters(model.getNDManager(), new DataInputStream(new ByteArrayInputStream(parameters)));

@@ -60,7 +60,7 @@ public final class CheckpointCostBenchmark {
         ResumableOptimizer optimizer = ResumableOptimizer.of(spec.training().optimizer(), 0);
         Shape batch = new Shape(256, 1, 28, 28);
         try (Model model = Model.newInstance(spec.name(), "PyTorch")) {
-            Block network = NetworkBuilder.build(spec);
+            Block network = NetworkBuilder.build(checked.shapes());
             model.setBlock(network);
             Engine.getEngine("PyTorch").setRandomSeed(42);
             double[] stepMillis = new double[STEPS];
@@ -81,7 +81,7 @@ public final class CheckpointCostBenchmark {
                 store.save(checkpoint, network, optimizer, null);
                 saveMillis[round] = (System.nanoTime() - start) / 1e6;
                 try (Model fresh = Model.newInstance(spec.name(), "PyTorch")) {
-                    Block empty = NetworkBuilder.build(spec);
+                    Block empty = NetworkBuilder.build(checked.shapes());
                     start = System.nanoTime();
                     store.latest().orElseThrow().load(empty, fresh.getNDManager());
                     loadMillis[round] = (System.nanoTime() - start) / 1e6;

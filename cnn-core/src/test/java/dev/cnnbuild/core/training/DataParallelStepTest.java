@@ -40,11 +40,11 @@ class DataParallelStepTest {
 
     @Test
     void slicesUnevenlyAndSumsToTheWholeBatchGradient() throws Exception {
-        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
         Device[] devices = {Device.cpu(), Device.cpu(), Device.cpu()};
         try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
-            model.setBlock(NetworkBuilder.build(spec));
+            model.setBlock(NetworkBuilder.build(checked.shapes()));
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {

@@ -31,10 +31,11 @@ class LiveTensorsAcrossEpochsTest {
         Path yaml = TinyDataset.writeModel(
                 dir, "tiny", "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 10}\n");
         Files.writeString(yaml, Files.readString(yaml).replace("epochs: 3", "epochs: 6"));
-        ModelSpec spec = CheckedModel.read(yaml, MemoryLimit.machine()).spec();
+        CheckedModel checked = CheckedModel.read(yaml, MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
         List<Integer> live = new ArrayList<>();
         ModelTrainer trainer = ModelTrainer.builder()
-                .setSpec(spec)
+                .setModel(checked)
                 .optCheckpoints(CheckpointStore.beside(dir.resolve("out"), spec.name()), "fingerprint")
                 .optListener(new TrainingListener() {
                     @Override

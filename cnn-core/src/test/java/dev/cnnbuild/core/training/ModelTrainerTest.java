@@ -28,11 +28,11 @@ class ModelTrainerTest {
 
     @Test
     void learnsTwoSeparableClasses() throws Exception {
-        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
         List<EpochMetrics> heard = new ArrayList<>();
 
-        try (TrainedNetwork trained = trainer(spec, heard).train(train(spec), test(spec))) {
+        try (TrainedNetwork trained = trainer(checked, heard).train(train(spec), test(spec))) {
             assertThat(trained.history()).hasSize(3);
             assertThat(heard).isEqualTo(trained.history());
             assertThat(trained.finalEvaluation().count()).isEqualTo(128);
@@ -51,11 +51,11 @@ class ModelTrainerTest {
 
     @Test
     void measuresTheTestSetAfterEveryEpochWhenAskedTo() throws Exception {
-        ModelSpec spec = CheckedModel.read(
-                        TinyDataset.writeModel(dir, "tiny", "  testPass: everyEpoch\n"), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(dir, "tiny", "  testPass: everyEpoch\n"), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+        try (TrainedNetwork trained = trainer(checked, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).allMatch(EpochMetrics::hasTest);
             assertThat(trained.history().get(0).testLoss())
                     .isNotEqualTo(trained.history().get(2).testLoss());
@@ -66,22 +66,22 @@ class ModelTrainerTest {
 
     @Test
     void sameSeedGivesTheSameHistory() throws Exception {
-        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        List<List<Double>> first = losses(spec);
-        List<List<Double>> second = losses(spec);
+        List<List<Double>> first = losses(checked);
+        List<List<Double>> second = losses(checked);
 
         assertThat(second).isEqualTo(first);
     }
 
     @Test
     void trainingSetSmallerThanABatchIsReported() throws Exception {
-        ModelSpec spec = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        assertThatThrownBy(
-                        () -> trainer(spec, new ArrayList<>()).train(train(spec).first(10), test(spec)))
+        assertThatThrownBy(() ->
+                        trainer(checked, new ArrayList<>()).train(train(spec).first(10), test(spec)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images, fewer than one batch of 16;"
                         + " lower 'training.batchSize'");
@@ -89,12 +89,12 @@ class ModelTrainerTest {
 
     @Test
     void trainingSetThatAValidationSplitMakesSmallerThanABatchIsReported() throws Exception {
-        ModelSpec spec = CheckedModel.read(
-                        TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.5\n"), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.5\n"), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        assertThatThrownBy(
-                        () -> trainer(spec, new ArrayList<>()).train(train(spec).first(20), test(spec)))
+        assertThatThrownBy(() ->
+                        trainer(checked, new ArrayList<>()).train(train(spec).first(20), test(spec)))
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images after holding out 10 for validation, fewer than"
                         + " one batch of 16; lower 'training.validationSplit' to 0.20 or less, or lower"
@@ -103,13 +103,13 @@ class ModelTrainerTest {
 
     @Test
     void validatesOnAHeldOutShareAfterEveryEpoch() throws Exception {
-        ModelSpec spec = CheckedModel.read(
-                        TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.25\n"), MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.25\n"), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
         List<TrainingPlan> plans = new ArrayList<>();
 
         try (TrainedNetwork trained = ModelTrainer.builder()
-                .setSpec(spec)
+                .setModel(checked)
                 .optListener(new TrainingListener() {
                     @Override
                     public void onStart(TrainingPlan plan) {
@@ -130,16 +130,16 @@ class ModelTrainerTest {
 
     @Test
     void stopsEarlyAndKeepsTheBestEpochsParameters() throws Exception {
-        ModelSpec spec = CheckedModel.read(
-                        TinyDataset.writeModel(
-                                dir,
-                                "tiny",
-                                "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
-                                        + "  testPass: everyEpoch\n"),
-                        MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(
+                        dir,
+                        "tiny",
+                        "  validationSplit: 0.25\n  earlyStopping: {metric: validationLoss, patience: 1, minDelta: 10}\n"
+                                + "  testPass: everyEpoch\n"),
+                MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+        try (TrainedNetwork trained = trainer(checked, new ArrayList<>()).train(train(spec), test(spec))) {
             assertThat(trained.history()).hasSize(2);
             assertThat(trained.earlyStopping()).hasValueSatisfying(result -> {
                 assertThat(result.stoppedEarly()).isTrue();
@@ -159,12 +159,12 @@ class ModelTrainerTest {
 
     @Test
     void withoutAnEarlyStopTheBestEpochIsStillTheOneKept() throws Exception {
-        ModelSpec spec = CheckedModel.read(
-                        TinyDataset.writeModel(dir, "tiny", "  earlyStopping: {metric: testLoss, patience: 5}\n"),
-                        MemoryLimit.machine())
-                .spec();
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(dir, "tiny", "  earlyStopping: {metric: testLoss, patience: 5}\n"),
+                MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
 
-        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+        try (TrainedNetwork trained = trainer(checked, new ArrayList<>()).train(train(spec), test(spec))) {
             int best = trained.history().stream()
                     .min(Comparator.comparingDouble(EpochMetrics::testLoss))
                     .orElseThrow()
@@ -179,17 +179,18 @@ class ModelTrainerTest {
         }
     }
 
-    private List<List<Double>> losses(ModelSpec spec) throws Exception {
-        try (TrainedNetwork trained = trainer(spec, new ArrayList<>()).train(train(spec), test(spec))) {
+    private List<List<Double>> losses(CheckedModel checked) throws Exception {
+        ModelSpec spec = checked.spec();
+        try (TrainedNetwork trained = trainer(checked, new ArrayList<>()).train(train(spec), test(spec))) {
             return trained.history().stream()
                     .map(e -> Arrays.asList(e.trainLoss(), e.testLoss()))
                     .toList();
         }
     }
 
-    private static ModelTrainer trainer(ModelSpec spec, List<EpochMetrics> heard) {
+    private static ModelTrainer trainer(CheckedModel checked, List<EpochMetrics> heard) {
         return ModelTrainer.builder()
-                .setSpec(spec)
+                .setModel(checked)
                 .optListener(new TrainingListener() {
                     @Override
                     public void onEpoch(EpochMetrics epoch) {

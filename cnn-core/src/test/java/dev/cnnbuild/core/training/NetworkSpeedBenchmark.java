@@ -64,8 +64,10 @@ public final class NetworkSpeedBenchmark {
         if (args.length != 2) {
             throw new IllegalArgumentException("usage: NetworkSpeedBenchmark <model A.yaml> <model B.yaml>");
         }
-        ModelSpec a = CheckedModel.read(Path.of(args[0]), MemoryLimit.machine()).spec();
-        ModelSpec b = CheckedModel.read(Path.of(args[1]), MemoryLimit.machine()).spec();
+        CheckedModel checkedA = CheckedModel.read(Path.of(args[0]), MemoryLimit.machine());
+        CheckedModel checkedB = CheckedModel.read(Path.of(args[1]), MemoryLimit.machine());
+        ModelSpec a = checkedA.spec();
+        ModelSpec b = checkedB.spec();
         if (!a.input().equals(b.input())) {
             throw new IllegalArgumentException(
                     "the two model files take different inputs: " + a.input() + " and " + b.input());
@@ -75,8 +77,8 @@ public final class NetworkSpeedBenchmark {
                 Locale.ROOT, "A: %s, B: %s, %d intra-op threads%n", args[0], args[1], JniUtils.getNumThreads());
         Random random = new Random(7);
         int batchSize = a.training().batchSize();
-        try (Contender first = new Contender(a, generated(a.input(), batchSize, a.classes(), random));
-                Contender second = new Contender(b, generated(b.input(), batchSize, b.classes(), random))) {
+        try (Contender first = new Contender(checkedA, generated(a.input(), batchSize, a.classes(), random));
+                Contender second = new Contender(checkedB, generated(b.input(), batchSize, b.classes(), random))) {
             long[] trainingNanos = new long[2];
             double[] ratios = alternate(first, second, TRAINING_ROUNDS, c -> c.train(STEPS_PER_ROUND), trainingNanos);
             long images = (long) (TRAINING_ROUNDS - 1) * STEPS_PER_ROUND * batchSize;
@@ -152,10 +154,10 @@ public final class NetworkSpeedBenchmark {
         private final NDArray images;
         private final NDArray labels;
 
-        Contender(ModelSpec spec, LabeledImages batch) throws Exception {
-            this.spec = spec;
+        Contender(CheckedModel checked, LabeledImages batch) throws Exception {
+            this.spec = checked.spec();
             model = Model.newInstance(spec.name(), "PyTorch");
-            model.setBlock(NetworkBuilder.build(spec));
+            model.setBlock(NetworkBuilder.build(checked.shapes()));
             Engine.getEngine("PyTorch").setRandomSeed(42);
             trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(ResumableOptimizer.of(spec.training().optimizer(), 0)));

@@ -33,16 +33,16 @@ class ResumeTest {
 
     @Test
     void resumedRunEndsWithTheParametersAndFiguresOfAnUninterruptedRun() throws Exception {
-        ModelSpec spec = spec("  epochs: 4\n", "");
-        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckedModel model = model("  epochs: 4\n", "");
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
         CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
 
-        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 2)).isInstanceOf(Crash.class);
         assertThat(entries(store.folder())).containsExactly("epoch-2");
         assertThat(entries(store.folder().resolve("epoch-2")))
                 .containsExactly("checkpoint.json", "optimizer.ndlist", "parameters.params");
         events.clear();
-        Outcome resumed = train(spec, store, 0);
+        Outcome resumed = train(model, store, 0);
 
         assertThat(events).containsExactly("resume 2 of 4 " + store.folder().resolve("epoch-2"), "epoch 3", "epoch 4");
         assertThat(resumed).isEqualTo(uninterrupted);
@@ -51,18 +51,18 @@ class ResumeTest {
 
     @Test
     void resumedRunWithValidationAndEarlyStoppingKeepsTheSameBestEpoch() throws Exception {
-        ModelSpec spec = spec(
+        CheckedModel model = model(
                 "  epochs: 6\n",
                 "  validationSplit: 0.25\n"
                         + "  earlyStopping: {metric: validationLoss, patience: 2, minDelta: 100}\n  testPass: everyEpoch\n");
-        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
         CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
 
-        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 2)).isInstanceOf(Crash.class);
         assertThat(entries(store.folder().resolve("epoch-2")))
                 .containsExactly("best.params", "checkpoint.json", "optimizer.ndlist", "parameters.params");
         events.clear();
-        Outcome resumed = train(spec, store, 0);
+        Outcome resumed = train(model, store, 0);
 
         assertThat(events)
                 .containsExactly(
@@ -75,13 +75,13 @@ class ResumeTest {
 
     @Test
     void runKilledAfterItsLastEpochResumesIntoWritingTheSameModel() throws Exception {
-        ModelSpec spec = spec("  epochs: 2\n", "");
-        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckedModel model = model("  epochs: 2\n", "");
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
         CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
-        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 2)).isInstanceOf(Crash.class);
         events.clear();
 
-        Outcome resumed = train(spec, store, 0);
+        Outcome resumed = train(model, store, 0);
 
         assertThat(events).containsExactly("resume 2 of 2 " + store.folder().resolve("epoch-2"));
         assertThat(resumed).isEqualTo(uninterrupted);
@@ -89,13 +89,14 @@ class ResumeTest {
 
     @Test
     void runKilledRightAfterEarlyStoppingResumesIntoKeepingTheSameEpoch() throws Exception {
-        ModelSpec spec = spec("  epochs: 5\n", "  earlyStopping: {metric: testLoss, patience: 1, minDelta: 100}\n");
-        Outcome uninterrupted = train(spec, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckedModel model =
+                model("  epochs: 5\n", "  earlyStopping: {metric: testLoss, patience: 1, minDelta: 100}\n");
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
         CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
-        assertThatThrownBy(() -> train(spec, store, 2)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 2)).isInstanceOf(Crash.class);
         events.clear();
 
-        Outcome resumed = train(spec, store, 0);
+        Outcome resumed = train(model, store, 0);
 
         assertThat(events)
                 .containsExactly("resume 2 of 5 " + store.folder().resolve("epoch-2"), "stopped after 2, kept 1");
@@ -104,13 +105,13 @@ class ResumeTest {
 
     @Test
     void checkpointOfOtherInputsIsDiscarded() throws Exception {
-        ModelSpec spec = spec("  epochs: 3\n", "");
+        CheckedModel model = model("  epochs: 3\n", "");
         CheckpointStore store = CheckpointStore.beside(dir, "tiny");
-        assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 1)).isInstanceOf(Crash.class);
         events.clear();
 
         try (TrainedNetwork trained =
-                trainer(spec).optCheckpoints(store, "0".repeat(64)).build().train(train(spec), test(spec))) {
+                trainer(model).optCheckpoints(store, "0".repeat(64)).build().train(train(model), test(model))) {
             assertThat(trained.resumedAfterEpoch()).isEmpty();
             assertThat(trained.history()).hasSize(3);
         }
@@ -121,16 +122,16 @@ class ResumeTest {
 
     @Test
     void freshStartDiscardsTheCheckpoint() throws Exception {
-        ModelSpec spec = spec("  epochs: 2\n", "");
+        CheckedModel model = model("  epochs: 2\n", "");
         CheckpointStore store = CheckpointStore.beside(dir, "tiny");
-        assertThatThrownBy(() -> train(spec, store, 1)).isInstanceOf(Crash.class);
+        assertThatThrownBy(() -> train(model, store, 1)).isInstanceOf(Crash.class);
         events.clear();
 
-        try (TrainedNetwork trained = trainer(spec)
+        try (TrainedNetwork trained = trainer(model)
                 .optCheckpoints(store, FINGERPRINT)
                 .optStartFresh(true)
                 .build()
-                .train(train(spec), test(spec))) {
+                .train(train(model), test(model))) {
             assertThat(trained.history()).hasSize(2);
         }
         assertThat(events)
@@ -143,12 +144,12 @@ class ResumeTest {
 
     @Test
     void unreadableCheckpointIsDiscarded() throws Exception {
-        ModelSpec spec = spec("  epochs: 1\n", "");
+        CheckedModel model = model("  epochs: 1\n", "");
         CheckpointStore store = CheckpointStore.beside(dir, "tiny");
         Files.createDirectories(store.folder().resolve("epoch-3"));
         Files.writeString(store.folder().resolve("epoch-3/checkpoint.json"), "{\"fingerprint\": ");
 
-        train(spec, store, 0);
+        train(model, store, 0);
 
         assertThat(events.get(0))
                 .startsWith("discard " + store.folder() + ": it cannot be read (")
@@ -157,11 +158,11 @@ class ResumeTest {
         assertThat(entries(store.folder())).containsExactly("epoch-1");
     }
 
-    private Outcome train(ModelSpec spec, CheckpointStore store, int crashAfter) throws Exception {
-        try (TrainedNetwork trained = trainer(spec, crashAfter)
+    private Outcome train(CheckedModel model, CheckpointStore store, int crashAfter) throws Exception {
+        try (TrainedNetwork trained = trainer(model, crashAfter)
                 .optCheckpoints(store, FINGERPRINT)
                 .build()
-                .train(train(spec), test(spec))) {
+                .train(train(model), test(model))) {
             ByteArrayOutputStream parameters = new ByteArrayOutputStream();
             trained.network().saveParameters(new DataOutputStream(parameters));
             return new Outcome(
@@ -173,12 +174,12 @@ class ResumeTest {
         }
     }
 
-    private ModelTrainer.Builder trainer(ModelSpec spec) {
-        return trainer(spec, 0);
+    private ModelTrainer.Builder trainer(CheckedModel model) {
+        return trainer(model, 0);
     }
 
-    private ModelTrainer.Builder trainer(ModelSpec spec, int crashAfter) {
-        return ModelTrainer.builder().setSpec(spec).optListener(new TrainingListener() {
+    private ModelTrainer.Builder trainer(CheckedModel model, int crashAfter) {
+        return ModelTrainer.builder().setModel(model).optListener(new TrainingListener() {
             @Override
             public void onResume(ResumePoint point) {
                 events.add("resume " + point.epoch() + " of " + point.epochs() + " " + point.checkpoint());
@@ -204,13 +205,12 @@ class ResumeTest {
         });
     }
 
-    private ModelSpec spec(String epochs, String extra) throws Exception {
+    private CheckedModel model(String epochs, String extra) throws Exception {
         String yaml = TinyDataset.modelYaml("tiny", extra)
                 .replace("  epochs: 3\n", epochs)
                 .replace("  - flatten\n", "  - flatten\n  - dropout: {rate: 0.25}\n");
         TinyDataset.writeData(dir);
-        return CheckedModel.read(Files.writeString(dir.resolve("tiny.yaml"), yaml), MemoryLimit.machine())
-                .spec();
+        return CheckedModel.read(Files.writeString(dir.resolve("tiny.yaml"), yaml), MemoryLimit.machine());
     }
 
     private static List<Double> figures(EpochMetrics e) {
@@ -230,11 +230,13 @@ class ResumeTest {
         }
     }
 
-    private static LabeledImages train(ModelSpec spec) throws Exception {
+    private static LabeledImages train(CheckedModel model) throws Exception {
+        ModelSpec spec = model.spec();
         return DatasetLoader.load(spec.data().train(), spec.input(), spec.classes());
     }
 
-    private static LabeledImages test(ModelSpec spec) throws Exception {
+    private static LabeledImages test(CheckedModel model) throws Exception {
+        ModelSpec spec = model.spec();
         return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
     }
 
