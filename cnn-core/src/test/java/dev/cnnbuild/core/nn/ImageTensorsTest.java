@@ -49,6 +49,28 @@ class ImageTensorsTest {
     }
 
     @Test
+    void everyByteIsScaledToTheBitAsPyTorchScalesIt() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            for (int channels : new int[] {1, 3}) {
+                byte[] pixels = new byte[256 * channels];
+                for (int i = 0; i < pixels.length; i++) {
+                    pixels[i] = (byte) (i * 37);
+                }
+                ImageSet set = new ImageSet(1, channels, 16, 16, pixels);
+                float[] java = ImageTensors.input(new SequentialBlock(), manager, set, 0, 1)
+                        .toFloatArray();
+                float[] torch = ImageTensors.images(manager, set, 0, 1).toFloatArray();
+
+                for (int i = 0; i < torch.length; i++) {
+                    assertThat(Float.floatToRawIntBits(java[i]))
+                            .as("pixel %d of %d channels", i, channels)
+                            .isEqualTo(Float.floatToRawIntBits(torch[i]));
+                }
+            }
+        }
+    }
+
+    @Test
     void aNetworkBuiltHereRunsChannelsLastOnTheCpu() throws ReflectiveOperationException {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             for (int channels : new int[] {1, 3}) {
