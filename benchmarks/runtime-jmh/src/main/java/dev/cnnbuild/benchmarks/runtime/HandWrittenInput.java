@@ -2,6 +2,7 @@ package dev.cnnbuild.benchmarks.runtime;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
+import java.util.List;
 
 /**
  * The preprocessing a team writes by hand for a grey 28 x 28 model without {@code cnn-runtime}: each image's grey
@@ -25,7 +26,7 @@ public record HandWrittenInput(int height, int width, float mean, float std) {
      * @param images grey images of the model's size
      * @return {@code images.size() x height x width} floats
      */
-    public float[] floats(java.util.List<BufferedImage> images) {
+    public float[] floats(List<BufferedImage> images) {
         float[] floats = new float[images.size() * height * width];
         int[] samples = new int[height * width];
         for (int i = 0; i < images.size(); i++) {
