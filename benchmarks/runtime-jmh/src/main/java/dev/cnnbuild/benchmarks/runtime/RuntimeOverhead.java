@@ -1,0 +1,88 @@
+package dev.cnnbuild.benchmarks.runtime;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.model.LoadedModel;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.runtime.CnnClassifier;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The runtime's overhead measured in one JVM, call by call: {@code classify(BufferedImage)} of one image and the
+ * network's forward pass on a prepared tensor take turns, so the machine's drift, which moves separate JMH forks
+ * by a fifth, moves both alike. Prints each one's median and 10th and 90th percentile and the overhead
+ * ({@code classify} minus the forward pass) as a share of {@code classify}.
+ *
+ * <pre>{@code
+ * java -Dai.djl.offline=true -cp 'target/classes:target/lib/*' dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 5000
+ * }</pre>
+ */
+public final class RuntimeOverhead {
+    private RuntimeOverhead() {}
+
+    /**
+     * Runs 500 warm-up rounds, then the given number of measured rounds.
+     *
+     * @param args the measured rounds (default 5000)
+     * @throws Exception if the model or the images cannot be read
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        List<BufferedImage> images = MnistBenchmarkModel.testImages(256);
+        ImageSet set = MnistBenchmarkModel.testSet();
+        try (CnnClassifier classifier = CnnClassifier.load(MnistBenchmarkModel.directory());
+                LoadedModel model = LoadedModel.load(ModelDirectory.of(MnistBenchmarkModel.directory()), Device.cpu());
+                NDManager inputs = model.manager().newSubManager()) {
+            ImageClassifier network = model.classifier();
+            NDArray input = network.normalization().apply(ImageTensors.input(network.network(), inputs, set, 0, 1));
+            long[] classify = new long[rounds];
+            long[] forward = new long[rounds];
+            for (int round = -500; round < rounds; round++) {
+                long start = System.nanoTime();
+                classifier.classify(images.get(Math.floorMod(round, images.size())));
+                long classified = System.nanoTime();
+                forward(network.network(), inputs, input);
+                long forwarded = System.nanoTime();
+                if (round >= 0) {
+                    classify[round] = classified - start;
+                    forward[round] = forwarded - classified;
+                }
+            }
+            Arrays.sort(classify);
+            Arrays.sort(forward);
+            double c = classify[rounds / 2] / 1e3;
+            double f = forward[rounds / 2] / 1e3;
+            System.out.printf(
+                    Locale.ROOT,
+                    "classify  median %.1f us (p10 %.1f, p90 %.1f)%n",
+                    c,
+                    p(classify, 10),
+                    p(classify, 90));
+            System.out.printf(
+                    Locale.ROOT, "forward   median %.1f us (p10 %.1f, p90 %.1f)%n", f, p(forward, 10), p(forward, 90));
+            System.out.printf(
+                    Locale.ROOT, "overhead  %.1f us, %.1f %% of classify (medians)%n", c - f, 100 * (c - f) / c);
+        }
+    }
+
+    private static void forward(Block network, NDManager manager, NDArray input) {
+        try (NDManager scope = manager.newSubManager()) {
+            input.tempAttach(scope);
+            network.forward(new ParameterStore(scope, false), new NDList(input), false);
+        }
+    }
+
+    private static double p(long[] sorted, int percent) {
+        return sorted[sorted.length * percent / 100] / 1e3;
+    }
+}
