@@ -15,6 +15,7 @@ import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
@@ -71,7 +72,7 @@ public class DjlTranslatorBenchmark {
         Path directory = MnistBenchmarkModel.directory();
         Path yaml = directory.resolve("model.yaml");
         ModelSpec spec = ModelSpecReader.parse(yaml, Files.readString(yaml));
-        Block network = NetworkBuilder.build(spec);
+        Block network = NetworkBuilder.build(ShapeInference.infer(spec));
         model = Model.newInstance(spec.name(), Device.cpu(), "PyTorch");
         try (InputStream in = new BufferedInputStream(Files.newInputStream(directory.resolve("parameters.params")))) {
             network.loadParameters(model.getNDManager(), new DataInputStream(in));
