@@ -13,7 +13,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
@@ -33,7 +32,7 @@ class GoalsPageTest {
     @Test
     void everyGoalIsListedWithItsPhase() throws Exception {
         Map<String, String> actual = new TreeMap<>();
-        for (Element mojo : elements(descriptor(), "mojo")) {
+        for (Element mojo : DomElements.named(descriptor(), "mojo")) {
             actual.put("cnn:" + child(mojo, "goal"), Objects.requireNonNullElse(child(mojo, "phase"), "(none)"));
         }
         Map<String, String> documented = new TreeMap<>();
@@ -52,7 +51,7 @@ class GoalsPageTest {
                 .filter(t -> t.header().equals(List.of("parameter", "property", "default", "meaning")))
                 .toList();
         List<String> problems = new ArrayList<>();
-        List<Element> mojos = elements(descriptor(), "mojo");
+        List<Element> mojos = DomElements.named(descriptor(), "mojo");
         assertThat(mojos).hasSizeGreaterThan(4);
         for (Element mojo : mojos) {
             String goal = "cnn:" + child(mojo, "goal");
@@ -98,11 +97,11 @@ class GoalsPageTest {
     /** The parameters a POM may set, with the property and default of the descriptor's configuration. */
     private static Map<String, Row> parameters(Element mojo) {
         Map<String, Row> parameters = new TreeMap<>();
-        Element configuration = elements(mojo, "configuration").stream()
+        Element configuration = DomElements.named(mojo, "configuration").stream()
                 .filter(c -> c.getParentNode() == mojo)
                 .findFirst()
                 .orElse(null);
-        for (Element parameter : elements(mojo, "parameter")) {
+        for (Element parameter : DomElements.named(mojo, "parameter")) {
             if (!parameter.getParentNode().getNodeName().equals("parameters")
                     || !"true".equals(child(parameter, "editable"))) {
                 continue;
@@ -111,7 +110,7 @@ class GoalsPageTest {
             String property = null;
             String defaultValue = null;
             if (configuration != null) {
-                for (Element value : elements(configuration, name)) {
+                for (Element value : DomElements.named(configuration, name)) {
                     String expression = value.getTextContent().strip();
                     if (expression.startsWith("${") && expression.endsWith("}")) {
                         property = expression.substring(2, expression.length() - 1);
@@ -147,16 +146,5 @@ class GoalsPageTest {
             }
         }
         return null;
-    }
-
-    private static List<Element> elements(Node root, String name) {
-        NodeList nodes = root instanceof Document document
-                ? document.getElementsByTagName(name)
-                : ((Element) root).getElementsByTagName(name);
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
     }
 }

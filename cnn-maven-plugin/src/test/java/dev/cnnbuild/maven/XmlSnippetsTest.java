@@ -52,19 +52,19 @@ class XmlSnippetsTest {
     private static void check(MarkdownCodeBlock block, Map<String, Set<String>> goals) throws Exception {
         Document snippet = parse("<snippet>" + block.code() + "</snippet>", block);
         List<String> problems = new ArrayList<>();
-        for (Element goal : elements(snippet, "goal")) {
+        for (Element goal : DomElements.named(snippet, "goal")) {
             if (configuresThisPlugin(goal)
                     && !goals.containsKey(goal.getTextContent().strip())) {
                 problems.add("goal " + goal.getTextContent().strip() + " is not a goal of " + ARTIFACT_ID);
             }
         }
-        for (Element report : elements(snippet, "report")) {
+        for (Element report : DomElements.named(snippet, "report")) {
             if (configuresThisPlugin(report)
                     && !goals.containsKey(report.getTextContent().strip())) {
                 problems.add("report " + report.getTextContent().strip() + " is not a goal of " + ARTIFACT_ID);
             }
         }
-        for (Element configuration : elements(snippet, "configuration")) {
+        for (Element configuration : DomElements.named(snippet, "configuration")) {
             if (!configuresThisPlugin(configuration)) {
                 continue;
             }
@@ -80,7 +80,7 @@ class XmlSnippetsTest {
                 .filter(f -> !Modifier.isStatic(f.getModifiers()))
                 .map(Field::getName)
                 .collect(Collectors.toSet());
-        for (Element rule : elements(snippet, "rule")) {
+        for (Element rule : DomElements.named(snippet, "rule")) {
             for (Element field : children(rule)) {
                 if (!ruleFields.contains(field.getTagName())) {
                     problems.add("<" + field.getTagName() + "> is not a field of a rule; a rule takes " + ruleFields);
@@ -97,7 +97,7 @@ class XmlSnippetsTest {
         Node parent = configuration.getParentNode();
         List<String> named =
                 parent instanceof Element execution && execution.getTagName().equals("execution")
-                        ? elements(execution, "goal").stream()
+                        ? DomElements.named(execution, "goal").stream()
                                 .map(g -> g.getTextContent().strip())
                                 .toList()
                         : List.of();
@@ -120,10 +120,10 @@ class XmlSnippetsTest {
     private static Map<String, Set<String>> goals() throws Exception {
         Document descriptor = parse(Files.readString(DESCRIPTOR), null);
         Map<String, Set<String>> goals = new TreeMap<>();
-        for (Element mojo : elements(descriptor, "mojo")) {
+        for (Element mojo : DomElements.named(descriptor, "mojo")) {
             String goal = child(mojo, "goal");
             Set<String> parameters = new HashSet<>();
-            for (Element parameter : elements(mojo, "parameter")) {
+            for (Element parameter : DomElements.named(mojo, "parameter")) {
                 if (parameter.getParentNode().getNodeName().equals("parameters")
                         && "true".equals(child(parameter, "editable"))) {
                     parameters.add(child(parameter, "name"));
@@ -169,16 +169,5 @@ class XmlSnippetsTest {
             }
         }
         return children;
-    }
-
-    private static List<Element> elements(Node root, String name) {
-        NodeList nodes = root instanceof Document document
-                ? document.getElementsByTagName(name)
-                : ((Element) root).getElementsByTagName(name);
-        List<Element> elements = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            elements.add((Element) nodes.item(i));
-        }
-        return elements;
     }
 }
