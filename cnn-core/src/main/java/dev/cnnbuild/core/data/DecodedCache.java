@@ -1,0 +1,347 @@
+package dev.cnnbuild.core.data;
+
+import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.ResizeMode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The decoded cache: a listing's images decoded and resized once into a file of bytes, image after image in the
+ * listing's order, which later epochs, builds, {@code cnn:check} and the test API read instead of decoding again
+ * ({@link FileImageStore}). A 64-byte header holds a format version, the input shape, the image count and a SHA-256
+ * fingerprint of the input shape, the resize mode and every file's key, class, size and modification time (no file
+ * is read: checking 20,000 unchanged files takes a few {@code stat} calls each). A cache whose fingerprint, shape or
+ * length does not match (a file changed, added or removed, another input shape, a file cut short, not a cache at
+ * all) is rebuilt. Building decodes on {@code workers} threads and writes to a staging file that is synced and
+ * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted.
+ *
+ * <pre>{@code
+ * DecodedCache.Opened cache = DecodedCache.open(
+ *         Path.of("target/cnn-cache/pets/train.images"), listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
+ *         DecodingProgress.NONE);
+ * try (FileImageStore train = cache.store()) {
+ *     cache.reason();    // "built: no cache yet", or "reused"
+ * }
+ * }</pre>
+ */
+public final class DecodedCache {
+    /** The bytes before the first image. */
+    public static final int HEADER_BYTES = 64;
+
+    private static final byte[] MAGIC = "CNNIMGS\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final String REUSED = "reused";
+
+    private DecodedCache() {}
+
+    /**
+     * A cache opened for reading.
+     *
+     * @param store its images, to be closed
+     * @param reason {@code "reused"}, or {@code "built: "} and why it was (re)built
+     */
+    public record Opened(FileImageStore store, String reason) {
+        /** Returns whether the images were decoded now rather than read from an existing cache. */
+        public boolean built() {
+            return !REUSED.equals(reason);
+        }
+    }
+
+    /**
+     * Opens the cache of a listing's images, building it first when there is none or it does not match.
+     *
+     * @param cacheFile where the cache lies
+     * @param listing the image files
+     * @param input the model's input shape
+     * @param resize how images of another size are fitted
+     * @param workers decoding threads while building, at least 1
+     * @param progress hears after each decoded file how many are done
+     * @return the cache, open
+     * @throws DatasetException if an image cannot be decoded (naming it) or the cache cannot be written or read
+     */
+    public static Opened open(
+            Path cacheFile,
+            ImageListing listing,
+            InputShape input,
+            ResizeMode resize,
+            int workers,
+            DecodingProgress progress)
+            throws DatasetException {
+        byte[] fingerprint = fingerprint(listing, input, resize);
+        String mismatch = mismatch(cacheFile, listing.files().size(), input, fingerprint);
+        if (mismatch != null) {
+            build(cacheFile, listing, input, resize, fingerprint, workers, progress);
+        }
+        try {
+            return new Opened(
+                    FileImageStore.open(
+                            cacheFile,
+                            HEADER_BYTES,
+                            input.channels(),
+                            input.height(),
+                            input.width(),
+                            listing.files().stream()
+                                    .mapToInt(LabeledFile::label)
+                                    .toArray(),
+                            listing.files().stream().map(LabeledFile::key).toList()),
+                    mismatch == null ? REUSED : "built: " + mismatch);
+        } catch (IOException e) {
+            throw new DatasetException(
+                    cacheFile + ": the decoded cache cannot be opened (" + e + "); delete it and build again");
+        }
+    }
+
+    /**
+     * Returns the bytes a cache of {@code count} images of the input shape takes on disk.
+     *
+     * @param count the images
+     * @param input their shape
+     * @return the header and the images' bytes
+     */
+    public static long sizeOnDisk(int count, InputShape input) {
+        return HEADER_BYTES + (long) count * input.channels() * input.height() * input.width();
+    }
+
+    /** Returns why the cache cannot be used as it is, or {@code null} when it can. */
+    private static String mismatch(Path cacheFile, int count, InputShape input, byte[] fingerprint)
+            throws DatasetException {
+        if (!Files.isRegularFile(cacheFile)) {
+            return "no cache yet";
+        }
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+        long length;
+        try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
+            length = channel.size();
+            while (header.hasRemaining() && channel.read(header, header.position()) >= 0) {
+                // reads the header whole, or what there is of it
+            }
+        } catch (IOException e) {
+            return "the old cache cannot be read (" + e.getMessage() + ")";
+        }
+        header.flip();
+        if (header.remaining() < HEADER_BYTES
+                || !Arrays.equals(bytes(header, MAGIC.length), MAGIC)
+                || header.getInt() != VERSION) {
+            return "the old file is not a decoded cache of this version";
+        }
+        int channels = header.getInt();
+        int height = header.getInt();
+        int width = header.getInt();
+        if (channels != input.channels() || height != input.height() || width != input.width()) {
+            return String.format(
+                    Locale.ROOT,
+                    "the old cache holds images of %dx%dx%d, the model takes %dx%dx%d",
+                    channels,
+                    height,
+                    width,
+                    input.channels(),
+                    input.height(),
+                    input.width());
+        }
+        int cachedCount = header.getInt();
+        if (cachedCount != count || !Arrays.equals(bytes(header, fingerprint.length), fingerprint)) {
+            return "the image files changed (added, removed or modified) since the cache was built";
+        }
+        if (length != sizeOnDisk(count, input)) {
+            return String.format(
+                    Locale.ROOT, "the old cache is %,d bytes, not %,d (cut short)", length, sizeOnDisk(count, input));
+        }
+        return null;
+    }
+
+    private static byte[] bytes(ByteBuffer buffer, int length) {
+        byte[] bytes = new byte[length];
+        buffer.get(bytes);
+        return bytes;
+    }
+
+    /**
+     * Returns the SHA-256 of what the cached bytes depend on: the format, input shape and resize mode, and each file's
+     * key, class, size and modification time in the listing's order.
+     */
+    static byte[] fingerprint(ImageListing listing, InputShape input, ResizeMode resize) throws DatasetException {
+        MessageDigest digest = sha256();
+        digest.update(String.format(
+                        Locale.ROOT,
+                        "v%d %dx%dx%d %s %d\n",
+                        VERSION,
+                        input.channels(),
+                        input.height(),
+                        input.width(),
+                        resize,
+                        listing.files().size())
+                .getBytes(StandardCharsets.UTF_8));
+        for (LabeledFile file : listing.files()) {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file.file(), BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw new DatasetException(file.file() + ": cannot be read (" + e.getMessage()
+                        + "); restore the file or remove it from the data");
+            }
+            digest.update((file.key()
+                            + '\0'
+                            + file.label()
+                            + '\0'
+                            + attributes.size()
+                            + '\0'
+                            + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                            + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static void build(
+            Path cacheFile,
+            ImageListing listing,
+            InputShape input,
+            ResizeMode resize,
+            byte[] fingerprint,
+            int workers,
+            DecodingProgress progress)
+            throws DatasetException {
+        long bytes = sizeOnDisk(listing.files().size(), input);
+        try {
+            Files.createDirectories(cacheFile.toAbsolutePath().getParent());
+            long usable =
+                    Files.getFileStore(cacheFile.toAbsolutePath().getParent()).getUsableSpace();
+            if (usable < bytes) {
+                throw new DatasetException(String.format(
+                        Locale.ROOT,
+                        "%s: the decoded cache needs %,d MB but its disk has %,d MB free; free space, or set"
+                                + " 'data: {cache: false}' in the model file to decode every epoch instead",
+                        cacheFile,
+                        bytes >> 20,
+                        usable >> 20));
+            }
+            AtomicFiles.writeFile(
+                    cacheFile, staging -> write(staging, listing, input, resize, fingerprint, workers, progress));
+        } catch (DecodingFailed e) {
+            throw e.bad;
+        } catch (IOException e) {
+            throw new DatasetException(String.format(
+                    Locale.ROOT,
+                    "%s: the decoded cache (%,d MB) cannot be written (%s); free space on its disk, or set"
+                            + " 'data: {cache: false}' in the model file to decode every epoch instead",
+                    cacheFile,
+                    bytes >> 20,
+                    e.getMessage()));
+        }
+    }
+
+    private static void write(
+            Path staging,
+            ImageListing listing,
+            InputShape input,
+            ResizeMode resize,
+            byte[] fingerprint,
+            int workers,
+            DecodingProgress progress)
+            throws IOException {
+        List<LabeledFile> files = listing.files();
+        int size = input.channels() * input.height() * input.width();
+        try (FileChannel channel = FileChannel.open(
+                staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES)
+                    .put(MAGIC)
+                    .putInt(VERSION)
+                    .putInt(input.channels())
+                    .putInt(input.height())
+                    .putInt(input.width())
+                    .putInt(files.size())
+                    .put(fingerprint);
+            header.position(0);
+            writeFully(channel, header, 0);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger done = new AtomicInteger();
+            ConcurrentSkipListMap<Integer, Exception> errors = new ConcurrentSkipListMap<>();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), DataThreads.named("cnn-cache"));
+            try {
+                for (int w = 0; w < Math.max(1, workers); w++) {
+                    pool.execute(() -> {
+                        for (int i = next.getAndIncrement();
+                                i < files.size() && errors.isEmpty();
+                                i = next.getAndIncrement()) {
+                            try {
+                                byte[] image = ImageDecoder.decode(files.get(i).file(), input, resize);
+                                writeFully(channel, ByteBuffer.wrap(image), HEADER_BYTES + (long) i * size);
+                            } catch (DatasetException | IOException | RuntimeException e) {
+                                errors.put(i, e);
+                            }
+                            progress.decoded(done.incrementAndGet(), files.size());
+                        }
+                    });
+                }
+            } finally {
+                pool.shutdown();
+                awaitQuietly(pool);
+            }
+            if (!errors.isEmpty()) {
+                Exception first = errors.firstEntry().getValue();
+                if (first instanceof DatasetException bad) {
+                    throw new DecodingFailed(bad);
+                }
+                if (first instanceof IOException io) {
+                    throw io;
+                }
+                throw (RuntimeException) first;
+            }
+            channel.force(true);
+        }
+    }
+
+    private static void writeFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer, position + buffer.position());
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService pool) throws IOException {
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                // decoding a file takes milliseconds; keep waiting for the workers to drain
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while building the decoded cache", e);
+        }
+    }
+
+    /** Carries a bad image's error out of the staging writer, which may throw only {@link IOException}. */
+    private static final class DecodingFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient DatasetException bad;
+
+        DecodingFailed(DatasetException cause) {
+            super(cause.getMessage());
+            this.bad = cause;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.cnnbuild.core.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.ResizeMode;
+import dev.cnnbuild.core.testing.TinyImages;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The decoded cache holds exactly what decoding gives, is reused while nothing changes, and is rebuilt when a file
+ * changes, is added or removed, the cache is cut short or made for another input shape; a bad image is named and
+ * leaves no cache.
+ */
+class DecodedCacheTest {
+    private static final InputShape INPUT = new InputShape(3, 8, 8);
+
+    @TempDir
+    Path dir;
+
+    private Path cacheFile() {
+        return dir.resolve("cache/train.images");
+    }
+
+    private DecodedCache.Opened open(InputShape input) throws Exception {
+        return DecodedCache.open(
+                cacheFile(),
+                ImageFolderListing.list(dir.resolve("images")),
+                input,
+                ResizeMode.STRETCH,
+                3,
+                DecodingProgress.NONE);
+    }
+
+    private String reopen() throws Exception {
+        DecodedCache.Opened opened = open(INPUT);
+        opened.store().close();
+        return opened.reason();
+    }
+
+    @Test
+    void theCacheHoldsTheDecodedBytesInListingOrderAndIsReusedWhileNothingChanges() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 7, 10, 12, 1);
+        ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
+        LabeledImages decoded = ImageSetDecoder.decode(listing, INPUT, ResizeMode.STRETCH);
+
+        DecodedCache.Opened first = open(INPUT);
+        try (FileImageStore store = first.store()) {
+            assertThat(first.reason()).isEqualTo("built: no cache yet");
+            assertThat(store.count()).isEqualTo(14);
+            assertThat(store.labels()).containsExactly(decoded.labels());
+            assertThat(store.fileName(8)).isEqualTo(decoded.fileName(8));
+            int[] all = IntStream.range(0, 14).toArray();
+            assertThat(store.gather(all).pixels()).isEqualTo(decoded.images().pixels());
+            assertThat(store.gather(new int[] {9, 2}).pixels())
+                    .isEqualTo(decoded.images().select(new int[] {9, 2}).pixels());
+        }
+        assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(14, INPUT));
+        assertThat(reopen()).isEqualTo("reused");
+        try (Stream<Path> left = Files.list(cacheFile().getParent())) {
+            assertThat(left).containsExactly(cacheFile());
+        }
+    }
+
+    @Test
+    void aChangedFileIsSeenByItsModificationTimeAndSize() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        reopen();
+        Path changed = dir.resolve("images/red/001.png");
+        Files.setLastModifiedTime(
+                changed, FileTime.fromMillis(Files.getLastModifiedTime(changed).toMillis() + 5000));
+
+        assertThat(reopen()).startsWith("built: the image files changed");
+        assertThat(reopen()).isEqualTo("reused");
+    }
+
+    @Test
+    void anAddedOrRemovedFileRebuildsTheCacheWithTheNewImages() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        reopen();
+        TinyImages.solid(dir.resolve("images/blue/100.png"), 8, 8, 0xFF0000, "png");
+
+        DecodedCache.Opened added = open(INPUT);
+        try (FileImageStore store = added.store()) {
+            assertThat(added.reason()).startsWith("built: the image files changed");
+            assertThat(store.count()).isEqualTo(7);
+            byte[] image = new byte[store.imageSize()];
+            store.read(3, image, 0);
+            assertThat(image[0] & 0xFF).isEqualTo(255);
+        }
+
+        Files.delete(dir.resolve("images/blue/000.png"));
+        assertThat(reopen()).startsWith("built: the image files changed");
+    }
+
+    @Test
+    void aCutShortCacheIsRebuilt() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        reopen();
+        try (RandomAccessFile file = new RandomAccessFile(cacheFile().toFile(), "rw")) {
+            file.setLength(file.length() - 10);
+        }
+
+        assertThat(reopen()).startsWith("built: the old cache is ").endsWith("(cut short)");
+        assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(6, INPUT));
+    }
+
+    @Test
+    void aCacheOfAnotherInputShapeOrNotACacheAtAllIsRebuilt() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        reopen();
+
+        DecodedCache.Opened grey = open(new InputShape(1, 8, 8));
+        grey.store().close();
+        assertThat(grey.reason()).isEqualTo("built: the old cache holds images of 3x8x8, the model takes 1x8x8");
+        assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(6, new InputShape(1, 8, 8)));
+
+        Files.writeString(cacheFile(), "something else");
+        assertThat(reopen()).isEqualTo("built: the old file is not a decoded cache of this version");
+    }
+
+    @Test
+    void aBadImageIsNamedAndLeavesNoCache() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        Files.writeString(dir.resolve("images/red/001.png"), "not an image");
+
+        assertThatThrownBy(() -> open(INPUT))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(dir.resolve("images/red/001.png") + ": ");
+        assertThat(cacheFile()).doesNotExist();
+        try (Stream<Path> left = Files.list(cacheFile().getParent())) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aCacheThatCannotBeWrittenSaysWhereAndHowToTurnItOff() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        Files.writeString(dir.resolve("cache"), "a file where the cache's folder should be");
+
+        assertThatThrownBy(() -> open(INPUT))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(cacheFile().toAbsolutePath() + ": the decoded cache")
+                .hasMessageEndingWith("or set 'data: {cache: false}' in the model file to decode every epoch instead");
+    }
+}
