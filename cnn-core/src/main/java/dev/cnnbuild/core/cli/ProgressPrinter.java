@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
- * Turns training events into log lines: why the model is trained, the image files found and a decoding line at most
- * every {@code interval}, the plan, a resumed or discarded checkpoint, a batch
+ * Turns training events into log lines: why the model is trained, the image files found, the data's progress lines
+ * (listing, hashing, decoding) and skipped images, the plan, a resumed or discarded checkpoint, a batch
  * line at most every {@code interval} (10 seconds by default), one line per epoch, a changed thread count, and how early stopping ended the
  * run.
  *
@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * new TrainingService(new ProgressPrinter(System.out::println)).train(request);
  * // mnist-cnn: training: no model yet at target/cnn/mnist-cnn
  * // pets: 90,000 training and 10,000 test images of 2 classes (cat, dog) from images (10 % ... held out ...)
- * // pets: decoding training images: 41,000 of 90,000 (46 %)
+ * // pets: decoding training images: 41,000 of 90,000 files (46 %), 4,100 files/s, about 12 s left
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
  * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
@@ -61,13 +61,8 @@ public final class ProgressPrinter implements TrainingService.Listener {
     }
 
     @Override
-    public synchronized void onImagesDecoded(String modelName, String set, int done, int total) {
-        long now = clock.getAsLong();
-        if (now - lastLine >= intervalNanos && done < total) {
-            lastLine = now;
-            out.accept(format(
-                    "%s: decoding %s images: %,d of %,d (%.0f %%)", modelName, set, done, total, 100.0 * done / total));
-        }
+    public synchronized void onDataLine(String modelName, String line) {
+        out.accept(modelName + ": " + line);
     }
 
     @Override

@@ -80,12 +80,12 @@ public final class ImageDecoder {
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw new DatasetException(file + ": cannot be decoded as an image (" + e.getMessage() + "); the file"
-                    + " is damaged or not what its extension says: replace it or remove it");
+            throw new UnreadableImageException(file + ": cannot be decoded as an image (" + e.getMessage() + "); the"
+                    + " file is damaged or not what its extension says: replace it or remove it");
         }
         if (image == null) {
-            throw new DatasetException(file + ": is not a PNG, JPEG, BMP or GIF image although its name says so;"
-                    + " replace it or remove it");
+            throw new UnreadableImageException(file + ": is not a PNG, JPEG, BMP or GIF image although its name says"
+                    + " so; replace it or remove it");
         }
         return image;
     }
@@ -97,7 +97,7 @@ public final class ImageDecoder {
         if (model instanceof ComponentColorModel || model instanceof DirectColorModel) {
             int colours = model.getNumColorComponents();
             if (colours != 1 && colours != 3) {
-                throw new DatasetException(source + ": has " + colours + " colour components (CMYK?), but only grey"
+                throw new UnreadableImageException(source + ": has " + colours + " colour components, but only grey"
                         + " and RGB images are read; save it as RGB");
             }
             Raster raster = image.getRaster();

@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.data;
 
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.ImageLayout;
 import dev.cnnbuild.core.spec.ImageSource;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.Set;
  * so that {@code cnn:check}, the report and the test API evaluate on exactly the held-out files.
  *
  * <pre>{@code
- * ImageSources sources = ImageSources.forTraining(spec.data().images().orElseThrow(), spec.classes(), seed);
+ * ImageSources sources = ImageSources.forTraining(spec.data().images().orElseThrow(), spec.classes(), seed, Progress.NONE);
  * sources.classNames();   // [cat, dog]
  * ImageSources test = ImageSources.forTesting(spec.data().images().orElseThrow(), spec.classes(), modelDirectory);
  * }</pre>
@@ -42,18 +43,20 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
      * @param source where the files are
      * @param classes the model's class count, which must match the training set's
      * @param seed the training seed, which also seeds the split
+     * @param progress advanced for each file listed, and finished when listing is done
      * @return the sources
      * @throws DatasetException naming the file or folder, what is wrong and the fix
      */
-    public static ImageSources forTraining(ImageSource source, int classes, long seed) throws DatasetException {
-        ImageListing all = list(source.layout(), source.train());
+    public static ImageSources forTraining(ImageSource source, int classes, long seed, Progress progress)
+            throws DatasetException {
+        ImageListing all = list(source.layout(), source.train(), progress);
         checkClasses(all, classes);
         if (!source.heldOut()) {
-            return new ImageSources(
-                    source,
-                    all,
-                    relabel(all, list(source.layout(), source.test().orElseThrow())));
+            ImageListing test = list(source.layout(), source.test().orElseThrow(), progress);
+            progress.finish();
+            return new ImageSources(source, all, relabel(all, test));
         }
+        progress.finish();
         List<LabeledFile> test = StratifiedSplit.heldOut(all, source.testSplit(), seed);
         Set<LabeledFile> heldOut = new HashSet<>(test);
         List<LabeledFile> train =
@@ -72,13 +75,13 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
      */
     public static ImageSources forTesting(ImageSource source, int classes, Path modelDirectory)
             throws DatasetException {
-        ImageListing all = list(source.layout(), source.train());
+        ImageListing all = list(source.layout(), source.train(), Progress.NONE);
         checkClasses(all, classes);
         if (!source.heldOut()) {
             return new ImageSources(
                     source,
                     all,
-                    relabel(all, list(source.layout(), source.test().orElseThrow())));
+                    relabel(all, list(source.layout(), source.test().orElseThrow(), Progress.NONE)));
         }
         Path listFile = modelDirectory.resolve(HELD_OUT_FILE);
         Set<String> keys = readHeldOut(listFile);
@@ -167,9 +170,9 @@ public record ImageSources(ImageSource source, ImageListing train, ImageListing 
         listing.files().forEach(file -> files.add(file.file()));
     }
 
-    private static ImageListing list(ImageLayout layout, Path root) throws DatasetException {
+    private static ImageListing list(ImageLayout layout, Path root, Progress progress) throws DatasetException {
         return switch (layout) {
-            case FOLDER -> ImageFolderListing.list(root);
+            case FOLDER -> ImageFolderListing.list(root, progress);
             case CSV -> CsvListing.list(root);
         };
     }

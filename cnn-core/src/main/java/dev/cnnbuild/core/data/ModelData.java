@@ -1,11 +1,13 @@
 package dev.cnnbuild.core.data;
 
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -36,13 +38,28 @@ public final class ModelData {
      * @throws DatasetException if a folder or CSV file is missing or wrong
      */
     public static ModelData forTraining(ModelSpec spec) throws DatasetException {
+        return forTraining(spec, line -> {});
+    }
+
+    /**
+     * Lists the data to train the model on, printing the listing's progress on a large folder.
+     *
+     * @param spec the model file
+     * @param log hears a progress line at most every 10 seconds
+     * @return its data, listed but not decoded
+     * @throws DatasetException if a folder or CSV file is missing or wrong
+     */
+    public static ModelData forTraining(ModelSpec spec, Consumer<String> log) throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
         return new ModelData(
                 spec,
                 images.isEmpty()
                         ? null
                         : ImageSources.forTraining(
-                                images.get(), spec.classes(), spec.training().seed()));
+                                images.get(),
+                                spec.classes(),
+                                spec.training().seed(),
+                                Progress.of("listing image files", -1, log)));
     }
 
     /**
@@ -55,13 +72,27 @@ public final class ModelData {
      * @throws DatasetException if a file is missing or wrong
      */
     public static LabeledImages testSet(ModelSpec spec, Path modelDirectory) throws DatasetException {
+        return testSet(spec, modelDirectory, line -> {});
+    }
+
+    /**
+     * Loads the test set of a trained model, as {@link #testSet(ModelSpec, Path)}, printing the decoding's progress
+     * and the unreadable files that {@code data.onBadImage: skip} leaves out.
+     *
+     * @param spec the model file it was trained from
+     * @param modelDirectory its model directory
+     * @param log hears a progress line at most every 10 seconds, and the skipped files
+     * @return the test images and their labels
+     * @throws DatasetException if a file is missing or wrong
+     */
+    public static LabeledImages testSet(ModelSpec spec, Path modelDirectory, Consumer<String> log)
+            throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
         if (images.isEmpty()) {
             return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
         }
         ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
-        return ImageSetDecoder.decode(
-                sources.test(), spec.input(), spec.data().options().resize());
+        return decode(spec, sources.test(), "test", log);
     }
 
     /** Returns every image file (and CSV file) the model depends on; empty for IDX data. */
@@ -104,21 +135,21 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages train() throws DatasetException {
-        return train(DecodingProgress.NONE);
+        return train(line -> {});
     }
 
     /**
-     * Reads or decodes the training set, reporting how many image files are decoded.
+     * Reads or decodes the training set, printing the decoding's progress and the unreadable files that
+     * {@code data.onBadImage: skip} leaves out.
      *
-     * @param progress hears the decoding's progress; IDX files report none
+     * @param log hears a progress line at most every 10 seconds, and the skipped files; IDX files print nothing
      * @return the training images and labels
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
-    public LabeledImages train(DecodingProgress progress) throws DatasetException {
+    public LabeledImages train(Consumer<String> log) throws DatasetException {
         return sources == null
                 ? DatasetLoader.load(spec.data().train(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(
-                        sources.train(), spec.input(), spec.data().options().resize(), progress);
+                : decode(spec, sources.train(), "training", log);
     }
 
     /**
@@ -128,21 +159,33 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
     public LabeledImages test() throws DatasetException {
-        return test(DecodingProgress.NONE);
+        return test(line -> {});
     }
 
     /**
-     * Reads or decodes the test set, reporting how many image files are decoded.
+     * Reads or decodes the test set, as {@link #train(Consumer)} does the training set.
      *
-     * @param progress hears the decoding's progress; IDX files report none
+     * @param log hears a progress line at most every 10 seconds, and the skipped files; IDX files print nothing
      * @return the test images and labels
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model
      */
-    public LabeledImages test(DecodingProgress progress) throws DatasetException {
+    public LabeledImages test(Consumer<String> log) throws DatasetException {
         return sources == null
                 ? DatasetLoader.load(spec.data().test(), spec.input(), spec.classes())
-                : ImageSetDecoder.decode(
-                        sources.test(), spec.input(), spec.data().options().resize(), progress);
+                : decode(spec, sources.test(), "test", log);
+    }
+
+    private static LabeledImages decode(ModelSpec spec, ImageListing listing, String set, Consumer<String> log)
+            throws DatasetException {
+        BadImages badImages = new BadImages(spec.data().options().onBadImage());
+        LabeledImages images = ImageSetDecoder.decode(
+                listing,
+                spec.input(),
+                spec.data().options().resize(),
+                badImages,
+                Progress.of("decoding " + set + " images", listing.files().size(), log));
+        badImages.summary().ifPresent(summary -> log.accept(set + " set: " + summary));
+        return images;
     }
 
     /** Returns {@code "0", "1", ...}: the names of classes known only by number. */

@@ -1,7 +1,8 @@
 /**
  * Datasets: the IDX reader; image files listed from class folders ({@link dev.cnnbuild.core.data.ImageFolderListing})
  * or a CSV file ({@link dev.cnnbuild.core.data.CsvListing}), the seeded held-out test split, decoding and resizing
- * ({@link dev.cnnbuild.core.data.ImageDecoder}); labelled image sets of bytes checked against a model's input; and
+ * ({@link dev.cnnbuild.core.data.ImageDecoder}), the {@code onBadImage} policy
+ * ({@link dev.cnnbuild.core.data.BadImages}); labelled image sets of bytes checked against a model's input; and
  * {@link dev.cnnbuild.core.data.ImageStore}s, images read one at a time by index from the heap or from the decoded
  * cache ({@link dev.cnnbuild.core.data.DecodedCache}), so that a data set may be larger than the memory.
  *

@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.model;
 
 import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.files.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +61,18 @@ public final class FileHashCache {
      * @throws IOException if a file cannot be read, or the cache cannot be written
      */
     public Map<String, String> hashes(Map<String, Path> files) throws IOException {
+        return hashes(files, Progress.NONE);
+    }
+
+    /**
+     * Returns the SHA-256 of every file, as {@link #hashes(Map)} does, counting each file in {@code progress}.
+     *
+     * @param files the files by name
+     * @param progress advanced for each file, hashed or found in the cache, and finished at the end
+     * @return each file's SHA-256 in hexadecimal, by the same names in the same order
+     * @throws IOException if a file cannot be read, or the cache cannot be written
+     */
+    public Map<String, String> hashes(Map<String, Path> files, Progress progress) throws IOException {
         if (files.isEmpty()) {
             return Map.of();
         }
@@ -83,6 +96,7 @@ public final class FileHashCache {
                         changed.set(true);
                     }
                     current.put(key, entry);
+                    progress.advance();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -90,6 +104,7 @@ public final class FileHashCache {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        progress.finish();
         if (changed.get() || current.size() != cached.size()) {
             write(current);
         }

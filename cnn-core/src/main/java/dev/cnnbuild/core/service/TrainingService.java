@@ -8,6 +8,7 @@ import dev.cnnbuild.core.engine.DeviceUnavailableException;
 import dev.cnnbuild.core.engine.EngineInputs;
 import dev.cnnbuild.core.engine.EngineLoader;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 
 /**
  * Trains one model file and writes its model directory, unless the directory is complete and its fingerprint
@@ -82,14 +84,15 @@ public final class TrainingService {
         default void onImagesListed(String modelName, String summary) {}
 
         /**
-         * Called from the decoding threads after each decoded image file; throttle here, and be thread-safe.
+         * Called with a line about the data files: the progress of listing, hashing and decoding at most every 10
+         * seconds (files per second and time left), and the unreadable images that {@code onBadImage: skip} left
+         * out. Called from worker threads too, so it must be thread-safe.
          *
          * @param modelName the model's name
-         * @param set {@code training} or {@code test}
-         * @param done files decoded so far
-         * @param total files to decode
+         * @param line such as {@code decoding training images: 41,000 of 90,000 files (46 %), 4,100 files/s, about
+         *     12 s left}
          */
-        default void onImagesDecoded(String modelName, String set, int done, int total) {}
+        default void onDataLine(String modelName, String line) {}
     }
 
     /**
@@ -139,9 +142,12 @@ public final class TrainingService {
         DeviceChoice choice = choice(request, spec);
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
         EngineInputs engine = forecast.isPresent() ? forecast.get() : loaded(choice);
-        ModelData data = ModelData.forTraining(spec);
+        Consumer<String> dataLines = line -> listener.onDataLine(spec.name(), line);
+        ModelData data = ModelData.forTraining(spec, dataLines);
         Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
-                .hashes(ProjectPaths.named(request.projectDirectory(), data.files()));
+                .hashes(
+                        ProjectPaths.named(request.projectDirectory(), data.files()),
+                        Progress.of("hashing data files", data.files().size(), dataLines));
         Fingerprint fingerprint =
                 Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
@@ -155,9 +161,8 @@ public final class TrainingService {
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
         data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
-        LabeledImages train =
-                data.train((done, total) -> listener.onImagesDecoded(spec.name(), "training", done, total));
-        LabeledImages test = data.test((done, total) -> listener.onImagesDecoded(spec.name(), "test", done, total));
+        LabeledImages train = data.train(dataLines);
+        LabeledImages test = data.test(dataLines);
         ChannelNormalization normalization = Normalizations.of(spec, train.images());
         if (forecast.isPresent()) {
             EngineInputs loaded = loaded(choice);

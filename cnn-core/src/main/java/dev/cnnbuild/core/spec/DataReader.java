@@ -44,7 +44,7 @@ final class DataReader {
                     () -> files(data, "train", "train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"), null);
             DatasetFiles test = errors.attempt(
                     () -> files(data, "test", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"), null);
-            ImageOptions options = options(data, ResizeMode.NONE, channels);
+            ImageOptions options = options(data, ResizeMode.NONE, BadImagePolicy.FAIL, channels);
             List<String> classNames = errors.attempt(
                     () -> data.valueOr("classNames", List.of(), value -> classNames(value, classes)), List.of());
             return errors.count() > before
@@ -58,7 +58,13 @@ final class DataReader {
                 () -> data.valueOr(
                         "resize", ResizeMode.NONE, value -> value.choice(ResizeMode.values(), ResizeMode::yamlName)),
                 ResizeMode.NONE);
-        ImageOptions options = options(data, resize, channels);
+        BadImagePolicy onBadImage = errors.attempt(
+                () -> data.valueOr(
+                        "onBadImage",
+                        BadImagePolicy.FAIL,
+                        value -> value.choice(BadImagePolicy.values(), BadImagePolicy::yamlName)),
+                BadImagePolicy.FAIL);
+        ImageOptions options = options(data, resize, onBadImage, channels);
         return errors.count() > before
                 ? null
                 : new DataSpec(format, null, null, Optional.of(source), options, List.of());
@@ -188,12 +194,12 @@ final class DataReader {
     }
 
     /** Reads {@code normalize} and {@code augment}, each on its own; {@code null} when either is wrong. */
-    private static ImageOptions options(YamlMapping data, ResizeMode resize, int channels) {
+    private static ImageOptions options(YamlMapping data, ResizeMode resize, BadImagePolicy onBadImage, int channels) {
         SpecErrors errors = data.errors();
         int before = errors.count();
         Optional<NormalizationSpec> normalize = errors.attempt(() -> normalize(data, channels), Optional.empty());
         List<AugmentationSpec> augment = errors.attempt(() -> augment(data), List.of());
-        return errors.count() > before ? null : new ImageOptions(resize, normalize, augment);
+        return errors.count() > before ? null : new ImageOptions(resize, normalize, augment, onBadImage);
     }
 
     private static List<AugmentationSpec> augment(YamlMapping data) throws SpecException {

@@ -171,6 +171,13 @@ final class ModelFileDefinitions {
                                 "images of another size: refused (none), stretched or scaled and" + " centre-cropped",
                                 ResizeMode.values(),
                                 ResizeMode::yamlName)),
+                optional(
+                        "onBadImage",
+                        words(
+                                "an image file that cannot be read: fail the build (fail), or leave it out and"
+                                        + " list it in one log line (skip)",
+                                BadImagePolicy.values(),
+                                BadImagePolicy::yamlName)),
                 optional("normalize", normalize()),
                 optional("augment", augmentations()));
     }

@@ -32,19 +32,15 @@ class ProgressPrinterTest {
     }
 
     @Test
-    void printsTheDecodingOfImageFilesAtMostOncePerIntervalAndTheListing() {
+    void printsTheListingAndTheDataLinesNamingTheModel() {
         printer.onImagesListed("pets", "120 training and 30 test images of 2 classes (cat, dog) from images");
-        now = 5;
-        printer.onImagesDecoded("pets", "training", 40_000, 100_000);
-        now = 10;
-        printer.onImagesDecoded("pets", "training", 41_000, 100_000);
-        now = 20;
-        printer.onImagesDecoded("pets", "training", 100_000, 100_000);
+        printer.onDataLine(
+                "pets", "decoding training images: 41,000 of 100,000 files (41 %), 4,100 files/s, about 14 s left");
 
         assertThat(lines)
                 .containsExactly(
                         "pets: 120 training and 30 test images of 2 classes (cat, dog) from images",
-                        "pets: decoding training images: 41,000 of 100,000 (41 %)");
+                        "pets: decoding training images: 41,000 of 100,000 files (41 %), 4,100 files/s, about 14 s left");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.ImageLayout;
 import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.testing.TinyImages;
@@ -22,9 +23,9 @@ class ImageSourcesTest {
         Path images = TinyImages.writeClasses(dir.resolve("images"), 10, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2);
 
-        ImageSources first = ImageSources.forTraining(source, 2, 42);
-        ImageSources again = ImageSources.forTraining(source, 2, 42);
-        ImageSources otherSeed = ImageSources.forTraining(source, 2, 43);
+        ImageSources first = ImageSources.forTraining(source, 2, 42, Progress.NONE);
+        ImageSources again = ImageSources.forTraining(source, 2, 42, Progress.NONE);
+        ImageSources otherSeed = ImageSources.forTraining(source, 2, 43, Progress.NONE);
 
         assertThat(first.test().files())
                 .hasSize(4)
@@ -48,7 +49,7 @@ class ImageSourcesTest {
     void theTestingSideReadsExactlyTheHeldOutFilesFromTheModelDirectory() throws Exception {
         Path images = TinyImages.writeClasses(dir.resolve("images"), 10, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2);
-        ImageSources trained = ImageSources.forTraining(source, 2, 42);
+        ImageSources trained = ImageSources.forTraining(source, 2, 42, Progress.NONE);
         Path model = Files.createDirectories(dir.resolve("model"));
         Files.writeString(model.resolve(ImageSources.HELD_OUT_FILE), trained.heldOutList());
         TinyImages.solid(images.resolve("red/new.png"), 2, 2, 0, "png");
@@ -62,7 +63,7 @@ class ImageSourcesTest {
     void aHeldOutFileThatIsGoneIsNamed() throws Exception {
         Path images = TinyImages.writeClasses(dir.resolve("images"), 10, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2);
-        ImageSources trained = ImageSources.forTraining(source, 2, 42);
+        ImageSources trained = ImageSources.forTraining(source, 2, 42, Progress.NONE);
         Path model = Files.createDirectories(dir.resolve("model"));
         Path list = Files.writeString(model.resolve(ImageSources.HELD_OUT_FILE), trained.heldOutList());
         LabeledFile gone = trained.test().files().get(0);
@@ -79,7 +80,7 @@ class ImageSourcesTest {
         Path images = TinyImages.writeClasses(dir.resolve("images"), 2, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42))
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42, Progress.NONE))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage(images + ": testSplit 0.2 leaves class 'blue' (2 images) without test images; add images"
                         + " to it or raise testSplit to at least 0.25");
@@ -93,7 +94,7 @@ class ImageSourcesTest {
         TinyImages.solid(test.resolve("green/1.png"), 2, 2, 0, "png");
         ImageSource source = new ImageSource(ImageLayout.FOLDER, train, Optional.of(test), 0);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42))
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 2, 42, Progress.NONE))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage(test + ": class 'green' of the test set is not among the training set's classes (blue,"
                         + " red) in " + train + "; add its training images or remove it from the test set");
@@ -104,7 +105,7 @@ class ImageSourcesTest {
         Path train = TinyImages.writeClasses(dir.resolve("train"), 2, 2, 2, 1);
         ImageSource source = new ImageSource(ImageLayout.FOLDER, train, Optional.of(train), 0);
 
-        assertThatThrownBy(() -> ImageSources.forTraining(source, 3, 42))
+        assertThatThrownBy(() -> ImageSources.forTraining(source, 3, 42, Progress.NONE))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage(train + ": 2 classes (blue, red) but the model file says classes: 3; set 'classes: 2'"
                         + " (and the last layer's units) or change the data");

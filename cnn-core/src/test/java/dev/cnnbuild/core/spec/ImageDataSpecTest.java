@@ -93,6 +93,31 @@ class ImageDataSpecTest {
     }
 
     @Test
+    void unreadableImagesFailByDefaultAndMayBeSkipped() throws Exception {
+        assertThat(parse("folder", "  dir: images\n  testSplit: 0.2\n")
+                        .data()
+                        .options()
+                        .onBadImage())
+                .isEqualTo(BadImagePolicy.FAIL);
+        assertThat(parse("csv", "  file: a.csv\n  testSplit: 0.2\n  onBadImage: skip\n")
+                        .data()
+                        .options()
+                        .onBadImage())
+                .isEqualTo(BadImagePolicy.SKIP);
+    }
+
+    @Test
+    void aWrongBadImagePolicyIsNamedWithTheNearestWord() {
+        assertThat(errorOf("folder", "  dir: images\n  testSplit: 0.2\n  onBadImage: skp\n"))
+                .isEqualTo("/p/src/main/cnn/pets.yaml:14:15: 'onBadImage' of data must be one of fail or skip, but"
+                        + " was 'skp'; did you mean 'skip'?");
+        assertThat(errorOf(
+                        "idx",
+                        "  train: {images: a, labels: b}\n  test: {images: c, labels: d}\n" + "  onBadImage: skip\n"))
+                .startsWith("/p/src/main/cnn/pets.yaml:14:3: unknown key 'onBadImage' in data");
+    }
+
+    @Test
     void idxKeepsItsKeys() {
         assertThat(errorOf(
                         "idx",
