@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.files.AtomicFiles;
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import java.io.IOException;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <pre>{@code
  * DecodedCache.Opened cache = DecodedCache.open(
  *         Path.of("target/cnn-cache/pets/train.images"), listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
- *         DecodingProgress.NONE);
+ *         Progress.NONE);
  * try (FileImageStore train = cache.store()) {
  *     cache.reason();    // "built: no cache yet", or "reused"
  * }
@@ -72,17 +73,12 @@ public final class DecodedCache {
      * @param input the model's input shape
      * @param resize how images of another size are fitted
      * @param workers decoding threads while building, at least 1
-     * @param progress hears after each decoded file how many are done
+     * @param progress advanced after each decoded file, and finished when all are
      * @return the cache, open
      * @throws DatasetException if an image cannot be decoded (naming it) or the cache cannot be written or read
      */
     public static Opened open(
-            Path cacheFile,
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            int workers,
-            DecodingProgress progress)
+            Path cacheFile, ImageListing listing, InputShape input, ResizeMode resize, int workers, Progress progress)
             throws DatasetException {
         byte[] fingerprint = fingerprint(listing, input, resize);
         String mismatch = mismatch(cacheFile, listing.files().size(), input, fingerprint);
@@ -224,7 +220,7 @@ public final class DecodedCache {
             ResizeMode resize,
             byte[] fingerprint,
             int workers,
-            DecodingProgress progress)
+            Progress progress)
             throws DatasetException {
         long bytes = sizeOnDisk(listing.files().size(), input);
         try {
@@ -262,7 +258,7 @@ public final class DecodedCache {
             ResizeMode resize,
             byte[] fingerprint,
             int workers,
-            DecodingProgress progress)
+            Progress progress)
             throws IOException {
         List<LabeledFile> files = listing.files();
         int size = input.channels() * input.height() * input.width();
@@ -279,7 +275,6 @@ public final class DecodedCache {
             header.position(0);
             writeFully(channel, header, 0);
             AtomicInteger next = new AtomicInteger();
-            AtomicInteger done = new AtomicInteger();
             ConcurrentSkipListMap<Integer, Exception> errors = new ConcurrentSkipListMap<>();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), DataThreads.named("cnn-cache"));
             try {
@@ -294,7 +289,7 @@ public final class DecodedCache {
                             } catch (DatasetException | IOException | RuntimeException e) {
                                 errors.put(i, e);
                             }
-                            progress.decoded(done.incrementAndGet(), files.size());
+                            progress.advance();
                         }
                     });
                 }
@@ -302,6 +297,7 @@ public final class DecodedCache {
                 pool.shutdown();
                 awaitQuietly(pool);
             }
+            progress.finish();
             if (!errors.isEmpty()) {
                 Exception first = errors.firstEntry().getValue();
                 if (first instanceof DatasetException bad) {

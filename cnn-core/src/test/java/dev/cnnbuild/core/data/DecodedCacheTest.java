@@ -3,6 +3,7 @@ package dev.cnnbuild.core.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyImages;
@@ -37,7 +38,7 @@ class DecodedCacheTest {
                 input,
                 ResizeMode.STRETCH,
                 3,
-                DecodingProgress.NONE);
+                Progress.NONE);
     }
 
     private String reopen() throws Exception {

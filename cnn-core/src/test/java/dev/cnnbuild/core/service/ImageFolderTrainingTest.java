@@ -32,6 +32,11 @@ class ImageFolderTrainingTest {
         public void onImagesListed(String modelName, String summary) {
             log.add(summary);
         }
+
+        @Override
+        public void onDataLine(String modelName, String line) {
+            log.add(line);
+        }
     });
 
     @Test
@@ -124,8 +129,32 @@ class ImageFolderTrainingTest {
         assertThatThrownBy(() -> service.train(TrainingRequest.of(yaml, output)))
                 .isInstanceOf(DatasetException.class)
                 .hasMessage(broken + ": is not a PNG, JPEG, BMP or GIF image although its name says so; replace it"
-                        + " or remove it");
+                        + " or remove it; or set 'onBadImage: skip' in the model file's 'data' section to leave"
+                        + " unreadable images out");
         assertThat(ModelDirectory.of(output, "colours").root()).doesNotExist();
+    }
+
+    @Test
+    void skippedCorruptImagesAreLeftOutWithTheirLabelsAndNamedInOneLinePerSet() throws Exception {
+        Path images = TinyImages.writeClasses(dir.resolve("images"), 8, 8, 8, 1);
+        Files.writeString(images.resolve("blue/004.png"), "truncated");
+        Files.write(images.resolve("red/002.png"), new byte[0]);
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "colours", "  dir: images\n  testSplit: 0.25\n  onBadImage: skip\n", 3);
+        Path output = dir.resolve("out");
+
+        TrainingResult trained = service.train(TrainingRequest.of(yaml, output));
+
+        List<String> skipped =
+                log.stream().filter(line -> line.contains("onBadImage")).toList();
+        assertThat(skipped)
+                .hasSizeBetween(1, 2)
+                .allMatch(line -> line.matches(
+                        "(training|test) set: skipped \\d" + " unreadable images? \\(onBadImage: skip\\): .*"));
+        assertThat(String.join("\n", skipped)).contains("blue/004.png", "red/002.png");
+        long testImages = trained.metrics().orElseThrow().test().count();
+        assertThat(testImages).isBetween(2L, 4L);
+        assertThat(trained.metrics().orElseThrow().test().accuracy()).isGreaterThan(0.5);
     }
 
     @Test
