@@ -3,19 +3,27 @@ package dev.cnnbuild.core.data;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DirectColorModel;
+import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Decodes one PNG, JPEG, BMP or GIF file with {@code javax.imageio} into the network's input bytes: grey, colour,
- * palette and 16-bit images; alpha is dropped. Colour becomes grey by luminance ({@code 0.299 R + 0.587 G + 0.114 B},
- * as Pillow's {@code convert("L")}) when the model takes one channel, and grey is repeated when it takes three. An
- * image of another size is refused, stretched or scaled and centre-cropped as {@link ResizeMode} says.
+ * Decodes one PNG, JPEG, BMP, GIF or WebP file with {@code javax.imageio} into the network's input bytes: grey,
+ * colour, palette and 16-bit images; alpha is dropped; CMYK and YCCK JPEG (read by TwelveMonkeys' reader, which the
+ * JDK's refuses) are converted to RGB; a JPEG's EXIF orientation is applied, so a phone photo stands as it was shot.
+ * Colour becomes grey by luminance ({@code 0.299 R + 0.587 G + 0.114 B}, as Pillow's {@code convert("L")}) when the
+ * model takes one channel, and grey is repeated when it takes three. An image of another size (after orientation) is
+ * refused, stretched or scaled and centre-cropped as {@link ResizeMode} says.
  *
  * <pre>{@code
  * byte[] pixels = ImageDecoder.decode(Path.of("cat/1.png"), new InputShape(3, 32, 32), ResizeMode.CROP);
@@ -23,6 +31,13 @@ import javax.imageio.ImageIO;
  * }</pre>
  */
 public final class ImageDecoder {
+
+    static {
+        // explicitly, so that the readers serve whichever class loader loaded this class (a Maven plugin's too)
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi());
+        registry.registerServiceProvider(new com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi());
+    }
 
     private ImageDecoder() {}
 
@@ -37,7 +52,35 @@ public final class ImageDecoder {
      *     {@code none}
      */
     public static byte[] decode(Path file, InputShape input, ResizeMode resize) throws DatasetException {
-        return decode(read(file), file.toString(), input, resize);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            throw new UnreadableImageException(
+                    file + ": cannot be read (" + e + "); check that it is there and" + " readable, or remove it");
+        }
+        return decode(bytes, file.toString(), input, resize);
+    }
+
+    /**
+     * Decodes an image file's bytes, as {@link #decode(Path, InputShape, ResizeMode)} decodes the file, EXIF
+     * orientation included: for an application that classifies uploads as training saw its files.
+     *
+     * <pre>{@code
+     * byte[] pixels = ImageDecoder.decode(upload.readAllBytes(), "upload 3", new InputShape(3, 224, 224), ResizeMode.CROP);
+     * }</pre>
+     *
+     * @param bytes the whole file
+     * @param source how messages name it, such as its file
+     * @param input the model's input: channels 1 or 3, height and width
+     * @param resize what to do when the image's size differs from the input's
+     * @return {@code channels x height x width} bytes, channel plane by plane
+     * @throws DatasetException if it cannot be decoded ({@link UnreadableImageException}), or has another size and
+     *     {@code resize} is {@code none}
+     */
+    public static byte[] decode(byte[] bytes, String source, InputShape input, ResizeMode resize)
+            throws DatasetException {
+        return decode(read(source, bytes), ExifOrientation.of(bytes), source, input, resize);
     }
 
     /**
@@ -58,8 +101,15 @@ public final class ImageDecoder {
      */
     public static byte[] decode(BufferedImage image, String source, InputShape input, ResizeMode resize)
             throws DatasetException {
-        int height = image.getHeight();
-        int width = image.getWidth();
+        return decode(image, 1, source, input, resize);
+    }
+
+    private static byte[] decode(
+            BufferedImage image, int orientation, String source, InputShape input, ResizeMode resize)
+            throws DatasetException {
+        boolean swap = orientation >= 5;
+        int height = swap ? image.getWidth() : image.getHeight();
+        int width = swap ? image.getHeight() : image.getWidth();
         if (resize == ResizeMode.NONE && (height != input.height() || width != input.width())) {
             throw new DatasetException(String.format(
                     "%s: image is %dx%d (height x width) but the model input is"
@@ -67,7 +117,12 @@ public final class ImageDecoder {
                             + " 'data' section",
                     source, height, width, input.height(), input.width()));
         }
-        byte[] planes = toChannels(planes(source, image), height * width, input.channels());
+        byte[] planes = ExifOrientation.apply(
+                toChannels(planes(source, image), height * width, input.channels()),
+                input.channels(),
+                image.getHeight(),
+                image.getWidth(),
+                orientation);
         if (height == input.height() && width == input.width()) {
             return planes;
         }
@@ -75,17 +130,17 @@ public final class ImageDecoder {
                 planes, input.channels(), height, width, input.height(), input.width(), resize == ResizeMode.CROP);
     }
 
-    private static BufferedImage read(Path file) throws DatasetException {
+    private static BufferedImage read(String file, byte[] bytes) throws DatasetException {
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
         } catch (IOException | RuntimeException e) {
             throw new UnreadableImageException(file + ": cannot be decoded as an image (" + e.getMessage() + "); the"
                     + " file is damaged or not what its extension says: replace it or remove it");
         }
         if (image == null) {
-            throw new UnreadableImageException(file + ": is not a PNG, JPEG, BMP or GIF image although its name says"
-                    + " so; replace it or remove it");
+            throw new UnreadableImageException(file + ": is not a PNG, JPEG, BMP, GIF or WebP image although its name"
+                    + " says so; replace it or remove it");
         }
         return image;
     }
@@ -94,12 +149,9 @@ public final class ImageDecoder {
     private static byte[] planes(String source, BufferedImage image) throws DatasetException {
         ColorModel model = image.getColorModel();
         int size = image.getWidth() * image.getHeight();
-        if (model instanceof ComponentColorModel || model instanceof DirectColorModel) {
-            int colours = model.getNumColorComponents();
-            if (colours != 1 && colours != 3) {
-                throw new UnreadableImageException(source + ": has " + colours + " colour components, but only grey"
-                        + " and RGB images are read; save it as RGB");
-            }
+        int colours = model.getNumColorComponents();
+        if ((model instanceof ComponentColorModel || model instanceof DirectColorModel)
+                && (colours == 1 || colours == 3)) {
             Raster raster = image.getRaster();
             byte[] planes = new byte[colours * size];
             int[] samples = new int[size];
@@ -112,7 +164,7 @@ public final class ImageDecoder {
             }
             return planes;
         }
-        int[] argb = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        int[] argb = rgb(source, image).getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         byte[] planes = new byte[3 * size];
         for (int i = 0; i < size; i++) {
             planes[i] = (byte) (argb[i] >> 16);
@@ -120,6 +172,24 @@ public final class ImageDecoder {
             planes[2 * size + i] = (byte) argb[i];
         }
         return planes;
+    }
+
+    /**
+     * Returns the image with sRGB colours: a palette image as it is, a CMYK or other image converted by its colour
+     * profile.
+     */
+    private static BufferedImage rgb(String source, BufferedImage image) throws UnreadableImageException {
+        ColorModel model = image.getColorModel();
+        if (model instanceof IndexColorModel || model.getColorSpace().isCS_sRGB()) {
+            return image;
+        }
+        try {
+            BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            return new ColorConvertOp(null).filter(image, rgb);
+        } catch (RuntimeException e) {
+            throw new UnreadableImageException(source + ": its " + model.getNumColorComponents() + " colour"
+                    + " components cannot be converted to RGB (" + e.getMessage() + "); save it as RGB");
+        }
     }
 
     /**

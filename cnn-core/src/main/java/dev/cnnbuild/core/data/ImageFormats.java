@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which files are images, by extension, and which are ignored: PNG, JPEG, BMP and GIF are read; hidden files and
+ * Which files are images, by extension, and which are ignored: PNG, JPEG, BMP, GIF and WebP are read; hidden files and
  * folders (names starting with {@code .}) are not even counted.
  *
  * <pre>{@code
@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class ImageFormats {
     /** The extensions read, in lower case. */
-    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif");
+    public static final List<String> EXTENSIONS = List.of("png", "jpg", "jpeg", "bmp", "gif", "webp");
 
     private ImageFormats() {}
 

@@ -116,8 +116,8 @@ class ImageDecoderTest {
 
         assertThatThrownBy(() -> ImageDecoder.decode(file, new InputShape(1, 2, 2), ResizeMode.NONE))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage(file + ": is not a PNG, JPEG, BMP or GIF image although its name says so; replace it or"
-                        + " remove it");
+                .hasMessage(file + ": is not a PNG, JPEG, BMP, GIF or WebP image although its name says so; replace it"
+                        + " or remove it");
     }
 
     @Test

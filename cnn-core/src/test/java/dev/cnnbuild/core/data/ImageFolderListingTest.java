@@ -44,8 +44,9 @@ class ImageFolderListingTest {
 
         assertThatThrownBy(() -> ImageFolderListing.list(dir))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage(dir.resolve("dog") + ": class folder 'dog' holds no images (png, jpg, jpeg, bmp, gif);"
-                        + " add its images or remove the folder");
+                .hasMessage(
+                        dir.resolve("dog") + ": class folder 'dog' holds no images (png, jpg, jpeg, bmp, gif, webp);"
+                                + " add its images or remove the folder");
     }
 
     @Test

@@ -128,9 +128,10 @@ class ImageFolderTrainingTest {
 
         assertThatThrownBy(() -> service.train(TrainingRequest.of(yaml, output)))
                 .isInstanceOf(DatasetException.class)
-                .hasMessage(broken + ": is not a PNG, JPEG, BMP or GIF image although its name says so; replace it"
-                        + " or remove it; or set 'onBadImage: skip' in the model file's 'data' section to leave"
-                        + " unreadable images out");
+                .hasMessage(
+                        broken + ": is not a PNG, JPEG, BMP, GIF or WebP image although its name says so; replace it"
+                                + " or remove it; or set 'onBadImage: skip' in the model file's 'data' section to leave"
+                                + " unreadable images out");
         assertThat(ModelDirectory.of(output, "colours").root()).doesNotExist();
     }
 
