@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Lists a CSV file of {@code path,label} rows after a header row: paths relative to the CSV file's folder, labels as
  * class names (sorted into label order, as folder names are) or as class numbers {@code 0..n-1}, not mixed. A field
  * may be quoted ({@code "a, b.png"}, a quote inside written twice). Rows of files that are not images are skipped
- * and counted; blank lines are ignored.
+ * and counted; blank lines are ignored. A path may be a symbolic link, followed wherever it points (as DVC and
+ * git-annex link data files); a link whose target is missing is refused.
  *
  * <pre>{@code
  * path,label
@@ -67,6 +68,10 @@ public final class CsvListing {
                 continue;
             }
             Path file = csv.toAbsolutePath().resolveSibling(path).normalize();
+            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+                throw new DatasetException(csv + ":" + row + ": image " + path + " is a link to a file that does not"
+                        + " exist; fetch the data it points to (dvc pull, git annex get) or remove the row");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new DatasetException(csv + ":" + row + ": image " + path + " not found (looked for " + file
                         + "); fix the path, which is relative to the CSV file, or remove the row");

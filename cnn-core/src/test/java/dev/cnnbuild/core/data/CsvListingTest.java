@@ -60,6 +60,25 @@ class CsvListingTest {
     }
 
     @Test
+    void aLinkedImageIsListedAndABrokenLinkIsNamedWithItsRow() throws Exception {
+        Path target = TinyImages.solid(dir.resolve("cache/ab12"), 2, 2, 0, "png");
+        Files.createDirectories(dir.resolve("photos"));
+        Files.createSymbolicLink(dir.resolve("photos/1.png"), target);
+        Files.createSymbolicLink(dir.resolve("photos/2.png"), dir.resolve("cache/missing"));
+        TinyImages.solid(dir.resolve("photos/3.png"), 2, 2, 0, "png");
+        Path good = Files.writeString(dir.resolve("good.csv"), "path,label\nphotos/1.png,cat\nphotos/3.png,dog\n");
+        Path broken = Files.writeString(dir.resolve("broken.csv"), "path,label\nphotos/1.png,cat\nphotos/2.png,dog\n");
+
+        assertThat(CsvListing.list(good).files())
+                .extracting(LabeledFile::key)
+                .containsExactly("photos/1.png", "photos/3.png");
+        assertThatThrownBy(() -> CsvListing.list(broken))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(broken + ":3: image photos/2.png is a link to a file that does not exist; fetch the data it"
+                        + " points to (dvc pull, git annex get) or remove the row");
+    }
+
+    @Test
     void theWrongNumberOfColumnsIsNamedWithItsRow() throws Exception {
         Path csv = Files.writeString(dir.resolve("train.csv"), "path,label\na, b.png,cat\n");
 

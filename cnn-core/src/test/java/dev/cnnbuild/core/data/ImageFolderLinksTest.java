@@ -10,8 +10,6 @@ import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,10 +47,11 @@ class ImageFolderLinksTest {
         TinyImages.solid(dir.resolve("elsewhere/dogs/a.png"), 2, 2, 0, "png");
         TinyImages.solid(dir.resolve("elsewhere/dogs/b/c.png"), 2, 2, 0, "png");
         Files.createSymbolicLink(images.resolve("dog"), dir.resolve("elsewhere/dogs"));
-        List<String> lines = new ArrayList<>();
+        Progress progress = Progress.of("listing image files", -1, line -> {});
 
-        ImageListing listing = ImageFolderListing.list(images, Progress.of("listing image files", -1, lines::add));
+        ImageListing listing = ImageFolderListing.list(images, progress);
 
+        assertThat(progress.done()).isEqualTo(3);
         assertThat(listing.classNames()).containsExactly("cat", "dog");
         assertThat(listing.files())
                 .extracting(LabeledFile::key)

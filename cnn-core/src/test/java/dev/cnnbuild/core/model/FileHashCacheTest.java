@@ -2,6 +2,7 @@ package dev.cnnbuild.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.files.Progress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,10 @@ class FileHashCacheTest {
 
         Files.setLastModifiedTime(Files.writeString(a, "AAAA"), LONG_AGO);
         Files.setLastModifiedTime(Files.writeString(b, "bbbbb"), LONG_AGO);
-        Map<String, String> second = cache.hashes(Map.of("a", a, "b", b));
+        Progress progress = Progress.of("hashing data files", 2, line -> {});
+        Map<String, String> second = cache.hashes(Map.of("a", a, "b", b), progress);
 
+        assertThat(progress.done()).as("each file counts, hashed or cached").isEqualTo(2);
         assertThat(cache.file()).isEqualTo(dir.resolve("out/.pets.file-hashes")).exists();
         assertThat(second.get("a"))
                 .as("same size and time: taken from the cache")
