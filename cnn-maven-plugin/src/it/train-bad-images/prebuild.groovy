@@ -20,16 +20,20 @@ def image = { int label ->
     }
     picture
 }
-def blue = new File(basedir, 'images/blue')
-def red = new File(basedir, 'images/red')
+def blue = new File(basedir, 'images/train/blue')
+def red = new File(basedir, 'images/train/red')
 def cache = new File(basedir, 'cache')
-[blue, red, new File(cache, 'red-photos')].each { it.mkdirs() }
-19.times { i -> ImageIO.write(image(0), 'png', new File(blue, String.format('%03d.png', i))) }
-16.times { i -> ImageIO.write(image(1), 'png', new File(red, String.format('%03d.png', i))) }
+def test = new File(basedir, 'images/test')
+[blue, red, new File(cache, 'red-photos'), new File(test, 'blue'), new File(test, 'red')].each { it.mkdirs() }
+15.times { i -> ImageIO.write(image(0), 'png', new File(blue, String.format('%03d.png', i))) }
+12.times { i -> ImageIO.write(image(1), 'png', new File(red, String.format('%03d.png', i))) }
 4.times { i -> ImageIO.write(image(1), 'png', new File(cache, "red-photos/${i}.png")) }
 ImageIO.write(image(0), 'png', new File(cache, 'ab12'))
-Files.createSymbolicLink(new File(blue, 'linked.png').toPath(), new File('../../cache/ab12').toPath())
+5.times { i -> ImageIO.write(image(0), 'png', new File(test, "blue/${i}.png")) }
+5.times { i -> ImageIO.write(image(1), 'png', new File(test, "red/${i}.png")) }
+Files.createSymbolicLink(new File(blue, 'linked.png').toPath(), new File('../../../cache/ab12').toPath())
 Files.createSymbolicLink(new File(red, 'linked').toPath(), new File(cache, 'red-photos').toPath())
 new File(blue, 'broken.png').text = 'cut short'
 new File(red, 'empty.jpg').bytes = new byte[0]
+new File(test, 'blue/bad.jpg').bytes = [0xFF, 0xD8, 0xFF] as byte[]
 return true

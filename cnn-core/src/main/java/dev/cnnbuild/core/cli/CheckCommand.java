@@ -88,7 +88,7 @@ public final class CheckCommand {
             try (FolderLock lock = Files.isDirectory(request.outputDirectory())
                     ? FolderLock.acquire(request.outputDirectory(), "checking")
                     : null) {
-                for (ModelCheck check : new CheckService().check(request)) {
+                for (ModelCheck check : new CheckService(out::println).check(request)) {
                     passed &= command.print(check);
                 }
             }

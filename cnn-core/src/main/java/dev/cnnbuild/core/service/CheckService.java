@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Checks trained models against quality-gate rules: evaluates each model directory on its test set (the figures are
@@ -40,6 +41,22 @@ import java.util.List;
  */
 public final class CheckService {
     private static final int BATCH = 1000;
+
+    private final Consumer<String> log;
+
+    /** A service that prints nothing of the test data. */
+    public CheckService() {
+        this(line -> {});
+    }
+
+    /**
+     * A service that prints the test data's decoding progress and the unreadable images it skips.
+     *
+     * @param log hears lines such as {@code pets: test set: skipped 1 unreadable image (onBadImage: skip): cat/3.jpg}
+     */
+    public CheckService(Consumer<String> log) {
+        this.log = log;
+    }
 
     /**
      * Checks the request's models, one after the other.
@@ -81,11 +98,12 @@ public final class CheckService {
         return models;
     }
 
-    private static ModelCheck check(ModelDirectory directory, CheckRequest request)
+    private ModelCheck check(ModelDirectory directory, CheckRequest request)
             throws IOException, SpecException, DatasetException, RuleException {
         try (LoadedModel model = load(directory, request)) {
             ModelSpec spec = model.spec();
-            LabeledImages testSet = ModelData.testSet(spec, directory.root());
+            LabeledImages testSet =
+                    ModelData.testSet(spec, directory.root(), line -> log.accept(spec.name() + ": " + line));
             ImageClassifier classifier = model.classifier();
             PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
             Evaluation evaluation = tested.evaluation();
