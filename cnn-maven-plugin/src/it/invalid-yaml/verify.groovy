@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def file = new File(basedir, 'src/main/cnn/broken.yaml').canonicalPath
 def errors = [
     "[ERROR] ${file}:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid keys: filters,"
-        + " kernel, stride, padding",
+        + " kernel, stride, padding, dilation, groups, bias",
     "[ERROR] ${file}:7:21: 'units' of linear (layer 3) must be a whole number, but was 'two'",
     "[ERROR] ${file}:10:18: 'images' of data.test must be a file path, but was ''",
     "[ERROR] ${file}:10:22: unknown key 'files' in data.test, which needs 'labels' (an IDX label file (idx1-ubyte),"

@@ -18,13 +18,18 @@ import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.Conv2dLayer;
 import dev.cnnbuild.core.spec.DropoutLayer;
 import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.GeluLayer;
+import dev.cnnbuild.core.spec.GlobalAvgPoolLayer;
+import dev.cnnbuild.core.spec.GlobalMaxPoolLayer;
 import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LeakyReluLayer;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ReluLayer;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
 import java.util.List;
 
@@ -34,7 +39,7 @@ import java.util.List;
  * training takes them from its {@link CheckedModel}.
  *
  * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
- * {@code nn.Conv2d} and {@code nn.Linear} do, so a YAML file follows the learning curve of the equivalent PyTorch
+ * {@code nn.Conv2d} and {@code nn.Linear} do (a grouped convolution's fan-in counts the channels of one group), so a YAML file follows the learning curve of the equivalent PyTorch
  * script; DJL's default (Xavier) would not. The fan-in comes from shape inference.
  *
  * <pre>{@code
@@ -64,13 +69,16 @@ public final class NetworkBuilder {
     private static Block block(LayerShape shape) {
         LayerSpec layer = shape.layer();
         if (layer instanceof Conv2dLayer conv) {
-            int fanIn = shape.input().dim(0) * conv.kernel() * conv.kernel();
+            int fanIn = shape.input().dim(0) / conv.groups() * conv.kernel() * conv.kernel();
             return pytorchInitialized(
                     Conv2d.builder()
                             .setFilters(conv.filters())
                             .setKernelShape(square(conv.kernel()))
                             .optStride(square(conv.stride()))
                             .optPadding(square(conv.padding()))
+                            .optDilation(square(conv.dilation()))
+                            .optGroups(conv.groups())
+                            .optBias(conv.bias())
                             .build(),
                     fanIn);
         }
@@ -93,6 +101,21 @@ public final class NetworkBuilder {
         }
         if (layer instanceof TanhLayer) {
             return Activation.tanhBlock();
+        }
+        if (layer instanceof GeluLayer) {
+            return Activation.geluBlock();
+        }
+        if (layer instanceof SiluLayer) {
+            return Activation.swishBlock(1f);
+        }
+        if (layer instanceof LeakyReluLayer leaky) {
+            return Activation.leakyReluBlock((float) leaky.slope());
+        }
+        if (layer instanceof GlobalAvgPoolLayer) {
+            return Pool.globalAvgPool2dBlock();
+        }
+        if (layer instanceof GlobalMaxPoolLayer) {
+            return Pool.globalMaxPool2dBlock();
         }
         if (layer instanceof FlattenLayer) {
             return Blocks.batchFlattenBlock();

@@ -12,12 +12,17 @@ import dev.cnnbuild.core.spec.BatchNormLayer;
 import dev.cnnbuild.core.spec.Conv2dLayer;
 import dev.cnnbuild.core.spec.DropoutLayer;
 import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.GeluLayer;
+import dev.cnnbuild.core.spec.GlobalAvgPoolLayer;
+import dev.cnnbuild.core.spec.GlobalMaxPoolLayer;
 import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LeakyReluLayer;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ReluLayer;
 import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -30,9 +35,12 @@ import java.util.List;
  * <p>The graph's input {@value #INPUT} is the preprocessed batch, {@code float32} of shape
  * {@code N x C x H x W} (pixels scaled to {@code [0, 1]}, then normalised as {@code normalization.json} says); its
  * output {@value #OUTPUT} is the {@code N x classes} logits, as the DJL network computes them. Each layer becomes
- * the ONNX operator of the same meaning: {@code Conv} (with stride and padding), {@code MaxPool},
- * {@code AveragePool}, {@code Relu}, {@code Sigmoid}, {@code Tanh}, {@code BatchNormalization} with the running
- * statistics, {@code Flatten} (of the logical {@code C x H x W} order, whatever the memory layout training used),
+ * the ONNX operator of the same meaning: {@code Conv} (with stride, padding, dilation and groups; no bias input
+ * when the layer has none), {@code MaxPool}, {@code AveragePool}, {@code GlobalAveragePool} and
+ * {@code GlobalMaxPool} (each followed by a {@code Flatten}), {@code Relu}, {@code Sigmoid}, {@code Tanh},
+ * {@code LeakyRelu}, {@code gelu} as its exact formula {@code 0.5·x·(1 + Erf(x/√2))} (opset 13 has no
+ * {@code Gelu}), {@code silu} as {@code x·Sigmoid(x)}, {@code BatchNormalization} with the running statistics (on
+ * images or on the flat output of a linear layer), {@code Flatten} (of the logical {@code C x H x W} order, whatever the memory layout training used),
  * {@code Gemm} for {@code linear}; {@code dropout} is the identity at inference and writes nothing. The weights are
  * the network's own parameters, stored in the file.
  *
@@ -58,6 +66,7 @@ public final class OnnxExporter {
     private static final int ATTRIBUTE_INT = 2;
     private static final int ATTRIBUTE_INTS = 7;
     private static final float BATCH_NORM_EPSILON = 1e-5f;
+    private static final float SQRT_2 = (float) Math.sqrt(2);
 
     private OnnxExporter() {}
 
@@ -133,13 +142,17 @@ public final class OnnxExporter {
         if (layer instanceof Conv2dLayer conv) {
             requireBlock(block, Conv2d.class, spec, index, layer);
             String weight = initializer(graph, prefix + "weight", block, "weight");
-            String bias = initializer(graph, prefix + "bias", block, "bias");
+            List<String> inputs = conv.bias()
+                    ? List.of(input, weight, initializer(graph, prefix + "bias", block, "bias"))
+                    : List.of(input, weight);
             graph.message(
                     1,
-                    node("Conv", prefix, List.of(input, weight, bias), output)
+                    node("Conv", prefix, inputs, output)
                             .message(5, ints("kernel_shape", conv.kernel(), conv.kernel()))
                             .message(5, ints("strides", conv.stride(), conv.stride()))
-                            .message(5, ints("pads", conv.padding(), conv.padding(), conv.padding(), conv.padding())));
+                            .message(5, ints("pads", conv.padding(), conv.padding(), conv.padding(), conv.padding()))
+                            .message(5, ints("dilations", conv.dilation(), conv.dilation()))
+                            .message(5, integer("group", conv.groups())));
         } else if (layer instanceof LinearLayer) {
             requireBlock(block, Linear.class, spec, index, layer);
             String weight = initializer(graph, prefix + "weight", block, "weight");
@@ -168,6 +181,19 @@ public final class OnnxExporter {
             graph.message(1, node("Sigmoid", prefix, List.of(input), output));
         } else if (layer instanceof TanhLayer) {
             graph.message(1, node("Tanh", prefix, List.of(input), output));
+        } else if (layer instanceof GeluLayer) {
+            gelu(graph, prefix, input, output);
+        } else if (layer instanceof SiluLayer) {
+            String sigmoid = prefix + "sigmoid";
+            graph.message(1, node("Sigmoid", prefix, List.of(input), sigmoid));
+            graph.message(1, node("Mul", prefix, List.of(input, sigmoid), output));
+        } else if (layer instanceof LeakyReluLayer leaky) {
+            graph.message(1, node("LeakyRelu", prefix, List.of(input), output).message(5, real("alpha", (float)
+                    leaky.slope())));
+        } else if (layer instanceof GlobalAvgPoolLayer) {
+            globalPooling(graph, "GlobalAveragePool", prefix, input, output);
+        } else if (layer instanceof GlobalMaxPoolLayer) {
+            globalPooling(graph, "GlobalMaxPool", prefix, input, output);
         } else if (layer instanceof FlattenLayer) {
             graph.message(1, node("Flatten", prefix, List.of(input), output).message(5, integer("axis", 1)));
         } else {
@@ -175,6 +201,35 @@ public final class OnnxExporter {
                     "layer " + index + " of " + spec.name() + " (" + layer.type() + ") has no ONNX operator here");
         }
         return output;
+    }
+
+    /** GELU as its exact formula, {@code 0.5·x·(1 + erf(x/√2))}: opset 13 has no Gelu operator. */
+    private static void gelu(ProtoWriter graph, String prefix, String input, String output) {
+        String scaled = prefix + "scaled";
+        String erf = prefix + "erf";
+        String shifted = prefix + "shifted";
+        String product = prefix + "product";
+        graph.message(
+                1, node("Div", prefix + "div_", List.of(input, constant(graph, prefix + "sqrt2", SQRT_2)), scaled));
+        graph.message(1, node("Erf", prefix, List.of(scaled), erf));
+        graph.message(1, node("Add", prefix, List.of(erf, constant(graph, prefix + "one", 1f)), shifted));
+        graph.message(1, node("Mul", prefix + "x_", List.of(input, shifted), product));
+        graph.message(
+                1, node("Mul", prefix + "half_", List.of(product, constant(graph, prefix + "half", 0.5f)), output));
+    }
+
+    /** A global pooling, {@code N x C x 1 x 1}, then a flatten to the {@code N x C} that the layer gives. */
+    private static void globalPooling(ProtoWriter graph, String op, String prefix, String input, String output) {
+        String pooled = prefix + "pooled";
+        graph.message(1, node(op, prefix, List.of(input), pooled));
+        graph.message(1, node("Flatten", prefix, List.of(pooled), output).message(5, integer("axis", 1)));
+    }
+
+    /** Adds a scalar float initializer and returns its name. */
+    private static String constant(ProtoWriter graph, String name, float value) {
+        ByteBuffer raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value);
+        graph.message(5, new ProtoWriter().varint(2, FLOAT).string(8, name).bytes(9, raw.array()));
+        return name;
     }
 
     private static void requireBlock(Block block, Class<?> expected, ModelSpec spec, int index, LayerSpec layer)

@@ -71,6 +71,11 @@ final class LayerReader {
         types.put(LinearLayer.TYPE, LayerReader::linear);
         types.put(DropoutLayer.TYPE, LayerReader::dropout);
         types.put(BatchNormLayer.TYPE, parameterless(BatchNormLayer::new));
+        types.put(GeluLayer.TYPE, parameterless(GeluLayer::new));
+        types.put(SiluLayer.TYPE, parameterless(SiluLayer::new));
+        types.put(LeakyReluLayer.TYPE, LayerReader::leakyRelu);
+        types.put(GlobalAvgPoolLayer.TYPE, parameterless(GlobalAvgPoolLayer::new));
+        types.put(GlobalMaxPoolLayer.TYPE, parameterless(GlobalMaxPoolLayer::new));
         return Collections.unmodifiableMap(types);
     }
 
@@ -78,13 +83,30 @@ final class LayerReader {
         YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
         parameters.allowOnly(ModelFileDefinitions.CONV2D);
         SpecErrors errors = parameters.errors();
+        int filters = errors.attempt(
+                () -> parameters.require("filters", "filters: 16").positiveInt(), 0);
         return new Conv2dLayer(
-                errors.attempt(
-                        () -> parameters.require("filters", "filters: 16").positiveInt(), 1),
+                Math.max(filters, 1),
                 errors.attempt(() -> parameters.require("kernel", "kernel: 5").positiveInt(), 1),
                 errors.attempt(() -> parameters.valueOr("stride", 1, YamlValue::positiveInt), 1),
                 errors.attempt(() -> parameters.valueOr("padding", 0, YamlValue::nonNegativeInt), 0),
+                errors.attempt(() -> parameters.valueOr("dilation", 1, YamlValue::positiveInt), 1),
+                errors.attempt(() -> parameters.valueOr("groups", 1, value -> groups(value, filters)), 1),
+                errors.attempt(() -> parameters.valueOr("bias", true, YamlValue::bool), true),
                 entry.location());
+    }
+
+    /** A group count that divides the filters; the input channels are checked by shape inference. */
+    private static int groups(YamlValue value, int filters) throws SpecException {
+        int groups = value.positiveInt();
+        if (filters > 0 && filters % groups != 0) {
+            throw SpecException.at(
+                    value.location(),
+                    value.field() + " is " + groups + ", which does not divide filters " + filters
+                            + "; each group needs the same number of filters, so use a divisor of " + filters
+                            + " (" + Divisors.near(filters, groups) + ")");
+        }
+        return groups;
     }
 
     private static LayerSpec maxPool(NamedEntry entry, String owner) throws SpecException {
@@ -125,6 +147,14 @@ final class LayerReader {
         YamlMapping parameters = entry.parameters(owner, "{rate: 0.5}");
         parameters.allowOnly(ModelFileDefinitions.DROPOUT);
         return new DropoutLayer(parameters.valueOr("rate", 0.5, YamlValue::fraction), entry.location());
+    }
+
+    private static LayerSpec leakyRelu(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{slope: 0.01}");
+        parameters.allowOnly(ModelFileDefinitions.LEAKY_RELU);
+        return new LeakyReluLayer(
+                parameters.valueOr("slope", LeakyReluLayer.DEFAULT_SLOPE, YamlValue::nonNegativeNumber),
+                entry.location());
     }
 
     private static LayerType parameterless(Function<SourceLocation, LayerSpec> constructor) {

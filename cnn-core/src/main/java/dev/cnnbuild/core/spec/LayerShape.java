@@ -24,14 +24,23 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
      * @return weights and biases of conv2d and linear, scale and shift of batchnorm, 0 for the others
      */
     public long parameterCount() {
+        return (long) parameters();
+    }
+
+    /**
+     * The number of trainable parameters as a double, so that an absurd network's count does not overflow before
+     * {@link TrainingMemory} refuses it.
+     */
+    double parameters() {
         if (layer instanceof Conv2dLayer conv) {
-            return (long) conv.filters() * input.dim(0) * conv.kernel() * conv.kernel() + conv.filters();
+            double weights = (double) conv.filters() * (input.dim(0) / conv.groups()) * conv.kernel() * conv.kernel();
+            return weights + (conv.bias() ? conv.filters() : 0);
         }
         if (layer instanceof LinearLayer linear) {
-            return (long) input.size() * linear.units() + linear.units();
+            return (double) input.size() * linear.units() + linear.units();
         }
         if (layer instanceof BatchNormLayer) {
-            return 2L * input.dim(0);
+            return 2.0 * input.dim(0);
         }
         return 0;
     }

@@ -19,7 +19,12 @@ public sealed interface LayerSpec
                 FlattenLayer,
                 LinearLayer,
                 DropoutLayer,
-                BatchNormLayer {
+                BatchNormLayer,
+                GeluLayer,
+                SiluLayer,
+                LeakyReluLayer,
+                GlobalAvgPoolLayer,
+                GlobalMaxPoolLayer {
 
     /**
      * The layer type as written in the model file.

@@ -112,7 +112,18 @@ final class ModelFileDefinitions {
             required("filters", integer(1, "output channels")),
             required("kernel", integer(1, "kernel size")),
             optional("stride", integer(1, "1 by default")),
-            optional("padding", integer(0, "0 by default")));
+            optional("padding", integer(0, "0 by default")),
+            optional("dilation", integer(1, "step between the kernel's taps, 1 by default")),
+            optional(
+                    "groups",
+                    integer(
+                            1,
+                            "channel groups convolved separately, 1 by default; dividing the input channels and"
+                                    + " filters (equal to the input channels: depthwise)")),
+            optional("bias", bool("whether a bias is added, true by default")));
+
+    static final MappingDefinition LEAKY_RELU =
+            MappingDefinition.of(optional("slope", number(0, false, "factor of negative inputs, 0.01 by default")));
 
     static final MappingDefinition POOL = MappingDefinition.of(
             required("kernel", integer(1, "window size")),
@@ -135,7 +146,12 @@ final class ModelFileDefinitions {
             new Named(FlattenLayer.TYPE, NONE),
             new Named(LinearLayer.TYPE, LINEAR),
             new Named(DropoutLayer.TYPE, DROPOUT),
-            new Named(BatchNormLayer.TYPE, NONE));
+            new Named(BatchNormLayer.TYPE, NONE),
+            new Named(GeluLayer.TYPE, NONE),
+            new Named(SiluLayer.TYPE, NONE),
+            new Named(LeakyReluLayer.TYPE, LEAKY_RELU),
+            new Named(GlobalAvgPoolLayer.TYPE, NONE),
+            new Named(GlobalMaxPoolLayer.TYPE, NONE));
 
     static final MappingDefinition TOP = MappingDefinition.of(
             required("name", pattern("the model's name and directory name", "^[A-Za-z0-9][A-Za-z0-9._-]*$")),
@@ -274,6 +290,10 @@ final class ModelFileDefinitions {
 
     private static ObjectNode share(boolean aboveZero, String description) {
         return number(0, aboveZero, description).put("exclusiveMaximum", 1);
+    }
+
+    private static ObjectNode bool(String description) {
+        return described(description).put("type", "boolean");
     }
 
     private static ObjectNode text(String description) {

@@ -10,9 +10,11 @@ import java.util.List;
  * List<LayerShape> shapes = ShapeInference.infer(spec);   // 1x28x28 -> 16x24x24 -> ... -> 10
  * }</pre>
  *
- * <p>A conv2d layer gives {@code filters x out x out} with {@code out = (in + 2*padding - kernel) / stride + 1}
- * per side, rounded down; pooling gives {@code (in - kernel) / stride + 1} per side; flatten gives one dimension;
- * linear needs a flat input and gives {@code units}; the other layers keep the shape. The last layer must be
+ * <p>A conv2d layer gives {@code filters x out x out} with
+ * {@code out = (in + 2*padding - dilation*(kernel-1) - 1) / stride + 1} per side, rounded down, and its groups must
+ * divide its input channels; pooling gives {@code (in - kernel) / stride + 1} per side; global pooling gives one
+ * value per channel, flat; flatten gives one dimension; linear needs a flat input and gives {@code units}; the
+ * other layers keep the shape. The last layer must be
  * linear with one unit per class.
  */
 public final class ShapeInference {
@@ -51,6 +53,10 @@ public final class ShapeInference {
         if (layer instanceof AvgPoolLayer pool) {
             return pooling(pool, pool.kernel(), pool.stride(), index, input);
         }
+        if (layer instanceof GlobalAvgPoolLayer || layer instanceof GlobalMaxPoolLayer) {
+            requireImage(layer, index, input);
+            return TensorShape.of(input.dim(0));
+        }
         if (layer instanceof FlattenLayer) {
             return TensorShape.of(input.size());
         }
@@ -65,15 +71,25 @@ public final class ShapeInference {
 
     private static TensorShape convolution(Conv2dLayer conv, int index, TensorShape input) throws SpecException {
         requireImage(conv, index, input);
-        int kernel = conv.kernel();
-        long paddedHeight = input.dim(1) + 2L * conv.padding();
-        long paddedWidth = input.dim(2) + 2L * conv.padding();
-        if (paddedHeight < kernel || paddedWidth < kernel) {
+        if (input.dim(0) % conv.groups() != 0) {
             throw error(
                     conv,
                     index,
-                    "kernel " + kernel + "x" + kernel + " is larger than its input " + input
-                            + " (with padding " + conv.padding() + "); use a smaller kernel, add padding, or remove"
+                    "groups " + conv.groups() + " does not divide its " + input.dim(0) + " input channels (input "
+                            + input + "); each group needs the same number of channels, so use a divisor of "
+                            + input.dim(0) + " (" + Divisors.near(input.dim(0), conv.groups()) + ")");
+        }
+        long kernel = conv.span();
+        long paddedHeight = input.dim(1) + 2L * conv.padding();
+        long paddedWidth = input.dim(2) + 2L * conv.padding();
+        if (paddedHeight < kernel || paddedWidth < kernel) {
+            String dilated = conv.dilation() == 1 ? "" : " (dilated by " + conv.dilation() + ")";
+            throw error(
+                    conv,
+                    index,
+                    "kernel " + kernel + "x" + kernel + dilated + " is larger than its input " + input
+                            + " (with padding " + conv.padding() + "); use a smaller kernel"
+                            + (conv.dilation() == 1 ? "" : " or dilation") + ", add padding, or remove"
                             + " a pooling layer before it");
         }
         long height = (paddedHeight - kernel) / conv.stride() + 1;

@@ -38,7 +38,7 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
         LayerShape largest = shapes.get(0);
         double largestBytes = -1;
         for (LayerShape shape : shapes) {
-            double layerParameters = parameters(shape);
+            double layerParameters = shape.parameters();
             parameters += layerParameters;
             activations += shape.output().size();
             double bytes = bytes(
@@ -83,16 +83,6 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
                         largest.index(),
                         largest.layer().type(),
                         MemoryLimit.PROPERTY));
-    }
-
-    private static double parameters(LayerShape shape) {
-        if (shape.layer() instanceof Conv2dLayer conv) {
-            return (double) conv.filters() * shape.input().dim(0) * conv.kernel() * conv.kernel() + conv.filters();
-        }
-        if (shape.layer() instanceof LinearLayer linear) {
-            return (double) shape.input().size() * linear.units() + linear.units();
-        }
-        return shape.parameterCount();
     }
 
     private static double bytes(double parameters, double activations, int batchSize) {

@@ -126,6 +126,21 @@ final class YamlValue {
         return value;
     }
 
+    /** {@code true} or {@code false}, unquoted; yes, no, on and off are refused as unclear. */
+    boolean bool() throws SpecException {
+        String text = YamlNodes.scalarText(node);
+        if (node instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            throw SpecException.at(
+                    location(),
+                    field() + " must be true or false, but was the quoted text " + YamlNodes.describe(node)
+                            + "; write true or false without quotes");
+        }
+        if ("true".equals(text) || "false".equals(text)) {
+            return Boolean.parseBoolean(text);
+        }
+        throw mustBe("true or false", YamlNodes.describe(node));
+    }
+
     /** Any text; an empty value, a list or a mapping is not text. */
     String text() throws SpecException {
         if (YamlNodes.isNull(node) || YamlNodes.scalarText(node) == null) {

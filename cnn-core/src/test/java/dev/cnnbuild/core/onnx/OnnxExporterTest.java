@@ -34,10 +34,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@code model.onnx} that {@code cnn:train} writes, run by ONNX Runtime on the preprocessed test images, gives
@@ -62,23 +64,57 @@ class OnnxExporterTest {
             + "  - dropout\n"
             + "  - linear: {units: 2}\n";
 
+    /**
+     * The activations gelu (as its erf formula), silu and leakyRelu, dilated, grouped (depthwise) and bias-free
+     * convolutions, both global poolings, batch norm after a linear layer.
+     */
+    private static final String MODERN_LAYERS = "layers:\n"
+            + "  - conv2d: {filters: 6, kernel: 3, padding: 2, dilation: 2, bias: false}\n"
+            + "  - batchnorm\n"
+            + "  - gelu\n"
+            + "  - conv2d: {filters: 6, kernel: 3, padding: 1, groups: 6}\n"
+            + "  - silu\n"
+            + "  - conv2d: {filters: 4, kernel: 1, groups: 2}\n"
+            + "  - leakyRelu: {slope: 0.2}\n"
+            + "  - globalAvgPool\n"
+            + "  - linear: {units: 8}\n"
+            + "  - batchnorm\n"
+            + "  - gelu\n"
+            + "  - linear: {units: 2}\n";
+
+    /** A global max pool straight after a convolution, then the classifier. */
+    private static final String MAX_POOLED_LAYERS = "layers:\n"
+            + "  - conv2d: {filters: 5, kernel: 3, stride: 2, padding: 1}\n"
+            + "  - leakyRelu\n"
+            + "  - globalMaxPool\n"
+            + "  - linear: {units: 2}\n";
+
     @TempDir
     Path dir;
 
-    @ParameterizedTest(name = "{0} channel(s)")
-    @ValueSource(ints = {1, 3})
-    void onnxRuntimeGivesTheLogitsOfTheTrainedNetwork(int channels) throws Exception {
+    static Stream<Arguments> networks() {
+        return Stream.of(
+                Arguments.of("every-layer", LAYERS, 1),
+                Arguments.of("every-layer", LAYERS, 3),
+                Arguments.of("modern", MODERN_LAYERS, 1),
+                Arguments.of("modern", MODERN_LAYERS, 3),
+                Arguments.of("max-pooled", MAX_POOLED_LAYERS, 3));
+    }
+
+    @ParameterizedTest(name = "{0}, {2} channel(s)")
+    @MethodSource("networks")
+    void onnxRuntimeGivesTheLogitsOfTheTrainedNetwork(String name, String layers, int channels) throws Exception {
         TinyImages.writeClasses(dir.resolve("train"), 16, 8, 8, 1);
         Path test = TinyImages.writeClasses(dir.resolve("test"), 20, 8, 8, 2);
         String yaml = TinyImages.modelYaml(
-                        "every-layer",
+                        name,
                         "folder",
                         "  train: {dir: train}\n  test: {dir: test}\n" + "  normalize: auto\n",
                         channels)
-                .replaceFirst("(?s)layers:\n.*?data:\n", LAYERS + "data:\n");
-        Path file = Files.writeString(dir.resolve("every-layer.yaml"), yaml);
+                .replaceFirst("(?s)layers:\n.*?data:\n", layers + "data:\n");
+        Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml);
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("out")));
-        ModelDirectory directory = ModelDirectory.of(dir.resolve("out"), "every-layer");
+        ModelDirectory directory = ModelDirectory.of(dir.resolve("out"), name);
         ImageSet images = ImageSetDecoder.decode(
                         ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE)
                 .images();

@@ -21,7 +21,7 @@ class ModelSpecAllErrorsTest {
         assertThat(Tutorial.errorsOf(text))
                 .containsExactly(
                         "mnist.yaml:5:38: unknown key 'strides' in conv2d (layer 1); did you mean 'stride'? Valid"
-                                + " keys: filters, kernel, stride, padding",
+                                + " keys: filters, kernel, stride, padding, dilation, groups, bias",
                         "mnist.yaml:7:23: 'filters' of conv2d (layer 3) must be a whole number, but was 'many'",
                         "mnist.yaml:22:3: training is missing 'epochs'; add it, e.g. epochs: 10");
     }
@@ -30,11 +30,11 @@ class ModelSpecAllErrorsTest {
     void aMisspelledKeyIsReadAsTheKeyItSuggestsSoItIsNotAlsoMissing() {
         assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filter: 16, kernel: 5}")))
                 .containsExactly("mnist.yaml:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'?"
-                        + " Valid keys: filters, kernel, stride, padding");
+                        + " Valid keys: filters, kernel, stride, padding, dilation, groups, bias");
         assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filter: sixteen, kernel: 5}")))
                 .containsExactly(
                         "mnist.yaml:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'? Valid"
-                                + " keys: filters, kernel, stride, padding",
+                                + " keys: filters, kernel, stride, padding, dilation, groups, bias",
                         "mnist.yaml:5:22: 'filters' of conv2d (layer 1) must be a whole number, but was 'sixteen'");
     }
 
@@ -173,8 +173,9 @@ class ModelSpecAllErrorsTest {
         // 'size' is not close to any key of conv2d, which lacks 'kernel': one error at 'size', not also a missing
         // 'kernel'; the value of 'size' is not read, since what it was meant as is a guess
         assertThat(Tutorial.errorsOf(Tutorial.with("{filters: 16, kernel: 5}", "{filters: 16, size: five}")))
-                .containsExactly("mnist.yaml:5:27: unknown key 'size' in conv2d (layer 1), which needs 'kernel' (kernel"
-                        + " size); write 'kernel' instead of 'size'. Valid keys: filters, kernel, stride, padding");
+                .containsExactly(
+                        "mnist.yaml:5:27: unknown key 'size' in conv2d (layer 1), which needs 'kernel' (kernel"
+                                + " size); write 'kernel' instead of 'size'. Valid keys: filters, kernel, stride, padding, dilation, groups, bias");
         assertThat(Tutorial.errorsOf(Tutorial.with("  epochs: 10\n", "  passes: 10\n")))
                 .containsExactly("mnist.yaml:22:3: unknown key 'passes' in training, which needs 'epochs' (passes over"
                         + " the training set); write 'epochs' instead of 'passes'. Valid keys: epochs, batchSize,"
@@ -187,8 +188,8 @@ class ModelSpecAllErrorsTest {
                 .containsExactly(
                         "mnist.yaml:5:14: unknown key 'size' in conv2d (layer 1), which needs 'filters' (output"
                                 + " channels) and 'kernel' (kernel size); write them instead of 'size'. Valid keys:"
-                                + " filters, kernel, stride, padding",
+                                + " filters, kernel, stride, padding, dilation, groups, bias",
                         "mnist.yaml:5:23: unknown key 'colour' in conv2d (layer 1); valid keys: filters, kernel,"
-                                + " stride, padding");
+                                + " stride, padding, dilation, groups, bias");
     }
 }

@@ -143,7 +143,7 @@ class ModelSpecErrorsTest {
     void unknownKeyWithSuggestion() {
         assertThat(Tutorial.errorOf(Tutorial.with("{filters: 16,", "{filter: 16,")))
                 .isEqualTo("mnist.yaml:5:14: unknown key 'filter' in conv2d (layer 1); did you mean 'filters'?"
-                        + " Valid keys: filters, kernel, stride, padding");
+                        + " Valid keys: filters, kernel, stride, padding, dilation, groups, bias");
     }
 
     @Test
@@ -164,7 +164,8 @@ class ModelSpecErrorsTest {
         assertThat(Tutorial.errorOf(Tutorial.with("- conv2d: {filters: 16", "- conv: {filters: 16")))
                 .isEqualTo(
                         "mnist.yaml:5:5: unknown layer type 'conv' (layer 1); did you mean 'conv2d'? Valid layer types:"
-                                + " conv2d, maxpool, avgpool, relu, sigmoid, tanh, flatten, linear, dropout, batchnorm");
+                                + " conv2d, maxpool, avgpool, relu, sigmoid, tanh, flatten, linear, dropout, batchnorm,"
+                                + " gelu, silu, leakyRelu, globalAvgPool, globalMaxPool");
     }
 
     @Test

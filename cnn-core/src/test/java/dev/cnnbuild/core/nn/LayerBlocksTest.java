@@ -1,0 +1,153 @@
+package dev.cnnbuild.core.nn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import dev.cnnbuild.core.spec.LayerShape;
+import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.ShapeInference;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every layer type, built as a DJL block and run forward on a tiny random batch, gives the shape that shape
+ * inference computed, has the parameter count it reported, and computes what the layer means.
+ */
+class LayerBlocksTest {
+    private static final int BATCH = 3;
+
+    static String model(String layers) {
+        return "name: net\n"
+                + "input: {channels: 3, height: 12, width: 12}\n"
+                + "classes: 2\n"
+                + "layers:\n"
+                + layers
+                + "data:\n"
+                + "  format: folder\n"
+                + "  dir: images\n"
+                + "  testSplit: 0.25\n"
+                + "training:\n"
+                + "  epochs: 1\n";
+    }
+
+    @Test
+    void everyLayerGivesTheInferredShapeAndParameterCountInAForwardPass() throws Exception {
+        assertForwardShapes("  - conv2d: {filters: 6, kernel: 3, padding: 2, dilation: 2, bias: false}\n"
+                + "  - batchnorm\n"
+                + "  - gelu\n"
+                + "  - conv2d: {filters: 12, kernel: 3, stride: 2, groups: 6}\n"
+                + "  - silu\n"
+                + "  - conv2d: {filters: 8, kernel: 1, groups: 4}\n"
+                + "  - leakyRelu: {slope: 0.2}\n"
+                + "  - maxpool: {kernel: 2}\n"
+                + "  - avgpool: {kernel: 2, stride: 1}\n"
+                + "  - relu\n"
+                + "  - globalAvgPool\n"
+                + "  - linear: {units: 4}\n"
+                + "  - batchnorm\n"
+                + "  - tanh\n"
+                + "  - dropout\n"
+                + "  - sigmoid\n"
+                + "  - linear: {units: 2}\n");
+        assertForwardShapes("  - conv2d: {filters: 5, kernel: 3}\n  - globalMaxPool\n  - linear: {units: 2}\n");
+        assertForwardShapes("  - conv2d: {filters: 5, kernel: 3}\n  - flatten\n  - linear: {units: 2}\n");
+    }
+
+    /** gelu against {@code x·0.5·(1 + erf(x/√2))}, the values of Python's {@code math.erf}; silu and leakyRelu. */
+    @Test
+    void theActivationsComputeTheirPyTorchFormulas() throws Exception {
+        float[] x = {-3f, -1f, -0.25f, 0f, 0.5f, 2f};
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            SequentialBlock network = build("  - flatten\n  - gelu\n  - linear: {units: 2}\n");
+            assertThat(apply(manager, network.getChildren().get(1).getValue(), x))
+                    .containsExactly(
+                            new float[] {-0.004049694f, -0.1586553f, -0.1003234f, 0f, 0.3457312f, 1.9545f},
+                            within(1e-6f));
+            network = build("  - flatten\n  - silu\n  - linear: {units: 2}\n");
+            float[] silu = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                silu[i] = (float) (x[i] / (1 + Math.exp(-x[i])));
+            }
+            assertThat(apply(manager, network.getChildren().get(1).getValue(), x))
+                    .containsExactly(silu, within(1e-6f));
+            network = build("  - flatten\n  - leakyRelu: {slope: 0.2}\n  - linear: {units: 2}\n");
+            assertThat(apply(manager, network.getChildren().get(1).getValue(), x))
+                    .containsExactly(new float[] {-0.6f, -0.2f, -0.05f, 0f, 0.5f, 2f}, within(1e-6f));
+        }
+    }
+
+    @Test
+    void globalPoolingTakesTheMeanOrTheLargestValueOfEachChannel() throws Exception {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDArray image = manager.arange(0f, 2 * 3 * 3).reshape(1, 2, 3, 3);
+            SequentialBlock average = build("  - globalAvgPool\n  - linear: {units: 2}\n");
+            SequentialBlock largest = build("  - globalMaxPool\n  - linear: {units: 2}\n");
+            assertThat(forward(manager, average.getChildren().get(0).getValue(), image)
+                            .toFloatArray())
+                    .containsExactly(4f, 13f);
+            assertThat(forward(manager, largest.getChildren().get(0).getValue(), image)
+                            .toFloatArray())
+                    .containsExactly(8f, 17f);
+        }
+    }
+
+    private static SequentialBlock build(String layers) throws Exception {
+        return NetworkBuilder.build(ShapeInference.infer(ModelSpecReader.parse(Path.of("net.yaml"), model(layers))));
+    }
+
+    private static float[] apply(NDManager manager, Block block, float[] x) {
+        return forward(manager, block, manager.create(x).reshape(1, x.length)).toFloatArray();
+    }
+
+    private static NDArray forward(NDManager manager, Block block, NDArray input) {
+        block.initialize(manager, DataType.FLOAT32, input.getShape());
+        return block.forward(new ParameterStore(manager, false), new NDList(input), false)
+                .singletonOrThrow();
+    }
+
+    /** Runs each block on the previous block's real output and compares with the inferred shapes. */
+    private static void assertForwardShapes(String layers) throws Exception {
+        List<LayerShape> shapes = ShapeInference.infer(ModelSpecReader.parse(Path.of("net.yaml"), model(layers)));
+        SequentialBlock network = NetworkBuilder.build(shapes);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            manager.getEngine().setRandomSeed(7);
+            Shape input = new Shape(BATCH, 3, 12, 12);
+            network.initialize(manager, DataType.FLOAT32, input);
+            NDArray x = manager.randomNormal(input);
+            ParameterStore store = new ParameterStore(manager, false);
+            for (int i = 0; i < shapes.size(); i++) {
+                Block block = network.getChildren().get(i).getValue();
+                x = block.forward(store, new NDList(x), true).singletonOrThrow();
+                LayerShape shape = shapes.get(i);
+                assertThat(x.getShape().getShape())
+                        .as("layer %d (%s)", i + 1, shape.layer().type())
+                        .containsExactly(batchOf(shape.output().dims()));
+                long parameters = block.getParameters().stream()
+                        .filter(p -> p.getValue().requiresGradient())
+                        .mapToLong(p -> p.getValue().getArray().size())
+                        .sum();
+                assertThat(parameters)
+                        .as("parameters of layer %d (%s)", i + 1, shape.layer().type())
+                        .isEqualTo(shape.parameterCount());
+            }
+        }
+    }
+
+    private static long[] batchOf(List<Integer> dims) {
+        long[] shape = new long[dims.size() + 1];
+        shape[0] = BATCH;
+        for (int i = 0; i < dims.size(); i++) {
+            shape[i + 1] = dims.get(i);
+        }
+        return shape;
+    }
+}
