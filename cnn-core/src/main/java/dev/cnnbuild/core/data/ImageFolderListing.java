@@ -86,14 +86,25 @@ public final class ImageFolderListing {
     }
 
     private static List<String> classFolders(Path dir) throws DatasetException {
+        List<Path> visible;
         try (Stream<Path> children = Files.list(dir)) {
-            return children.filter(child -> Files.isDirectory(child) && !ImageFormats.isHidden(child))
-                    .map(child -> child.getFileName().toString())
+            visible = children.filter(child -> !ImageFormats.isHidden(child))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new DatasetException(dir + ": cannot be listed (" + e.getMessage() + ")");
         }
+        for (Path child : visible) {
+            if (Files.isSymbolicLink(child) && !Files.exists(child)) {
+                // a class folder not fetched yet: leaving it out would train without its class
+                throw new DatasetException(child + ": a link to " + target(child) + ", which does not exist; fetch"
+                        + " the data it points to (dvc pull, git annex get) or remove the link");
+            }
+        }
+        return visible.stream()
+                .filter(Files::isDirectory)
+                .map(child -> child.getFileName().toString())
+                .toList();
     }
 
     private static List<Path> filesUnder(Path classDir, Progress progress) throws DatasetException {

@@ -83,6 +83,19 @@ class ImageFolderLinksTest {
     }
 
     @Test
+    void aBrokenLinkInPlaceOfAClassFolderIsRefusedRatherThanTrainingWithoutTheClass() throws Exception {
+        Path images = dir.resolve("images");
+        TinyImages.solid(images.resolve("cat/1.png"), 2, 2, 0, "png");
+        TinyImages.solid(images.resolve("dog/1.png"), 2, 2, 0, "png");
+        Files.createSymbolicLink(images.resolve("emu"), dir.resolve("not-fetched"));
+
+        assertThatThrownBy(() -> ImageFolderListing.list(images))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(images.resolve("emu") + ": a link to " + dir.resolve("not-fetched") + ", which does not"
+                        + " exist; fetch the data it points to (dvc pull, git annex get) or remove the link");
+    }
+
+    @Test
     void aFolderLinkThatLoopsIsRefused() throws Exception {
         Path images = dir.resolve("images");
         TinyImages.solid(images.resolve("cat/1.png"), 2, 2, 0, "png");
