@@ -11,20 +11,19 @@ import java.util.List;
  *
  * <pre>{@code
  * ResumableOptimizer adam = ResumableOptimizer.of(new AdamOptimizer(0.0002, 0.9, 0.999, 1e-8, 0), 0);
+ * // the learning rate of each step comes from the optimizer's LearningRateSchedule
  * }</pre>
  */
 final class ResumableAdam extends ResumableOptimizer {
     private static final String MEAN = "mean";
     private static final String VARIANCE = "variance";
 
-    private final float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
 
-    ResumableAdam(AdamOptimizer spec, int stepsDone) {
-        super((float) spec.weightDecay(), stepsDone, List.of(MEAN, VARIANCE));
-        this.learningRate = (float) spec.learningRate();
+    ResumableAdam(AdamOptimizer spec, int stepsDone, LearningRateSchedule schedule) {
+        super((float) spec.weightDecay(), stepsDone, List.of(MEAN, VARIANCE), schedule);
         this.beta1 = (float) spec.beta1();
         this.beta2 = (float) spec.beta2();
         this.epsilon = (float) spec.epsilon();
@@ -32,9 +31,10 @@ final class ResumableAdam extends ResumableOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad) {
-        int step = updateCount(parameterId);
-        double coefficient1 = 1.0 - Math.pow(beta1, step);
-        double coefficient2 = 1.0 - Math.pow(beta2, step);
+        Step next = nextStep(parameterId);
+        float learningRate = next.rate();
+        double coefficient1 = 1.0 - Math.pow(beta1, next.number());
+        double coefficient2 = 1.0 - Math.pow(beta2, next.number());
         float biasCorrected = (float) (learningRate * Math.sqrt(coefficient2) / coefficient1);
         NDList inputs = new NDList(weight, grad, slot(MEAN, parameterId, weight), slot(VARIANCE, parameterId, weight));
         weight.getNDArrayInternal()

@@ -2,12 +2,16 @@ package dev.cnnbuild.core.optimizer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import dev.cnnbuild.core.spec.AdamOptimizer;
+import dev.cnnbuild.core.spec.AdamWOptimizer;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
 import java.io.IOException;
@@ -17,16 +21,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An optimizer whose state can be exported with a checkpoint and imported into a fresh instance: one array per
- * trainable parameter and state slot (Adam's {@code mean} and {@code variance}, SGD's {@code momentum}), plus the
- * number of steps already taken, which a resumed run passes to {@link #of}.
+ * trainable parameter and state slot (Adam's and AdamW's {@code mean} and {@code variance}, SGD's
+ * {@code momentum}), plus the number of steps already taken, which a resumed run passes to {@link #of}. The
+ * learning rate of each step comes from its {@link LearningRateSchedule}, by the step's number.
  *
  * <pre>{@code
- * ResumableOptimizer resumed = ResumableOptimizer.of(spec.training().optimizer(), 468);
+ * ResumableOptimizer resumed = ResumableOptimizer.of(spec.training().optimizer(), 468, schedule);
  * resumed.importState(NDList.decode(manager, stateBytes), network.getParameters());
  * }</pre>
  */
 public abstract class ResumableOptimizer extends Optimizer {
     private final List<String> slots;
+    private final LearningRateSchedule schedule;
     private final Map<String, Map<String, NDArray>> state = new ConcurrentHashMap<>();
     private final Map<String, NDArray> firstDeviceWeights = new ConcurrentHashMap<>();
 
@@ -36,27 +42,54 @@ public abstract class ResumableOptimizer extends Optimizer {
      * @param weightDecay the L2 penalty
      * @param stepsDone the steps taken before, by the run being resumed; 0 for a fresh run
      * @param slots the names of the per-parameter state arrays
+     * @param schedule the learning rate of every step
      */
-    ResumableOptimizer(float weightDecay, int stepsDone, List<String> slots) {
+    ResumableOptimizer(float weightDecay, int stepsDone, List<String> slots, LearningRateSchedule schedule) {
         super(new Settings().optWeightDecays(weightDecay).optBeginNumUpdate(stepsDone));
         this.slots = List.copyOf(slots);
+        this.schedule = schedule;
         for (String slot : slots) {
             state.put(slot, new ConcurrentHashMap<>());
         }
     }
 
     /**
-     * Creates the optimizer a model file asks for.
+     * Creates the optimizer a model file asks for, at a constant learning rate.
      *
-     * @param spec Adam or SGD with their settings
+     * @param spec Adam, AdamW or SGD with their settings
      * @param stepsDone the steps taken before, by the run being resumed; 0 for a fresh run
      * @return the optimizer
      */
     public static ResumableOptimizer of(OptimizerSpec spec, int stepsDone) {
+        return of(spec, stepsDone, LearningRateSchedule.constant(spec.learningRate()));
+    }
+
+    /**
+     * Creates the optimizer a model file asks for, its learning rate following a schedule.
+     *
+     * <pre>{@code
+     * ResumableOptimizer.of(settings.optimizer(), 0,
+     *         LearningRateSchedule.of(settings.optimizer(), settings.schedule(), settings.epochs(), batches));
+     * }</pre>
+     *
+     * @param spec Adam, AdamW or SGD with their settings
+     * @param stepsDone the steps taken before, by the run being resumed; 0 for a fresh run
+     * @param schedule the learning rate of every step
+     * @return the optimizer
+     */
+    public static ResumableOptimizer of(OptimizerSpec spec, int stepsDone, LearningRateSchedule schedule) {
         if (spec instanceof AdamOptimizer adam) {
-            return new ResumableAdam(adam, stepsDone);
+            return new ResumableAdam(adam, stepsDone, schedule);
         }
-        return new ResumableSgd((SgdOptimizer) spec, stepsDone);
+        if (spec instanceof AdamWOptimizer adamw) {
+            return new ResumableAdamW(adamw, stepsDone, schedule);
+        }
+        return new ResumableSgd((SgdOptimizer) spec, stepsDone, schedule);
+    }
+
+    /** Returns the schedule that gives every step its learning rate. */
+    public LearningRateSchedule schedule() {
+        return schedule;
     }
 
     /**
@@ -129,6 +162,50 @@ public abstract class ResumableOptimizer extends Optimizer {
      * @param grad its gradient
      */
     abstract void step(String parameterId, NDArray weight, NDArray grad);
+
+    /**
+     * Counts a step of a parameter and returns the step's learning rate; call it once per step.
+     *
+     * @param parameterId the parameter
+     * @return the step's number from 1 over the whole training, and its learning rate
+     */
+    Step nextStep(String parameterId) {
+        int step = updateCount(parameterId);
+        return new Step(step, schedule.at(step - 1L));
+    }
+
+    /**
+     * One step of one parameter.
+     *
+     * @param number the step, from 1 over the whole training
+     * @param learningRate its learning rate
+     */
+    record Step(int number, double learningRate) {
+
+        /** The learning rate as the engine's kernels take it. */
+        float rate() {
+            return (float) learningRate;
+        }
+    }
+
+    /**
+     * Runs a step made of array operations rather than one of the engine's update kernels, as the kernels do: with
+     * autograd off, so that a weight may change in place, then sets the weight's gradient to zero.
+     *
+     * @param weight the weight the step updates
+     * @param update the operations, on arrays it closes itself
+     */
+    static void inPlace(NDArray weight, Runnable update) {
+        boolean recording = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            update.run();
+        } finally {
+            JniUtils.setGradMode(recording);
+        }
+        JniUtils.zeroGrad((PtNDArray) weight);
+    }
 
     /** Overwrites {@code target} in place with the values of {@code source}, an array of the same shape. */
     static void assign(NDArray target, NDArray source) {

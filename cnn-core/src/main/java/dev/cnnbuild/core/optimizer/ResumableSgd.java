@@ -6,39 +6,54 @@ import dev.cnnbuild.core.spec.SgdOptimizer;
 import java.util.List;
 
 /**
- * SGD, with momentum if asked for, as DJL 0.33's {@code Sgd} computes it, with the momentum kept where a
- * checkpoint can reach it.
+ * SGD as PyTorch's {@code torch.optim.SGD} (no dampening), with its momentum kept where a checkpoint can reach it.
+ * Without momentum it is the engine's fused update, as DJL 0.33's {@code Sgd} computes it:
+ * {@code w -= lr * (g + weightDecay * w)}. With momentum it is PyTorch's: {@code d = g + weightDecay * w},
+ * {@code buf = momentum * buf + d} (the buffer starting at zero, so the first step's buffer is {@code d}), then
+ * {@code w -= lr * buf}, or with Nesterov {@code w -= lr * (d + momentum * buf)}.
  *
  * <pre>{@code
- * ResumableOptimizer sgd = ResumableOptimizer.of(new SgdOptimizer(0.1, 0.9, 0), 0);
+ * ResumableOptimizer sgd = ResumableOptimizer.of(new SgdOptimizer(0.1, 0.9, true, 0), 0);
  * }</pre>
  */
 final class ResumableSgd extends ResumableOptimizer {
     private static final String MOMENTUM = "momentum";
 
-    private final float learningRate;
     private final float momentum;
+    private final boolean nesterov;
 
-    ResumableSgd(SgdOptimizer spec, int stepsDone) {
-        super((float) spec.weightDecay(), stepsDone, (float) spec.momentum() == 0f ? List.of() : List.of(MOMENTUM));
-        this.learningRate = (float) spec.learningRate();
+    ResumableSgd(SgdOptimizer spec, int stepsDone, LearningRateSchedule schedule) {
+        super(
+                (float) spec.weightDecay(),
+                stepsDone,
+                (float) spec.momentum() == 0f ? List.of() : List.of(MOMENTUM),
+                schedule);
         this.momentum = (float) spec.momentum();
+        this.nesterov = spec.nesterov();
     }
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad) {
-        NDList inputs = momentum == 0f
-                ? new NDList(weight, grad)
-                : new NDList(weight, grad, slot(MOMENTUM, parameterId, weight));
-        weight.getNDArrayInternal()
-                .sgdUpdate(
-                        inputs,
-                        new NDList(weight),
-                        learningRate,
-                        getWeightDecay(),
-                        rescaleGrad,
-                        clipGrad,
-                        momentum,
-                        true);
+        float learningRate = nextStep(parameterId).rate();
+        if (momentum == 0f) {
+            weight.getNDArrayInternal()
+                    .sgdUpdate(
+                            new NDList(weight, grad),
+                            new NDList(weight),
+                            learningRate,
+                            getWeightDecay(),
+                            rescaleGrad,
+                            clipGrad,
+                            momentum,
+                            true);
+            return;
+        }
+        NDArray buffer = slot(MOMENTUM, parameterId, weight);
+        inPlace(weight, () -> {
+            NDArray direction = getWeightDecay() == 0f ? grad : grad.add(weight.mul(getWeightDecay()));
+            buffer.muli(momentum).addi(direction);
+            NDArray update = nesterov ? direction.add(buffer.mul(momentum)) : buffer;
+            weight.subi(update.mul(learningRate));
+        });
     }
 }

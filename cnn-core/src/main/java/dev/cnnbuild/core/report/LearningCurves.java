@@ -1,13 +1,17 @@
 package dev.cnnbuild.core.report;
 
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Loss and accuracy per epoch, train, validation (when the model held a validation split out) and test (when the
- * test set was measured after every epoch), as two line charts, with the figures in a table beneath, folded away
+ * test set was measured after every epoch), as two line charts, and the learning rate of each epoch's last step as a
+ * third (when the history records it), with the figures in a table beneath, folded away
  * ({@code <details>}) so that a long training does not push the rest of the report down; a test cell of an epoch
  * after which the test set was not measured shows a dash.
  */
@@ -44,15 +48,26 @@ final class LearningCurves {
                         EpochMetrics::trainAccuracy,
                         EpochMetrics::validationAccuracy,
                         EpochMetrics::testAccuracy));
-        StringBuilder html = new StringBuilder("<div class=\"charts\">\n")
-                .append(loss.svg())
-                .append(accuracy.svg())
-                .append("</div>\n<details class=\"history\"><summary>Figures of each epoch (")
+        boolean rated = history.stream().allMatch(e -> e.learningRate() != null);
+        StringBuilder html =
+                new StringBuilder("<div class=\"charts\">\n").append(loss.svg()).append(accuracy.svg());
+        if (rated) {
+            html.append(new LineChart(
+                            "Learning rate",
+                            "learning rate",
+                            true,
+                            List.of(new LineChart.Series(
+                                    "learning rate", "train", values(history, EpochMetrics::learningRate))))
+                    .svg());
+        }
+        html.append("</div>\n<details class=\"history\"><summary>Figures of each epoch (")
                 .append(history.size())
                 .append(history.size() == 1 ? " epoch" : " epochs")
                 .append(")</summary>\n<table class=\"history\">\n<thead><tr><th>epoch</th><th>train loss</th>"
                         + "<th>train accuracy</th><th>test loss</th><th>test accuracy</th><th>seconds</th>"
-                        + "<th>images/s</th></tr></thead>\n<tbody>\n");
+                        + "<th>images/s</th>")
+                .append(rated ? "<th>learning rate</th>" : "")
+                .append("</tr></thead>\n<tbody>\n");
         for (EpochMetrics e : history) {
             html.append("<tr><td>")
                     .append(e.epoch())
@@ -67,10 +82,23 @@ final class LearningCurves {
                     .append("</td><td>")
                     .append(Html.fixed(e.trainSeconds(), 1))
                     .append("</td><td>")
-                    .append(Html.count(Math.round(e.imagesPerSecond())))
-                    .append("</td></tr>\n");
+                    .append(Html.count(Math.round(e.imagesPerSecond())));
+            if (rated) {
+                html.append("</td><td>").append(rate(e.learningRate()));
+            }
+            html.append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</details>\n").toString();
+    }
+
+    /** A learning rate with four significant digits, such as {@code 0.0009755} or {@code 2.500e-08}. */
+    private static String rate(double rate) {
+        return rate != 0 && Math.abs(rate) < 1e-4
+                ? String.format(Locale.ROOT, "%.3e", rate)
+                : new BigDecimal(rate)
+                        .round(new MathContext(4))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     private static String orDash(Double figure) {

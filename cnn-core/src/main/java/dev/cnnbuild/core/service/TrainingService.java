@@ -29,6 +29,7 @@ import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.training.CheckpointStore;
+import dev.cnnbuild.core.training.ClassWeights;
 import dev.cnnbuild.core.training.ModelTrainer;
 import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
@@ -144,6 +145,7 @@ public final class TrainingService {
         EngineInputs engine = forecast.isPresent() ? forecast.get() : loaded(choice);
         Consumer<String> dataLines = line -> listener.onDataLine(spec.name(), line);
         ModelData data = ModelData.forTraining(spec, dataLines);
+        ClassWeights.check(spec.training().classWeights(), data.classNames());
         Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
                 .hashes(
                         ProjectPaths.named(request.projectDirectory(), data.files()),
@@ -182,6 +184,7 @@ public final class TrainingService {
                 .optStartFresh(request.force())
                 .optNormalization(normalization)
                 .optThreads(request.threads())
+                .optClassNames(data.classNames())
                 .build();
         try (TrainedNetwork trained = trainer.train(train, test)) {
             TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());

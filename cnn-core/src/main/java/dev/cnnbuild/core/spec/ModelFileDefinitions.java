@@ -73,10 +73,47 @@ final class ModelFileDefinitions {
             optional("epsilon", number(0, true, "added to the denominator, 1e-8 by default")),
             optional("weightDecay", number(0, false, "L2 penalty, 0 by default")));
 
+    static final MappingDefinition ADAMW = MappingDefinition.of(
+            optional("learningRate", number(0, true, "step size, 0.001 by default")),
+            optional("weightDecay", number(0, false, "decoupled weight decay, 0.01 by default")),
+            optional(
+                    "betas",
+                    list(number(0, false, null), "decays of the first and second moments, [0.9, 0.999] by default")
+                            .put("minItems", 2)
+                            .put("maxItems", 2)),
+            optional("epsilon", number(0, true, "added to the denominator, 1e-8 by default")));
+
     static final MappingDefinition SGD = MappingDefinition.of(
             optional("learningRate", number(0, true, "step size, 0.01 by default")),
             optional("momentum", number(0, false, "momentum, 0 by default")),
+            optional("nesterov", bool("Nesterov momentum; needs a momentum above 0; false by default")),
             optional("weightDecay", number(0, false, "L2 penalty, 0 by default")));
+
+    static final MappingDefinition COSINE = MappingDefinition.of(
+            optional("warmupEpochs", warmup()),
+            optional("minLearningRate", number(0, false, "the rate at the end of training, 0 by default")));
+
+    static final MappingDefinition STEP = MappingDefinition.of(
+            required("every", integer(1, "epochs between two changes of the rate")),
+            optional("factor", number(0, true, "multiplier of the rate, 0.1 by default")),
+            optional("warmupEpochs", warmup()));
+
+    static final MappingDefinition MULTI_STEP = MappingDefinition.of(
+            required("milestones", list(integer(1, null), "epochs after which the rate changes, ascending")),
+            optional("factor", number(0, true, "multiplier of the rate, 0.1 by default")),
+            optional("warmupEpochs", warmup()));
+
+    static final MappingDefinition ONE_CYCLE =
+            MappingDefinition.of(optional("warmupEpochs", number(0, true, "epochs the rate rises, 30% by default")));
+
+    static final List<Named> SCHEDULES = List.of(
+            new Named(CosineSchedule.TYPE, COSINE),
+            new Named(StepSchedule.TYPE, STEP),
+            new Named(MultiStepSchedule.TYPE, MULTI_STEP),
+            new Named(OneCycleSchedule.TYPE, ONE_CYCLE));
+
+    static final MappingDefinition GRADIENT_CLIPPING =
+            MappingDefinition.of(required("norm", number(0, true, "largest L2 norm of all gradients together")));
 
     static final MappingDefinition EARLY_STOPPING = MappingDefinition.of(
             required(
@@ -91,7 +128,10 @@ final class ModelFileDefinitions {
                     "optimizer",
                     named(
                             "the optimizer, Adam by default",
-                            List.of(new Named(AdamOptimizer.TYPE, ADAM), new Named(SgdOptimizer.TYPE, SGD)))),
+                            List.of(
+                                    new Named(AdamOptimizer.TYPE, ADAM),
+                                    new Named(AdamWOptimizer.TYPE, ADAMW),
+                                    new Named(SgdOptimizer.TYPE, SGD)))),
             optional("loss", words("the loss", "softmaxCrossEntropy")),
             optional("seed", integer(0, "seeds the shuffle, the initial weights, dropout, splits and augmentation")),
             optional("device", pattern("auto, cpu, gpu or gpu:N", "^(auto|cpu|gpu|gpu:[0-9]+)$")),
@@ -106,7 +146,21 @@ final class ModelFileDefinitions {
                             "when the test set is measured: once after the last epoch (end, the"
                                     + " default) or after every epoch",
                             TestPass.values(),
-                            TestPass::yamlName)));
+                            TestPass::yamlName)),
+            optional(
+                    "schedule",
+                    named("how the learning rate changes, stepped per batch; constant by default", SCHEDULES)),
+            optional(
+                    "labelSmoothing", share(false, "share of each label spread evenly over all classes, 0 by default")),
+            optional(
+                    "classWeights",
+                    oneOf(
+                            "weights of the classes in the loss: balanced (n / (classes * count)) or by class name",
+                            words(null, ClassWeightsSpec.BALANCED),
+                            JSON.objectNode()
+                                    .put("type", "object")
+                                    .set("additionalProperties", number(0, true, null)))),
+            optional("gradientClipping", mapping(GRADIENT_CLIPPING, "clip the gradients' global norm")));
 
     static final MappingDefinition CONV2D = MappingDefinition.of(
             required("filters", integer(1, "output channels")),
@@ -196,6 +250,10 @@ final class ModelFileDefinitions {
                                 BadImagePolicy::yamlName)),
                 optional("normalize", normalize()),
                 optional("augment", augmentations()));
+    }
+
+    private static ObjectNode warmup() {
+        return number(0, false, "linear warm-up in epochs, fractional allowed, 0 by default");
     }
 
     private static ObjectNode normalize() {

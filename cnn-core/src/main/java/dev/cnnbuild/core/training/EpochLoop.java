@@ -18,6 +18,8 @@ import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.optimizer.LearningRateSchedule;
+import dev.cnnbuild.core.spec.GradientClippingSpec;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import java.util.Arrays;
@@ -27,10 +29,12 @@ import java.util.Random;
  * One training run's epochs, as the PyTorch tutorial trains them: each epoch shuffles the training set (seeded by
  * the model's seed and the epoch's number, {@link EpochSeeds}), trains seeded mini-batches (the last partial one
  * dropped), then measures the test set where asked and the validation set where there is one. What follows from a
- * batch or an epoch is left to the {@link LoopListener}s. Closing frees the labels' tensor.
+ * batch or an epoch is left to the {@link LoopListener}s. With {@code training.gradientClipping}, the gradients are
+ * clipped between the backward pass and the optimizer's step. Each epoch records the learning rate of its last step.
+ * Closing frees the labels' tensor.
  *
  * <pre>{@code
- * try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches)) {
+ * try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule)) {
  *     EpochMetrics metrics = loop.train(1, listeners);
  * }
  * }</pre>
@@ -51,6 +55,7 @@ final class EpochLoop implements AutoCloseable {
     private final int batches;
     private final NDArray labels;
     private final Augmenter augmenter;
+    private final LearningRateSchedule schedule;
     private PredictedEvaluation lastTestPass;
 
     EpochLoop(
@@ -60,7 +65,8 @@ final class EpochLoop implements AutoCloseable {
             Device[] devices,
             TrainingData data,
             LabeledImages test,
-            int batches) {
+            int batches,
+            LearningRateSchedule schedule) {
         this.spec = spec;
         this.settings = spec.training();
         this.normalization = normalization;
@@ -73,6 +79,7 @@ final class EpochLoop implements AutoCloseable {
         this.batches = batches;
         this.labels = ImageTensors.labels(manager, data.train().labels());
         this.augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
+        this.schedule = schedule;
     }
 
     /**
@@ -122,7 +129,8 @@ final class EpochLoop implements AutoCloseable {
                 seconds,
                 images / seconds,
                 validation == null ? null : validation.loss(),
-                validation == null ? null : validation.accuracy());
+                validation == null ? null : validation.accuracy(),
+                schedule.at((long) epoch * batches - 1));
     }
 
     /** Returns the last test pass of this run, or {@code null} if no epoch measured the test set. */
@@ -158,6 +166,10 @@ final class EpochLoop implements AutoCloseable {
             y.attach(scope);
             DataParallelStep.BatchFigures figures =
                     devices.length > 1 ? DataParallelStep.train(trainer, devices, x, y) : oneDeviceStep(x, y);
+            GradientClippingSpec clipping = settings.gradientClipping();
+            if (clipping != null) {
+                GradientClipping.clip(network, clipping.norm());
+            }
             trainer.step();
             return figures;
         }

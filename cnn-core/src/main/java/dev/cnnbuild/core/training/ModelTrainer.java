@@ -13,10 +13,12 @@ import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.engine.DeviceSelector;
 import dev.cnnbuild.core.engine.DeviceUnavailableException;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
+import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.optimizer.LearningRateSchedule;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DeviceChoice;
@@ -65,6 +67,7 @@ public final class ModelTrainer {
     private final boolean startFresh;
     private final ChannelNormalization normalization;
     private final ThreadSettings threads;
+    private final List<String> classNames;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.model.spec();
@@ -76,6 +79,9 @@ public final class ModelTrainer {
         this.startFresh = builder.startFresh;
         this.normalization = builder.normalization;
         this.threads = builder.threads;
+        this.classNames = builder.classNames == null
+                ? ClassNames.numbered(spec.classes()).names()
+                : List.copyOf(builder.classNames);
     }
 
     /** Returns a builder; {@code setModel} is required. */
@@ -90,8 +96,9 @@ public final class ModelTrainer {
      * @param test the test set, evaluated after the last epoch (after every epoch if the spec says so)
      * @return the trained network; the caller closes it
      * @throws TrainingException if the chosen device cannot be used, the training set is smaller than a batch, the
-     *     validation split holds out nothing, the loss stops being finite (the run diverges), or a checkpoint
-     *     cannot be written
+     *     validation split holds out nothing, a class has no training image for {@code classWeights: balanced},
+     *     gradient clipping is asked for on several devices, the loss stops being finite (the run diverges), or a
+     *     checkpoint cannot be written
      */
     public TrainedNetwork train(LabeledImages train, LabeledImages test) throws TrainingException {
         TrainingSpec settings = spec.training();
@@ -101,7 +108,19 @@ public final class ModelTrainer {
         if (batches == 0) {
             throw new TrainingException(noBatch(train.size(), data, batchSize));
         }
+        float[] classWeights;
+        try {
+            classWeights = ClassWeights.of(
+                    settings.classWeights(), classNames, data.train().labels());
+        } catch (IllegalArgumentException e) {
+            throw new TrainingException(spec.name() + ": " + e.getMessage());
+        }
         Device[] devices = devices();
+        if (devices.length > 1 && settings.gradientClipping() != null) {
+            throw new TrainingException(spec.name() + ": 'gradientClipping' clips the gradients on one device, but"
+                    + " training is to run data-parallel on " + devices.length + " devices; remove 'devices' from"
+                    + " training, or remove 'gradientClipping'");
+        }
         Engine engine = Engine.getEngine("PyTorch");
         Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
@@ -116,7 +135,7 @@ public final class ModelTrainer {
                     batchSize,
                     batches,
                     data.validationSize()));
-            return run(model, devices, data, test, batches, startingPoint(model));
+            return run(model, devices, data, test, batches, startingPoint(model), classWeights);
         } catch (RuntimeException | TrainingException e) {
             model.close();
             throw e;
@@ -197,15 +216,25 @@ public final class ModelTrainer {
 
     /** Trains the epochs after the starting point, each followed by the listeners, and returns the network. */
     private TrainedNetwork run(
-            Model model, Device[] devices, TrainingData data, LabeledImages test, int batches, StartingPoint start)
+            Model model,
+            Device[] devices,
+            TrainingData data,
+            LabeledImages test,
+            int batches,
+            StartingPoint start,
+            float[] classWeights)
             throws TrainingException {
         TrainingSpec settings = spec.training();
         InputShape input = spec.input();
         Block network = model.getBlock();
-        ResumableOptimizer optimizer = ResumableOptimizer.of(settings.optimizer(), start.optimizerSteps());
-        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(optimizer)
-                .optDevices(devices);
+        LearningRateSchedule schedule =
+                LearningRateSchedule.of(settings.optimizer(), settings.schedule(), settings.epochs(), batches);
+        ResumableOptimizer optimizer = ResumableOptimizer.of(settings.optimizer(), start.optimizerSteps(), schedule);
+        Loss loss = settings.labelSmoothing() == 0 && classWeights == null
+                ? Loss.softmaxCrossEntropyLoss()
+                : new SmoothedCrossEntropyLoss(settings.labelSmoothing(), classWeights);
+        DefaultTrainingConfig config =
+                new DefaultTrainingConfig(loss).optOptimizer(optimizer).optDevices(devices);
         List<EpochMetrics> history = new ArrayList<>(start.history());
         EarlyStoppingListener stopping = settings.earlyStopping() == null
                 ? null
@@ -216,7 +245,7 @@ public final class ModelTrainer {
             Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
             trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.height(), input.width()));
             importOptimizerState(optimizer, start, network);
-            try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches);
+            try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule);
                     LoopListeners listeners = listeners(devices, network, optimizer, stopping)) {
                 for (int epoch = start.epoch() + 1; epoch <= settings.epochs() && !listeners.stopsTraining(); epoch++) {
                     EpochMetrics metrics = loop.train(epoch, listeners);
@@ -321,6 +350,7 @@ public final class ModelTrainer {
         private boolean startFresh;
         private ChannelNormalization normalization = ChannelNormalization.NONE;
         private ThreadSettings threads;
+        private List<String> classNames;
 
         private Builder() {}
 
@@ -389,6 +419,19 @@ public final class ModelTrainer {
          */
         public Builder optThreads(ThreadSettings threads) {
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Sets the class names, in label order, that {@code training.classWeights} names classes by; the label
+         * numbers by default.
+         *
+         * <pre>{@code
+         * ModelTrainer.builder().setModel(model).optClassNames(data.classNames()).build();
+         * }</pre>
+         */
+        public Builder optClassNames(List<String> classNames) {
+            this.classNames = classNames;
             return this;
         }
 

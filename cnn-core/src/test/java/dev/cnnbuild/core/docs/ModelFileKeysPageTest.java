@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/model-file.md's tables against the definitions the reader validates against, read from the JSON Schema they
  * generate ({@link ModelFileSchema#json()}): every key with whether it is required, every data key with the formats
- * that take it, every layer, optimizer and augmentation with its parameters and which of them are required. A key
+ * that take it, every layer, optimizer, schedule and augmentation with its parameters and which of them are required. A key
  * added to or removed from the definitions fails here, naming the row to add, change or remove.
  */
 class ModelFileKeysPageTest {
@@ -84,6 +84,10 @@ class ModelFileKeysPageTest {
         assertNamed("layer", schema.at("/properties/layers/items"), table("layer", "parameters", "output"));
         assertNamed(
                 "optimizer", schema.at("/properties/training/properties/optimizer"), table("optimizer", "parameters"));
+        assertNamed(
+                "schedule",
+                schema.at("/properties/training/properties/schedule"),
+                table("schedule", "parameters", "learning rate of step k (after the warm-up)"));
         assertNamed(
                 "augmentation",
                 data().at("/oneOf/0/properties/augment/items"),

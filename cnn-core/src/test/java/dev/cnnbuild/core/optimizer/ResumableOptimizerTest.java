@@ -19,6 +19,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.AdamOptimizer;
+import dev.cnnbuild.core.spec.AdamWOptimizer;
+import dev.cnnbuild.core.spec.CosineSchedule;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.OptimizerSpec;
@@ -66,15 +68,26 @@ class ResumableOptimizerTest {
     }
 
     @Test
-    void sgdWithMomentumStepsExactlyAsDjlsSgd() throws Exception {
+    void plainSgdStepsExactlyAsDjlsSgd() throws Exception {
         Optimizer djl = Optimizer.sgd()
                 .setLearningRateTracker(Tracker.fixed(0.1f))
-                .optMomentum(0.9f)
                 .optWeightDecays(0.001f)
                 .build();
 
-        assertThat(new Run(ResumableOptimizer.of(SGD, 0)).steps(0, 5).parameters())
+        assertThat(new Run(ResumableOptimizer.of(new SgdOptimizer(0.1, 0, 0.001), 0))
+                        .steps(0, 5)
+                        .parameters())
                 .isEqualTo(new Run(djl).steps(0, 5).parameters());
+    }
+
+    @Test
+    void adamwResumedFromExportedStateEndsWhereAnUninterruptedRunEnds() throws Exception {
+        assertResumesExactly(new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01));
+    }
+
+    @Test
+    void nesterovSgdResumedFromExportedStateEndsWhereAnUninterruptedRunEnds() throws Exception {
+        assertResumesExactly(new SgdOptimizer(0.1, 0.9, true, 0.001));
     }
 
     @Test
@@ -110,16 +123,37 @@ class ResumableOptimizerTest {
                         + " this optimizer");
     }
 
-    private static void assertResumesExactly(OptimizerSpec spec) throws Exception {
-        byte[] uninterrupted =
-                new Run(ResumableOptimizer.of(spec, 0)).steps(0, 5).parameters();
+    @Test
+    void adamwWithAWarmedUpCosineScheduleResumedEndsWhereAnUninterruptedRunEnds() throws Exception {
+        AdamWOptimizer adamw = new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
+        // five epochs of one step: a warm-up of two steps, then the cosine
+        assertResumesExactly(adamw, LearningRateSchedule.of(adamw, new CosineSchedule(2, 0), 5, 1));
+    }
 
-        Run first = new Run(ResumableOptimizer.of(spec, 0)).steps(0, 3);
+    @Test
+    void aScheduleChangesTheSteps() throws Exception {
+        AdamWOptimizer adamw = new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
+        LearningRateSchedule cosine = LearningRateSchedule.of(adamw, new CosineSchedule(2, 0), 5, 1);
+
+        assertThat(new Run(ResumableOptimizer.of(adamw, 0, cosine)).steps(0, 5).parameters())
+                .isNotEqualTo(
+                        new Run(ResumableOptimizer.of(adamw, 0)).steps(0, 5).parameters());
+    }
+
+    private static void assertResumesExactly(OptimizerSpec spec) throws Exception {
+        assertResumesExactly(spec, LearningRateSchedule.constant(spec.learningRate()));
+    }
+
+    private static void assertResumesExactly(OptimizerSpec spec, LearningRateSchedule schedule) throws Exception {
+        byte[] uninterrupted =
+                new Run(ResumableOptimizer.of(spec, 0, schedule)).steps(0, 5).parameters();
+
+        Run first = new Run(ResumableOptimizer.of(spec, 0, schedule)).steps(0, 3);
         byte[] state = ((ResumableOptimizer) first.optimizer)
                 .exportState(first.network.getParameters())
                 .encode();
         byte[] parameters = first.parameters();
-        Run resumed = new Run(ResumableOptimizer.of(spec, 3), parameters, state);
+        Run resumed = new Run(ResumableOptimizer.of(spec, 3, schedule), parameters, state);
 
         assertThat(resumed.steps(3, 5).parameters()).isEqualTo(uninterrupted);
     }

@@ -135,6 +135,36 @@ class HtmlReportTest {
     }
 
     @Test
+    void theLearningRateGetsItsOwnChartAndColumn() {
+        ModelMetrics metrics = SampleReport.metrics("m");
+        List<EpochMetrics> history = List.of(
+                new EpochMetrics(1, 0.5, 0.8, 0.4, 0.8, 1, 1, null, null, 0.001),
+                new EpochMetrics(2, 0.3, 0.9, 0.35, 0.85, 1, 1, null, null, 0.0005),
+                new EpochMetrics(3, 0.2, 0.9, 0.3, 0.86, 1, 1, null, null, 2.5e-8));
+        ModelMetrics scheduled =
+                new ModelMetrics("m", "m.yaml", 1, "cpu()", metrics.versions(), 1, history, metrics.test(), 1, 1);
+
+        String curves = section(
+                HtmlReport.render(new ReportData(scheduled, scheduled.test(), List.of(), null, SampleReport.GENERATED)),
+                "learning-curves");
+
+        assertThat(count(curves, "<svg class=\"chart\"")).isEqualTo(3);
+        assertThat(curves)
+                .contains(
+                        "aria-label=\"Learning rate\"",
+                        "<g class=\"legend train\"><line x1=",
+                        "<th>learning rate</th>",
+                        "<td>0.001</td></tr>",
+                        "<td>0.0005</td></tr>",
+                        "<td>2.500e-08</td></tr>");
+        assertThat(section(
+                        HtmlReport.render(new ReportData(
+                                metrics, metrics.test(), List.of(), null, SampleReport.GENERATED)),
+                        "learning-curves"))
+                .doesNotContain("Learning rate", "learning rate");
+    }
+
+    @Test
     void testCurvesNeedTheTestSetMeasuredAfterEveryEpoch() {
         ModelMetrics metrics = SampleReport.metrics("m");
         List<EpochMetrics> history = List.of(

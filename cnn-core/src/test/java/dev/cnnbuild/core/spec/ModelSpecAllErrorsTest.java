@@ -140,16 +140,16 @@ class ModelSpecAllErrorsTest {
                                 + " was 1",
                         "mnist.yaml:24:59: 'epsilon' of training.optimizer.adam must be a number, but was 'zero'");
         assertThat(Tutorial.errorsOf(Tutorial.with(
-                        "{adam: {learningRate: 0.0002}}", "{sgd: {momentm: 1.5, weightDecay: -0.1, nesterov: true}}")))
+                        "{adam: {learningRate: 0.0002}}", "{sgd: {momentm: 1.5, weightDecay: -0.1, dampening: 0.1}}")))
                 .containsExactly(
                         "mnist.yaml:24:21: unknown key 'momentm' in training.optimizer.sgd; did you mean 'momentum'?"
-                                + " Valid keys: learningRate, momentum, weightDecay",
+                                + " Valid keys: learningRate, momentum, nesterov, weightDecay",
                         "mnist.yaml:24:30: 'momentum' of training.optimizer.sgd must be at least 0 and less than 1,"
                                 + " but was 1.5",
                         "mnist.yaml:24:48: 'weightDecay' of training.optimizer.sgd must be zero or a positive number,"
                                 + " but was -0.1",
-                        "mnist.yaml:24:54: unknown key 'nesterov' in training.optimizer.sgd; valid keys: learningRate,"
-                                + " momentum, weightDecay");
+                        "mnist.yaml:24:54: unknown key 'dampening' in training.optimizer.sgd; valid keys: learningRate,"
+                                + " momentum, nesterov, weightDecay");
     }
 
     @Test
@@ -179,7 +179,8 @@ class ModelSpecAllErrorsTest {
         assertThat(Tutorial.errorsOf(Tutorial.with("  epochs: 10\n", "  passes: 10\n")))
                 .containsExactly("mnist.yaml:22:3: unknown key 'passes' in training, which needs 'epochs' (passes over"
                         + " the training set); write 'epochs' instead of 'passes'. Valid keys: epochs, batchSize,"
-                        + " optimizer, loss, seed, device, devices, validationSplit, earlyStopping, testPass");
+                        + " optimizer, loss, seed, device, devices, validationSplit, earlyStopping, testPass, schedule,"
+                        + " labelSmoothing, classWeights, gradientClipping");
     }
 
     @Test

@@ -222,9 +222,9 @@ class ModelSpecErrorsTest {
 
     @Test
     void unknownOptimizer() {
-        assertThat(Tutorial.errorOf(Tutorial.with("{adam: {", "{adamw: {")))
-                .isEqualTo(
-                        "mnist.yaml:24:15: unknown optimizer 'adamw'; did you mean 'adam'? Valid optimizers: adam, sgd");
+        assertThat(Tutorial.errorOf(Tutorial.with("{adam: {", "{adan: {")))
+                .isEqualTo("mnist.yaml:24:15: unknown optimizer 'adan'; did you mean 'adam'? Valid optimizers: adam,"
+                        + " adamw, sgd");
     }
 
     @Test
@@ -330,7 +330,8 @@ class ModelSpecErrorsTest {
         assertThat(Tutorial.errorOf(Tutorial.with("  device: auto\n", "  device: auto\n  validation: 0.1\n")))
                 .isEqualTo("mnist.yaml:28:3: unknown key 'validation' in training; did you mean 'validationSplit'?"
                         + " Valid keys: epochs, batchSize, optimizer, loss, seed, device, devices,"
-                        + " validationSplit, earlyStopping, testPass");
+                        + " validationSplit, earlyStopping, testPass, schedule, labelSmoothing, classWeights,"
+                        + " gradientClipping");
     }
 
     private static String withEarlyStopping(String value) {

@@ -74,6 +74,28 @@ class ResumeTest {
     }
 
     @Test
+    void resumedRunWithTheWholeRecipeContinuesTheScheduleExactly() throws Exception {
+        CheckedModel model = model(
+                "  epochs: 2\n  optimizer: {adamw: {learningRate: 0.01, weightDecay: 0.05}}\n",
+                "  schedule: {cosine: {warmupEpochs: 0.5}}\n  labelSmoothing: 0.1\n  classWeights: balanced\n"
+                        + "  gradientClipping: {norm: 0.5}\n");
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+
+        assertThatThrownBy(() -> train(model, store, 1)).isInstanceOf(Crash.class);
+        events.clear();
+        Outcome resumed = train(model, store, 0);
+
+        assertThat(events).containsExactly("resume 1 of 2 " + store.folder().resolve("epoch-1"), "epoch 2");
+        assertThat(resumed).isEqualTo(uninterrupted);
+        // the rate of each epoch's last step: past the warm-up and falling, one step short of the cosine's end at 0
+        List<Double> rates =
+                uninterrupted.history().stream().map(figures -> figures.get(0)).toList();
+        assertThat(rates.get(0)).isStrictlyBetween(0.0, 0.01);
+        assertThat(rates.get(1)).isStrictlyBetween(0.0, rates.get(0));
+    }
+
+    @Test
     void runKilledAfterItsLastEpochResumesIntoWritingTheSameModel() throws Exception {
         CheckedModel model = model("  epochs: 2\n", "");
         Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
@@ -207,14 +229,17 @@ class ResumeTest {
 
     private CheckedModel model(String epochs, String extra) throws Exception {
         String yaml = TinyDataset.modelYaml("tiny", extra)
-                .replace("  epochs: 3\n", epochs)
+                .replace("  optimizer: {adam: {learningRate: 0.01}}\n", "")
+                .replace(
+                        "  epochs: 3\n",
+                        epochs.contains("optimizer") ? epochs : epochs + "  optimizer: {adam: {learningRate: 0.01}}\n")
                 .replace("  - flatten\n", "  - flatten\n  - dropout: {rate: 0.25}\n");
         TinyDataset.writeData(dir);
         return CheckedModel.read(Files.writeString(dir.resolve("tiny.yaml"), yaml), MemoryLimit.machine());
     }
 
     private static List<Double> figures(EpochMetrics e) {
-        List<Double> figures = new ArrayList<>(List.of(e.trainLoss(), e.trainAccuracy()));
+        List<Double> figures = new ArrayList<>(List.of(e.learningRate(), e.trainLoss(), e.trainAccuracy()));
         if (e.hasValidation()) {
             figures.addAll(List.of(e.validationLoss(), e.validationAccuracy()));
         }
