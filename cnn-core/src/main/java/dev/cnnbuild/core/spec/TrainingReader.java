@@ -64,7 +64,7 @@ final class TrainingReader {
         ClassWeightsSpec classWeights =
                 errors.attempt(() -> training.valueOr("classWeights", null, TrainingReader::classWeights), null);
         GradientClippingSpec clipping = errors.attempt(
-                () -> training.valueOr("gradientClipping", null, TrainingReader::gradientClipping), null);
+                () -> training.valueOr("gradientClipping", null, value -> gradientClipping(value, device)), null);
         if (errors.count() > before) {
             return null;
         }
@@ -122,7 +122,13 @@ final class TrainingReader {
         return errors.count() > before ? null : new ClassWeightsSpec(false, weights);
     }
 
-    private static GradientClippingSpec gradientClipping(YamlValue value) throws SpecException {
+    private static GradientClippingSpec gradientClipping(YamlValue value, DeviceChoice device) throws SpecException {
+        if (device.devices() != 1) {
+            throw SpecException.at(
+                    value.location(),
+                    value.field() + " clips the gradients on one device, but 'devices' is " + device.devicesName()
+                            + ", which trains data-parallel; remove 'devices' or 'gradientClipping'");
+        }
         YamlMapping settings = value.mapping("{norm: 1.0}");
         settings.allowOnly(ModelFileDefinitions.GRADIENT_CLIPPING);
         return new GradientClippingSpec(settings.require("norm", "norm: 1.0").positiveNumber());

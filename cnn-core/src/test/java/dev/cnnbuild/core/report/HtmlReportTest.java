@@ -158,8 +158,8 @@ class HtmlReportTest {
                         "<td>0.0005</td></tr>",
                         "<td>2.500e-08</td></tr>");
         assertThat(section(
-                        HtmlReport.render(new ReportData(
-                                metrics, metrics.test(), List.of(), null, SampleReport.GENERATED)),
+                        HtmlReport.render(
+                                new ReportData(metrics, metrics.test(), List.of(), null, SampleReport.GENERATED)),
                         "learning-curves"))
                 .doesNotContain("Learning rate", "learning rate");
     }

@@ -182,6 +182,14 @@ class RecipeSpecTest {
     }
 
     @Test
+    void clippingOnSeveralDevicesIsRefused() {
+        assertThat(Tutorial.errorsOf(Tutorial.with(
+                        "  device: auto\n", "  device: gpu\n  devices: 2\n  gradientClipping: {norm: 1}\n")))
+                .containsExactly("mnist.yaml:29:21: 'gradientClipping' of training clips the gradients on one device,"
+                        + " but 'devices' is 2, which trains data-parallel; remove 'devices' or 'gradientClipping'");
+    }
+
+    @Test
     void aScheduleIsNotCheckedAgainstEpochsThatAreWrong() {
         assertThat(Tutorial.errorsOf(
                         Tutorial.with("  epochs: 10\n", "  epochs: 0\n  schedule: {cosine: {warmupEpochs: 20}}\n")))
