@@ -5,12 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
 
 /**
  * One batch trained data-parallel on the trainer's devices, as DJL's {@code EasyTrain.trainBatch} does it: the batch
  * is sliced where it lies, each slice goes to its device, runs forward and backward there, and DJL's parameter
  * server sums the gradients on the first device when the caller steps. Each slice's loss is weighted by its share of
- * the batch, so the summed gradient is the gradient of the whole batch's mean loss, as on one device.
+ * the batch (of its images, or with class weights of its labels' weights), so the summed gradient is the gradient of
+ * the whole batch's mean loss, as on one device.
  *
  * <pre>{@code
  * BatchFigures figures = DataParallelStep.train(trainer, trainer.getDevices(), images, labels);
@@ -35,13 +37,14 @@ final class DataParallelStep {
         long[] cuts = cuts(size, devices.length);
         NDList imageSlices = images.split(cuts);
         NDList labelSlices = labels.split(cuts);
+        double whole = weight(trainer.getLoss(), labels);
         double loss = 0;
         long correct = 0;
         try (GradientCollector collector = trainer.newGradientCollector()) {
             for (int i = 0; i < devices.length; i++) {
                 NDArray x = imageSlices.get(i).toDevice(devices[i], false);
                 NDArray y = labelSlices.get(i).toDevice(devices[i], false);
-                double share = (double) x.getShape().get(0) / size;
+                double share = weight(trainer.getLoss(), y) / whole;
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray sliceLoss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
                 collector.backward(sliceLoss.mul(share));
@@ -50,6 +53,13 @@ final class DataParallelStep {
             }
         }
         return new BatchFigures(loss, correct);
+    }
+
+    /** Returns what the loss's mean divides by for these labels: their count, or the sum of their class weights. */
+    private static double weight(Loss loss, NDArray labels) {
+        return loss instanceof SmoothedCrossEntropyLoss weighted
+                ? weighted.weightOf(labels)
+                : (double) labels.getShape().get(0);
     }
 
     /** Returns where to cut {@code size} rows into {@code parts} slices whose sizes differ by one at most. */

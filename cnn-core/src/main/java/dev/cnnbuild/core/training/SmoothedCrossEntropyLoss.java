@@ -37,6 +37,25 @@ final class SmoothedCrossEntropyLoss extends Loss {
         this.weights = weights == null ? null : weights.clone();
     }
 
+    /**
+     * Returns what the mean over these labels divides by: their count, or with class weights the sum of their
+     * labels' weights.
+     *
+     * @param labels a batch's labels
+     * @return the divisor
+     */
+    double weightOf(NDArray labels) {
+        long[] values = labels.toType(DataType.INT64, false).toLongArray();
+        if (weights == null) {
+            return values.length;
+        }
+        double sum = 0;
+        for (long label : values) {
+            sum += weights[(int) label];
+        }
+        return sum;
+    }
+
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logits = predictions.singletonOrThrow();

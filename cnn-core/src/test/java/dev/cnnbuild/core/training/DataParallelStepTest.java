@@ -40,13 +40,23 @@ class DataParallelStepTest {
 
     @Test
     void slicesUnevenlyAndSumsToTheWholeBatchGradient() throws Exception {
+        assertSlicesSumToTheWholeBatch(Loss.softmaxCrossEntropyLoss());
+    }
+
+    @Test
+    void withClassWeightsAndLabelSmoothingSlicesSumToTheWholeBatchToo() throws Exception {
+        // each slice's weighted mean counts by its share of the batch's label weights, not of its images
+        assertSlicesSumToTheWholeBatch(new SmoothedCrossEntropyLoss(0.1, new float[] {0.25f, 3f}));
+    }
+
+    private void assertSlicesSumToTheWholeBatch(Loss lossFunction) throws Exception {
         CheckedModel checked = CheckedModel.read(TinyDataset.writeModel(dir, "tiny", ""), MemoryLimit.machine());
         ModelSpec spec = checked.spec();
         Device[] devices = {Device.cpu(), Device.cpu(), Device.cpu()};
         try (Model model = Model.newInstance("tiny", Device.cpu(), "PyTorch")) {
             model.setBlock(NetworkBuilder.build(checked.shapes()));
             DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss()).optDevices(new Device[] {Device.cpu()});
+                    new DefaultTrainingConfig(lossFunction).optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(ROWS, 1, TinyDataset.SIZE, TinyDataset.SIZE));
                 NDManager manager = trainer.getManager();
