@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * }
  * }</pre>
  */
-final class ClasspathModel implements AutoCloseable {
+public final class ClasspathModel implements AutoCloseable {
     private final String resource;
     private final Path root;
 
@@ -39,7 +39,7 @@ final class ClasspathModel implements AutoCloseable {
      * @return the copy; close it to delete it
      * @throws CnnClassifierException if the folder holds no model file at all
      */
-    static ClasspathModel copy(String resource, ClassLoader loader) {
+    public static ClasspathModel copy(String resource, ClassLoader loader) {
         String folder = resource.replaceAll("^/+|/+$", "");
         List<String> names = new ArrayList<>(ModelDirectory.FILES);
         names.addAll(ModelDirectory.OPTIONAL_FILES);
@@ -47,8 +47,8 @@ final class ClasspathModel implements AutoCloseable {
             throw new CnnClassifierException("no model on the class path at " + folder + "/ (no "
                     + folder + "/" + ModelDirectory.MANIFEST + " nor any other model file); package the trained model"
                     + " with the plugin's addToClasspath (the jar then holds cnn/<name>/), or depend on the"
-                    + " cnn-models zip and unpack it into the class path; or load a model directory with"
-                    + " CnnClassifier.load(path)");
+                    + " cnn-models zip and unpack it into the class path; or load the model directory from disk with"
+                    + " load(path)");
         }
         Path root;
         try {
@@ -74,12 +74,12 @@ final class ClasspathModel implements AutoCloseable {
     }
 
     /** Returns the copied model directory. */
-    ModelDirectory directory() {
+    public ModelDirectory directory() {
         return ModelDirectory.of(root);
     }
 
     /** Returns a message about the copy with the copy's path replaced by the resource, such as {@code classpath:cnn/x}. */
-    String named(String message) {
+    public String named(String message) {
         return message.replace(root.toString(), resource);
     }
 

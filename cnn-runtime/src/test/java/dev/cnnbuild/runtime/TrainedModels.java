@@ -15,16 +15,16 @@ import javax.imageio.ImageIO;
 
 /**
  * Models trained for these tests with the core's training service, as {@code cnn:train} trains them, and image files
- * written for them.
+ * written for them; the ONNX runtime's tests use them too (this module's test-jar).
  *
  * <pre>{@code
  * ModelDirectory mnist = TrainedModels.mnist(dir, 300);   // dir/out/mnist-small, tested on 300 of the sample's images
  * List<Path> pngs = TrainedModels.writePngs(IdxReader.readImages(...), dir.resolve("png"));
  * }</pre>
  */
-final class TrainedModels {
+public final class TrainedModels {
     /** The sample's MNIST files. */
-    static final Path MNIST = Path.of(System.getProperty("mnist.directory", "../sample-project/data/mnist"));
+    public static final Path MNIST = Path.of(System.getProperty("mnist.directory", "../sample-project/data/mnist"));
 
     private TrainedModels() {}
 
@@ -32,7 +32,7 @@ final class TrainedModels {
      * Trains a small 28x28 network for one epoch on the sample's first 2,000 training images; its test set is the
      * sample's first {@code testImages} test images.
      */
-    static ModelDirectory mnist(Path dir, int testImages) throws Exception {
+    public static ModelDirectory mnist(Path dir, int testImages) throws Exception {
         Files.createDirectories(dir);
         subset("train", 2000, dir);
         subset("t10k", testImages, dir);
@@ -60,7 +60,7 @@ final class TrainedModels {
     }
 
     /** Trains the core's tiny 8x8 grey IDX model (two classes, {@code resize: none}). */
-    static ModelDirectory tiny(Path dir) throws Exception {
+    public static ModelDirectory tiny(Path dir) throws Exception {
         Files.createDirectories(dir);
         return TinyDataset.train(TinyDataset.writeModel(dir, "tiny", ""), dir.resolve("out"));
     }
@@ -69,7 +69,7 @@ final class TrainedModels {
      * Trains an 8x8 model of {@code channels} on 12x10 colour images of two classes (blue, red), with the given
      * resize mode and normalisation; its test images are in {@code dir/test/<class>/}.
      */
-    static ModelDirectory colours(Path dir, String name, int channels, String resize, String normalize)
+    public static ModelDirectory colours(Path dir, String name, int channels, String resize, String normalize)
             throws Exception {
         TinyImages.writeClasses(dir.resolve("train"), 24, 12, 10, 1);
         TinyImages.writeClasses(dir.resolve("test"), 20, 12, 10, 2);
@@ -83,7 +83,7 @@ final class TrainedModels {
     }
 
     /** Writes each image of a grey set as {@code <index>.png}, grey levels as they are, and returns the files. */
-    static List<Path> writePngs(ImageSet images, Path dir) throws Exception {
+    public static List<Path> writePngs(ImageSet images, Path dir) throws Exception {
         Files.createDirectories(dir);
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < images.count(); i++) {

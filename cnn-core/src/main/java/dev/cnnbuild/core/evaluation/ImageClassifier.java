@@ -2,13 +2,16 @@ package dev.cnnbuild.core.evaluation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -103,6 +106,34 @@ public record ImageClassifier(
             predictions.addAll(predict(images, start, Math.min(start + batchSize, images.count())));
         }
         return predictions;
+    }
+
+    /**
+     * Predicts images decoded one by one, as {@link dev.cnnbuild.core.data.ImageDecoder} gives them, in one forward
+     * pass: what an application's request costs. The pixels are scaled and normalised in Java straight into the
+     * buffer the input tensor reads, in the layout {@link ImageTensors#input} gives, and the softmax is taken in Java,
+     * so that a call makes three calls into the engine besides the network's own; the input's floats are those
+     * {@link #predictAll} feeds the network, and the probabilities equal its within float rounding.
+     *
+     * <pre>{@code
+     * List<Prediction> two = classifier.predictDecoded(List.of(
+     *         ImageDecoder.decode(first, "first", input, ResizeMode.NONE),
+     *         ImageDecoder.decode(second, "second", input, ResizeMode.NONE)));
+     * }</pre>
+     *
+     * @param images each image's {@code channels x height x width} bytes, channel plane by plane, of the network's
+     *     input size
+     * @return one prediction per image, in order
+     */
+    public List<Prediction> predictDecoded(List<byte[]> images) {
+        try (NDManager scope = manager.newSubManager()) {
+            DecodedInput pixels = new DecodedInput(input, scaling, normalization);
+            ByteBuffer floats = pixels.floats(images, ImageTensors.isChannelsLast(network, scope));
+            Shape shape = new Shape(images.size(), input.channels(), input.height(), input.width());
+            NDArray batch = ImageTensors.fromFloats(network, scope, floats, shape);
+            float[] logits = Logits.forward(network, scope, batch).toFloatArray();
+            return Prediction.ofLogitRows(logits, logits.length / images.size());
+        }
     }
 
     /**

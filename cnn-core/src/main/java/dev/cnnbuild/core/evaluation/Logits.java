@@ -34,6 +34,11 @@ final class Logits {
             int from,
             int to) {
         NDArray pixels = normalization.apply(scaling.apply(ImageTensors.input(network, scope, images, from, to)));
+        return forward(network, scope, pixels);
+    }
+
+    /** Returns the network's output for an input tensor already scaled and normalised. */
+    static NDArray forward(Block network, NDManager scope, NDArray pixels) {
         ParameterStore parameters = new ParameterStore(scope, false);
         return network.forward(parameters, new NDList(pixels), false).singletonOrThrow();
     }

@@ -51,6 +51,41 @@ public record Prediction(int label, float[] probabilities) {
         return predictions;
     }
 
+    /**
+     * Returns one prediction per row of a row-major {@code rows x classes} matrix of logits, each row's softmax
+     * taken in Java as PyTorch takes it (the largest logit subtracted before {@code exp}): the same probabilities
+     * within float rounding.
+     *
+     * <pre>{@code
+     * Prediction.ofLogitRows(new float[] {2f, 0f, 0f, 2f}, 2);   // labels 0 and 1, probabilities 0.881 and 0.119
+     * }</pre>
+     *
+     * @param logits the matrix, such as a network's output's {@code toFloatArray()}
+     * @param classes the number of columns
+     * @return the rows' predictions, in order
+     */
+    public static List<Prediction> ofLogitRows(float[] logits, int classes) {
+        List<Prediction> predictions = new ArrayList<>(logits.length / classes);
+        for (int row = 0; row < logits.length / classes; row++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                max = Math.max(max, logits[row * classes + c]);
+            }
+            double[] exps = new double[classes];
+            double sum = 0;
+            for (int c = 0; c < classes; c++) {
+                exps[c] = Math.exp((double) logits[row * classes + c] - max);
+                sum += exps[c];
+            }
+            float[] probabilities = new float[classes];
+            for (int c = 0; c < classes; c++) {
+                probabilities[c] = (float) (exps[c] / sum);
+            }
+            predictions.add(of(probabilities));
+        }
+        return predictions;
+    }
+
     /** Returns the probability of the predicted class. */
     public double confidence() {
         return probabilities[label];

@@ -13,7 +13,6 @@ import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
-import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.BufferedInputStream;
@@ -78,7 +77,7 @@ public final class LoadedModel implements AutoCloseable {
      */
     public static LoadedModel load(ModelDirectory directory, Path project, Device device)
             throws IOException, SpecException {
-        return load(directory, project, readMetrics(directory), device);
+        return load(directory, project, StoredModel.metrics(directory), device);
     }
 
     /**
@@ -99,24 +98,8 @@ public final class LoadedModel implements AutoCloseable {
      */
     public static LoadedModel load(ModelDirectory directory, Path project, String evaluationDevice)
             throws IOException, SpecException {
-        ModelMetrics metrics = readMetrics(directory);
+        ModelMetrics metrics = StoredModel.metrics(directory);
         return load(directory, project, metrics, EvaluationDevice.choose(evaluationDevice, metrics.device()));
-    }
-
-    private static ModelMetrics readMetrics(ModelDirectory directory) throws IOException {
-        if (!directory.isComplete()) {
-            throw new IOException(directory.root() + " is not a complete trained model directory (it needs "
-                    + String.join(", ", ModelDirectory.FILES) + "); train it with 'mvn cnn:train'");
-        }
-        ModelManifest.verify(directory);
-        try {
-            return ModelMetrics.read(directory.metrics());
-        } catch (IOException e) {
-            throw new ModelIntegrityException(
-                    directory.metrics(),
-                    directory.metrics() + " cannot be read (" + firstLine(e)
-                            + "); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
-        }
     }
 
     private static String firstLine(Exception e) {
@@ -126,12 +109,9 @@ public final class LoadedModel implements AutoCloseable {
 
     private static LoadedModel load(ModelDirectory directory, Path project, ModelMetrics metrics, Device device)
             throws IOException, SpecException {
-        ModelSpec spec = ModelSpecReader.parse(
-                ProjectPaths.resolve(project, metrics.source()), Files.readString(directory.spec()));
-        Path normalizationFile = directory.root().resolve(ChannelNormalization.FILE_NAME);
-        ChannelNormalization normalization = Files.isRegularFile(normalizationFile)
-                ? ChannelNormalization.read(normalizationFile)
-                : ChannelNormalization.NONE;
+        StoredModel stored = StoredModel.read(directory, project, metrics);
+        ModelSpec spec = stored.spec();
+        ChannelNormalization normalization = stored.normalization();
         List<LayerShape> shapes = ShapeInference.infer(spec);
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());

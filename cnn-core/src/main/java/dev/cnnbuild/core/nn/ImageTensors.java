@@ -44,10 +44,48 @@ public final class ImageTensors {
      * @return a {@code (to - from) x C x H x W} float tensor
      */
     public static NDArray input(Block network, NDManager manager, ImageSet images, int from, int to) {
-        if (network instanceof SymbolBlock || manager.getDevice().isGpu()) {
+        if (!isChannelsLast(network, manager)) {
             return images(manager, images, from, to);
         }
         return channelsLast(manager, images, from, to);
+    }
+
+    /**
+     * Returns whether {@link #input} lays a batch out channels-last for this network: one built from a model file,
+     * on the CPU.
+     *
+     * @param network the network the input is for
+     * @param manager the manager whose device the input lives on
+     * @return {@code true} for channels-last, {@code false} for the contiguous layout
+     */
+    public static boolean isChannelsLast(Block network, NDManager manager) {
+        return !(network instanceof SymbolBlock) && !manager.getDevice().isGpu();
+    }
+
+    /**
+     * Returns pixels already scaled (and normalised) in Java as the network's input, laid out as {@link #input} lays
+     * them out, without copying them: the buffer holds the floats in {@code N x H x W x C} order for a channels-last
+     * network ({@link #isChannelsLast}), which the returned view shows as {@code N x C x H x W} with channels-last
+     * strides, and in {@code N x C x H x W} order otherwise. The tensor reads the buffer's memory: keep the buffer
+     * reachable until the network's output is computed.
+     *
+     * <pre>{@code
+     * ByteBuffer floats = ByteBuffer.allocateDirect(n * 28 * 28 * Float.BYTES).order(ByteOrder.nativeOrder());
+     * NDArray x = ImageTensors.fromFloats(network, scope, floats, new Shape(n, 1, 28, 28));
+     * }</pre>
+     *
+     * @param network the network the input is for
+     * @param manager the manager that owns the tensor
+     * @param floats a direct buffer in the platform's byte order holding {@code N x C x H x W} floats
+     * @param shape {@code N x C x H x W}
+     * @return the input tensor, of shape {@code shape}
+     */
+    public static NDArray fromFloats(Block network, NDManager manager, ByteBuffer floats, Shape shape) {
+        if (!isChannelsLast(network, manager)) {
+            return manager.create(floats, shape, DataType.FLOAT32);
+        }
+        Shape interleaved = new Shape(shape.get(0), shape.get(2), shape.get(3), shape.get(1));
+        return manager.create(floats, interleaved, DataType.FLOAT32).transpose(0, 3, 1, 2);
     }
 
     /**

@@ -53,6 +53,24 @@ class ImageClassifierTest {
             assertThat(alone.probabilities())
                     .containsExactly(predictions.get(77).probabilities(), within(1e-5f));
 
+            List<byte[]> decoded = new java.util.ArrayList<>();
+            for (int i = 70; i < 80; i++) {
+                decoded.add(java.util.Arrays.copyOfRange(
+                        test.images().pixels(),
+                        i * test.images().imageSize(),
+                        (i + 1) * test.images().imageSize()));
+            }
+            List<Prediction> fromBytes = classifier.predictDecoded(decoded);
+            List<Prediction> sameBatch = classifier.predictAll(
+                    test.images()
+                            .select(java.util.stream.IntStream.range(70, 80).toArray()),
+                    50);
+            for (int i = 0; i < 10; i++) {
+                assertThat(fromBytes.get(i).label()).isEqualTo(sameBatch.get(i).label());
+                assertThat(fromBytes.get(i).probabilities())
+                        .containsExactly(sameBatch.get(i).probabilities(), within(1e-6f));
+            }
+
             PredictedEvaluation onePass = classifier.evaluateAndPredict(test, 50);
             assertThat(onePass.evaluation().confusion()).isEqualTo(evaluation.confusion());
             assertThat(onePass.evaluation().lossSum()).isEqualTo(evaluation.lossSum());

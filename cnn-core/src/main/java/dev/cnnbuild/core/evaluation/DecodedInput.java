@@ -1,0 +1,82 @@
+package dev.cnnbuild.core.evaluation;
+
+import dev.cnnbuild.core.spec.InputShape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.List;
+
+/**
+ * Decoded images turned into the network's input floats in Java, in one pass over their bytes: each byte divided
+ * by {@code 255f}, then the {@link PixelScaling} and the {@link ChannelNormalization} applied as
+ * {@code (x - mean) / std} in {@code float} arithmetic, the operations PyTorch applies to a {@code float32} tensor
+ * (the same values to the bit), written in the order the input tensor reads them. It needs no engine: a runtime
+ * that feeds {@code model.onnx} to another engine prepares its input with it too.
+ *
+ * <pre>{@code
+ * ByteBuffer floats = new DecodedInput(input, PixelScaling.UNIT, normalization).floats(images, true);
+ * }</pre>
+ *
+ * @param input the shape of one image
+ * @param scaling the scaling after {@code / 255}
+ * @param normalization the per-channel normalisation after the scaling
+ */
+public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormalization normalization) {
+
+    /**
+     * Returns the images' floats in a direct buffer in the platform's byte order.
+     *
+     * @param images each image's {@code channels x height x width} bytes, channel plane by plane
+     * @param channelsLast whether to write each pixel's channels side by side ({@code N x H x W x C}) rather than
+     *     plane by plane ({@code N x C x H x W})
+     * @return the buffer, {@code 4 x N x C x H x W} bytes
+     * @throws IllegalArgumentException if an image has another size than the input's
+     */
+    public ByteBuffer floats(List<byte[]> images, boolean channelsLast) {
+        int channels = input.channels();
+        int plane = input.height() * input.width();
+        float[] lookup = lookup(channels);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(images.size() * channels * plane * Float.BYTES)
+                .order(ByteOrder.nativeOrder());
+        FloatBuffer floats = buffer.asFloatBuffer();
+        float[] values = new float[channels * plane];
+        for (byte[] image : images) {
+            if (image.length != values.length) {
+                throw new IllegalArgumentException("an image of " + image.length + " bytes for an input of " + channels
+                        + " x " + input.height() + " x " + input.width());
+            }
+            for (int channel = 0; channel < channels; channel++) {
+                int offset = channel * 256;
+                for (int pixel = 0; pixel < plane; pixel++) {
+                    int at = channelsLast ? pixel * channels + channel : channel * plane + pixel;
+                    values[at] = lookup[offset + (image[channel * plane + pixel] & 0xFF)];
+                }
+            }
+            floats.put(values);
+        }
+        return buffer;
+    }
+
+    /** Returns each channel's 256 input values, indexed {@code channel * 256 + byte}. */
+    private float[] lookup(int channels) {
+        float[] lookup = new float[channels * 256];
+        boolean scaled = !scaling.equals(PixelScaling.UNIT);
+        boolean normalized = !normalization.isNone();
+        for (int channel = 0; channel < channels; channel++) {
+            int c = normalization.mean().length == 1 ? 0 : channel;
+            float mean = (float) normalization.mean()[c];
+            float std = (float) normalization.std()[c];
+            for (int value = 0; value < 256; value++) {
+                float x = value / 255f;
+                if (scaled) {
+                    x = (x - (float) scaling.mean()) / (float) scaling.std();
+                }
+                if (normalized) {
+                    x = (x - mean) / std;
+                }
+                lookup[channel * 256 + value] = x;
+            }
+        }
+        return lookup;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.cnnbuild.runtime.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.cnnbuild.core.data.IdxReader;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelIntegrityException;
+import dev.cnnbuild.core.model.ModelManifest;
+import dev.cnnbuild.core.testing.TinyImages;
+import dev.cnnbuild.runtime.Classification;
+import dev.cnnbuild.runtime.CnnClassifierException;
+import dev.cnnbuild.runtime.TrainedModels;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the ONNX classifier refuses and how it says so (a tampered directory, a directory without {@code model.onnx},
+ * a missing one), the class path, closing, and threads sharing one classifier.
+ */
+class OnnxClassifierTest {
+    @TempDir
+    static Path trained;
+
+    private static ModelDirectory tiny;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void train() throws Exception {
+        tiny = TrainedModels.tiny(trained);
+    }
+
+    @Test
+    void aTamperedDirectoryIsRefusedWithTheMessageTheCheckGives() throws Exception {
+        Path copy = copyOf(tiny.root(), dir.resolve("tampered"));
+        byte[] onnx = Files.readAllBytes(copy.resolve(ModelDirectory.ONNX));
+        onnx[onnx.length - 1] ^= 1;
+        Files.write(copy.resolve(ModelDirectory.ONNX), onnx);
+        Throwable expected = catchThrowable(() -> ModelManifest.verify(ModelDirectory.of(copy)));
+        assertThat(expected).isInstanceOf(ModelIntegrityException.class);
+
+        assertThatThrownBy(() -> OnnxClassifier.load(copy))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessage(expected.getMessage())
+                .hasMessageStartingWith(copy.resolve(ModelDirectory.ONNX) + " does not match its SHA-256")
+                .hasCauseInstanceOf(ModelIntegrityException.class);
+    }
+
+    @Test
+    void aDirectoryWithoutModelOnnxIsRefusedNamingTheTorchScriptReasonAndThePyTorchRuntime() throws Exception {
+        // what cnn:train leaves for a network with a TorchScript layer: a verified directory with no model.onnx
+        Path copy = copyOf(tiny.root(), dir.resolve("torchscript"));
+        Files.delete(copy.resolve(ModelDirectory.ONNX));
+        ModelManifest.write(ModelDirectory.of(copy));
+        ModelManifest.verify(ModelDirectory.of(copy));
+
+        assertThatThrownBy(() -> OnnxClassifier.load(copy))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessageStartingWith(copy.resolve(ModelDirectory.ONNX) + " does not exist: cnn:train writes"
+                        + " model.onnx for a network built from the model file's own layers, but not for one with a"
+                        + " TorchScript layer")
+                .hasMessageContaining("classify this model with cnn-runtime's CnnClassifier (PyTorch)");
+    }
+
+    @Test
+    void aMissingDirectorySaysSoAndHowToMakeOne() {
+        Path missing = dir.resolve("target/cnn/nothing");
+        assertThatThrownBy(() -> OnnxClassifier.load(missing))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessage("model directory " + missing + " does not exist; train the model with 'mvn cnn:train'"
+                        + " (it writes target/cnn/<name>/) and give that directory");
+    }
+
+    @Test
+    void aModelOnTheClassPathLoadsAndATamperedOneIsRefusedByItsResourceName() throws Exception {
+        Path classes = dir.resolve("classes");
+        copyOf(tiny.root(), classes.resolve("cnn/tiny"));
+        Path grey = TinyImages.solid(dir.resolve("grey.png"), 8, 8, 0x808080, "png");
+        try (URLClassLoader loader =
+                        new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
+                OnnxClassifier classifier = OnnxClassifier.fromClasspath("cnn/tiny", loader)) {
+            assertThat(classifier.labels()).containsExactly("0", "1");
+            assertThat(classifier.classify(grey).probabilities()).hasSize(2);
+        }
+
+        Path spec = classes.resolve("cnn/tiny").resolve(ModelDirectory.SPEC);
+        Files.writeString(spec, Files.readString(spec).replace("epochs: 3", "epochs: 4"));
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertThatThrownBy(() -> OnnxClassifier.fromClasspath("cnn/tiny", loader))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessageStartingWith("classpath:cnn/tiny/model.yaml does not match its SHA-256 in"
+                            + " manifest.sha256: it was changed or damaged after training; retrain it");
+        }
+    }
+
+    @Test
+    void aClosedClassifierRefusesCalls() throws Exception {
+        Path grey = TinyImages.solid(dir.resolve("grey.png"), 8, 8, 0x808080, "png");
+        OnnxClassifier classifier = OnnxClassifier.load(tiny.root());
+        classifier.close();
+        classifier.close();
+        assertThatThrownBy(() -> classifier.classify(grey))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageEndingWith(" is closed");
+    }
+
+    @Test
+    void threadsClassifyingAtOnceGetTheSingleThreadedResults() throws Exception {
+        ModelDirectory model = TrainedModels.mnist(dir.resolve("mnist"), 100);
+        List<Path> pngs = TrainedModels.writePngs(
+                IdxReader.readImages(TrainedModels.MNIST.resolve("t10k-images-idx3-ubyte.gz"))
+                        .first(64),
+                dir.resolve("png"));
+        try (OnnxClassifier classifier = OnnxClassifier.load(model.root())) {
+            List<Classification> alone = new ArrayList<>();
+            for (Path png : pngs) {
+                alone.add(classifier.classify(png));
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<List<Classification>>> results = new ArrayList<>();
+                for (int t = 0; t < 8; t++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        List<Classification> mine = new ArrayList<>();
+                        for (Path png : pngs) {
+                            mine.add(classifier.classify(png));
+                        }
+                        return mine;
+                    }));
+                }
+                start.countDown();
+                for (Future<List<Classification>> result : results) {
+                    assertThat(result.get(2, TimeUnit.MINUTES)).isEqualTo(alone);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static Path copyOf(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return to;
+    }
+}
