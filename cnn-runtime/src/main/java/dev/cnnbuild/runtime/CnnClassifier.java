@@ -1,5 +1,6 @@
 package dev.cnnbuild.runtime;
 
+import dev.cnnbuild.core.engine.EngineLoader;
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
 import dev.cnnbuild.core.evaluation.Prediction;
@@ -36,6 +37,9 @@ import java.util.function.Function;
  * intra-op threads (one per processor unless {@code ai.djl.pytorch.num_threads} says otherwise), so callers beyond
  * the processor count gain no throughput. {@link #close()} waits for the calls under way; a call after it fails.
  *
+ * <p><b>Start.</b> Loading starts the PyTorch engine (most of a second) on a thread of its own while the model's
+ * files are copied, verified and read.
+ *
  * <p><b>Memory.</b> The parameters stay in native memory until {@link #close()} (about 4 bytes a parameter). Each
  * call holds its images' input tensors ({@code 4 x channels x height x width} bytes an image, {@value #BATCH_SIZE}
  * images at most at a time for {@link #classifyAll}) and the network's activations for them, freed when it returns.
@@ -67,6 +71,7 @@ public final class CnnClassifier extends Classifier {
      *     the one {@code cnn:check} gives), or the engine cannot start
      */
     public static CnnClassifier load(Path directory) {
+        EngineLoader.startInBackground();
         if (!Files.isDirectory(directory)) {
             throw new CnnClassifierException("model directory " + directory + " does not exist; train the model with"
                     + " 'mvn cnn:train' (it writes target/cnn/<name>/) and give that directory");
@@ -98,6 +103,7 @@ public final class CnnClassifier extends Classifier {
      *     cannot start
      */
     public static CnnClassifier fromClasspath(String resource, ClassLoader loader) {
+        EngineLoader.startInBackground();
         try (ClasspathModel copy = ClasspathModel.copy(resource, loader)) {
             return load(copy.directory(), resource, copy::named);
         }
