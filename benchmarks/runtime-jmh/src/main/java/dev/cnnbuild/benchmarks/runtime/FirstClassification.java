@@ -1,7 +1,9 @@
 package dev.cnnbuild.benchmarks.runtime;
 
 import dev.cnnbuild.runtime.Classification;
+import dev.cnnbuild.runtime.Classifier;
 import dev.cnnbuild.runtime.CnnClassifier;
+import dev.cnnbuild.runtime.onnx.OnnxClassifier;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,7 +12,8 @@ import java.util.Locale;
  * benchmark's model ({@code cnn/mnist-cnn}, which the module's build put into {@code target/classes}), then the first
  * {@code classify} of a PNG file ({@code mnist-test-0.png} in the module's folder: the first MNIST test image, a 7).
  * Prints both times and their sum; run it under {@code /usr/bin/time -v} for the whole process, the JVM's start
- * included.
+ * included. With {@code onnx} after the file it loads an {@link OnnxClassifier} instead (run it on a class path
+ * without PyTorch's jars, as an application of {@code cnn-runtime-onnx} has it).
  *
  * <pre>{@code
  * /usr/bin/time -v java -Dai.djl.offline=true -cp 'target/classes:target/lib/*' \
@@ -23,15 +26,15 @@ public final class FirstClassification {
     /**
      * Loads the model, classifies the image and prints the times.
      *
-     * @param args the PNG file to classify
+     * @param args the PNG file to classify, then {@code onnx} for the ONNX runtime
      */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            System.err.println("usage: FirstClassification <image file>");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !args[1].equals("onnx"))) {
+            System.err.println("usage: FirstClassification <image file> [onnx]");
             System.exit(2);
         }
         long start = System.nanoTime();
-        try (CnnClassifier classifier = CnnClassifier.fromClasspath("cnn/mnist-cnn")) {
+        try (Classifier classifier = args.length == 2 ? onnx() : torch()) {
             long loaded = System.nanoTime();
             Classification classification = classifier.classify(Path.of(args[0]));
             long classified = System.nanoTime();
@@ -44,5 +47,13 @@ public final class FirstClassification {
                     classification.probability(),
                     (classified - start) / 1_000_000);
         }
+    }
+
+    private static Classifier torch() {
+        return CnnClassifier.fromClasspath("cnn/mnist-cnn");
+    }
+
+    private static Classifier onnx() {
+        return OnnxClassifier.fromClasspath("cnn/mnist-cnn");
     }
 }
