@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Compiles every {@code ```java} block of README.md, CONTRIBUTING.md and docs/ against this module's test class path (the test API,
- * the core, the runtime, AssertJ, JUnit), so a snippet that stops compiling fails the build, naming its file and line. A block
+ * the core, both runtimes, AssertJ, JUnit), so a snippet that stops compiling fails the build, naming its file and line. A block
  * is compiled as it stands when it declares a type (its {@code package} line first); a block of methods goes into a class; a block of statements
  * into a method of a class whose fields are the variables the docs use without declaring them ({@code model},
  * {@code images}, {@code labels}, {@code labeledImages}, {@code file}). Every block gets the imports a test of the
