@@ -13,18 +13,25 @@ import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.runtime.CnnClassifier;
 import java.awt.image.BufferedImage;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 
 /**
  * The runtime's overhead measured in one JVM, call by call: {@code classify(BufferedImage)} of one image and the
  * network's forward pass on a prepared tensor take turns, so the machine's drift, which moves separate JMH forks
  * by a fifth, moves both alike. Prints each one's median and 10th and 90th percentile and the overhead
- * ({@code classify} minus the forward pass) as a share of {@code classify}.
+ * ({@code classify} minus the forward pass) as a share of {@code classify}. With {@code cpu} after the rounds it
+ * times the calling thread's CPU time instead of the wall clock, which a loaded machine disturbs far less: run it so
+ * with {@code -Dai.djl.pytorch.num_threads=1}, so that PyTorch does all its work on that thread.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp 'target/classes:target/lib/*' dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 5000
+ * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -cp 'target/classes:target/lib/*' \
+ *     dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 5000 cpu
  * }</pre>
  */
 public final class RuntimeOverhead {
@@ -33,11 +40,14 @@ public final class RuntimeOverhead {
     /**
      * Runs 500 warm-up rounds, then the given number of measured rounds.
      *
-     * @param args the measured rounds (default 5000)
+     * @param args the measured rounds (default 5000), then {@code cpu} to time the thread's CPU time
      * @throws Exception if the model or the images cannot be read
      */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        LongSupplier clock =
+                args.length > 1 && args[1].equals("cpu") ? threads::getCurrentThreadCpuTime : System::nanoTime;
         List<BufferedImage> images = MnistBenchmarkModel.testImages(256);
         ImageSet set = MnistBenchmarkModel.testSet();
         try (CnnClassifier classifier = CnnClassifier.load(MnistBenchmarkModel.directory());
@@ -48,11 +58,11 @@ public final class RuntimeOverhead {
             long[] classify = new long[rounds];
             long[] forward = new long[rounds];
             for (int round = -500; round < rounds; round++) {
-                long start = System.nanoTime();
+                long start = clock.getAsLong();
                 classifier.classify(images.get(Math.floorMod(round, images.size())));
-                long classified = System.nanoTime();
+                long classified = clock.getAsLong();
                 forward(network.network(), inputs, input);
-                long forwarded = System.nanoTime();
+                long forwarded = clock.getAsLong();
                 if (round >= 0) {
                     classify[round] = classified - start;
                     forward[round] = forwarded - classified;
