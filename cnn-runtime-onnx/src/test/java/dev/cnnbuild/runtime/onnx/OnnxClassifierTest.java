@@ -80,6 +80,18 @@ class OnnxClassifierTest {
     }
 
     @Test
+    void aModelOnnxThatOnnxRuntimeCannotReadIsRefusedNamingTheFile() throws Exception {
+        Path copy = copyOf(tiny.root(), dir.resolve("garbage"));
+        Files.writeString(copy.resolve(ModelDirectory.ONNX), "not a protobuf");
+        ModelManifest.write(ModelDirectory.of(copy));
+
+        assertThatThrownBy(() -> OnnxClassifier.load(copy))
+                .isInstanceOf(CnnClassifierException.class)
+                .hasMessageStartingWith(copy.resolve(ModelDirectory.ONNX) + " cannot be run by ONNX Runtime (")
+                .hasMessageEndingWith("); retrain the model with 'mvn cnn:train -Dcnn.force=true'");
+    }
+
+    @Test
     void aMissingDirectorySaysSoAndHowToMakeOne() {
         Path missing = dir.resolve("target/cnn/nothing");
         assertThatThrownBy(() -> OnnxClassifier.load(missing))
