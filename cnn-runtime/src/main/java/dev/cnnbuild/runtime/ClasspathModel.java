@@ -3,6 +3,7 @@ package dev.cnnbuild.runtime;
 import dev.cnnbuild.core.model.ModelDirectory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class ClasspathModel implements AutoCloseable {
         String folder = resource.replaceAll("^/+|/+$", "");
         List<String> names = new ArrayList<>(ModelDirectory.FILES);
         names.addAll(ModelDirectory.OPTIONAL_FILES);
+        names.addAll(listedModules(folder, loader));
         if (names.stream().noneMatch(name -> loader.getResource(folder + "/" + name) != null)) {
             throw new CnnClassifierException("no model on the class path at " + folder + "/ (no "
                     + folder + "/" + ModelDirectory.MANIFEST + " nor any other model file); package the trained model"
@@ -71,6 +73,25 @@ public final class ClasspathModel implements AutoCloseable {
             throw new CnnClassifierException("cannot copy " + folder + " from the class path: " + e.getMessage(), e);
         }
         return model;
+    }
+
+    /**
+     * The torchscript modules that the folder's manifest lists, which a class path cannot list by itself; a missing
+     * or unreadable manifest lists none, and the manifest check then says why.
+     */
+    private static List<String> listedModules(String folder, ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(folder + "/" + ModelDirectory.MANIFEST)) {
+            if (in == null) {
+                return List.of();
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(line -> line.substring(line.indexOf("  ") + 2))
+                    .filter(name -> ModelDirectory.MODULE_FILE.matcher(name).matches())
+                    .toList();
+        } catch (IOException | IndexOutOfBoundsException e) {
+            return List.of();
+        }
     }
 
     /** Returns the copied model directory. */

@@ -2,6 +2,7 @@ package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
+import dev.cnnbuild.core.onnx.OnnxExporter;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.threads.ThreadChange;
 import dev.cnnbuild.core.training.BatchProgress;
@@ -53,6 +54,11 @@ public final class ProgressPrinter implements TrainingService.Listener {
     @Override
     public void onTrainingStarts(String modelName, String reason) {
         out.accept(modelName + ": training: " + reason);
+    }
+
+    @Override
+    public void onNotExported(String modelName, String reason) {
+        out.accept(modelName + ": no " + OnnxExporter.FILE_NAME + ": " + reason);
     }
 
     @Override

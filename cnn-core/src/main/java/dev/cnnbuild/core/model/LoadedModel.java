@@ -15,6 +15,7 @@ import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.spec.TorchScriptLayer;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class LoadedModel implements AutoCloseable {
         Model model = Model.newInstance(spec.name(), device, "PyTorch");
         try (InputStream in = Files.newInputStream(directory.parameters());
                 DataInputStream data = new DataInputStream(new BufferedInputStream(in))) {
-            Block network = NetworkBuilder.build(shapes);
+            Block network = network(directory, shapes, model);
             network.loadParameters(model.getNDManager(), data);
             model.setBlock(network);
             return new LoadedModel(model, spec, metrics, normalization);
@@ -132,6 +133,18 @@ public final class LoadedModel implements AutoCloseable {
             model.close();
             throw e;
         }
+    }
+
+    /**
+     * Builds the network; a torchscript layer's module is first loaded from the copy the directory carries, then
+     * replaced by the trained one that {@value ModelDirectory#PARAMETERS} holds.
+     */
+    private static Block network(ModelDirectory directory, List<LayerShape> shapes, Model model) throws IOException {
+        if (shapes.stream().noneMatch(shape -> shape.layer() instanceof TorchScriptLayer)) {
+            return NetworkBuilder.build(shapes);
+        }
+        return NetworkBuilder.build(
+                shapes, model.getNDManager(), index -> directory.root().resolve(ModelDirectory.moduleFile(index)));
     }
 
     /** Returns the network with its learnt parameters. */

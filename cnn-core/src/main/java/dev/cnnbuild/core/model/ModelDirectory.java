@@ -4,9 +4,11 @@ import dev.cnnbuild.core.data.ImageSources;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.onnx.OnnxExporter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -61,9 +63,43 @@ public record ModelDirectory(Path root) {
     public static final List<String> OPTIONAL_FILES =
             Stream.concat(DATA_FILES.stream(), Stream.of(ONNX)).toList();
 
+    /** The names of the torchscript modules a model directory carries, as {@link #moduleFile} gives them. */
+    public static final Pattern MODULE_FILE = Pattern.compile("torchscript-layer[1-9][0-9]*\\.pt");
+
+    /**
+     * The name under which a model directory carries the TorchScript file of a torchscript layer, as it was before
+     * training; {@value #PARAMETERS} holds the module as trained.
+     *
+     * <pre>{@code
+     * ModelDirectory.moduleFile(1);   // "torchscript-layer1.pt"
+     * }</pre>
+     *
+     * @param layerIndex the layer's 1-based index
+     * @return the file name
+     */
+    public static String moduleFile(int layerIndex) {
+        return "torchscript-layer" + layerIndex + ".pt";
+    }
+
     /** Returns the directory at {@code root}. */
     public static ModelDirectory of(Path root) {
         return new ModelDirectory(root);
+    }
+
+    /**
+     * Returns the names of the torchscript modules the directory carries ({@link #MODULE_FILE}), sorted.
+     *
+     * @return the names; empty when it has none or cannot be listed
+     */
+    public List<String> moduleFiles() {
+        try (Stream<Path> files = Files.list(root)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> MODULE_FILE.matcher(name).matches())
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Returns the directory of model {@code name} under an output folder such as {@code target/cnn}. */

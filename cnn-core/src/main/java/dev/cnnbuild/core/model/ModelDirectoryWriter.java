@@ -71,7 +71,7 @@ public final class ModelDirectoryWriter {
             Fingerprint fingerprint,
             String reportHtml)
             throws IOException {
-        return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of(), null);
+        return write(outputDirectory, name, yaml, network, metrics, fingerprint, reportHtml, Map.of(), Map.of(), null);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class ModelDirectoryWriter {
      *
      * <pre>{@code
      * ModelDirectoryWriter.write(output, spec.name(), spec.yaml(), network, metrics, fingerprint, html,
-     *         data.directoryFiles(), OnnxExporter.export(spec, network));   // {test-split.txt=...}, model.onnx
+     *         data.directoryFiles(), Map.of(), OnnxExporter.export(spec, network));   // {test-split.txt=...}, model.onnx
      * }</pre>
      *
      * @param outputDirectory the folder that holds model directories, such as {@code target/cnn}
@@ -92,6 +92,8 @@ public final class ModelDirectoryWriter {
      * @param fingerprint the fingerprint of its inputs
      * @param reportHtml the report's HTML, or {@code null} for none
      * @param dataFiles text files to write beside them, by file name
+     * @param copiedFiles files to copy into the directory, by their name there, such as the torchscript modules
+     *     ({@link ModelDirectory#moduleFile})
      * @param onnx the network in ONNX format, written as {@value ModelDirectory#ONNX}, or {@code null} for none
      * @return the written directory
      * @throws IOException if writing fails; then nothing is left at the target but an older complete model
@@ -105,6 +107,7 @@ public final class ModelDirectoryWriter {
             Fingerprint fingerprint,
             String reportHtml,
             Map<String, String> dataFiles,
+            Map<String, Path> copiedFiles,
             byte[] onnx)
             throws IOException {
         ModelDirectory target = ModelDirectory.of(outputDirectory, name);
@@ -116,6 +119,9 @@ public final class ModelDirectoryWriter {
             }
             for (Map.Entry<String, String> file : dataFiles.entrySet()) {
                 Files.writeString(staging.resolve(file.getKey()), file.getValue());
+            }
+            for (Map.Entry<String, Path> file : copiedFiles.entrySet()) {
+                Files.copy(file.getValue(), staging.resolve(file.getKey()));
             }
             if (onnx != null) {
                 Files.write(staged.onnx(), onnx);

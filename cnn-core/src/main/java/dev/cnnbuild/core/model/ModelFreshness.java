@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * freshness.reason();     // "inputs changed since target/cnn/mnist-cnn was trained: seed changed (7 -> 8)"
  * }</pre>
  *
- * @param upToDate whether the directory is complete, holds {@code model.onnx} and was trained from the same inputs
+ * @param upToDate whether the directory is complete, holds {@code model.onnx} (unless the network has a torchscript
+ *     layer, which is not exported) and was trained from the same inputs
  * @param reason why, in words: {@code fingerprint 3f2a9b0c1d2e matches target/cnn/mnist-cnn/fingerprint.txt},
  *     {@code no model yet at target/cnn/mnist-cnn}, {@code target/cnn/mnist-cnn is incomplete (no manifest.sha256)},
  *     {@code target/cnn/mnist-cnn/parameters.params does not match target/cnn/mnist-cnn/manifest.sha256 (changed or
@@ -46,6 +47,23 @@ public record ModelFreshness(boolean upToDate, String reason) {
      * @return the verdict
      */
     public static ModelFreshness check(ModelDirectory directory, Fingerprint fingerprint) {
+        return check(directory, fingerprint, true);
+    }
+
+    /**
+     * Compares a model directory with the inputs of a run whose network may not be exported to ONNX.
+     *
+     * <pre>{@code
+     * ModelFreshness.check(directory, fingerprint, false);   // a network with a torchscript layer: no model.onnx
+     * }</pre>
+     *
+     * @param directory the model directory
+     * @param fingerprint the run's fingerprint
+     * @param exportsOnnx whether the run writes {@code model.onnx}, so that a directory without it is stale; false
+     *     for a network with a torchscript layer, which is not exported
+     * @return the verdict
+     */
+    public static ModelFreshness check(ModelDirectory directory, Fingerprint fingerprint, boolean exportsOnnx) {
         if (!Files.exists(directory.root())) {
             return stale("no model yet at " + directory.root());
         }
@@ -67,7 +85,7 @@ public record ModelFreshness(boolean upToDate, String reason) {
             return stale(directory.fingerprint() + " cannot be read (" + e + ")");
         }
         if (fingerprint.value().equals(stored.remove(Fingerprint.VALUE_KEY))) {
-            if (!Files.isRegularFile(directory.onnx())) {
+            if (exportsOnnx && !Files.isRegularFile(directory.onnx())) {
                 return stale(directory.onnx() + " missing (trained before cnn:train wrote the network as ONNX;"
                         + " retraining adds it)");
             }

@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -18,8 +20,9 @@ import java.util.stream.Collectors;
  * name, in the format of {@code sha256sum}, so {@code sha256sum -c manifest.sha256} checks it by hand too. It covers
  * {@link #COVERED} ({@code parameters.params}, {@code model.yaml}, {@code metrics.json}, {@code fingerprint.txt}),
  * and those of {@link ModelDirectory#OPTIONAL_FILES} the directory holds ({@code test-split.txt},
- * {@code normalization.json}, {@code model.onnx}: one added later is not trusted either; a directory trained before
- * the ONNX export, without {@code model.onnx}, is still trusted); not {@code report.html}, which {@code cnn:check} rewrites and nothing reads back. It is written last, atomically,
+ * {@code normalization.json}, {@code model.onnx}, and the torchscript modules {@code torchscript-layer1.pt} ...: one
+ * added later is not trusted either; a directory trained before the ONNX export, or of a network with a torchscript
+ * layer, without {@code model.onnx}, is still trusted); not {@code report.html}, which {@code cnn:check} rewrites and nothing reads back. It is written last, atomically,
  * once the other files are complete, so a directory with a manifest that matches is one that {@code cnn:train}
  * finished.
  *
@@ -53,6 +56,7 @@ public final class ModelManifest {
         ModelDirectory.OPTIONAL_FILES.stream()
                 .filter(name -> Files.isRegularFile(directory.root().resolve(name)))
                 .forEach(names::add);
+        names.addAll(directory.moduleFiles());
         for (String name : names) {
             text.append(Sha256.of(directory.root().resolve(name)))
                     .append("  ")
@@ -92,7 +96,12 @@ public final class ModelManifest {
                                 + ": it was changed or damaged after training; " + RETRAIN);
             }
         }
-        for (String name : ModelDirectory.OPTIONAL_FILES) {
+        Set<String> optional = new LinkedHashSet<>(ModelDirectory.OPTIONAL_FILES);
+        expected.keySet().stream()
+                .filter(name -> ModelDirectory.MODULE_FILE.matcher(name).matches())
+                .forEach(optional::add);
+        optional.addAll(directory.moduleFiles());
+        for (String name : optional) {
             Path file = directory.root().resolve(name);
             String hash = expected.get(name);
             if (hash == null && Files.exists(file)) {

@@ -104,6 +104,7 @@ public final class ModelPackager {
                 files.add(file);
             }
         }
+        model.moduleFiles().forEach(name -> files.add(model.root().resolve(name)));
         return files;
     }
 

@@ -1,5 +1,7 @@
 package dev.cnnbuild.core.nn;
 
+import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
@@ -11,6 +13,9 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.initializer.UniformInitializer;
 import dev.cnnbuild.core.spec.AvgPoolLayer;
 import dev.cnnbuild.core.spec.BatchNormLayer;
@@ -31,7 +36,11 @@ import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SigmoidLayer;
 import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
+import dev.cnnbuild.core.spec.TorchScriptLayer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Turns a model's layers, with the shapes {@link ShapeInference} found for them, into a DJL {@link SequentialBlock},
@@ -64,6 +73,56 @@ public final class NetworkBuilder {
             network.add(block(shape));
         }
         return network;
+    }
+
+    /**
+     * Builds a network that may hold {@code torchscript} layers, loading each layer's module from the file given for
+     * its index, into the manager's device.
+     *
+     * <pre>{@code
+     * SequentialBlock network = NetworkBuilder.build(model.shapes(), manager, index -> Path.of("backbone.pt"));
+     * }</pre>
+     *
+     * @param shapes every layer with its shapes, in order, as {@link ShapeInference#infer} finds them
+     * @param manager the engine's manager that owns the loaded modules
+     * @param moduleFiles the TorchScript file of the torchscript layer at a 1-based layer index
+     * @return the network, initialised except for the layers other than torchscript
+     * @throws IOException if a module cannot be loaded by the engine, naming its file
+     */
+    public static SequentialBlock build(List<LayerShape> shapes, NDManager manager, IntFunction<Path> moduleFiles)
+            throws IOException {
+        SequentialBlock network = new SequentialBlock();
+        for (LayerShape shape : shapes) {
+            network.add(
+                    shape.layer() instanceof TorchScriptLayer layer
+                            ? TorchScriptBlock.of(layer, load(moduleFiles.apply(shape.index()), manager))
+                            : block(shape));
+        }
+        return network;
+    }
+
+    /**
+     * Returns the torchscript blocks of a network built here, in layer order.
+     *
+     * @param network the network
+     * @return its torchscript blocks; empty when it has none
+     */
+    public static List<TorchScriptBlock> torchScriptBlocks(Block network) {
+        return network.getChildren().values().stream()
+                .filter(TorchScriptBlock.class::isInstance)
+                .map(TorchScriptBlock.class::cast)
+                .toList();
+    }
+
+    private static PtSymbolBlock load(Path file, NDManager manager) throws IOException {
+        try {
+            return JniUtils.loadModule((PtNDManager) manager, file, true, new String[0], new String[0], true);
+        } catch (EngineException e) {
+            throw new IOException(
+                    "TorchScript file " + file + " cannot be loaded by the PyTorch engine ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); save it with torch.jit.save",
+                    e);
+        }
     }
 
     private static Block block(LayerShape shape) {
@@ -126,7 +185,8 @@ public final class NetworkBuilder {
         if (layer instanceof BatchNormLayer) {
             return BatchNorm.builder().build();
         }
-        throw new IllegalStateException("no block for layer type " + layer.type());
+        throw new IllegalStateException("no block for layer type " + layer.type()
+                + (layer instanceof TorchScriptLayer ? " without its module; build with the module files" : ""));
     }
 
     private static Block pytorchInitialized(Block block, int fanIn) {

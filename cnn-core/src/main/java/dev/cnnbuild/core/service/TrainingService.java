@@ -28,6 +28,7 @@ import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.spec.TorchScriptFiles;
 import dev.cnnbuild.core.training.CheckpointStore;
 import dev.cnnbuild.core.training.ClassWeights;
 import dev.cnnbuild.core.training.ModelTrainer;
@@ -35,6 +36,8 @@ import dev.cnnbuild.core.training.TrainedNetwork;
 import dev.cnnbuild.core.training.TrainingException;
 import dev.cnnbuild.core.training.TrainingListener;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,14 @@ public final class TrainingService {
          *     12 s left}
          */
         default void onDataLine(String modelName, String line) {}
+
+        /**
+         * Called when a trained network is not written as {@code model.onnx}, with the reason.
+         *
+         * @param modelName the model's name
+         * @param reason such as {@code layer 1 (torchscript) is a TorchScript module, which ...}
+         */
+        default void onNotExported(String modelName, String reason) {}
     }
 
     /**
@@ -140,20 +151,23 @@ public final class TrainingService {
         long start = System.nanoTime();
         ModelSpec spec = model.spec();
         DataFileCheck.requireRegularFiles(spec);
+        Map<Integer, Path> modules = TorchScriptFiles.resolve(spec);
         DeviceChoice choice = choice(request, spec);
         Optional<EngineInputs> forecast = EngineInputs.forecast(choice, request.natives());
         EngineInputs engine = forecast.isPresent() ? forecast.get() : loaded(choice);
         Consumer<String> dataLines = line -> listener.onDataLine(spec.name(), line);
         ModelData data = ModelData.forTraining(spec, dataLines);
         ClassWeights.check(spec.training().classWeights(), data.classNames());
+        List<Path> hashed = new ArrayList<>(data.files());
+        hashed.addAll(modules.values());
         Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
                 .hashes(
-                        ProjectPaths.named(request.projectDirectory(), data.files()),
-                        Progress.of("hashing data files", data.files().size(), dataLines));
+                        ProjectPaths.named(request.projectDirectory(), hashed),
+                        Progress.of("hashing data files", hashed.size(), dataLines));
         Fingerprint fingerprint =
                 Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
-        ModelFreshness freshness = ModelFreshness.check(target, fingerprint);
+        ModelFreshness freshness = ModelFreshness.check(target, fingerprint, modules.isEmpty());
         if (freshness.upToDate() && !request.force()) {
             return new TrainingResult(spec.name(), freshness.reason(), target, Optional.empty(), OptionalInt.empty());
         }
@@ -216,7 +230,8 @@ public final class TrainingService {
                     fingerprint,
                     report,
                     directoryFiles(data, normalization),
-                    onnx(spec, trained.network()));
+                    moduleCopies(modules),
+                    onnx(spec, trained.network(), modules));
             checkpoints.delete();
             int epochs = trained.history().size();
             OptionalInt kept = trained.earlyStopping()
@@ -227,13 +242,31 @@ public final class TrainingService {
         }
     }
 
-    /** Every network trained from a model file's layers is exported; a failure is named before anything is written. */
-    private static byte[] onnx(ModelSpec spec, Block network) throws TrainingException {
+    /**
+     * Every network trained from a model file's layers is exported; a failure is named before anything is written. A
+     * network with a torchscript layer is not: the listener hears which layer, and no file is written.
+     */
+    private byte[] onnx(ModelSpec spec, Block network, Map<Integer, Path> modules) throws TrainingException {
+        if (!modules.isEmpty()) {
+            int layer = modules.keySet().iterator().next();
+            listener.onNotExported(
+                    spec.name(),
+                    "layer " + layer + " (torchscript) is a TorchScript module, whose operations the ONNX export"
+                            + " does not know; export the whole network from PyTorch with torch.onnx.export if an"
+                            + " ONNX file is needed");
+            return null;
+        }
         try {
             return OnnxExporter.export(spec, network);
         } catch (OnnxExportException e) {
             throw new TrainingException(spec.source() + ": " + e.getMessage());
         }
+    }
+
+    private static Map<String, Path> moduleCopies(Map<Integer, Path> modules) {
+        Map<String, Path> copies = new LinkedHashMap<>();
+        modules.forEach((index, file) -> copies.put(ModelDirectory.moduleFile(index), file));
+        return copies;
     }
 
     private static EngineInputs loaded(DeviceChoice choice) throws TrainingException {

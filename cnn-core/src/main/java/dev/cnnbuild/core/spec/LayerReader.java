@@ -1,12 +1,14 @@
 package dev.cnnbuild.core.spec;
 
 import dev.cnnbuild.core.text.Suggestions;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads the {@code layers} list of a model file, one {@link LayerSpec} per item. */
@@ -76,6 +78,7 @@ final class LayerReader {
         types.put(LeakyReluLayer.TYPE, LayerReader::leakyRelu);
         types.put(GlobalAvgPoolLayer.TYPE, parameterless(GlobalAvgPoolLayer::new));
         types.put(GlobalMaxPoolLayer.TYPE, parameterless(GlobalMaxPoolLayer::new));
+        types.put(TorchScriptLayer.TYPE, LayerReader::torchscript);
         return Collections.unmodifiableMap(types);
     }
 
@@ -155,6 +158,55 @@ final class LayerReader {
         return new LeakyReluLayer(
                 parameters.valueOr("slope", LeakyReluLayer.DEFAULT_SLOPE, YamlValue::nonNegativeNumber),
                 entry.location());
+    }
+
+    private static LayerSpec torchscript(NamedEntry entry, String owner) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{file: backbone.pt, output: [512], trainable: false}");
+        parameters.allowOnly(ModelFileDefinitions.TORCHSCRIPT);
+        SpecErrors errors = parameters.errors();
+        Path file = errors.attempt(
+                () -> parameters.require("file", "file: backbone.pt").path(), null);
+        TensorShape output = errors.attempt(
+                () -> outputShape(parameters.require("output", "output: [512]"), owner), TensorShape.of(1));
+        int frozenEpochs = errors.attempt(
+                () -> frozenEpochs(parameters.require("trainable", "trainable: false")),
+                TorchScriptLayer.ALWAYS_FROZEN);
+        return new TorchScriptLayer(file, output, frozenEpochs, entry.location());
+    }
+
+    private static TensorShape outputShape(YamlValue value, String owner) throws SpecException {
+        String example =
+                "a list of 1 to 3 whole numbers, the shape of what one image becomes, such as [512]" + " or [64, 4, 4]";
+        List<Node> items = value.list(example);
+        if (items.isEmpty() || items.size() > 3) {
+            throw SpecException.at(
+                    value.location(), value.field() + " must be " + example + ", but has " + items.size() + " numbers");
+        }
+        List<Integer> dims = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            dims.add(value.sibling(items.get(i), "output[" + i + "]", owner).positiveInt());
+        }
+        return new TensorShape(dims);
+    }
+
+    private static int frozenEpochs(YamlValue value) throws SpecException {
+        Node node = value.node();
+        if (node instanceof MappingNode) {
+            YamlMapping after = value.mapping("{afterEpoch: 3}");
+            after.allowOnly(ModelFileDefinitions.AFTER_EPOCH);
+            return after.require("afterEpoch", "afterEpoch: 3").positiveInt();
+        }
+        String text = YamlNodes.scalarText(node);
+        if ("false".equals(text)) {
+            return TorchScriptLayer.ALWAYS_FROZEN;
+        }
+        if ("true".equals(text)) {
+            return 0;
+        }
+        throw SpecException.at(
+                value.location(),
+                value.field() + " must be false (frozen), true (trained) or {afterEpoch: 3} (frozen in epochs 1 to"
+                        + " 3, trained after), but was " + YamlNodes.describe(node));
     }
 
     private static LayerType parameterless(Function<SourceLocation, LayerSpec> constructor) {

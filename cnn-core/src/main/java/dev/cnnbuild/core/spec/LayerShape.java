@@ -1,5 +1,8 @@
 package dev.cnnbuild.core.spec;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /**
  * A layer with the shapes that go in and out of it, as found by {@link ShapeInference}.
  *
@@ -21,7 +24,9 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
     /**
      * The number of trainable parameters of the layer.
      *
-     * @return weights and biases of conv2d and linear, scale and shift of batchnorm, 0 for the others
+     * @return weights and biases of conv2d and linear, scale and shift of batchnorm, the values stored in a torchscript
+     *     module's file ({@link TorchScriptArchive#storedValues()}, buffers included; 0 when the file cannot be
+     *     read), 0 for the others
      */
     public long parameterCount() {
         return (long) parameters();
@@ -32,6 +37,9 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
      * {@link TrainingMemory} refuses it.
      */
     double parameters() {
+        if (layer instanceof TorchScriptLayer module) {
+            return storedValues(module.file());
+        }
         if (layer instanceof Conv2dLayer conv) {
             double weights = (double) conv.filters() * (input.dim(0) / conv.groups()) * conv.kernel() * conv.kernel();
             return weights + (conv.bias() ? conv.filters() : 0);
@@ -43,5 +51,13 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
             return 2.0 * input.dim(0);
         }
         return 0;
+    }
+
+    private static long storedValues(Path file) {
+        try {
+            return TorchScriptArchive.read(file).storedValues();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

@@ -24,7 +24,8 @@ public sealed interface LayerSpec
                 SiluLayer,
                 LeakyReluLayer,
                 GlobalAvgPoolLayer,
-                GlobalMaxPoolLayer {
+                GlobalMaxPoolLayer,
+                TorchScriptLayer {
 
     /**
      * The layer type as written in the model file.

@@ -188,6 +188,19 @@ final class ModelFileDefinitions {
     static final MappingDefinition DROPOUT =
             MappingDefinition.of(optional("rate", share(false, "share of values zeroed in training, 0.5 by default")));
 
+    static final MappingDefinition AFTER_EPOCH =
+            MappingDefinition.of(required("afterEpoch", integer(1, "frozen in the epochs up to this one")));
+
+    static final MappingDefinition TORCHSCRIPT = MappingDefinition.of(
+            required("file", text("the TorchScript module (torch.jit.save), relative to the model file")),
+            required("output", list(integer(1, null), "the shape of what one image becomes, such as [512]")),
+            required(
+                    "trainable",
+                    oneOf(
+                            "false (frozen), true, or {afterEpoch: N}: frozen in epochs 1 to N, trained after",
+                            described(null).put("type", "boolean"),
+                            mapping(AFTER_EPOCH, null))));
+
     static final MappingDefinition NONE = MappingDefinition.of();
 
     static final List<Named> LAYERS = List.of(
@@ -205,7 +218,8 @@ final class ModelFileDefinitions {
             new Named(SiluLayer.TYPE, NONE),
             new Named(LeakyReluLayer.TYPE, LEAKY_RELU),
             new Named(GlobalAvgPoolLayer.TYPE, NONE),
-            new Named(GlobalMaxPoolLayer.TYPE, NONE));
+            new Named(GlobalMaxPoolLayer.TYPE, NONE),
+            new Named(TorchScriptLayer.TYPE, TORCHSCRIPT));
 
     static final MappingDefinition TOP = MappingDefinition.of(
             required("name", pattern("the model's name and directory name", "^[A-Za-z0-9][A-Za-z0-9._-]*$")),

@@ -13,8 +13,9 @@ import java.util.List;
  * <p>A conv2d layer gives {@code filters x out x out} with
  * {@code out = (in + 2*padding - dilation*(kernel-1) - 1) / stride + 1} per side, rounded down, and its groups must
  * divide its input channels; pooling gives {@code (in - kernel) / stride + 1} per side; global pooling gives one
- * value per channel, flat; flatten gives one dimension; linear needs a flat input and gives {@code units}; the
- * other layers keep the shape. The last layer must be
+ * value per channel, flat; flatten gives one dimension; linear needs a flat input and gives {@code units};
+ * torchscript gives its declared {@code output}, which training checks against the module; the other layers keep
+ * the shape. The last layer must be
  * linear with one unit per class.
  */
 public final class ShapeInference {
@@ -35,7 +36,9 @@ public final class ShapeInference {
         List<LayerShape> shapes = new ArrayList<>();
         for (LayerSpec layer : spec.layers()) {
             int index = shapes.size() + 1;
-            TensorShape output = output(layer, index, shape);
+            TensorShape output = layer instanceof TorchScriptLayer module
+                    ? torchscript(module, index, spec.training().epochs())
+                    : output(layer, index, shape);
             shapes.add(new LayerShape(layer, index, shape, output));
             shape = output;
         }
@@ -67,6 +70,24 @@ public final class ShapeInference {
             return TensorShape.of(linear.units());
         }
         return input;
+    }
+
+    private static TensorShape torchscript(TorchScriptLayer module, int index, int epochs) throws SpecException {
+        if (module.frozenEpochs() > 0 && index > 1) {
+            throw error(
+                    module,
+                    index,
+                    "a frozen module runs without gradients, so the layers before it would never train; make it"
+                            + " layer 1, or write 'trainable: true'");
+        }
+        if (module.frozenEpochs() != TorchScriptLayer.ALWAYS_FROZEN && module.frozenEpochs() >= epochs) {
+            throw error(
+                    module,
+                    index,
+                    "'trainable: {afterEpoch: " + module.frozenEpochs() + "}' keeps it frozen in all " + epochs
+                            + " epochs; give a smaller afterEpoch, or write 'trainable: false'");
+        }
+        return module.output();
     }
 
     private static TensorShape convolution(Conv2dLayer conv, int index, TensorShape input) throws SpecException {

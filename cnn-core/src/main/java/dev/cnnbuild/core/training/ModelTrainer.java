@@ -18,6 +18,7 @@ import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.nn.TorchScriptBlock;
 import dev.cnnbuild.core.optimizer.LearningRateSchedule;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import dev.cnnbuild.core.spec.CheckedModel;
@@ -25,6 +26,8 @@ import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.spec.TorchScriptFiles;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import dev.cnnbuild.core.threads.AdaptiveThreads;
 import dev.cnnbuild.core.threads.ThreadSettings;
@@ -33,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -124,7 +128,7 @@ public final class ModelTrainer {
         Engine engine = Engine.getEngine("PyTorch");
         Model model = Model.newInstance(spec.name(), devices[0], "PyTorch");
         try {
-            model.setBlock(NetworkBuilder.build(shapes));
+            model.setBlock(network(model, devices));
             listener.onStart(new TrainingPlan(
                     spec.name(),
                     DeviceSelector.describe(devices),
@@ -135,10 +139,37 @@ public final class ModelTrainer {
                     batchSize,
                     batches,
                     data.validationSize()));
-            return run(model, devices, data, test, batches, startingPoint(model), classWeights);
+            return run(model, devices, data, test, batches, startingPoint(model, devices), classWeights);
         } catch (RuntimeException | TrainingException e) {
             model.close();
             throw e;
+        }
+    }
+
+    /**
+     * Builds the network; its torchscript modules are loaded from their files and run once to check their declared
+     * output.
+     */
+    private Block network(Model model, Device[] devices) throws TrainingException {
+        Map<Integer, Path> modules;
+        try {
+            modules = TorchScriptFiles.resolve(spec);
+        } catch (SpecException e) {
+            throw new TrainingException(e.getMessage());
+        }
+        if (modules.isEmpty()) {
+            return NetworkBuilder.build(shapes);
+        }
+        if (devices.length > 1) {
+            throw new TrainingException(spec.source() + ": a network with a torchscript layer trains on one device,"
+                    + " but " + devices.length + " were chosen; set 'training.devices: 1' or -Dcnn.devices=1");
+        }
+        try {
+            Block network = NetworkBuilder.build(shapes, model.getNDManager(), modules::get);
+            TorchScriptOutputCheck.check(shapes, NetworkBuilder.torchScriptBlocks(network), model.getNDManager());
+            return network;
+        } catch (IOException e) {
+            throw new TrainingException(spec.source() + ": " + e.getMessage());
         }
     }
 
@@ -164,7 +195,7 @@ public final class ModelTrainer {
                 + ", or lower 'training.batchSize'";
     }
 
-    private StartingPoint startingPoint(Model model) throws TrainingException {
+    private StartingPoint startingPoint(Model model, Device[] devices) throws TrainingException {
         if (checkpoints == null) {
             return StartingPoint.FRESH;
         }
@@ -198,7 +229,7 @@ public final class ModelTrainer {
                     spec.name(), checkpoint.epoch(), spec.training().epochs(), saved.folder()));
             return start;
         } catch (IOException | MalformedModelException e) {
-            model.setBlock(NetworkBuilder.build(shapes));
+            model.setBlock(network(model, devices));
             discard(saved.folder(), "it cannot be read (" + firstLine(e) + ")");
             return StartingPoint.FRESH;
         }
@@ -247,7 +278,11 @@ public final class ModelTrainer {
             importOptimizerState(optimizer, start, network);
             try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule);
                     LoopListeners listeners = listeners(devices, network, optimizer, stopping)) {
+                List<TorchScriptBlock> modules = NetworkBuilder.torchScriptBlocks(network);
                 for (int epoch = start.epoch() + 1; epoch <= settings.epochs() && !listeners.stopsTraining(); epoch++) {
+                    for (TorchScriptBlock module : modules) {
+                        module.startEpoch(epoch);
+                    }
                     EpochMetrics metrics = loop.train(epoch, listeners);
                     steps += batches;
                     history.add(metrics);
