@@ -2,7 +2,7 @@ package dev.cnnbuild.core.cli;
 
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
-import dev.cnnbuild.core.onnx.OnnxExporter;
+import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.threads.ThreadChange;
 import dev.cnnbuild.core.training.BatchProgress;
@@ -58,7 +58,7 @@ public final class ProgressPrinter implements TrainingService.Listener {
 
     @Override
     public void onNotExported(String modelName, String reason) {
-        out.accept(modelName + ": no " + OnnxExporter.FILE_NAME + ": " + reason);
+        out.accept(modelName + ": no " + ModelDirectory.ONNX + ": " + reason);
     }
 
     @Override
