@@ -18,7 +18,7 @@ import java.util.List;
  * module that gives another shape, or does not take that input, is refused at the layer with both shapes.
  *
  * <pre>{@code
- * TorchScriptOutputCheck.check(model.shapes(), network.getChildren(), manager);
+ * TorchScriptOutputCheck.check(model.shapes(), NetworkBuilder.torchScriptBlocks(network), manager);
  * // mnist.yaml:5:5: torchscript (layer 1) declares output [16], but the module gives [4, 3, 3] for one 1x8x8
  * // image; write 'output: [4, 3, 3]'
  * }</pre>
@@ -62,7 +62,7 @@ final class TorchScriptOutputCheck {
             real = output.singletonOrThrow().getShape().getShape();
         } catch (EngineException | IllegalArgumentException | IndexOutOfBoundsException e) {
             throw new TrainingException(location + ": " + layer + ": the module does not take one " + shape.input()
-                    + " image (" + firstLine(e) + "); give it the input it was trained on, or put it where the"
+                    + " image (" + reason(e) + "); give it the input it was trained on, or put it where the"
                     + " layers before it give that shape");
         }
         long[] dims = Arrays.copyOfRange(real, 1, real.length);
@@ -79,7 +79,8 @@ final class TorchScriptOutputCheck {
         return output.dims().stream().mapToLong(Integer::longValue).toArray();
     }
 
-    private static String firstLine(Exception e) {
+    /** The engine's reason: the last line naming an error, else the first line. */
+    private static String reason(Exception e) {
         String message = String.valueOf(e.getMessage());
         return message.lines()
                 .filter(line -> line.contains("Error"))
