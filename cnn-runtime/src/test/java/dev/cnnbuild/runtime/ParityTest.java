@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.data.ImageFolderListing;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledFile;
-import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.model.LoadedModel;
@@ -112,8 +112,8 @@ class ParityTest {
 
     /** Predicts the model's test set as {@code cnn:check} does: loaded on its device, test set read as it reads it. */
     private static List<Prediction> checkPredictions(ModelDirectory model) throws Exception {
-        try (LoadedModel loaded = LoadedModel.load(model, Path.of(""), "auto")) {
-            LabeledImages testSet = ModelData.testSet(loaded.spec(), model.root());
+        try (LoadedModel loaded = LoadedModel.load(model, Path.of(""), "auto");
+                ImageStore testSet = ModelData.testStore(loaded.spec(), model.root(), line -> {})) {
             return loaded.classifier().evaluateAndPredict(testSet, 1000).predictions();
         }
     }

@@ -2,6 +2,7 @@ package dev.cnnbuild.test;
 
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.engine.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ClassNames;
@@ -20,9 +21,12 @@ import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * A trained model, loaded in the test JVM to be measured: a model directory of this project ({@code target/cnn/<name>},
@@ -79,7 +83,8 @@ public final class CnnModel implements AutoCloseable {
     private final TestSet testSet;
     private final Path copy;
     private final ReentrantLock engine = new ReentrantLock();
-    private final Memo<TestSet, LabeledImages> datasets = new Memo<>();
+    private final Memo<TestSet, ImageStore> datasets = new Memo<>();
+    private final List<ImageStore> opened = new CopyOnWriteArrayList<>();
     private final Memo<EvaluationKey, Evaluation> evaluations = new Memo<>();
     private final Memo<Integer, Latency> latencies = new Memo<>();
     private volatile boolean closed;
@@ -332,10 +337,15 @@ public final class CnnModel implements AutoCloseable {
     public Evaluation evaluate(TestSet set, ImagePerturbation perturbation) {
         checkOpen();
         return evaluations.get(new EvaluationKey(set, perturbation), () -> {
-            LabeledImages data = images(set);
-            LabeledImages used =
-                    perturbation == null ? data : new LabeledImages(perturbation.apply(data.images()), data.labels());
-            return withEngine(() -> classifier.evaluate(used, EVALUATION_BATCH));
+            ImageStore data = images(set);
+            return withEngine(() -> {
+                if (perturbation == null) {
+                    return classifier.evaluate(data, EVALUATION_BATCH);
+                }
+                // a perturbation draws its noise across the whole set in order, so the set is read into memory whole
+                ImageSet all = data.gather(IntStream.range(0, data.count()).toArray());
+                return classifier.evaluate(new LabeledImages(perturbation.apply(all), data.labels()), EVALUATION_BATCH);
+            });
         });
     }
 
@@ -387,6 +397,7 @@ public final class CnnModel implements AutoCloseable {
                 return;
             }
             closed = true;
+            opened.forEach(ImageStore::close);
             owner.close();
         } catch (Exception e) {
             throw new CnnModelException("Cannot close model " + name + ": " + e.getMessage(), e);
@@ -403,10 +414,12 @@ public final class CnnModel implements AutoCloseable {
         return "model " + name + " (" + origin + ")";
     }
 
-    private LabeledImages images(TestSet set) {
+    private ImageStore images(TestSet set) {
         return datasets.get(set, () -> {
             try {
-                return set.load(input(), classes());
+                ImageStore store = set.open(input(), classes());
+                opened.add(store);
+                return store;
             } catch (DatasetException e) {
                 throw new CnnModelException(
                         "Cannot evaluate model " + name + " on " + set.description() + ": "
@@ -423,8 +436,10 @@ public final class CnnModel implements AutoCloseable {
         InputShape input = input();
         if (testSet != null) {
             try {
-                return images(testSet).images();
-            } catch (CnnModelException e) {
+                ImageStore images = images(testSet);
+                return images.gather(
+                        IntStream.range(0, Math.min(images.count(), batchSize)).toArray());
+            } catch (CnnModelException | DatasetException e) {
                 // no test set to take images from: blank ones time the same network
             }
         }

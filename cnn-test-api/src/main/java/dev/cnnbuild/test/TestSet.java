@@ -2,6 +2,8 @@ package dev.cnnbuild.test;
 
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DatasetLoader;
+import dev.cnnbuild.core.data.HeapImageStore;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.spec.DatasetFiles;
@@ -83,11 +85,15 @@ public final class TestSet {
         return description;
     }
 
-    LabeledImages load(InputShape input, int classes) throws DatasetException {
+    /**
+     * Opens the set's images: a model's image files through the decoded cache beside its output directory (built
+     * first where there is none), so that a set need not fit the memory; IDX files and images in memory in the heap.
+     */
+    ImageStore open(InputShape input, int classes) throws DatasetException {
         if (spec != null) {
-            return ModelData.testSet(spec, modelDirectory);
+            return ModelData.testStore(spec, modelDirectory, line -> {});
         }
-        return images != null ? images : DatasetLoader.load(files, input, classes);
+        return new HeapImageStore(images != null ? images : DatasetLoader.load(files, input, classes));
     }
 
     @Override

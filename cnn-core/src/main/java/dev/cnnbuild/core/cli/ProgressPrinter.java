@@ -6,6 +6,7 @@ import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.threads.ThreadChange;
 import dev.cnnbuild.core.training.BatchProgress;
+import dev.cnnbuild.core.training.DataWait;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingPlan;
@@ -24,8 +25,11 @@ import java.util.function.LongSupplier;
  * // mnist-cnn: training: no model yet at target/cnn/mnist-cnn
  * // pets: 90,000 training and 10,000 test images of 2 classes (cat, dog) from images (10 % ... held out ...)
  * // pets: decoding training images: 41,000 of 90,000 files (46 %), 4,100 files/s, about 12 s left
+ * // pets: training images decoded into the cache /p/target/cnn-cache/pets/train.images (12,920 MB), because
+ * //     there was no cache yet
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch
+ * // epoch 3: waited 0.4 s for data (0.8 % of the epoch's 52.1 s; 2 data workers)
  * // epoch 3 done in 52.1 s (1,150 images/s): train loss 0.4512, train accuracy 0.8721, test loss 0.1234, ...
  * // mnist-cnn: 1 thread from now on instead of 2: other processes keep 1.0 of the 2 processors busy
  * // early stopping after epoch 7: validationLoss did not improve for 3 epochs; keeping epoch 4's parameters
@@ -132,6 +136,18 @@ public final class ProgressPrinter implements TrainingService.Listener {
         out.accept(format(
                 "epoch %d done in %.1f s (%,.0f images/s): train loss %.4f, train accuracy %.4f%s%s",
                 e.epoch(), e.trainSeconds(), e.imagesPerSecond(), e.trainLoss(), e.trainAccuracy(), validation, test));
+    }
+
+    @Override
+    public void onDataWait(DataWait wait) {
+        out.accept(format(
+                "epoch %d: waited %.1f s for data (%.1f %% of the epoch's %.1f s; %d data %s)",
+                wait.epoch(),
+                wait.waitSeconds(),
+                100 * wait.share(),
+                wait.epochSeconds(),
+                wait.workers(),
+                wait.workers() == 1 ? "worker" : "workers"));
     }
 
     @Override

@@ -23,22 +23,45 @@ public record ChannelStatistics(double[] mean, double[] std) {
      * @throws DatasetException if a channel has the same value everywhere, so it cannot be divided by its deviation
      */
     public static ChannelStatistics of(ImageSet images) throws DatasetException {
+        return of(new HeapImageStore(new LabeledImages(images, new int[images.count()])));
+    }
+
+    /**
+     * Computes the statistics reading one image at a time, so that the images need not fit the memory.
+     *
+     * <pre>{@code
+     * ChannelStatistics stats = ChannelStatistics.of(trainStore);
+     * }</pre>
+     *
+     * @param images the images
+     * @return one mean and standard deviation per channel
+     * @throws DatasetException if an image cannot be read, or a channel has the same value everywhere
+     */
+    public static ChannelStatistics of(ImageStore images) throws DatasetException {
         int channels = images.channels();
         int plane = images.height() * images.width();
         double[] mean = new double[channels];
         double[] std = new double[channels];
-        byte[] pixels = images.pixels();
-        for (int c = 0; c < channels; c++) {
-            long sum = 0;
-            long squares = 0;
-            for (int i = 0; i < images.count(); i++) {
-                int from = i * images.imageSize() + c * plane;
-                for (int p = from; p < from + plane; p++) {
+        long[] sums = new long[channels];
+        long[] squareSums = new long[channels];
+        byte[] pixels = new byte[images.imageSize()];
+        for (int i = 0; i < images.count(); i++) {
+            images.read(i, pixels, 0);
+            for (int c = 0; c < channels; c++) {
+                long sum = 0;
+                long squares = 0;
+                for (int p = c * plane; p < (c + 1) * plane; p++) {
                     int value = pixels[p] & 0xFF;
                     sum += value;
                     squares += (long) value * value;
                 }
+                sums[c] += sum;
+                squareSums[c] += squares;
             }
+        }
+        for (int c = 0; c < channels; c++) {
+            long sum = sums[c];
+            long squares = squareSums[c];
             double n = (double) images.count() * plane;
             double m = sum / n;
             mean[c] = m / 255;

@@ -4,6 +4,7 @@ import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,13 +16,17 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * The decoded cache: a listing's images decoded and resized once into a file of bytes, image after image in the
@@ -31,18 +36,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  * is read: checking 20,000 unchanged files takes a few {@code stat} calls each). A cache whose fingerprint, shape or
  * length does not match (a file changed, added or removed, another input shape, a file cut short, not a cache at
  * all) is rebuilt. Building decodes on {@code workers} threads and writes to a staging file that is synced and
- * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted.
+ * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted. An
+ * unreadable image that {@link BadImages} skips keeps its slot, zero-filled, and a trailer after the images lists the
+ * skipped slots, so a reused cache leaves out the same images and names them again.
  *
  * <pre>{@code
  * DecodedCache.Opened cache = DecodedCache.open(
  *         Path.of("target/cnn-cache/pets/train.images"), listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
- *         Progress.NONE);
+ *         new BadImages(BadImagePolicy.FAIL), Progress.NONE);
  * try (FileImageStore train = cache.store()) {
- *     cache.reason();    // "built: no cache yet", or "reused"
+ *     cache.reason();    // "built: there was no cache yet", or "reused"
  * }
  * }</pre>
  */
 public final class DecodedCache {
+    /** The folder of the caches beside an output directory: {@code target/cnn} has {@code target/cnn-cache}. */
+    public static final String FOLDER = "cnn-cache";
+
     /** The bytes before the first image. */
     public static final int HEADER_BYTES = 64;
 
@@ -73,18 +83,39 @@ public final class DecodedCache {
      * @param input the model's input shape
      * @param resize how images of another size are fitted
      * @param workers decoding threads while building, at least 1
+     * @param badImages fails on an unreadable file, or records it as skipped (also when the cache is reused, so the
+     *     log names the skipped files every time)
      * @param progress advanced after each decoded file, and finished when all are
-     * @return the cache, open
-     * @throws DatasetException if an image cannot be decoded (naming it) or the cache cannot be written or read
+     * @return the cache, open, without the skipped images
+     * @throws DatasetException if an image cannot be decoded (naming it) and {@code badImages} fails, every image of
+     *     a class is skipped, or the cache cannot be written or read
      */
     public static Opened open(
-            Path cacheFile, ImageListing listing, InputShape input, ResizeMode resize, int workers, Progress progress)
+            Path cacheFile,
+            ImageListing listing,
+            InputShape input,
+            ResizeMode resize,
+            int workers,
+            BadImages badImages,
+            Progress progress)
             throws DatasetException {
         byte[] fingerprint = fingerprint(listing, input, resize);
         String mismatch = mismatch(cacheFile, listing.files().size(), input, fingerprint);
         if (mismatch != null) {
-            build(cacheFile, listing, input, resize, fingerprint, workers, progress);
+            build(cacheFile, listing, input, resize, fingerprint, workers, badImages, progress);
         }
+        List<LabeledFile> files = listing.files();
+        int[] skipped = skipped(cacheFile, files.size(), input);
+        if (mismatch == null) {
+            for (int slot : skipped) {
+                badImages.found(files.get(slot).key(), unreadable(files.get(slot), input, resize));
+            }
+        }
+        Set<Integer> left = new HashSet<>();
+        Arrays.stream(skipped).forEach(left::add);
+        int[] slots =
+                IntStream.range(0, files.size()).filter(i -> !left.contains(i)).toArray();
+        checkEveryClassLeft(listing, slots);
         try {
             return new Opened(
                     FileImageStore.open(
@@ -93,10 +124,11 @@ public final class DecodedCache {
                             input.channels(),
                             input.height(),
                             input.width(),
-                            listing.files().stream()
-                                    .mapToInt(LabeledFile::label)
-                                    .toArray(),
-                            listing.files().stream().map(LabeledFile::key).toList()),
+                            slots,
+                            Arrays.stream(slots).map(i -> files.get(i).label()).toArray(),
+                            Arrays.stream(slots)
+                                    .mapToObj(i -> files.get(i).key())
+                                    .toList()),
                     mismatch == null ? REUSED : "built: " + mismatch);
         } catch (IOException e) {
             throw new DatasetException(
@@ -104,22 +136,97 @@ public final class DecodedCache {
         }
     }
 
+    /** Returns why a file skipped when the cache was built cannot be read: decoding it again says. */
+    private static UnreadableImageException unreadable(LabeledFile file, InputShape input, ResizeMode resize)
+            throws DatasetException {
+        try {
+            ImageDecoder.decode(file.file(), input, resize);
+        } catch (UnreadableImageException e) {
+            return e;
+        }
+        return new UnreadableImageException(file.file() + ": could not be read when the decoded cache was built;"
+                + " delete the cache (mvn clean) to decode it again");
+    }
+
+    /** Fails if skipping left a class of the listing without images, which would shift what the model learns. */
+    private static void checkEveryClassLeft(ImageListing listing, int[] slots) throws DatasetException {
+        boolean[] listed = new boolean[listing.classNames().size()];
+        listing.files().forEach(file -> listed[file.label()] = true);
+        boolean[] left = new boolean[listed.length];
+        for (int slot : slots) {
+            left[listing.files().get(slot).label()] = true;
+        }
+        for (int label = 0; label < listed.length; label++) {
+            if (listed[label] && !left[label]) {
+                throw new DatasetException(listing.root() + ": every image of class '"
+                        + listing.classNames().get(label) + "' is unreadable and was skipped (onBadImage: skip);"
+                        + " replace them with readable images, or remove the class");
+            }
+        }
+    }
+
+    /** Returns the slots of the images skipped as unreadable, from the cache's trailer. */
+    private static int[] skipped(Path cacheFile, int count, InputShape input) throws DatasetException {
+        long trailer = sizeOnDisk(count, input) - Integer.BYTES;
+        try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
+            ByteBuffer number = ByteBuffer.allocate(Integer.BYTES);
+            readFully(channel, number, trailer);
+            ByteBuffer slots = ByteBuffer.allocate(number.flip().getInt() * Integer.BYTES);
+            readFully(channel, slots, trailer + Integer.BYTES);
+            int[] skipped = new int[slots.capacity() / Integer.BYTES];
+            slots.flip().asIntBuffer().get(skipped);
+            return skipped;
+        } catch (IOException e) {
+            throw new DatasetException(
+                    cacheFile + ": the decoded cache cannot be read (" + e + "); delete it and build again");
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                throw new EOFException("cut short at byte " + (position + buffer.position()));
+            }
+        }
+    }
+
+    /**
+     * Returns the cache file of one model's training or test images: {@code target/cnn-cache/pets/train.images} for
+     * the output directory {@code target/cnn}, whose model directories the trained models are.
+     *
+     * <pre>{@code
+     * Path file = DecodedCache.file(Path.of("target/cnn"), "pets", "train");
+     * }</pre>
+     *
+     * @param outputDirectory the plugin's output directory
+     * @param modelName the model's name
+     * @param set {@code train} or {@code test}
+     * @return the cache file
+     */
+    public static Path file(Path outputDirectory, String modelName, String set) {
+        return outputDirectory
+                .toAbsolutePath()
+                .resolveSibling(FOLDER)
+                .resolve(modelName)
+                .resolve(set + ".images");
+    }
+
     /**
      * Returns the bytes a cache of {@code count} images of the input shape takes on disk.
      *
      * @param count the images
      * @param input their shape
-     * @return the header and the images' bytes
+     * @return the header, the images' bytes and the trailer, when no image is skipped (4 bytes more per skipped one)
      */
     public static long sizeOnDisk(int count, InputShape input) {
-        return HEADER_BYTES + (long) count * input.channels() * input.height() * input.width();
+        return HEADER_BYTES + (long) count * input.channels() * input.height() * input.width() + Integer.BYTES;
     }
 
     /** Returns why the cache cannot be used as it is, or {@code null} when it can. */
     private static String mismatch(Path cacheFile, int count, InputShape input, byte[] fingerprint)
             throws DatasetException {
         if (!Files.isRegularFile(cacheFile)) {
-            return "no cache yet";
+            return "there was no cache yet";
         }
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
         long length;
@@ -155,9 +262,18 @@ public final class DecodedCache {
         if (cachedCount != count || !Arrays.equals(bytes(header, fingerprint.length), fingerprint)) {
             return "the image files changed (added, removed or modified) since the cache was built";
         }
-        if (length != sizeOnDisk(count, input)) {
-            return String.format(
-                    Locale.ROOT, "the old cache is %,d bytes, not %,d (cut short)", length, sizeOnDisk(count, input));
+        long expected = sizeOnDisk(count, input);
+        if (length >= expected) {
+            try (FileChannel channel = FileChannel.open(cacheFile, StandardOpenOption.READ)) {
+                ByteBuffer skipped = ByteBuffer.allocate(Integer.BYTES);
+                readFully(channel, skipped, expected - Integer.BYTES);
+                expected += (long) skipped.flip().getInt() * Integer.BYTES;
+            } catch (IOException e) {
+                return "the old cache cannot be read (" + e.getMessage() + ")";
+            }
+        }
+        if (length != expected) {
+            return String.format(Locale.ROOT, "the old cache is %,d bytes, not %,d (cut short)", length, expected);
         }
         return null;
     }
@@ -220,6 +336,7 @@ public final class DecodedCache {
             ResizeMode resize,
             byte[] fingerprint,
             int workers,
+            BadImages badImages,
             Progress progress)
             throws DatasetException {
         long bytes = sizeOnDisk(listing.files().size(), input);
@@ -237,7 +354,8 @@ public final class DecodedCache {
                         usable >> 20));
             }
             AtomicFiles.writeFile(
-                    cacheFile, staging -> write(staging, listing, input, resize, fingerprint, workers, progress));
+                    cacheFile,
+                    staging -> write(staging, listing, input, resize, fingerprint, workers, badImages, progress));
         } catch (DecodingFailed e) {
             throw e.bad;
         } catch (IOException e) {
@@ -258,6 +376,7 @@ public final class DecodedCache {
             ResizeMode resize,
             byte[] fingerprint,
             int workers,
+            BadImages badImages,
             Progress progress)
             throws IOException {
         List<LabeledFile> files = listing.files();
@@ -276,6 +395,7 @@ public final class DecodedCache {
             writeFully(channel, header, 0);
             AtomicInteger next = new AtomicInteger();
             ConcurrentSkipListMap<Integer, Exception> errors = new ConcurrentSkipListMap<>();
+            Set<Integer> skipped = ConcurrentHashMap.newKeySet();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers), DataThreads.named("cnn-cache"));
             try {
                 for (int w = 0; w < Math.max(1, workers); w++) {
@@ -286,6 +406,13 @@ public final class DecodedCache {
                             try {
                                 byte[] image = ImageDecoder.decode(files.get(i).file(), input, resize);
                                 writeFully(channel, ByteBuffer.wrap(image), HEADER_BYTES + (long) i * size);
+                            } catch (UnreadableImageException e) {
+                                try {
+                                    badImages.found(files.get(i).key(), e);
+                                    skipped.add(i);
+                                } catch (DatasetException fail) {
+                                    errors.put(i, fail);
+                                }
                             } catch (DatasetException | IOException | RuntimeException e) {
                                 errors.put(i, e);
                             }
@@ -308,6 +435,11 @@ public final class DecodedCache {
                 }
                 throw (RuntimeException) first;
             }
+            int[] slots = skipped.stream().mapToInt(Integer::intValue).sorted().toArray();
+            ByteBuffer trailer =
+                    ByteBuffer.allocate(Integer.BYTES * (1 + slots.length)).putInt(slots.length);
+            Arrays.stream(slots).forEach(trailer::putInt);
+            writeFully(channel, trailer.flip(), HEADER_BYTES + (long) files.size() * size);
             channel.force(true);
         }
     }

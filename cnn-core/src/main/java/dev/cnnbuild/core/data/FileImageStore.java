@@ -17,7 +17,7 @@ import java.util.Optional;
  * file names are held in the heap (a few bytes per image). {@link DecodedCache} writes and opens such files.
  *
  * <pre>{@code
- * try (FileImageStore store = FileImageStore.open(cacheFile, 64, 10_000, 3, 224, 224, labels, names)) {
+ * try (FileImageStore store = FileImageStore.open(cacheFile, 64, 3, 224, 224, slots, labels, names)) {
  *     ImageSet batch = store.gather(new int[] {3, 1, 4});
  * }
  * }</pre>
@@ -29,6 +29,7 @@ public final class FileImageStore implements ImageStore {
     private final int channels;
     private final int height;
     private final int width;
+    private final int[] slots;
     private final int[] labels;
     private final List<String> fileNames;
 
@@ -39,6 +40,7 @@ public final class FileImageStore implements ImageStore {
             int channels,
             int height,
             int width,
+            int[] slots,
             int[] labels,
             List<String> fileNames) {
         this.file = file;
@@ -47,6 +49,7 @@ public final class FileImageStore implements ImageStore {
         this.channels = channels;
         this.height = height;
         this.width = width;
+        this.slots = slots;
         this.labels = labels;
         this.fileNames = fileNames;
     }
@@ -59,16 +62,26 @@ public final class FileImageStore implements ImageStore {
      * @param channels values per pixel
      * @param height rows per image
      * @param width columns per image
+     * @param slots where each image lies, counted in images from {@code start}: image {@code i} is the
+     *     {@code slots[i]}-th of the file, so that some may be left out
      * @param labels one class per image
      * @param fileNames one file name per image, or none
      * @return the store, to be closed
      * @throws IOException if the file cannot be opened
      */
     public static FileImageStore open(
-            Path file, long start, int channels, int height, int width, int[] labels, List<String> fileNames)
+            Path file,
+            long start,
+            int channels,
+            int height,
+            int width,
+            int[] slots,
+            int[] labels,
+            List<String> fileNames)
             throws IOException {
-        if (!fileNames.isEmpty() && fileNames.size() != labels.length) {
-            throw new IllegalArgumentException(labels.length + " labels but " + fileNames.size() + " file names");
+        if (slots.length != labels.length || !fileNames.isEmpty() && fileNames.size() != labels.length) {
+            throw new IllegalArgumentException(
+                    slots.length + " slots, " + labels.length + " labels and " + fileNames.size() + " file names");
         }
         return new FileImageStore(
                 file,
@@ -77,6 +90,7 @@ public final class FileImageStore implements ImageStore {
                 channels,
                 height,
                 width,
+                slots.clone(),
                 labels.clone(),
                 List.copyOf(fileNames));
     }
@@ -125,7 +139,7 @@ public final class FileImageStore implements ImageStore {
     public void read(int index, byte[] target, int offset) throws DatasetException {
         int size = imageSize();
         ByteBuffer buffer = ByteBuffer.wrap(target, offset, size);
-        long position = start + (long) index * size;
+        long position = start + (long) slots[index] * size;
         try {
             while (buffer.hasRemaining()) {
                 int read = channel.read(buffer, position + (size - buffer.remaining()));

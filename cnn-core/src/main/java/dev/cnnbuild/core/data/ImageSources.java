@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The image files of a model's training and test sets, listed and labelled but not decoded: what the fingerprint
- * hashes, the log summarises and {@link ImageSetDecoder} decodes. A test set held out by {@code testSplit} is chosen
+ * hashes, the log summarises and {@link DecodedCache} decodes. A test set held out by {@code testSplit} is chosen
  * when training (seeded and stratified) and its files are listed in the model directory's {@value #HELD_OUT_FILE},
  * so that {@code cnn:check}, the report and the test API evaluate on exactly the held-out files.
  *

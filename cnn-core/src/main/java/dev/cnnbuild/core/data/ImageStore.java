@@ -9,7 +9,7 @@ import java.util.Optional;
  * Reading is thread-safe, so worker threads can gather batches ahead of the network.
  *
  * <pre>{@code
- * try (ImageStore train = DecodedCache.open(cacheFile, listing, input, ResizeMode.CROP, 2)) {
+ * try (ImageStore train = DecodedCache.open(cacheFile, listing, input, ResizeMode.CROP, 2, bad, progress).store()) {
  *     byte[] image = new byte[train.imageSize()];
  *     train.read(17, image, 0);             // image 17, channel plane by plane
  *     ImageSet batch = train.gather(new int[] {4, 17, 2});
@@ -67,6 +67,16 @@ public interface ImageStore extends AutoCloseable {
             read(indices[i], pixels, i * size);
         }
         return new ImageSet(indices.length, channels(), height(), width(), pixels);
+    }
+
+    /**
+     * Returns some of the images, in the given order, reading from this store.
+     *
+     * @param indices their positions here
+     * @return a view of them
+     */
+    default ImageStore subset(int[] indices) {
+        return new SubsetImageStore(this, indices);
     }
 
     /** Returns every label, in order. */

@@ -5,6 +5,7 @@ import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,13 +13,16 @@ import java.util.stream.IntStream;
 
 /**
  * A model file's data, whatever its format: IDX files, or image files listed from folders or a CSV file. Listing
- * is cheap and comes first (the fingerprint needs the files); decoding comes only when the model is trained.
+ * is cheap and comes first (the fingerprint needs the files); decoding comes only when the model is trained, once,
+ * into the decoded cache.
  *
  * <pre>{@code
  * ModelData data = ModelData.forTraining(spec);
  * data.files();                       // every image file (and CSV file); empty for IDX
- * LabeledImages train = data.train(); // decoded on all cores
- * LabeledImages test = ModelData.testSet(spec, Path.of("target/cnn/pets"));   // for checking a trained model
+ * try (ImageStore train = data.trainStore(Path.of("target/cnn"), log::info)) {   // through the decoded cache
+ *     train.count();
+ * }
+ * ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), log::info);   // checking a model
  * }</pre>
  */
 public final class ModelData {
@@ -62,39 +66,6 @@ public final class ModelData {
                                 Progress.of("listing image files", -1, log)));
     }
 
-    /**
-     * Loads the test set of a trained model: its IDX test files, its test folder or CSV file, or the images held out
-     * when it was trained (listed in its model directory).
-     *
-     * @param spec the model file it was trained from
-     * @param modelDirectory its model directory
-     * @return the test images and their labels
-     * @throws DatasetException if a file is missing or wrong
-     */
-    public static LabeledImages testSet(ModelSpec spec, Path modelDirectory) throws DatasetException {
-        return testSet(spec, modelDirectory, line -> {});
-    }
-
-    /**
-     * Loads the test set of a trained model, as {@link #testSet(ModelSpec, Path)}, printing the decoding's progress
-     * and the unreadable files that {@code data.onBadImage: skip} leaves out.
-     *
-     * @param spec the model file it was trained from
-     * @param modelDirectory its model directory
-     * @param log hears a progress line at most every 10 seconds, and the skipped files
-     * @return the test images and their labels
-     * @throws DatasetException if a file is missing or wrong
-     */
-    public static LabeledImages testSet(ModelSpec spec, Path modelDirectory, Consumer<String> log)
-            throws DatasetException {
-        Optional<ImageSource> images = spec.data().images();
-        if (images.isEmpty()) {
-            return DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());
-        }
-        ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
-        return decode(spec, sources.test(), "test", log);
-    }
-
     /** Returns every image file (and CSV file) the model depends on; empty for IDX data. */
     public List<Path> files() {
         return sources == null ? List.of() : sources.files();
@@ -129,63 +100,106 @@ public final class ModelData {
     }
 
     /**
-     * Reads or decodes the training set.
+     * Returns the training images to read by index: IDX images in the heap, image files through the decoded cache
+     * beside the output directory (built first where there is none or it is stale), or decoded on every read where
+     * the model file says {@code data.cache: false}. The log hears the cache building's progress, whether the cache
+     * was read or built and why, and the unreadable images that {@code data.onBadImage: skip} left out.
      *
-     * @return the training images and labels
-     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
-     */
-    public LabeledImages train() throws DatasetException {
-        return train(line -> {});
-    }
-
-    /**
-     * Reads or decodes the training set, printing the decoding's progress and the unreadable files that
-     * {@code data.onBadImage: skip} leaves out.
+     * <pre>{@code
+     * try (ImageStore train = data.trainStore(Path.of("target/cnn"), log::info)) {
+     *     train.count();
+     * }
+     * }</pre>
      *
-     * @param log hears a progress line at most every 10 seconds, and the skipped files; IDX files print nothing
-     * @return the training images and labels
-     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
+     * @param outputDirectory the plugin's output directory, beside which the cache lies
+     * @param log hears the lines about the images
+     * @return the images, to be closed
+     * @throws DatasetException if a file is missing, corrupt, or does not fit the model, or the cache cannot be written
      */
-    public LabeledImages train(Consumer<String> log) throws DatasetException {
+    public ImageStore trainStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? DatasetLoader.load(spec.data().train(), spec.input(), spec.classes())
-                : decode(spec, sources.train(), "training", log);
+                ? new HeapImageStore(DatasetLoader.load(spec.data().train(), spec.input(), spec.classes()))
+                : store(spec, sources.train(), outputDirectory, "training", log);
     }
 
     /**
-     * Reads or decodes the test set.
+     * Returns the test images to read by index, as {@link #trainStore} does.
      *
-     * @return the test images and labels
-     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
+     * @param outputDirectory the plugin's output directory, beside which the cache lies
+     * @param log hears the lines about the images
+     * @return the images, to be closed
+     * @throws DatasetException if a file is missing, corrupt, or does not fit the model, or the cache cannot be written
      */
-    public LabeledImages test() throws DatasetException {
-        return test(line -> {});
-    }
-
-    /**
-     * Reads or decodes the test set, as {@link #train(Consumer)} does the training set.
-     *
-     * @param log hears a progress line at most every 10 seconds, and the skipped files; IDX files print nothing
-     * @return the test images and labels
-     * @throws DatasetException if a file is missing, corrupt, or does not fit the model
-     */
-    public LabeledImages test(Consumer<String> log) throws DatasetException {
+    public ImageStore testStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? DatasetLoader.load(spec.data().test(), spec.input(), spec.classes())
-                : decode(spec, sources.test(), "test", log);
+                ? new HeapImageStore(DatasetLoader.load(spec.data().test(), spec.input(), spec.classes()))
+                : store(spec, sources.test(), outputDirectory, "test", log);
     }
 
-    private static LabeledImages decode(ModelSpec spec, ImageListing listing, String set, Consumer<String> log)
+    /**
+     * Returns the test images of a trained model to read by index: its IDX test files in the heap, or its test files
+     * (or the files held out when it was trained) through the decoded cache beside its output directory.
+     *
+     * <pre>{@code
+     * try (ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), log::info)) {
+     *     test.count();
+     * }
+     * }</pre>
+     *
+     * @param spec the model file it was trained from
+     * @param modelDirectory its model directory, in the output directory
+     * @param log hears the lines about the images, as {@link #trainStore} says
+     * @return the test images, to be closed
+     * @throws DatasetException if a file is missing or wrong
+     */
+    public static ImageStore testStore(ModelSpec spec, Path modelDirectory, Consumer<String> log)
             throws DatasetException {
+        Optional<ImageSource> images = spec.data().images();
+        if (images.isEmpty()) {
+            return new HeapImageStore(DatasetLoader.load(spec.data().test(), spec.input(), spec.classes()));
+        }
+        ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
+        return store(spec, sources.test(), modelDirectory.toAbsolutePath().getParent(), "test", log);
+    }
+
+    private static ImageStore store(
+            ModelSpec spec, ImageListing listing, Path outputDirectory, String set, Consumer<String> log)
+            throws DatasetException {
+        if (!spec.data().options().cache()) {
+            return new DecodingImageStore(
+                    listing, spec.input(), spec.data().options().resize());
+        }
+        Path file = DecodedCache.file(outputDirectory, spec.name(), set.equals("training") ? "train" : set);
         BadImages badImages = new BadImages(spec.data().options().onBadImage());
-        LabeledImages images = ImageSetDecoder.decode(
+        DecodedCache.Opened opened = DecodedCache.open(
+                file,
                 listing,
                 spec.input(),
                 spec.data().options().resize(),
+                Runtime.getRuntime().availableProcessors(),
                 badImages,
-                Progress.of("decoding " + set + " images", listing.files().size(), log));
+                Progress.of(
+                        "decoding " + set + " images into the cache",
+                        listing.files().size(),
+                        log));
+        long megabytes = DecodedCache.sizeOnDisk(listing.files().size(), spec.input()) >> 20;
+        log.accept(
+                opened.built()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s images decoded into the cache %s (%,d MB), because %s",
+                                set,
+                                file,
+                                megabytes,
+                                opened.reason().substring("built: ".length()))
+                        : String.format(
+                                Locale.ROOT,
+                                "%s images read from the decoded cache %s (%,d MB)",
+                                set,
+                                file,
+                                megabytes));
         badImages.summary().ifPresent(summary -> log.accept(set + " set: " + summary));
-        return images;
+        return opened.store();
     }
 
     /** Returns {@code "0", "1", ...}: the names of classes known only by number. */

@@ -9,7 +9,7 @@
  * <pre>{@code
  * LabeledImages test = DatasetLoader.load(spec.data().test(), spec.input(), spec.classes());   // IDX files
  * ModelData data = ModelData.forTraining(spec);                                              // any format
- * LabeledImages train = data.train();
+ * ImageStore train = data.trainStore(Path.of("target/cnn"), DecodingProgress.NONE);   // read by index
  * }</pre>
  */
 package dev.cnnbuild.core.data;

@@ -15,7 +15,7 @@ import ai.djl.engine.Engine;
  *
  * <pre>{@code
  * EngineLoader.startInBackground();   // returns at once
- * LabeledImages train = data.train(progress);
+ * ImageStore train = data.trainStore(outputDirectory, log::info);
  * Engine engine = EngineLoader.await(); // the engine, or the load's own exception
  * }</pre>
  */

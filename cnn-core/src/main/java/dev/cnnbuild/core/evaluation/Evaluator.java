@@ -3,9 +3,14 @@ package dev.cnnbuild.core.evaluation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.HeapImageStore;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Runs a network over a labelled dataset in inference mode (no gradients, dropout off, batch norm on its running
@@ -52,7 +57,15 @@ public final class Evaluator {
      */
     public static Evaluation evaluate(
             Block network, NDManager manager, LabeledImages data, int classes, int batchSize, PixelScaling scaling) {
-        return pass(network, manager, data, classes, batchSize, scaling, ChannelNormalization.NONE, null);
+        return inHeap(() -> pass(
+                network,
+                manager,
+                new HeapImageStore(data),
+                classes,
+                batchSize,
+                scaling,
+                ChannelNormalization.NONE,
+                null));
     }
 
     /**
@@ -96,9 +109,65 @@ public final class Evaluator {
             int batchSize,
             PixelScaling scaling,
             ChannelNormalization normalization) {
-        List<Prediction> predictions = new ArrayList<>(data.size());
+        return inHeap(() -> evaluateAndPredict(
+                network, manager, new HeapImageStore(data), classes, batchSize, scaling, normalization));
+    }
+
+    /**
+     * Evaluates the network on images read batch by batch from a store, which need not fit the memory, and keeps
+     * every image's prediction.
+     *
+     * <pre>{@code
+     * Evaluator.evaluateAndPredict(network, manager, testStore, 2, 1000, PixelScaling.UNIT, normalization);
+     * }</pre>
+     *
+     * @param network an initialised network
+     * @param manager the manager whose device runs the evaluation
+     * @param data the images
+     * @param classes the number of classes
+     * @param batchSize images per forward pass
+     * @param scaling how the network expects its pixels
+     * @param normalization applied after the scaling, per channel
+     * @return the evaluation and one prediction per image, in order
+     * @throws DatasetException if an image cannot be read
+     */
+    public static PredictedEvaluation evaluateAndPredict(
+            Block network,
+            NDManager manager,
+            ImageStore data,
+            int classes,
+            int batchSize,
+            PixelScaling scaling,
+            ChannelNormalization normalization)
+            throws DatasetException {
+        List<Prediction> predictions = new ArrayList<>(data.count());
         Evaluation evaluation = pass(network, manager, data, classes, batchSize, scaling, normalization, predictions);
         return new PredictedEvaluation(evaluation, predictions);
+    }
+
+    /**
+     * Evaluates the network on images read batch by batch from a store, which need not fit the memory.
+     *
+     * @param network an initialised network
+     * @param manager the manager whose device runs the evaluation
+     * @param data the images
+     * @param classes the number of classes
+     * @param batchSize images per forward pass
+     * @param scaling how the network expects its pixels
+     * @param normalization applied after the scaling, per channel
+     * @return the confusion matrix and summed cross-entropy loss
+     * @throws DatasetException if an image cannot be read
+     */
+    public static Evaluation evaluate(
+            Block network,
+            NDManager manager,
+            ImageStore data,
+            int classes,
+            int batchSize,
+            PixelScaling scaling,
+            ChannelNormalization normalization)
+            throws DatasetException {
+        return pass(network, manager, data, classes, batchSize, scaling, normalization, null);
     }
 
     /**
@@ -121,29 +190,45 @@ public final class Evaluator {
             int batchSize,
             PixelScaling scaling,
             ChannelNormalization normalization) {
-        return pass(network, manager, data, classes, batchSize, scaling, normalization, null);
+        return inHeap(() ->
+                pass(network, manager, new HeapImageStore(data), classes, batchSize, scaling, normalization, null));
+    }
+
+    /** Something read from images in the heap, which cannot fail to be read. */
+    private interface HeapRead<T> {
+        T run() throws DatasetException;
+    }
+
+    private static <T> T inHeap(HeapRead<T> read) {
+        try {
+            return read.run();
+        } catch (DatasetException e) {
+            throw new IllegalStateException("images in the heap are always readable", e);
+        }
     }
 
     private static Evaluation pass(
             Block network,
             NDManager manager,
-            LabeledImages data,
+            ImageStore data,
             int classes,
             int batchSize,
             PixelScaling scaling,
             ChannelNormalization normalization,
-            List<Prediction> predictionsOut) {
+            List<Prediction> predictionsOut)
+            throws DatasetException {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
-        for (int start = 0; start < data.size(); start += batchSize) {
-            int end = Math.min(start + batchSize, data.size());
+        for (int start = 0; start < data.count(); start += batchSize) {
+            int end = Math.min(start + batchSize, data.count());
+            ImageSet images = data.gather(IntStream.range(start, end).toArray());
             try (NDManager batch = manager.newSubManager()) {
-                NDArray logits = Logits.of(network, scaling, normalization, batch, data.images(), start, end);
+                NDArray logits = Logits.of(network, scaling, normalization, batch, images, 0, end - start);
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();
                 float[] logProbs = logProbabilities.toFloatArray();
                 for (int i = 0; i < predictions.length; i++) {
-                    int label = data.labels()[start + i];
+                    int label = data.label(start + i);
                     confusion[label][(int) predictions[i]]++;
                     lossSum -= logProbs[i * classes + label];
                 }

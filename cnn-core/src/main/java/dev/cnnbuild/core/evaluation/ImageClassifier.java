@@ -7,7 +7,9 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.util.Pair;
+import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
@@ -79,6 +81,38 @@ public record ImageClassifier(
      * @return the evaluation and one prediction per image, in order
      */
     public PredictedEvaluation evaluateAndPredict(LabeledImages data, int batchSize) {
+        return Evaluator.evaluateAndPredict(network, manager, data, classes, batchSize, scaling, normalization);
+    }
+
+    /**
+     * Evaluates images read batch by batch from a store, which need not fit the memory.
+     *
+     * <pre>{@code
+     * Evaluation evaluation = classifier.evaluate(testStore, 1000);
+     * }</pre>
+     *
+     * @param data the images
+     * @param batchSize images per forward pass
+     * @return the confusion matrix and summed loss
+     * @throws DatasetException if an image cannot be read
+     */
+    public Evaluation evaluate(ImageStore data, int batchSize) throws DatasetException {
+        return Evaluator.evaluate(network, manager, data, classes, batchSize, scaling, normalization);
+    }
+
+    /**
+     * Evaluates images read batch by batch from a store and keeps every image's prediction.
+     *
+     * <pre>{@code
+     * PredictedEvaluation tested = classifier.evaluateAndPredict(testStore, 1000);
+     * }</pre>
+     *
+     * @param data the images
+     * @param batchSize images per forward pass
+     * @return the evaluation and one prediction per image, in order
+     * @throws DatasetException if an image cannot be read
+     */
+    public PredictedEvaluation evaluateAndPredict(ImageStore data, int batchSize) throws DatasetException {
         return Evaluator.evaluateAndPredict(network, manager, data, classes, batchSize, scaling, normalization);
     }
 

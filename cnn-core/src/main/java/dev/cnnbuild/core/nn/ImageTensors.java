@@ -112,12 +112,41 @@ public final class ImageTensors {
      * arithmetic for a single image.
      */
     static NDArray channelsLast(NDManager manager, ImageSet images, int from, int to) {
+        return fromChannelsLast(
+                manager,
+                channelsLastFloats(images, from, to, null),
+                to - from,
+                images.channels(),
+                images.height(),
+                images.width());
+    }
+
+    /**
+     * Returns images {@code from} to {@code to} scaled to {@code [0, 1]} as {@code float32} values in native order,
+     * each pixel's channels side by side: the work of {@link #input} that needs no engine, so that worker threads can
+     * do it ahead of the network.
+     *
+     * <pre>{@code
+     * ByteBuffer floats = ImageTensors.channelsLastFloats(batch, 0, batch.count(), null);
+     * NDArray x = ImageTensors.fromChannelsLast(manager, floats, batch.count(), 3, 224, 224);
+     * }</pre>
+     *
+     * @param images the images
+     * @param from first image
+     * @param to one past the last image
+     * @param reuse a direct buffer to fill if it has the capacity, or {@code null}
+     * @return the filled buffer, positioned at 0
+     */
+    public static ByteBuffer channelsLastFloats(ImageSet images, int from, int to, ByteBuffer reuse) {
         int count = to - from;
         int channels = images.channels();
         int plane = images.height() * images.width();
         byte[] pixels = images.pixels();
-        ByteBuffer buffer = ByteBuffer.allocateDirect(count * images.imageSize() * Float.BYTES)
-                .order(ByteOrder.nativeOrder());
+        int bytes = count * images.imageSize() * Float.BYTES;
+        ByteBuffer buffer = reuse != null && reuse.capacity() >= bytes
+                ? reuse.clear().limit(bytes)
+                : ByteBuffer.allocateDirect(bytes);
+        buffer.order(ByteOrder.nativeOrder());
         FloatBuffer floats = buffer.asFloatBuffer();
         for (int image = from; image < to; image++) {
             int start = image * images.imageSize();
@@ -127,9 +156,26 @@ public final class ImageTensors {
                 }
             }
         }
-        Shape interleaved = new Shape(count, images.height(), images.width(), channels);
+        return buffer;
+    }
+
+    /**
+     * Returns the {@code N x C x H x W} tensor of a buffer filled by {@link #channelsLastFloats}, in storage of its
+     * own: the buffer may be reused as soon as this returns.
+     *
+     * @param manager the manager that owns the tensor
+     * @param floats the scaled values, each pixel's channels side by side
+     * @param count images
+     * @param channels values per pixel
+     * @param height rows per image
+     * @param width columns per image
+     * @return the tensor, channels-last in memory
+     */
+    public static NDArray fromChannelsLast(
+            NDManager manager, ByteBuffer floats, int count, int channels, int height, int width) {
+        Shape interleaved = new Shape(count, height, width, channels);
         // the view shares the buffer, which only the array created from it keeps alive: the clone owns its memory
-        try (NDArray pixelsLast = manager.create(buffer, interleaved, DataType.FLOAT32);
+        try (NDArray pixelsLast = manager.create(floats, interleaved, DataType.FLOAT32);
                 NDArray view = pixelsLast.transpose(0, 3, 1, 2)) {
             return view.duplicate();
         }

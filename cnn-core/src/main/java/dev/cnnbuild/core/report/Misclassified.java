@@ -1,6 +1,9 @@
 package dev.cnnbuild.core.report;
 
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.HeapImageStore;
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.evaluation.Prediction;
 import java.util.ArrayList;
@@ -21,7 +24,7 @@ import java.util.Optional;
  * @param trueLabel its class
  * @param predictedLabel the class the model predicted
  * @param confidence the softmax probability of the predicted class, from 0 to 1
- * @param images the set the image belongs to
+ * @param image the image alone, as a set of one
  * @param fileName the image's file, relative to its data folder ({@code circle/broken.png}); empty for IDX data,
  *     whose images have only their index
  */
@@ -30,7 +33,7 @@ public record Misclassified(
         int trueLabel,
         int predictedLabel,
         double confidence,
-        ImageSet images,
+        ImageSet image,
         Optional<String> fileName) {
 
     /**
@@ -40,10 +43,10 @@ public record Misclassified(
         return fileName.orElse("#" + imageIndex);
     }
 
-    /** Checks that the image is in the set and that the prediction is wrong. */
+    /** Checks that there is one image and that the prediction is wrong. */
     public Misclassified {
-        if (imageIndex < 0 || imageIndex >= images.count()) {
-            throw new IllegalArgumentException("image " + imageIndex + " is not in a set of " + images.count());
+        if (image.count() != 1) {
+            throw new IllegalArgumentException("one image expected, not " + image.count());
         }
         if (trueLabel == predictedLabel) {
             throw new IllegalArgumentException("image " + imageIndex + " was predicted right (" + trueLabel + ")");
@@ -59,27 +62,56 @@ public record Misclassified(
      * @return at most {@code limit} mistakes
      */
     public static List<Misclassified> collect(LabeledImages data, List<Prediction> predictions, int limit) {
-        if (predictions.size() != data.size()) {
-            throw new IllegalArgumentException(predictions.size() + " predictions for " + data.size() + " images");
+        try {
+            return collect(new HeapImageStore(data), predictions, limit);
+        } catch (DatasetException e) {
+            throw new IllegalStateException("images in the heap are always readable", e);
         }
-        List<Misclassified> mistakes = new ArrayList<>();
-        for (int i = 0; i < data.size(); i++) {
-            Prediction prediction = predictions.get(i);
-            if (prediction.label() != data.labels()[i]) {
-                mistakes.add(new Misclassified(
-                        i,
-                        data.labels()[i],
-                        prediction.label(),
-                        prediction.confidence(),
-                        data.images(),
-                        data.fileName(i)));
+    }
+
+    /**
+     * Returns the misclassified images of a store, the most confident mistakes first (ties in image order): only
+     * the labels are looked at to find them, and only the {@code limit} shown are read.
+     *
+     * <pre>{@code
+     * List<Misclassified> worst = Misclassified.collect(testStore, predictions, 36);
+     * }</pre>
+     *
+     * @param data the labelled images
+     * @param predictions the predictions for them, in the same order
+     * @param limit the most to return
+     * @return at most {@code limit} mistakes
+     * @throws DatasetException if a chosen image cannot be read
+     */
+    public static List<Misclassified> collect(ImageStore data, List<Prediction> predictions, int limit)
+            throws DatasetException {
+        if (predictions.size() != data.count()) {
+            throw new IllegalArgumentException(predictions.size() + " predictions for " + data.count() + " images");
+        }
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < data.count(); i++) {
+            if (predictions.get(i).label() != data.label(i)) {
+                wrong.add(i);
             }
         }
-        return mistakes.stream()
-                .sorted(Comparator.comparingDouble(Misclassified::confidence)
+        List<Integer> shown = wrong.stream()
+                .sorted(Comparator.comparingDouble(
+                                (Integer i) -> predictions.get(i).confidence())
                         .reversed()
-                        .thenComparingInt(Misclassified::imageIndex))
+                        .thenComparingInt(i -> i))
                 .limit(limit)
                 .toList();
+        List<Misclassified> mistakes = new ArrayList<>();
+        for (int i : shown) {
+            Prediction prediction = predictions.get(i);
+            mistakes.add(new Misclassified(
+                    i,
+                    data.label(i),
+                    prediction.label(),
+                    prediction.confidence(),
+                    data.gather(new int[] {i}),
+                    data.fileName(i)));
+        }
+        return mistakes;
     }
 }

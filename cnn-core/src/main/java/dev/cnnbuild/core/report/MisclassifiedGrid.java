@@ -36,13 +36,13 @@ final class MisclassifiedGrid {
                 .append("<div class=\"mistakes\">\n");
         for (Misclassified m : mistakes) {
             int scale = Math.max(1, (int) Math.ceil((double) TARGET_PIXELS
-                    / Math.max(m.images().height(), m.images().width())));
+                    / Math.max(m.image().height(), m.image().width())));
             html.append("<figure class=\"mistake\"><img src=\"")
-                    .append(PngDataUri.of(m.images(), m.imageIndex(), scale))
+                    .append(PngDataUri.of(m.image(), 0, scale))
                     .append("\" width=\"")
-                    .append(m.images().width() * scale)
+                    .append(m.image().width() * scale)
                     .append("\" height=\"")
-                    .append(m.images().height() * scale)
+                    .append(m.image().height() * scale)
                     .append("\" alt=\"test image ")
                     .append(Html.escape(m.caption()))
                     .append(": true ")

@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.report;
 
-import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.metrics.ModelMetrics;
@@ -35,16 +36,14 @@ public final class ReportWriter {
      * @param predictions the trained network's prediction of every test image, in order
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
-     * @param testSet the test images, for the misclassified grid
+     * @param testSet the test images, of which only the misclassified ones shown are read
      * @param gate the quality gate's result, or {@code null} when no gate ran
      * @return the page's HTML
+     * @throws DatasetException if a misclassified image cannot be read
      */
     public static String render(
-            List<Prediction> predictions,
-            ModelMetrics metrics,
-            TestMetrics test,
-            LabeledImages testSet,
-            GateResult gate) {
+            List<Prediction> predictions, ModelMetrics metrics, TestMetrics test, ImageStore testSet, GateResult gate)
+            throws DatasetException {
         return HtmlReport.render(new ReportData(
                 metrics, test, Misclassified.collect(testSet, predictions, MISCLASSIFIED_SHOWN), gate, Instant.now()));
     }
@@ -55,20 +54,21 @@ public final class ReportWriter {
      * @param predictions the trained network's prediction of every test image, in order
      * @param metrics the model's metrics (history, versions)
      * @param test the test figures to show
-     * @param testSet the test images, for the misclassified grid
+     * @param testSet the test images, of which only the misclassified ones shown are read
      * @param gate the quality gate's result, or {@code null} when no gate ran
      * @param file where to write
      * @return the file
      * @throws IOException if writing fails
+     * @throws DatasetException if a misclassified image cannot be read
      */
     public static Path write(
             List<Prediction> predictions,
             ModelMetrics metrics,
             TestMetrics test,
-            LabeledImages testSet,
+            ImageStore testSet,
             GateResult gate,
             Path file)
-            throws IOException {
+            throws IOException, DatasetException {
         return AtomicFiles.writeString(file, render(predictions, metrics, test, testSet, gate));
     }
 }

@@ -1,7 +1,7 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.ImageClassifier;
@@ -100,10 +100,12 @@ public final class CheckService {
 
     private ModelCheck check(ModelDirectory directory, CheckRequest request)
             throws IOException, SpecException, DatasetException, RuleException {
-        try (LoadedModel model = load(directory, request)) {
+        try (LoadedModel model = load(directory, request);
+                ImageStore testSet = ModelData.testStore(
+                        model.spec(),
+                        directory.root(),
+                        line -> log.accept(model.spec().name() + ": " + line))) {
             ModelSpec spec = model.spec();
-            LabeledImages testSet =
-                    ModelData.testSet(spec, directory.root(), line -> log.accept(spec.name() + ": " + line));
             ImageClassifier classifier = model.classifier();
             PredictedEvaluation tested = classifier.evaluateAndPredict(testSet, BATCH);
             Evaluation evaluation = tested.evaluation();

@@ -2,7 +2,7 @@ package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.ChannelStatistics;
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.spec.FixedNormalization;
 import dev.cnnbuild.core.spec.ModelSpec;
@@ -21,7 +21,7 @@ final class Normalizations {
      * @return the normalisation
      * @throws DatasetException if {@code auto} meets a channel of one value
      */
-    static ChannelNormalization of(ModelSpec spec, ImageSet train) throws DatasetException {
+    static ChannelNormalization of(ModelSpec spec, ImageStore train) throws DatasetException {
         NormalizationSpec normalize = spec.data().options().normalize().orElse(null);
         if (normalize == null) {
             return ChannelNormalization.NONE;

@@ -2,7 +2,7 @@ package dev.cnnbuild.core.service;
 
 import ai.djl.nn.Block;
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.engine.DeviceUnavailableException;
 import dev.cnnbuild.core.engine.EngineInputs;
@@ -177,68 +177,70 @@ public final class TrainingService {
                 : freshness.reason();
         listener.onTrainingStarts(spec.name(), reason);
         data.summary().ifPresent(summary -> listener.onImagesListed(spec.name(), summary));
-        LabeledImages train = data.train(dataLines);
-        LabeledImages test = data.test(dataLines);
-        ChannelNormalization normalization = Normalizations.of(spec, train.images());
-        if (forecast.isPresent()) {
-            EngineInputs loaded = loaded(choice);
-            if (!loaded.equals(engine)) {
-                engine = loaded;
-                fingerprint = Fingerprint.of(
-                        spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
+        try (ImageStore train = data.trainStore(request.outputDirectory(), dataLines);
+                ImageStore test = data.testStore(request.outputDirectory(), dataLines)) {
+            ChannelNormalization normalization = Normalizations.of(spec, train);
+            if (forecast.isPresent()) {
+                EngineInputs loaded = loaded(choice);
+                if (!loaded.equals(engine)) {
+                    engine = loaded;
+                    fingerprint = Fingerprint.of(
+                            spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
+                }
             }
-        }
-        ToolVersions versions = ToolVersions.withPyTorch(engine.pytorchVersion());
-        CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
-        ModelTrainer trainer = ModelTrainer.builder()
-                .setModel(model)
-                .optDevice(choice)
-                .optListener(listener)
-                .optCheckpoints(checkpoints, fingerprint.value())
-                .optStartFresh(request.force())
-                .optNormalization(normalization)
-                .optThreads(request.threads())
-                .optClassNames(data.classNames())
-                .build();
-        try (TrainedNetwork trained = trainer.train(train, test)) {
-            TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
-            String source = ProjectPaths.relative(request.projectDirectory(), spec.source());
-            ModelMetrics metrics = new ModelMetrics(
-                    spec.name(),
-                    source,
-                    spec.training().seed(),
-                    trained.device(),
-                    versions,
-                    model.parameterCount(),
-                    trained.history(),
-                    testMetrics,
-                    trained.trainSeconds(),
-                    (System.nanoTime() - start) / 1e9,
-                    trained.earlyStopping().orElse(null),
-                    trained.resumedAfterEpoch().isPresent()
-                            ? trained.resumedAfterEpoch().getAsInt()
-                            : null,
-                    data.classNames(),
-                    augmentation(spec));
-            String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
-            ModelDirectory directory = ModelDirectoryWriter.write(
-                    request.outputDirectory(),
-                    spec.name(),
-                    spec.yaml(),
-                    trained.network(),
-                    metrics,
-                    fingerprint,
-                    report,
-                    directoryFiles(data, normalization),
-                    moduleCopies(modules),
-                    onnx(spec, trained.network(), modules));
-            checkpoints.delete();
-            int epochs = trained.history().size();
-            OptionalInt kept = trained.earlyStopping()
-                    .filter(r -> r.keptEpoch() != epochs)
-                    .map(r -> OptionalInt.of(r.keptEpoch()))
-                    .orElse(OptionalInt.empty());
-            return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+            ToolVersions versions = ToolVersions.withPyTorch(engine.pytorchVersion());
+            CheckpointStore checkpoints = CheckpointStore.beside(request.outputDirectory(), spec.name());
+            ModelTrainer trainer = ModelTrainer.builder()
+                    .setModel(model)
+                    .optDevice(choice)
+                    .optListener(listener)
+                    .optCheckpoints(checkpoints, fingerprint.value())
+                    .optStartFresh(request.force())
+                    .optNormalization(normalization)
+                    .optThreads(request.threads())
+                    .optClassNames(data.classNames())
+                    .optDataWorkers(spec.data().options().workers())
+                    .build();
+            try (TrainedNetwork trained = trainer.train(train, test)) {
+                TestMetrics testMetrics = TestMetrics.of(trained.finalEvaluation());
+                String source = ProjectPaths.relative(request.projectDirectory(), spec.source());
+                ModelMetrics metrics = new ModelMetrics(
+                        spec.name(),
+                        source,
+                        spec.training().seed(),
+                        trained.device(),
+                        versions,
+                        model.parameterCount(),
+                        trained.history(),
+                        testMetrics,
+                        trained.trainSeconds(),
+                        (System.nanoTime() - start) / 1e9,
+                        trained.earlyStopping().orElse(null),
+                        trained.resumedAfterEpoch().isPresent()
+                                ? trained.resumedAfterEpoch().getAsInt()
+                                : null,
+                        data.classNames(),
+                        augmentation(spec));
+                String report = ReportWriter.render(trained.finalPredictions(), metrics, testMetrics, test, null);
+                ModelDirectory directory = ModelDirectoryWriter.write(
+                        request.outputDirectory(),
+                        spec.name(),
+                        spec.yaml(),
+                        trained.network(),
+                        metrics,
+                        fingerprint,
+                        report,
+                        directoryFiles(data, normalization),
+                        moduleCopies(modules),
+                        onnx(spec, trained.network(), modules));
+                checkpoints.delete();
+                int epochs = trained.history().size();
+                OptionalInt kept = trained.earlyStopping()
+                        .filter(r -> r.keptEpoch() != epochs)
+                        .map(r -> OptionalInt.of(r.keptEpoch()))
+                        .orElse(OptionalInt.empty());
+                return new TrainingResult(spec.name(), reason, directory, Optional.of(metrics), kept);
+            }
         }
     }
 

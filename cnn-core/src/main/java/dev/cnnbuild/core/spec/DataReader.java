@@ -193,13 +193,25 @@ final class DataReader {
         return share;
     }
 
-    /** Reads {@code normalize} and {@code augment}, each on its own; {@code null} when either is wrong. */
+    /**
+     * Reads {@code normalize}, {@code augment}, {@code workers} and {@code cache}, each on its own; {@code null} when
+     * one is wrong.
+     */
     private static ImageOptions options(YamlMapping data, ResizeMode resize, BadImagePolicy onBadImage, int channels) {
         SpecErrors errors = data.errors();
         int before = errors.count();
         Optional<NormalizationSpec> normalize = errors.attempt(() -> normalize(data, channels), Optional.empty());
         List<AugmentationSpec> augment = errors.attempt(() -> augment(data), List.of());
-        return errors.count() > before ? null : new ImageOptions(resize, normalize, augment, onBadImage);
+        int workers = errors.attempt(() -> data.valueOr("workers", 0, YamlValue::positiveInt), 0);
+        boolean cache = errors.attempt(
+                () -> data.valueOr(
+                        "cache",
+                        true,
+                        value -> value.choice(List.of("true", "false")).equals("true")),
+                true);
+        return errors.count() > before
+                ? null
+                : new ImageOptions(resize, normalize, augment, onBadImage, workers, cache);
     }
 
     private static List<AugmentationSpec> augment(YamlMapping data) throws SpecException {

@@ -58,7 +58,8 @@ final class ModelFileDefinitions {
             required("test", mapping(IDX_FILES, "the test set's IDX files")),
             optional("classNames", texts("one name per class, in label order")),
             optional("normalize", normalize()),
-            optional("augment", augmentations()));
+            optional("augment", augmentations()),
+            optional("workers", workers()));
 
     static final MappingDefinition DATA_FOLDER = images(
             "folder", FOLDER_SET, "dir", "one folder of class folders, of which testSplit is held out for testing");
@@ -263,7 +264,20 @@ final class ModelFileDefinitions {
                                 BadImagePolicy.values(),
                                 BadImagePolicy::yamlName)),
                 optional("normalize", normalize()),
-                optional("augment", augmentations()));
+                optional("augment", augmentations()),
+                optional("workers", workers()),
+                optional(
+                        "cache",
+                        described("decode the image files once into the decoded cache (true, the default) or every"
+                                        + " epoch (false)")
+                                .put("type", "boolean")));
+    }
+
+    private static ObjectNode workers() {
+        return integer(
+                1,
+                "threads that read, augment and scale training batches ahead of the network; by default the"
+                        + " processors the training threads leave free, 1 to 8");
     }
 
     private static ObjectNode warmup() {

@@ -9,8 +9,9 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
+import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
-import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.evaluation.Evaluator;
@@ -22,19 +23,20 @@ import dev.cnnbuild.core.optimizer.LearningRateSchedule;
 import dev.cnnbuild.core.spec.GradientClippingSpec;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.TrainingSpec;
-import java.util.Arrays;
 import java.util.Random;
 
 /**
  * One training run's epochs, as the PyTorch tutorial trains them: each epoch shuffles the training set (seeded by
  * the model's seed and the epoch's number, {@link EpochSeeds}), trains seeded mini-batches (the last partial one
- * dropped), then measures the test set where asked and the validation set where there is one. What follows from a
- * batch or an epoch is left to the {@link LoopListener}s. With {@code training.gradientClipping}, the gradients are
- * clipped between the backward pass and the optimizer's step. Each epoch records the learning rate of its last step.
- * Closing frees the labels' tensor.
+ * dropped) that worker threads prepare ahead of the network ({@link BatchStream}), then measures the test set where
+ * asked and the validation set where there is one. What follows from a batch or an epoch is left to the
+ * {@link LoopListener}s. With {@code training.gradientClipping}, the gradients are clipped between the backward pass
+ * and the optimizer's step. Each epoch records the learning rate of its last step. Closing frees the labels' tensor
+ * and stops the workers.
  *
  * <pre>{@code
- * try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule)) {
+ * try (EpochLoop loop =
+ *         new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule, 2, listener)) {
  *     EpochMetrics metrics = loop.train(1, listeners);
  * }
  * }</pre>
@@ -51,11 +53,12 @@ final class EpochLoop implements AutoCloseable {
     private final Block network;
     private final NDManager manager;
     private final TrainingData data;
-    private final LabeledImages test;
+    private final ImageStore test;
     private final int batches;
     private final NDArray labels;
-    private final Augmenter augmenter;
     private final LearningRateSchedule schedule;
+    private final BatchStream stream;
+    private final TrainingListener listener;
     private PredictedEvaluation lastTestPass;
 
     EpochLoop(
@@ -64,9 +67,11 @@ final class EpochLoop implements AutoCloseable {
             Trainer trainer,
             Device[] devices,
             TrainingData data,
-            LabeledImages test,
+            ImageStore test,
             int batches,
-            LearningRateSchedule schedule) {
+            LearningRateSchedule schedule,
+            int workers,
+            TrainingListener listener) {
         this.spec = spec;
         this.settings = spec.training();
         this.normalization = normalization;
@@ -78,8 +83,14 @@ final class EpochLoop implements AutoCloseable {
         this.test = test;
         this.batches = batches;
         this.labels = ImageTensors.labels(manager, data.train().labels());
-        this.augmenter = new Augmenter(spec.data().options().augment(), settings.seed());
         this.schedule = schedule;
+        this.listener = listener;
+        this.stream = new BatchStream(
+                data.train(),
+                new Augmenter(spec.data().options().augment(), settings.seed()),
+                settings.batchSize(),
+                workers,
+                ImageTensors.isChannelsLast(network, manager));
     }
 
     /**
@@ -92,33 +103,26 @@ final class EpochLoop implements AutoCloseable {
      */
     EpochMetrics train(int epoch, LoopListener listeners) throws TrainingException {
         Engine.getEngine("PyTorch").setRandomSeed(EpochSeeds.engine(settings.seed(), epoch));
-        long[] order = permutation(data.train().size(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
+        long[] order = permutation(data.train().count(), new Random(EpochSeeds.shuffle(settings.seed(), epoch)));
         long begin = System.nanoTime();
+        stream.startEpoch(order, epoch, batches);
         double lossSum = 0;
         long correct = 0;
         for (int b = 0; b < batches; b++) {
-            DataParallelStep.BatchFigures figures = trainBatch(order, epoch, b);
+            DataParallelStep.BatchFigures figures = trainBatch(stream.next());
             lossSum += figures.loss();
             correct += figures.correct();
             listeners.onBatch(new LoopListener.BatchEnd(epoch, b + 1, batches, figures.loss(), lossSum, begin));
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
+        listener.onDataWait(new DataWait(epoch, stream.waitedNanos() / 1e9, seconds, stream.workers()));
         PredictedEvaluation tested = settings.testsEveryEpoch() || epoch == settings.epochs()
                 ? testPass(network, manager, test, spec.classes(), normalization)
                 : null;
         if (tested != null) {
             lastTestPass = tested;
         }
-        Evaluation validation = data.validation() == null
-                ? null
-                : Evaluator.evaluate(
-                        network,
-                        manager,
-                        data.validation(),
-                        spec.classes(),
-                        EVALUATION_BATCH,
-                        PixelScaling.UNIT,
-                        normalization);
+        Evaluation validation = data.validation() == null ? null : validationPass();
         int images = batches * settings.batchSize();
         return new EpochMetrics(
                 epoch,
@@ -131,6 +135,21 @@ final class EpochLoop implements AutoCloseable {
                 validation == null ? null : validation.loss(),
                 validation == null ? null : validation.accuracy(),
                 schedule.at((long) epoch * batches - 1));
+    }
+
+    private Evaluation validationPass() throws TrainingException {
+        try {
+            return Evaluator.evaluate(
+                    network,
+                    manager,
+                    data.validation(),
+                    spec.classes(),
+                    EVALUATION_BATCH,
+                    PixelScaling.UNIT,
+                    normalization);
+        } catch (DatasetException e) {
+            throw new TrainingException(e.getMessage());
+        }
     }
 
     /** Returns the last test pass of this run, or {@code null} if no epoch measured the test set. */
@@ -147,20 +166,24 @@ final class EpochLoop implements AutoCloseable {
      * @param classes the model's classes
      * @param normalization the normalisation per channel
      * @return the figures and predictions
+     * @throws TrainingException if a test image cannot be read
      */
     static PredictedEvaluation testPass(
-            Block network, NDManager manager, LabeledImages test, int classes, ChannelNormalization normalization) {
-        return Evaluator.evaluateAndPredict(
-                network, manager, test, classes, EVALUATION_BATCH, PixelScaling.UNIT, normalization);
+            Block network, NDManager manager, ImageStore test, int classes, ChannelNormalization normalization)
+            throws TrainingException {
+        try {
+            return Evaluator.evaluateAndPredict(
+                    network, manager, test, classes, EVALUATION_BATCH, PixelScaling.UNIT, normalization);
+        } catch (DatasetException e) {
+            throw new TrainingException(e.getMessage());
+        }
     }
 
     /** Trains one batch: forward, loss, backward and the optimizer's step, on one device or split across several. */
-    private DataParallelStep.BatchFigures trainBatch(long[] order, int epoch, int batch) {
-        int batchSize = settings.batchSize();
+    private DataParallelStep.BatchFigures trainBatch(BatchStream.Batch prepared) {
         try (NDManager scope = manager.newSubManager()) {
-            long[] picked = Arrays.copyOfRange(order, batch * batchSize, (batch + 1) * batchSize);
-            NDArray index = scope.create(picked);
-            NDArray x = batchImages(scope, picked, epoch, batch);
+            NDArray index = scope.create(prepared.picked());
+            NDArray x = batchImages(scope, prepared);
             NDArray y = labels.get(new NDIndex("{}", index));
             x.attach(scope);
             y.attach(scope);
@@ -187,17 +210,17 @@ final class EpochLoop implements AutoCloseable {
     }
 
     /**
-     * Returns one batch as the network's input: the images' bytes gathered, augmented, scaled to [0, 1] and
-     * normalised.
+     * Returns one batch as the network's input: the images' bytes, gathered and augmented by a worker (which also
+     * scaled them where the network takes them channels-last), scaled to [0, 1] and normalised.
      */
-    private NDArray batchImages(NDManager scope, long[] picked, int epoch, int batchIndex) {
-        int[] indices = new int[picked.length];
-        for (int i = 0; i < picked.length; i++) {
-            indices[i] = (int) picked[i];
-        }
-        ImageSet images = data.train().images();
-        ImageSet batch = augmenter.apply(images.select(indices), epoch, batchIndex);
-        return normalization.apply(ImageTensors.input(network, scope, batch, 0, batch.count()));
+    private NDArray batchImages(NDManager scope, BatchStream.Batch prepared) {
+        ImageSet batch = prepared.images();
+        NDArray input = prepared.floats() == null
+                ? ImageTensors.input(network, scope, batch, 0, batch.count())
+                : ImageTensors.fromChannelsLast(
+                        scope, prepared.floats(), batch.count(), batch.channels(), batch.height(), batch.width());
+        stream.recycle(prepared);
+        return normalization.apply(input);
     }
 
     private static long[] permutation(int size, Random random) {
@@ -216,6 +239,7 @@ final class EpochLoop implements AutoCloseable {
 
     @Override
     public void close() {
+        stream.close();
         labels.close();
     }
 }

@@ -9,6 +9,8 @@ import ai.djl.nn.Block;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.cnnbuild.core.data.HeapImageStore;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.engine.DeviceSelector;
 import dev.cnnbuild.core.engine.DeviceUnavailableException;
@@ -72,6 +74,7 @@ public final class ModelTrainer {
     private final ChannelNormalization normalization;
     private final ThreadSettings threads;
     private final List<String> classNames;
+    private final int dataWorkers;
 
     private ModelTrainer(Builder builder) {
         this.spec = builder.model.spec();
@@ -86,6 +89,10 @@ public final class ModelTrainer {
         this.classNames = builder.classNames == null
                 ? ClassNames.numbered(spec.classes()).names()
                 : List.copyOf(builder.classNames);
+        this.dataWorkers = builder.dataWorkers > 0
+                ? builder.dataWorkers
+                : DataWorkers.defaultCount(
+                        Runtime.getRuntime().availableProcessors(), threads == null ? 1 : threads.count());
     }
 
     /** Returns a builder; {@code setModel} is required. */
@@ -105,12 +112,33 @@ public final class ModelTrainer {
      *     checkpoint cannot be written
      */
     public TrainedNetwork train(LabeledImages train, LabeledImages test) throws TrainingException {
+        return train(new HeapImageStore(train), new HeapImageStore(test));
+    }
+
+    /**
+     * Trains the network on images read by index, which need not fit the memory: batches are prepared ahead of the
+     * network on {@code data.workers} threads.
+     *
+     * <pre>{@code
+     * try (ImageStore train = data.trainStore(output, log::info);
+     *         ImageStore test = data.testStore(output, log::info);
+     *         TrainedNetwork trained = trainer.train(train, test)) {
+     *     trained.finalEvaluation().accuracy();
+     * }
+     * }</pre>
+     *
+     * @param train the training set; the spec's validation split is taken from it
+     * @param test the test set, evaluated after the last epoch (after every epoch if the spec says so)
+     * @return the trained network; the caller closes it
+     * @throws TrainingException as {@link #train(LabeledImages, LabeledImages)}, or if an image cannot be read
+     */
+    public TrainedNetwork train(ImageStore train, ImageStore test) throws TrainingException {
         TrainingSpec settings = spec.training();
         TrainingData data = ValidationSplit.split(spec.name(), train, settings.validationSplit(), settings.seed());
         int batchSize = settings.batchSize();
-        int batches = data.train().size() / batchSize;
+        int batches = data.train().count() / batchSize;
         if (batches == 0) {
-            throw new TrainingException(noBatch(train.size(), data, batchSize));
+            throw new TrainingException(noBatch(train.count(), data, batchSize));
         }
         float[] classWeights;
         try {
@@ -133,8 +161,8 @@ public final class ModelTrainer {
                     spec.name(),
                     DeviceSelector.describe(devices),
                     engine.getEngineName() + " " + engine.getVersion(),
-                    data.train().size(),
-                    test.size(),
+                    data.train().count(),
+                    test.count(),
                     settings.epochs(),
                     batchSize,
                     batches,
@@ -190,7 +218,7 @@ public final class ModelTrainer {
         String split = largest > 0
                 ? "lower 'training.validationSplit' to " + String.format(Locale.ROOT, "%.2f", largest) + " or less"
                 : "remove 'training.validationSplit'";
-        return start + data.train().size() + " images after holding out " + data.validationSize()
+        return start + data.train().count() + " images after holding out " + data.validationSize()
                 + " for validation, fewer than one batch of " + batchSize + "; " + split
                 + ", or lower 'training.batchSize'";
     }
@@ -250,7 +278,7 @@ public final class ModelTrainer {
             Model model,
             Device[] devices,
             TrainingData data,
-            LabeledImages test,
+            ImageStore test,
             int batches,
             StartingPoint start,
             float[] classWeights)
@@ -276,7 +304,17 @@ public final class ModelTrainer {
             Engine.getEngine("PyTorch").setRandomSeed((int) settings.seed());
             trainer.initialize(new Shape(settings.batchSize(), input.channels(), input.height(), input.width()));
             importOptimizerState(optimizer, start, network);
-            try (EpochLoop loop = new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule);
+            try (EpochLoop loop = new EpochLoop(
+                            spec,
+                            normalization,
+                            trainer,
+                            devices,
+                            data,
+                            test,
+                            batches,
+                            schedule,
+                            dataWorkers,
+                            listener);
                     LoopListeners listeners = listeners(devices, network, optimizer, stopping)) {
                 List<TorchScriptBlock> modules = NetworkBuilder.torchScriptBlocks(network);
                 for (int epoch = start.epoch() + 1; epoch <= settings.epochs() && !listeners.stopsTraining(); epoch++) {
@@ -322,11 +360,12 @@ public final class ModelTrainer {
     private TrainedNetwork finish(
             Model model,
             String trainedOn,
-            LabeledImages test,
+            ImageStore test,
             List<EpochMetrics> history,
             PredictedEvaluation last,
             EarlyStoppingListener stopping,
-            int resumedAfter) {
+            int resumedAfter)
+            throws TrainingException {
         Block network = model.getBlock();
         int lastEpoch = history.get(history.size() - 1).epoch();
         int kept = lastEpoch;
@@ -386,6 +425,7 @@ public final class ModelTrainer {
         private ChannelNormalization normalization = ChannelNormalization.NONE;
         private ThreadSettings threads;
         private List<String> classNames;
+        private int dataWorkers;
 
         private Builder() {}
 
@@ -467,6 +507,22 @@ public final class ModelTrainer {
          */
         public Builder optClassNames(List<String> classNames) {
             this.classNames = classNames;
+            return this;
+        }
+
+        /**
+         * Sets the threads that prepare training batches ahead of the network (read, augment, scale); by default
+         * {@link DataWorkers#defaultCount}. The batches are the same whatever the count.
+         *
+         * <pre>{@code
+         * ModelTrainer.builder().setModel(model).optDataWorkers(4).build();
+         * }</pre>
+         *
+         * @param dataWorkers at least 1, or 0 for the default
+         * @return this builder
+         */
+        public Builder optDataWorkers(int dataWorkers) {
+            this.dataWorkers = dataWorkers;
             return this;
         }
 

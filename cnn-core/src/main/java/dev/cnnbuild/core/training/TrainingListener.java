@@ -32,6 +32,9 @@ public interface TrainingListener {
     /** Called after every epoch, once its test pass is done and its checkpoint (if any) is saved. */
     default void onEpoch(EpochMetrics epoch) {}
 
+    /** Called after every epoch's training batches with how long the network waited for them. */
+    default void onDataWait(DataWait wait) {}
+
     /** Called between batches when the training changes its thread count to fit the machine's load. */
     default void onThreadsChanged(ThreadChange change) {}
 

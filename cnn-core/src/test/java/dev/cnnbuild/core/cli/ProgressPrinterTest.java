@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.training.BatchProgress;
+import dev.cnnbuild.core.training.DataWait;
 import dev.cnnbuild.core.training.DiscardedCheckpoint;
 import dev.cnnbuild.core.training.ResumePoint;
 import dev.cnnbuild.core.training.TrainingPlan;
@@ -41,6 +42,17 @@ class ProgressPrinterTest {
                 .containsExactly(
                         "pets: 120 training and 30 test images of 2 classes (cat, dog) from images",
                         "pets: decoding training images: 41,000 of 100,000 files (41 %), 4,100 files/s, about 14 s left");
+    }
+
+    @Test
+    void printsHowLongAnEpochWaitedForData() {
+        printer.onDataWait(new DataWait(3, 0.4, 52.1, 2));
+        printer.onDataWait(new DataWait(4, 12.5, 50, 1));
+
+        assertThat(lines)
+                .containsExactly(
+                        "epoch 3: waited 0.4 s for data (0.8 % of the epoch's 52.1 s; 2 data workers)",
+                        "epoch 4: waited 12.5 s for data (25.0 % of the epoch's 50.0 s; 1 data worker)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.files.Progress;
+import dev.cnnbuild.core.spec.BadImagePolicy;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyImages;
@@ -38,6 +39,7 @@ class DecodedCacheTest {
                 input,
                 ResizeMode.STRETCH,
                 3,
+                new BadImages(BadImagePolicy.FAIL),
                 Progress.NONE);
     }
 
@@ -51,18 +53,18 @@ class DecodedCacheTest {
     void theCacheHoldsTheDecodedBytesInListingOrderAndIsReusedWhileNothingChanges() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 7, 10, 12, 1);
         ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
-        LabeledImages decoded = ImageSetDecoder.decode(listing, INPUT, ResizeMode.STRETCH);
+        DecodingImageStore decoded = new DecodingImageStore(listing, INPUT, ResizeMode.STRETCH);
+        int[] all = IntStream.range(0, 14).toArray();
 
         DecodedCache.Opened first = open(INPUT);
         try (FileImageStore store = first.store()) {
-            assertThat(first.reason()).isEqualTo("built: no cache yet");
+            assertThat(first.reason()).isEqualTo("built: there was no cache yet");
             assertThat(store.count()).isEqualTo(14);
             assertThat(store.labels()).containsExactly(decoded.labels());
             assertThat(store.fileName(8)).isEqualTo(decoded.fileName(8));
-            int[] all = IntStream.range(0, 14).toArray();
-            assertThat(store.gather(all).pixels()).isEqualTo(decoded.images().pixels());
+            assertThat(store.gather(all).pixels()).isEqualTo(decoded.gather(all).pixels());
             assertThat(store.gather(new int[] {9, 2}).pixels())
-                    .isEqualTo(decoded.images().select(new int[] {9, 2}).pixels());
+                    .isEqualTo(decoded.gather(new int[] {9, 2}).pixels());
         }
         assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(14, INPUT));
         assertThat(reopen()).isEqualTo("reused");
@@ -139,6 +141,26 @@ class DecodedCacheTest {
         assertThat(cacheFile()).doesNotExist();
         try (Stream<Path> left = Files.list(cacheFile().getParent())) {
             assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void ofSeveralBadImagesTheFirstInListingOrderIsNamedWhateverTheWorkers() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
+        for (String bad : new String[] {"blue/004.png", "blue/011.png", "red/002.png", "red/017.png"}) {
+            Files.writeString(dir.resolve("images").resolve(bad), "not an image");
+        }
+
+        for (int workers : new int[] {1, 4}) {
+            assertThatThrownBy(() -> DecodedCache.open(
+                            cacheFile(),
+                            ImageFolderListing.list(dir.resolve("images")),
+                            INPUT,
+                            ResizeMode.STRETCH,
+                            workers,
+                            new BadImages(BadImagePolicy.FAIL),
+                            Progress.NONE))
+                    .hasMessageStartingWith(dir.resolve("images/blue/004.png") + ": ");
         }
     }
 

@@ -14,9 +14,10 @@ import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
-import dev.cnnbuild.core.data.ImageSetDecoder;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
@@ -115,9 +116,10 @@ class OnnxExporterTest {
         Path file = Files.writeString(dir.resolve(name + ".yaml"), yaml);
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("out")));
         ModelDirectory directory = ModelDirectory.of(dir.resolve("out"), name);
-        ImageSet images = ImageSetDecoder.decode(
-                        ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE)
-                .images();
+        ImageStore testImages =
+                new DecodingImageStore(ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE);
+        ImageSet images =
+                testImages.gather(IntStream.range(0, testImages.count()).toArray());
 
         try (LoadedModel model = LoadedModel.load(directory, dir, Device.cpu());
                 NDManager scope = model.manager().newSubManager()) {

@@ -29,7 +29,8 @@ class MisclassifiedTest {
         assertThat(mistakes.get(0).trueLabel()).isZero();
         assertThat(mistakes.get(0).predictedLabel()).isOne();
         assertThat(mistakes.get(0).confidence()).isEqualTo(0.95f);
-        assertThat(mistakes.get(0).images()).isSameAs(data.images());
+        assertThat(mistakes.get(0).image().pixels())
+                .isEqualTo(data.images().select(new int[] {3}).pixels());
         assertThat(mistakes).extracting(Misclassified::caption).containsExactly("#3", "#5", "#1");
     }
 
@@ -69,11 +70,12 @@ class MisclassifiedTest {
     }
 
     @Test
-    void aRightPredictionIsNoMistake() {
+    void aRightPredictionOrMoreThanOneImageIsRefused() {
         assertThatThrownBy(() -> new Misclassified(0, 1, 1, 0.5, SampleReport.images(1), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Misclassified(1, 1, 2, 0.5, SampleReport.images(1), Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Misclassified(1, 1, 2, 0.5, SampleReport.images(2), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("one image expected, not 2");
     }
 
     /** Returns a prediction of {@code label} among 3 classes, the rest of the probability shared by the others. */

@@ -51,7 +51,7 @@ final class SampleReport {
         ImageSet images = images(count);
         List<Misclassified> mistakes = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            mistakes.add(new Misclassified(i, 1, 2, 0.9 - i * 0.1, images, Optional.empty()));
+            mistakes.add(new Misclassified(i, 1, 2, 0.9 - i * 0.1, images.select(new int[] {i}), Optional.empty()));
         }
         return mistakes;
     }

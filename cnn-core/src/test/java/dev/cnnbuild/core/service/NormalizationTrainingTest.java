@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.data.ChannelStatistics;
+import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
-import dev.cnnbuild.core.data.ImageSetDecoder;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelIntegrityException;
@@ -40,8 +40,7 @@ class NormalizationTrainingTest {
         ChannelNormalization stored =
                 ChannelNormalization.read(directory.root().resolve(ChannelNormalization.FILE_NAME));
         ChannelStatistics expected = ChannelStatistics.of(
-                ImageSetDecoder.decode(ImageFolderListing.list(train), new InputShape(3, 8, 8), ResizeMode.NONE)
-                        .images());
+                new DecodingImageStore(ImageFolderListing.list(train), new InputShape(3, 8, 8), ResizeMode.NONE));
         assertThat(stored).isEqualTo(new ChannelNormalization(expected.mean(), expected.std()));
 
         ModelCheck check = new CheckService()

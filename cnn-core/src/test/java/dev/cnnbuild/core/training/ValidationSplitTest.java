@@ -3,7 +3,9 @@ package dev.cnnbuild.core.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cnnbuild.core.data.HeapImageStore;
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -11,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class ValidationSplitTest {
     /** 100 one-pixel images whose pixel is their index, labelled by parity. */
-    private static final LabeledImages HUNDRED = new LabeledImages(
+    private static final ImageStore HUNDRED = new HeapImageStore(new LabeledImages(
             new ImageSet(100, 1, 1, bytes(IntStream.range(0, 100).toArray())),
-            IntStream.range(0, 100).map(i -> i % 2).toArray());
+            IntStream.range(0, 100).map(i -> i % 2).toArray()));
 
     @Test
     void holdsOutTheRoundedShareDisjointAndInOrder() throws Exception {
@@ -58,10 +60,9 @@ class ValidationSplitTest {
                         + " or remove it");
     }
 
-    private static int[] pixels(LabeledImages images) {
-        return IntStream.range(0, images.size())
-                .map(i -> images.images().pixel(i, 0, 0))
-                .toArray();
+    private static int[] pixels(ImageStore images) throws Exception {
+        ImageSet all = images.gather(IntStream.range(0, images.count()).toArray());
+        return IntStream.range(0, images.count()).map(i -> all.pixel(i, 0, 0)).toArray();
     }
 
     private static byte[] bytes(int[] values) {
