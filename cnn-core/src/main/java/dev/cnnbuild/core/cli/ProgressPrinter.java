@@ -25,7 +25,7 @@ import java.util.function.LongSupplier;
  * // mnist-cnn: training: no model yet at target/cnn/mnist-cnn
  * // pets: 90,000 training and 10,000 test images of 2 classes (cat, dog) from images (10 % ... held out ...)
  * // pets: decoding training images: 41,000 of 90,000 files (46 %), 4,100 files/s, about 12 s left
- * // pets: training images decoded into the cache /p/target/cnn-cache/pets/train.images (12,920 MB), because
+ * // pets: training images decoded into the cache /p/target/cnn-cache/pets/train.images (12,920.4 MB), because
  * //     there was no cache yet
  * // mnist-cnn: resuming from the checkpoint after epoch 2 of 10 (target/cnn/.mnist-cnn.checkpoint/epoch-2)
  * // epoch 3/10: batch 45/234, 1,180 images/s, loss 0.4123, about 40 s left in this epoch

@@ -57,7 +57,7 @@ public final class DecodedCache {
     public static final int HEADER_BYTES = 64;
 
     private static final byte[] MAGIC = "CNNIMGS\n".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final String REUSED = "reused";
 
     private DecodedCache() {}
@@ -415,6 +415,11 @@ public final class DecodedCache {
                                 }
                             } catch (DatasetException | IOException | RuntimeException e) {
                                 errors.put(i, e);
+                            } catch (Error e) {
+                                errors.put(
+                                        i,
+                                        new IllegalStateException(
+                                                "decoding " + files.get(i).file() + " failed", e));
                             }
                             progress.advance();
                         }

@@ -182,19 +182,19 @@ public final class ModelData {
                         "decoding " + set + " images into the cache",
                         listing.files().size(),
                         log));
-        long megabytes = DecodedCache.sizeOnDisk(listing.files().size(), spec.input()) >> 20;
+        double megabytes = DecodedCache.sizeOnDisk(listing.files().size(), spec.input()) / (double) (1 << 20);
         log.accept(
                 opened.built()
                         ? String.format(
                                 Locale.ROOT,
-                                "%s images decoded into the cache %s (%,d MB), because %s",
+                                "%s images decoded into the cache %s (%,.1f MB), because %s",
                                 set,
                                 file,
                                 megabytes,
                                 opened.reason().substring("built: ".length()))
                         : String.format(
                                 Locale.ROOT,
-                                "%s images read from the decoded cache %s (%,d MB)",
+                                "%s images read from the decoded cache %s (%,.1f MB)",
                                 set,
                                 file,
                                 megabytes));

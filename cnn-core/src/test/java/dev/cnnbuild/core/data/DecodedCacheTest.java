@@ -165,6 +165,43 @@ class DecodedCacheTest {
     }
 
     @Test
+    void aSkippedImageIsLeftOutOfTheCacheAndNamedAgainWhenTheCacheIsReused() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        Files.writeString(dir.resolve("images/red/001.png"), "not an image");
+        ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
+
+        for (String expected : new String[] {"built: there was no cache yet", "reused"}) {
+            BadImages skip = new BadImages(BadImagePolicy.SKIP);
+            DecodedCache.Opened opened =
+                    DecodedCache.open(cacheFile(), listing, INPUT, ResizeMode.STRETCH, 2, skip, Progress.NONE);
+            try (FileImageStore store = opened.store()) {
+                assertThat(opened.reason()).isEqualTo(expected);
+                assertThat(store.count()).isEqualTo(5);
+                assertThat(IntStream.range(0, 5).mapToObj(i -> store.fileName(i).orElseThrow()))
+                        .containsExactly("blue/000.png", "blue/001.png", "blue/002.png", "red/000.png", "red/002.png");
+                DecodingImageStore decoded = new DecodingImageStore(listing, INPUT, ResizeMode.STRETCH);
+                assertThat(store.gather(new int[] {4}).pixels())
+                        .isEqualTo(decoded.gather(new int[] {5}).pixels());
+            }
+            assertThat(skip.summary()).contains("skipped 1 unreadable image (onBadImage: skip): red/001.png");
+        }
+        assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(6, INPUT) + Integer.BYTES);
+
+        assertThatThrownBy(() -> DecodedCache.open(
+                        cacheFile(),
+                        listing,
+                        INPUT,
+                        ResizeMode.STRETCH,
+                        2,
+                        new BadImages(BadImagePolicy.FAIL),
+                        Progress.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageStartingWith(dir.resolve("images/red/001.png") + ": ")
+                .hasMessageEndingWith("or set 'onBadImage: skip' in the model file's 'data' section to leave"
+                        + " unreadable images out");
+    }
+
+    @Test
     void aCacheThatCannotBeWrittenSaysWhereAndHowToTurnItOff() throws Exception {
         TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
         Files.writeString(dir.resolve("cache"), "a file where the cache's folder should be");

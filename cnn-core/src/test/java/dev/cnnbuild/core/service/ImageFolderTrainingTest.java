@@ -55,7 +55,11 @@ class ImageFolderTrainingTest {
                         "60 training and 20 test"
                                 + " images of 2 classes (blue, red) from " + images
                                 + " (25 % of each class held out for testing);"
-                                + " skipped 1 file that is not an image: red/notes.txt");
+                                + " skipped 1 file that is not an image: red/notes.txt",
+                        "training images decoded into the cache " + dir.resolve("cnn-cache/colours/train.images")
+                                + " (0.0 MB), because there was no cache yet",
+                        "test images decoded into the cache " + dir.resolve("cnn-cache/colours/test.images")
+                                + " (0.0 MB), because there was no cache yet");
         assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(20);
         assertThat(trained.metrics().orElseThrow().test().accuracy()).isGreaterThan(0.9);
         assertThat(Files.readAllLines(directory.root().resolve(ImageSources.HELD_OUT_FILE)))
