@@ -42,8 +42,11 @@ import java.util.Random;
  * }</pre>
  */
 final class EpochLoop implements AutoCloseable {
-    /** Images per batch of a test or validation pass. */
+    /** The most images per batch of a test or validation pass. */
     static final int EVALUATION_BATCH = 1000;
+
+    /** The most bytes of float input per batch of a test or validation pass. */
+    static final long EVALUATION_BATCH_BYTES = 64L << 20;
 
     private final ModelSpec spec;
     private final TrainingSpec settings;
@@ -144,7 +147,7 @@ final class EpochLoop implements AutoCloseable {
                     manager,
                     data.validation(),
                     spec.classes(),
-                    EVALUATION_BATCH,
+                    evaluationBatch(data.validation()),
                     PixelScaling.UNIT,
                     normalization);
         } catch (DatasetException e) {
@@ -173,7 +176,7 @@ final class EpochLoop implements AutoCloseable {
             throws TrainingException {
         try {
             return Evaluator.evaluateAndPredict(
-                    network, manager, test, classes, EVALUATION_BATCH, PixelScaling.UNIT, normalization);
+                    network, manager, test, classes, evaluationBatch(test), PixelScaling.UNIT, normalization);
         } catch (DatasetException e) {
             throw new TrainingException(e.getMessage());
         }
@@ -221,6 +224,16 @@ final class EpochLoop implements AutoCloseable {
                         scope, prepared.floats(), batch.count(), batch.channels(), batch.height(), batch.width());
         stream.recycle(prepared);
         return normalization.apply(input);
+    }
+
+    /**
+     * Returns the images per batch of a test or validation pass: {@value #EVALUATION_BATCH}, or fewer where their float
+     * input would take more than {@link #EVALUATION_BATCH_BYTES} (1000 images of 224x224 would take 602 MB, twice over
+     * while they are laid out channels-last), so that measuring costs little memory beside training.
+     */
+    static int evaluationBatch(ImageStore images) {
+        long perImage = (long) images.imageSize() * Float.BYTES;
+        return (int) Math.max(1, Math.min(EVALUATION_BATCH, EVALUATION_BATCH_BYTES / perImage));
     }
 
     private static long[] permutation(int size, Random random) {
