@@ -1,11 +1,13 @@
 package dev.cnnbuild.core.nn;
 
 import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -32,6 +34,8 @@ import dev.cnnbuild.core.spec.LeakyReluLayer;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.RepeatLayer;
+import dev.cnnbuild.core.spec.ResidualLayer;
 import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SigmoidLayer;
 import dev.cnnbuild.core.spec.SiluLayer;
@@ -44,7 +48,9 @@ import java.util.function.IntFunction;
 
 /**
  * Turns a model's layers, with the shapes {@link ShapeInference} found for them, into a DJL {@link SequentialBlock},
- * one block per layer. It takes the shapes rather than the spec so that a model's shapes are inferred once per JVM:
+ * one block per layer. A repeat is a {@link SequentialBlock} of every copy of its layers; a residual block is a
+ * {@link ParallelBlock} of a {@link SequentialBlock} of its layers and the shortcut (the identity, or a 1x1
+ * convolution without bias and a batch norm), whose outputs it adds. It takes the shapes rather than the spec so that a model's shapes are inferred once per JVM:
  * training takes them from its {@link CheckedModel}.
  *
  * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
@@ -127,6 +133,13 @@ public final class NetworkBuilder {
 
     private static Block block(LayerShape shape) {
         LayerSpec layer = shape.layer();
+        if (layer instanceof ResidualLayer) {
+            Block shortcut = shape.projects() ? projection(shape) : Blocks.identityBlock();
+            return new ParallelBlock(NetworkBuilder::sum, List.of(build(shape.inner()), shortcut));
+        }
+        if (layer instanceof RepeatLayer) {
+            return build(shape.inner());
+        }
         if (layer instanceof Conv2dLayer conv) {
             int fanIn = shape.input().dim(0) / conv.groups() * conv.kernel() * conv.kernel();
             return pytorchInitialized(
@@ -187,6 +200,27 @@ public final class NetworkBuilder {
         }
         throw new IllegalStateException("no block for layer type " + layer.type()
                 + (layer instanceof TorchScriptLayer ? " without its module; build with the module files" : ""));
+    }
+
+    /**
+     * A residual block's projection shortcut: a 1x1 convolution without bias, with the block's stride, to its output
+     * channels, then a batch norm (torchvision's {@code downsample}).
+     */
+    private static Block projection(LayerShape residual) {
+        Block convolution = pytorchInitialized(
+                Conv2d.builder()
+                        .setFilters(residual.output().dim(0))
+                        .setKernelShape(square(1))
+                        .optStride(square(residual.stride()))
+                        .optBias(false)
+                        .build(),
+                residual.input().dim(0));
+        return new SequentialBlock().add(convolution).add(BatchNorm.builder().build());
+    }
+
+    /** The residual block's output: its layers' output plus the shortcut's. */
+    private static NDList sum(List<NDList> paths) {
+        return new NDList(paths.get(0).singletonOrThrow().add(paths.get(1).singletonOrThrow()));
     }
 
     private static Block pytorchInitialized(Block block, int fanIn) {

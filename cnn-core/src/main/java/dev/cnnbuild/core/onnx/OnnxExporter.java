@@ -2,6 +2,7 @@ package dev.cnnbuild.core.onnx;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -15,14 +16,19 @@ import dev.cnnbuild.core.spec.FlattenLayer;
 import dev.cnnbuild.core.spec.GeluLayer;
 import dev.cnnbuild.core.spec.GlobalAvgPoolLayer;
 import dev.cnnbuild.core.spec.GlobalMaxPoolLayer;
+import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.LayerSpec;
 import dev.cnnbuild.core.spec.LeakyReluLayer;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.RepeatLayer;
+import dev.cnnbuild.core.spec.ResidualLayer;
+import dev.cnnbuild.core.spec.ShapeInference;
 import dev.cnnbuild.core.spec.SigmoidLayer;
 import dev.cnnbuild.core.spec.SiluLayer;
+import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TanhLayer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -40,9 +46,11 @@ import java.util.List;
  * {@code GlobalMaxPool} (each followed by a {@code Flatten}), {@code Relu}, {@code Sigmoid}, {@code Tanh},
  * {@code LeakyRelu}, {@code gelu} as its exact formula {@code 0.5·x·(1 + Erf(x/√2))} (opset 13 has no
  * {@code Gelu}), {@code silu} as {@code x·Sigmoid(x)}, {@code BatchNormalization} with the running statistics (on
- * images or on the flat output of a linear layer), {@code Flatten} (of the logical {@code C x H x W} order, whatever the memory layout training used),
- * {@code Gemm} for {@code linear}; {@code dropout} is the identity at inference and writes nothing. The weights are
- * the network's own parameters, stored in the file.
+ * images or on the flat output of a linear layer), {@code Flatten} (of the logical {@code C x H x W} order,
+ * whatever the memory layout training used), {@code Gemm} for {@code linear}; {@code dropout} is the identity at
+ * inference and writes nothing. A residual block writes its layers, its shortcut (the input itself, or a 1x1
+ * {@code Conv} without bias and a {@code BatchNormalization}) and the {@code Add} of the two; a repeat writes every
+ * copy of its layers in turn. The weights are the network's own parameters, stored in the file.
  *
  * <pre>{@code
  * try (LoadedModel model = LoadedModel.load(directory, Device.cpu())) {
@@ -92,17 +100,15 @@ public final class OnnxExporter {
                     + " blocks but its model file " + spec.layers().size()
                     + " layers, so it was not built from that file and cannot be exported to ONNX");
         }
-        ProtoWriter graph = new ProtoWriter().string(2, spec.name());
-        String current = INPUT;
-        for (int i = 0; i < blocks.size(); i++) {
-            LayerSpec layer = spec.layers().get(i);
-            if (layer instanceof DropoutLayer) {
-                continue;
-            }
-            String output = i == lastWritten(spec.layers()) ? OUTPUT : "layer" + (i + 1) + "_" + layer.type();
-            String prefix = "layer" + (i + 1) + "_";
-            current = node(graph, layer, blocks.get(i), spec, i + 1, prefix, current, output);
+        List<LayerShape> shapes;
+        try {
+            shapes = ShapeInference.infer(spec);
+        } catch (SpecException e) {
+            throw new OnnxExportException("the model file of " + spec.name() + " does not check, so its network"
+                    + " cannot be exported to ONNX: " + e.getMessage());
         }
+        ProtoWriter graph = new ProtoWriter().string(2, spec.name());
+        new Layers(graph, spec).sequence(shapes, blocks, "", INPUT, OUTPUT);
         graph.message(
                 11,
                 valueInfo(
@@ -120,48 +126,152 @@ public final class OnnxExporter {
                 .toByteArray();
     }
 
-    private static int lastWritten(List<LayerSpec> layers) {
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            if (!(layers.get(i) instanceof DropoutLayer)) {
-                return i;
-            }
-        }
-        return -1;
-    }
+    /** Writes the nodes of a network's layers into a graph. */
+    private static final class Layers {
+        private final ProtoWriter graph;
+        private final ModelSpec spec;
 
-    private static String node(
-            ProtoWriter graph,
-            LayerSpec layer,
-            Block block,
-            ModelSpec spec,
-            int index,
-            String prefix,
-            String input,
-            String output)
-            throws OnnxExportException {
-        if (layer instanceof Conv2dLayer conv) {
-            requireBlock(block, Conv2d.class, spec, index, layer);
+        Layers(ProtoWriter graph, ModelSpec spec) {
+            this.graph = graph;
+            this.spec = spec;
+        }
+
+        /**
+         * Writes a list of layers, the top-level ones or those inside a residual block or a repeat.
+         *
+         * @param path what the layers' numbers follow in node names: empty at the top, {@code "3_"} inside layer 3
+         * @param last the name of the last node's output, or {@code null} for names of its own
+         * @return the name of the list's output
+         */
+        String sequence(List<LayerShape> shapes, List<Block> blocks, String path, String input, String last)
+                throws OnnxExportException {
+            if (blocks.size() != shapes.size()) {
+                throw new OnnxExportException("the network of " + spec.name() + " has " + blocks.size()
+                        + " blocks where its model file has " + shapes.size() + " layers (layer "
+                        + path.replace('_', '.') + "), so it was not built from that file and cannot be exported to"
+                        + " ONNX");
+            }
+            int lastWritten = lastWritten(shapes);
+            String current = input;
+            for (int i = 0; i < shapes.size(); i++) {
+                LayerShape shape = shapes.get(i);
+                if (shape.layer() instanceof DropoutLayer) {
+                    continue;
+                }
+                String number = path + (i + 1);
+                String output = last != null && i == lastWritten
+                        ? last
+                        : "layer" + number + "_" + shape.layer().type();
+                current = layer(shape, blocks.get(i), number, current, output);
+            }
+            return current;
+        }
+
+        private static int lastWritten(List<LayerShape> shapes) {
+            for (int i = shapes.size() - 1; i >= 0; i--) {
+                if (!(shapes.get(i).layer() instanceof DropoutLayer)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private String layer(LayerShape shape, Block block, String number, String input, String output)
+                throws OnnxExportException {
+            LayerSpec layer = shape.layer();
+            String prefix = "layer" + number + "_";
+            if (layer instanceof ResidualLayer) {
+                residual(shape, block, number, input, output);
+            } else if (layer instanceof RepeatLayer) {
+                requireBlock(block, SequentialBlock.class, number, layer);
+                sequence(shape.inner(), children(block), number + "_", input, output);
+            } else if (layer instanceof Conv2dLayer conv) {
+                requireBlock(block, Conv2d.class, number, layer);
+                convolution(
+                        prefix,
+                        block,
+                        input,
+                        output,
+                        conv.kernel(),
+                        conv.stride(),
+                        conv.padding(),
+                        conv.dilation(),
+                        conv.groups());
+            } else if (layer instanceof LinearLayer) {
+                requireBlock(block, Linear.class, number, layer);
+                String weight = initializer(graph, prefix + "weight", block, "weight");
+                String bias = initializer(graph, prefix + "bias", block, "bias");
+                graph.message(
+                        1,
+                        node("Gemm", prefix, List.of(input, weight, bias), output)
+                                .message(5, integer("transB", 1)));
+            } else if (layer instanceof BatchNormLayer) {
+                requireBlock(block, BatchNorm.class, number, layer);
+                batchNorm(prefix, block, input, output);
+            } else {
+                activationOrPooling(layer, number, input, output);
+            }
+            return output;
+        }
+
+        /**
+         * A residual block: its layers from the input, the shortcut (the input itself, or a 1x1 {@code Conv} and a
+         * {@code BatchNormalization}), and the {@code Add} of the two.
+         */
+        private void residual(LayerShape shape, Block block, String number, String input, String output)
+                throws OnnxExportException {
+            LayerSpec layer = shape.layer();
+            requireBlock(block, ParallelBlock.class, number, layer);
+            List<Block> paths = children(block);
+            if (paths.size() != 2) {
+                throw notBuiltFromTheFile(number, layer, "a block of " + paths.size() + " paths");
+            }
+            requireBlock(paths.get(0), SequentialBlock.class, number, layer);
+            String prefix = "layer" + number + "_";
+            String main = sequence(shape.inner(), children(paths.get(0)), number + "_", input, null);
+            String shortcut = input;
+            if (shape.projects()) {
+                requireBlock(paths.get(1), SequentialBlock.class, number, layer);
+                List<Block> projection = children(paths.get(1));
+                if (projection.size() != 2
+                        || !(projection.get(0) instanceof Conv2d)
+                        || !(projection.get(1) instanceof BatchNorm)) {
+                    throw notBuiltFromTheFile(number, layer, "a shortcut other than a convolution and a batch norm");
+                }
+                String projected = prefix + "shortcut_conv";
+                shortcut = prefix + "shortcut";
+                convolution(prefix + "shortcut_", projection.get(0), input, projected, 1, shape.stride(), 0, 1, 1);
+                batchNorm(prefix + "shortcut_", projection.get(1), projected, shortcut);
+            }
+            graph.message(1, node("Add", prefix, List.of(main, shortcut), output));
+        }
+
+        /** Writes a {@code Conv} node with the block's weight, and its bias if it has one. */
+        private void convolution(
+                String prefix,
+                Block block,
+                String input,
+                String output,
+                int kernel,
+                int stride,
+                int padding,
+                int dilation,
+                int groups) {
             String weight = initializer(graph, prefix + "weight", block, "weight");
-            List<String> inputs = conv.bias()
+            List<String> inputs = block.getParameters().contains("bias")
                     ? List.of(input, weight, initializer(graph, prefix + "bias", block, "bias"))
                     : List.of(input, weight);
             graph.message(
                     1,
                     node("Conv", prefix, inputs, output)
-                            .message(5, ints("kernel_shape", conv.kernel(), conv.kernel()))
-                            .message(5, ints("strides", conv.stride(), conv.stride()))
-                            .message(5, ints("pads", conv.padding(), conv.padding(), conv.padding(), conv.padding()))
-                            .message(5, ints("dilations", conv.dilation(), conv.dilation()))
-                            .message(5, integer("group", conv.groups())));
-        } else if (layer instanceof LinearLayer) {
-            requireBlock(block, Linear.class, spec, index, layer);
-            String weight = initializer(graph, prefix + "weight", block, "weight");
-            String bias = initializer(graph, prefix + "bias", block, "bias");
-            graph.message(
-                    1,
-                    node("Gemm", prefix, List.of(input, weight, bias), output).message(5, integer("transB", 1)));
-        } else if (layer instanceof BatchNormLayer) {
-            requireBlock(block, BatchNorm.class, spec, index, layer);
+                            .message(5, ints("kernel_shape", kernel, kernel))
+                            .message(5, ints("strides", stride, stride))
+                            .message(5, ints("pads", padding, padding, padding, padding))
+                            .message(5, ints("dilations", dilation, dilation))
+                            .message(5, integer("group", groups)));
+        }
+
+        private void batchNorm(String prefix, Block block, String input, String output) {
             List<String> inputs = List.of(
                     input,
                     initializer(graph, prefix + "gamma", block, "gamma"),
@@ -171,36 +281,61 @@ public final class OnnxExporter {
             graph.message(
                     1,
                     node("BatchNormalization", prefix, inputs, output).message(5, real("epsilon", BATCH_NORM_EPSILON)));
-        } else if (layer instanceof MaxPoolLayer pool) {
-            graph.message(1, pooling("MaxPool", prefix, input, output, pool.kernel(), pool.stride()));
-        } else if (layer instanceof AvgPoolLayer pool) {
-            graph.message(1, pooling("AveragePool", prefix, input, output, pool.kernel(), pool.stride()));
-        } else if (layer instanceof ReluLayer) {
-            graph.message(1, node("Relu", prefix, List.of(input), output));
-        } else if (layer instanceof SigmoidLayer) {
-            graph.message(1, node("Sigmoid", prefix, List.of(input), output));
-        } else if (layer instanceof TanhLayer) {
-            graph.message(1, node("Tanh", prefix, List.of(input), output));
-        } else if (layer instanceof GeluLayer) {
-            gelu(graph, prefix, input, output);
-        } else if (layer instanceof SiluLayer) {
-            String sigmoid = prefix + "sigmoid";
-            graph.message(1, node("Sigmoid", prefix, List.of(input), sigmoid));
-            graph.message(1, node("Mul", prefix, List.of(input, sigmoid), output));
-        } else if (layer instanceof LeakyReluLayer leaky) {
-            graph.message(1, node("LeakyRelu", prefix, List.of(input), output).message(5, real("alpha", (float)
-                    leaky.slope())));
-        } else if (layer instanceof GlobalAvgPoolLayer) {
-            globalPooling(graph, "GlobalAveragePool", prefix, input, output);
-        } else if (layer instanceof GlobalMaxPoolLayer) {
-            globalPooling(graph, "GlobalMaxPool", prefix, input, output);
-        } else if (layer instanceof FlattenLayer) {
-            graph.message(1, node("Flatten", prefix, List.of(input), output).message(5, integer("axis", 1)));
-        } else {
-            throw new OnnxExportException(
-                    "layer " + index + " of " + spec.name() + " (" + layer.type() + ") has no ONNX operator here");
         }
-        return output;
+
+        /** The layers without parameters: activations, poolings, flatten. */
+        private void activationOrPooling(LayerSpec layer, String number, String input, String output)
+                throws OnnxExportException {
+            String prefix = "layer" + number + "_";
+            if (layer instanceof MaxPoolLayer pool) {
+                graph.message(1, pooling("MaxPool", prefix, input, output, pool.kernel(), pool.stride()));
+            } else if (layer instanceof AvgPoolLayer pool) {
+                graph.message(1, pooling("AveragePool", prefix, input, output, pool.kernel(), pool.stride()));
+            } else if (layer instanceof GlobalAvgPoolLayer) {
+                globalPooling(graph, "GlobalAveragePool", prefix, input, output);
+            } else if (layer instanceof GlobalMaxPoolLayer) {
+                globalPooling(graph, "GlobalMaxPool", prefix, input, output);
+            } else if (layer instanceof ReluLayer) {
+                graph.message(1, node("Relu", prefix, List.of(input), output));
+            } else if (layer instanceof SigmoidLayer) {
+                graph.message(1, node("Sigmoid", prefix, List.of(input), output));
+            } else if (layer instanceof TanhLayer) {
+                graph.message(1, node("Tanh", prefix, List.of(input), output));
+            } else if (layer instanceof GeluLayer) {
+                gelu(graph, prefix, input, output);
+            } else if (layer instanceof SiluLayer) {
+                String sigmoid = prefix + "sigmoid";
+                graph.message(1, node("Sigmoid", prefix, List.of(input), sigmoid));
+                graph.message(1, node("Mul", prefix, List.of(input, sigmoid), output));
+            } else if (layer instanceof LeakyReluLayer leaky) {
+                graph.message(
+                        1, node("LeakyRelu", prefix, List.of(input), output).message(5, real("alpha", (float)
+                                leaky.slope())));
+            } else if (layer instanceof FlattenLayer) {
+                graph.message(1, node("Flatten", prefix, List.of(input), output).message(5, integer("axis", 1)));
+            } else {
+                throw new OnnxExportException("layer " + number.replace('_', '.') + " of " + spec.name() + " ("
+                        + layer.type() + ") has no ONNX operator here");
+            }
+        }
+
+        private void requireBlock(Block block, Class<?> expected, String number, LayerSpec layer)
+                throws OnnxExportException {
+            if (!expected.isInstance(block)) {
+                throw notBuiltFromTheFile(number, layer, "a " + block.getClass().getSimpleName());
+            }
+        }
+
+        private OnnxExportException notBuiltFromTheFile(String number, LayerSpec layer, String block) {
+            String label = number.replace('_', '.');
+            return new OnnxExportException("layer " + label + " of " + spec.name() + " is " + layer.type()
+                    + " but the network's block " + label + " is " + block
+                    + ", so the network was not built from that file and cannot be exported to ONNX");
+        }
+
+        private static List<Block> children(Block block) {
+            return block.getChildren().values();
+        }
     }
 
     /** GELU as its exact formula, {@code 0.5·x·(1 + erf(x/√2))}: opset 13 has no Gelu operator. */
@@ -230,16 +365,6 @@ public final class OnnxExporter {
         ByteBuffer raw = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(value);
         graph.message(5, new ProtoWriter().varint(2, FLOAT).string(8, name).bytes(9, raw.array()));
         return name;
-    }
-
-    private static void requireBlock(Block block, Class<?> expected, ModelSpec spec, int index, LayerSpec layer)
-            throws OnnxExportException {
-        if (!expected.isInstance(block)) {
-            throw new OnnxExportException("layer " + index + " of " + spec.name() + " is " + layer.type()
-                    + " but the network's block " + index + " is a "
-                    + block.getClass().getSimpleName()
-                    + ", so the network was not built from that file and cannot be exported to ONNX");
-        }
     }
 
     private static ProtoWriter pooling(String op, String prefix, String input, String output, int kernel, int stride) {

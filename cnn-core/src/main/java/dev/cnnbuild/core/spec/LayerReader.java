@@ -19,8 +19,17 @@ final class LayerReader {
     /** Reads the parameters of one layer type. */
     @FunctionalInterface
     private interface LayerType {
-        LayerSpec read(NamedEntry entry, String owner) throws SpecException;
+        /**
+         * Reads one layer's parameters.
+         *
+         * @param owner the layer in messages, such as {@code "conv2d (layer 3.2)"}
+         * @param label the layer's number in messages, such as {@code "3.2"}: the second layer inside layer 3
+         */
+        LayerSpec read(NamedEntry entry, String owner, String label) throws SpecException;
     }
+
+    /** How the layers of a residual block or a repeat look, in messages. */
+    private static final String NESTED_EXAMPLE = "[{conv2d: {filters: 16, kernel: 3, padding: 1}}, batchnorm, relu]";
 
     private static final Map<String, LayerType> TYPES = layerTypes();
 
@@ -29,36 +38,48 @@ final class LayerReader {
     /**
      * Reads the layers in order; a layer that is unknown or badly written is recorded in the model file's
      * {@link SpecErrors} and the next layer is read, so every wrong layer is reported, and every wrong parameter of a
-     * convolution or pooling layer.
+     * convolution or pooling layer, inside residual blocks and repeats too.
      *
      * @throws SpecException if the list is not a list or is empty
      */
     static List<LayerSpec> read(YamlValue layers) throws SpecException {
-        List<Node> items = layers.list("a list of layers such as '- conv2d: {filters: 16, kernel: 5}'");
+        return readList(
+                layers,
+                "",
+                "a list of layers such as '- conv2d: {filters: 16, kernel: 5}'",
+                "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
+    }
+
+    /**
+     * Reads a list of layers, numbering them after {@code prefix}: {@code 1, 2} at the top, {@code 3.1, 3.2} inside
+     * layer 3.
+     */
+    private static List<LayerSpec> readList(YamlValue layers, String prefix, String kind, String whenEmpty)
+            throws SpecException {
+        List<Node> items = layers.list(kind);
         if (items.isEmpty()) {
-            throw SpecException.at(
-                    layers.location(), "'layers' is empty; add at least one layer, e.g. '- linear: {units: 10}'");
+            throw SpecException.at(layers.location(), whenEmpty);
         }
         List<LayerSpec> specs = new ArrayList<>();
         SpecErrors errors = layers.errors();
         for (int i = 0; i < items.size(); i++) {
             Node item = items.get(i);
-            int number = i + 1;
-            errors.attempt(() -> specs.add(layer(layers, item, number)), false);
+            String label = prefix + (i + 1);
+            errors.attempt(() -> specs.add(layer(layers, item, label)), false);
         }
         return specs;
     }
 
-    private static LayerSpec layer(YamlValue layers, Node item, int number) throws SpecException {
-        NamedEntry entry = NamedEntry.of(layers, item, "layer " + number, WRITE_AS);
+    private static LayerSpec layer(YamlValue layers, Node item, String label) throws SpecException {
+        NamedEntry entry = NamedEntry.of(layers, item, "layer " + label, WRITE_AS);
         LayerType type = TYPES.get(entry.name());
         if (type == null) {
             throw SpecException.at(
                     entry.nameLocation(),
-                    "unknown layer type '" + entry.name() + "' (layer " + number + ")"
+                    "unknown layer type '" + entry.name() + "' (layer " + label + ")"
                             + Suggestions.unknownWordHint(entry.name(), TYPES.keySet(), "layer types"));
         }
-        return type.read(entry, entry.name() + " (layer " + number + ")");
+        return type.read(entry, entry.name() + " (layer " + label + ")", label);
     }
 
     private static Map<String, LayerType> layerTypes() {
@@ -79,10 +100,12 @@ final class LayerReader {
         types.put(GlobalAvgPoolLayer.TYPE, parameterless(GlobalAvgPoolLayer::new));
         types.put(GlobalMaxPoolLayer.TYPE, parameterless(GlobalMaxPoolLayer::new));
         types.put(TorchScriptLayer.TYPE, LayerReader::torchscript);
+        types.put(ResidualLayer.TYPE, LayerReader::residual);
+        types.put(RepeatLayer.TYPE, LayerReader::repeat);
         return Collections.unmodifiableMap(types);
     }
 
-    private static LayerSpec conv2d(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec conv2d(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{filters: 16, kernel: 5}");
         parameters.allowOnly(ModelFileDefinitions.CONV2D);
         SpecErrors errors = parameters.errors();
@@ -112,13 +135,13 @@ final class LayerReader {
         return groups;
     }
 
-    private static LayerSpec maxPool(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec maxPool(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = poolParameters(entry, owner);
         int kernel = poolKernel(parameters);
         return new MaxPoolLayer(kernel, poolStride(parameters, kernel), entry.location());
     }
 
-    private static LayerSpec avgPool(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec avgPool(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = poolParameters(entry, owner);
         int kernel = poolKernel(parameters);
         return new AvgPoolLayer(kernel, poolStride(parameters, kernel), entry.location());
@@ -140,19 +163,19 @@ final class LayerReader {
         return parameters.errors().attempt(() -> parameters.valueOr("stride", kernel, YamlValue::positiveInt), 1);
     }
 
-    private static LayerSpec linear(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec linear(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{units: 10}");
         parameters.allowOnly(ModelFileDefinitions.LINEAR);
         return new LinearLayer(parameters.require("units", "units: 10").positiveInt(), entry.location());
     }
 
-    private static LayerSpec dropout(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec dropout(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{rate: 0.5}");
         parameters.allowOnly(ModelFileDefinitions.DROPOUT);
         return new DropoutLayer(parameters.valueOr("rate", 0.5, YamlValue::fraction), entry.location());
     }
 
-    private static LayerSpec leakyRelu(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec leakyRelu(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{slope: 0.01}");
         parameters.allowOnly(ModelFileDefinitions.LEAKY_RELU);
         return new LeakyReluLayer(
@@ -160,7 +183,7 @@ final class LayerReader {
                 entry.location());
     }
 
-    private static LayerSpec torchscript(NamedEntry entry, String owner) throws SpecException {
+    private static LayerSpec torchscript(NamedEntry entry, String owner, String label) throws SpecException {
         YamlMapping parameters = entry.parameters(owner, "{file: backbone.pt, output: [512], trainable: false}");
         parameters.allowOnly(ModelFileDefinitions.TORCHSCRIPT);
         SpecErrors errors = parameters.errors();
@@ -209,8 +232,41 @@ final class LayerReader {
                         + " 3, trained after), but was " + YamlNodes.describe(node));
     }
 
+    private static LayerSpec residual(NamedEntry entry, String owner, String label) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{layers: " + NESTED_EXAMPLE + "}");
+        parameters.allowOnly(ModelFileDefinitions.RESIDUAL);
+        SpecErrors errors = parameters.errors();
+        ResidualShortcut shortcut = errors.attempt(
+                () -> parameters.valueOr(
+                        "shortcut",
+                        ResidualShortcut.AUTO,
+                        value -> value.choice(ResidualShortcut.values(), ResidualShortcut::yamlName)),
+                ResidualShortcut.AUTO);
+        return new ResidualLayer(nested(parameters, entry.name(), label), shortcut, entry.location());
+    }
+
+    private static LayerSpec repeat(NamedEntry entry, String owner, String label) throws SpecException {
+        YamlMapping parameters = entry.parameters(owner, "{times: 2, layers: " + NESTED_EXAMPLE + "}");
+        parameters.allowOnly(ModelFileDefinitions.REPEAT);
+        int times = parameters
+                .errors()
+                .attempt(() -> parameters.require("times", "times: 2").intFromTo(1, RepeatLayer.MOST_TIMES), 1);
+        return new RepeatLayer(times, nested(parameters, entry.name(), label), entry.location());
+    }
+
+    /** The {@code layers} of a residual block or a repeat, numbered {@code 3.1, 3.2} inside layer 3. */
+    private static List<LayerSpec> nested(YamlMapping parameters, String type, String label) throws SpecException {
+        YamlValue layers = parameters.require("layers", "layers: " + NESTED_EXAMPLE);
+        return readList(
+                layers,
+                label + ".",
+                "a list of layers such as " + NESTED_EXAMPLE,
+                layers.field() + " is empty; add at least one layer, e.g. layers: " + NESTED_EXAMPLE
+                        + ", or remove the " + type);
+    }
+
     private static LayerType parameterless(Function<SourceLocation, LayerSpec> constructor) {
-        return (entry, owner) -> {
+        return (entry, owner, label) -> {
             entry.requireNoParameters(owner, "'- " + entry.name() + "'");
             return constructor.apply(entry.location());
         };

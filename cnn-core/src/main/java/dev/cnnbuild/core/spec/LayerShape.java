@@ -2,6 +2,7 @@ package dev.cnnbuild.core.spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A layer with the shapes that go in and out of it, as found by {@link ShapeInference}.
@@ -15,21 +16,76 @@ import java.nio.file.Path;
  * }</pre>
  *
  * @param layer the layer
- * @param index the layer's 1-based position in the {@code layers} list, as used in messages
+ * @param index the layer's 1-based position in its list (the {@code layers} list, or a residual block's or a
+ *     repeat's), as used in messages
  * @param input the shape going in
  * @param output the shape coming out
+ * @param inner the shapes of the layers inside a residual block, in order, or of every copy of a repeat's layers,
+ *     copy after copy; empty for the other layers
  */
-public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorShape output) {
+public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorShape output, List<LayerShape> inner) {
+
+    /** Copies the inner shapes. */
+    public LayerShape {
+        inner = List.copyOf(inner);
+    }
+
+    /**
+     * A layer that holds no other layers.
+     *
+     * @param layer the layer
+     * @param index the layer's 1-based position in its list
+     * @param input the shape going in
+     * @param output the shape coming out
+     */
+    public LayerShape(LayerSpec layer, int index, TensorShape input, TensorShape output) {
+        this(layer, index, input, output, List.of());
+    }
 
     /**
      * The number of trainable parameters of the layer.
      *
      * @return weights and biases of conv2d and linear, scale and shift of batchnorm, the values stored in a torchscript
      *     module's file ({@link TorchScriptArchive#storedValues()}, buffers included; 0 when the file cannot be
-     *     read), 0 for the others
+     *     read), the sum of the layers inside a residual block (with its projection shortcut's weights, scales and
+     *     shifts) or a repeat, 0 for the others
      */
     public long parameterCount() {
         return (long) parameters();
+    }
+
+    /**
+     * Whether the layer is a residual block whose shortcut is a projection: a 1x1 convolution without bias with
+     * {@link #stride()}, then a batchnorm, taking the input to the output's shape.
+     *
+     * @return true for a residual block whose layers change the shape, or whose shortcut is {@code projection}
+     */
+    public boolean projects() {
+        return layer instanceof ResidualLayer residual
+                && (residual.shortcut() == ResidualShortcut.PROJECTION || !input.equals(output));
+    }
+
+    /**
+     * The factor by which the layer divides the image's sides: a convolution's or pooling's stride, the product of
+     * the strides of the layers inside a residual block or a repeat, 1 for the others.
+     *
+     * @return the stride, at most {@link Integer#MAX_VALUE}
+     */
+    public int stride() {
+        if (layer instanceof Conv2dLayer conv) {
+            return conv.stride();
+        }
+        if (layer instanceof MaxPoolLayer pool) {
+            return pool.stride();
+        }
+        if (layer instanceof AvgPoolLayer pool) {
+            return pool.stride();
+        }
+        long stride = 1;
+        for (LayerShape shape : inner) {
+            stride = Math.min(stride * shape.stride(), Integer.MAX_VALUE);
+        }
+        return (int) stride;
     }
 
     /**
@@ -50,7 +106,23 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
         if (layer instanceof BatchNormLayer) {
             return 2.0 * input.dim(0);
         }
-        return 0;
+        double parameters = inner.stream().mapToDouble(LayerShape::parameters).sum();
+        if (projects()) {
+            parameters += (double) output.dim(0) * input.dim(0) + 2.0 * output.dim(0);
+        }
+        return parameters;
+    }
+
+    /**
+     * The values one image produces in the layer, for {@link TrainingMemory}: its output, and in a residual block or
+     * a repeat those of every layer inside, with the projection's two and the sum.
+     */
+    double activations() {
+        if (layer instanceof RepeatLayer) {
+            return inner.stream().mapToDouble(LayerShape::activations).sum();
+        }
+        double activations = inner.stream().mapToDouble(LayerShape::activations).sum() + output.size();
+        return projects() ? activations + 2.0 * output.size() : activations;
     }
 
     private static long storedValues(Path file) {

@@ -25,7 +25,9 @@ public sealed interface LayerSpec
                 LeakyReluLayer,
                 GlobalAvgPoolLayer,
                 GlobalMaxPoolLayer,
-                TorchScriptLayer {
+                TorchScriptLayer,
+                ResidualLayer,
+                RepeatLayer {
 
     /**
      * The layer type as written in the model file.

@@ -180,6 +180,22 @@ final class ModelFileDefinitions {
     static final MappingDefinition LEAKY_RELU =
             MappingDefinition.of(optional("slope", number(0, false, "factor of negative inputs, 0.01 by default")));
 
+    static final MappingDefinition RESIDUAL = MappingDefinition.of(
+            required("layers", layers("the main path, whose output is added to the block's input")),
+            optional(
+                    "shortcut",
+                    words(
+                            "what the output is added to: auto (the input, or a 1x1 convolution and batchnorm where"
+                                    + " the layers change its shape; the default), identity or projection",
+                            ResidualShortcut.values(),
+                            ResidualShortcut::yamlName)));
+
+    static final MappingDefinition REPEAT = MappingDefinition.of(
+            required(
+                    "times",
+                    integer(1, "copies in a row, each with its own parameters").put("maximum", RepeatLayer.MOST_TIMES)),
+            required("layers", layers("the layers of one copy")));
+
     static final MappingDefinition POOL = MappingDefinition.of(
             required("kernel", integer(1, "window size")),
             optional("stride", integer(1, "the kernel size by default")));
@@ -220,7 +236,9 @@ final class ModelFileDefinitions {
             new Named(LeakyReluLayer.TYPE, LEAKY_RELU),
             new Named(GlobalAvgPoolLayer.TYPE, NONE),
             new Named(GlobalMaxPoolLayer.TYPE, NONE),
-            new Named(TorchScriptLayer.TYPE, TORCHSCRIPT));
+            new Named(TorchScriptLayer.TYPE, TORCHSCRIPT),
+            new Named(ResidualLayer.TYPE, RESIDUAL),
+            new Named(RepeatLayer.TYPE, REPEAT));
 
     static final MappingDefinition TOP = MappingDefinition.of(
             required("name", pattern("the model's name and directory name", "^[A-Za-z0-9][A-Za-z0-9._-]*$")),
@@ -289,6 +307,11 @@ final class ModelFileDefinitions {
                 "normalisation per channel: fixed figures, or auto from the training set",
                 words(null, "auto"),
                 mapping(NORMALIZE_FIGURES, null));
+    }
+
+    /** A nested list of layers, whose schema is the top-level {@code layers} list's, by reference. */
+    private static ObjectNode layers(String description) {
+        return described(description).put("$ref", "#/properties/layers");
     }
 
     private static ObjectNode augmentations() {

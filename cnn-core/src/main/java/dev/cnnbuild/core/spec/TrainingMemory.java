@@ -40,9 +40,9 @@ public record TrainingMemory(ModelSpec spec, double parameters, double activatio
         for (LayerShape shape : shapes) {
             double layerParameters = shape.parameters();
             parameters += layerParameters;
-            activations += shape.output().size();
-            double bytes = bytes(
-                    layerParameters, shape.output().size(), spec.training().batchSize());
+            activations += shape.activations();
+            double bytes =
+                    bytes(layerParameters, shape.activations(), spec.training().batchSize());
             if (bytes > largestBytes) {
                 largest = shape;
                 largestBytes = bytes;

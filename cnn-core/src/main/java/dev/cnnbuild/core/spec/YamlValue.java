@@ -94,6 +94,20 @@ final class YamlValue {
         return (int) wholeNumber(min, Integer.MAX_VALUE, "a whole number of at least " + min);
     }
 
+    /** A whole number from {@code min} to {@code max}, both included. */
+    int intFromTo(int min, int max) throws SpecException {
+        refuseQuoted("a whole number");
+        String text = YamlNodes.scalarText(node);
+        if (text == null || !WHOLE_NUMBER.matcher(text).matches()) {
+            throw mustBe("a whole number", YamlNodes.describe(node));
+        }
+        BigInteger value = new BigInteger(text);
+        if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw mustBe("a whole number from " + min + " to " + max, text);
+        }
+        return value.intValueExact();
+    }
+
     /** A whole number of zero or more that fits a {@code long}. */
     long nonNegativeLong() throws SpecException {
         return wholeNumber(0, Long.MAX_VALUE, "zero or a positive whole number");

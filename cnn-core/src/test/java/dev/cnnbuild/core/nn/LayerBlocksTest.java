@@ -9,21 +9,34 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpecReader;
 import dev.cnnbuild.core.spec.ShapeInference;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every layer type, built as a DJL block and run forward on a tiny random batch, gives the shape that shape
- * inference computed, has the parameter count it reported, and computes what the layer means.
+ * Every layer type, residual blocks and repeats included, built as a DJL block and run forward on a tiny random
+ * batch, gives the shape that shape inference computed, has the parameter count it reported, and computes what the
+ * layer means; a residual block's gradient reaches its input through both of its paths.
  */
 class LayerBlocksTest {
     private static final int BATCH = 3;
+
+    /** A ResNet basic block that halves the image and doubles the channels, from 3x12x12. */
+    private static final String DOWNSAMPLING_BLOCK = "  - residual:\n"
+            + "      layers:\n"
+            + "        - conv2d: {filters: 6, kernel: 3, stride: 2, padding: 1, bias: false}\n"
+            + "        - batchnorm\n"
+            + "        - relu\n"
+            + "        - conv2d: {filters: 6, kernel: 3, padding: 1, bias: false}\n"
+            + "        - batchnorm\n";
 
     static String model(String layers) {
         return "name: net\n"
@@ -62,6 +75,33 @@ class LayerBlocksTest {
         assertForwardShapes("  - conv2d: {filters: 5, kernel: 3}\n  - flatten\n  - linear: {units: 2}\n");
     }
 
+    @Test
+    void residualBlocksAndRepeatsGiveTheInferredShapesAndParameterCounts() throws Exception {
+        assertForwardShapes(DOWNSAMPLING_BLOCK
+                + "  - relu\n"
+                + "  - residual: {layers: [{conv2d: {filters: 6, kernel: 3, padding: 1}}, batchnorm]}\n"
+                + "  - residual: {shortcut: projection, layers: [relu]}\n"
+                + "  - repeat:\n"
+                + "      times: 2\n"
+                + "      layers:\n"
+                + "        - residual:\n"
+                + "            layers:\n"
+                + "              - conv2d: {filters: 8, kernel: 3, stride: 2, padding: 1, bias: false}\n"
+                + "              - batchnorm\n"
+                + "        - relu\n"
+                + "  - globalAvgPool\n"
+                + "  - linear: {units: 2}\n");
+    }
+
+    @Test
+    void aResidualBlocksGradientReachesItsInputThroughBothPaths() throws Exception {
+        assertGradientIsTheSumOfBothPaths(DOWNSAMPLING_BLOCK + "  - globalAvgPool\n  - linear: {units: 2}\n", false);
+        assertGradientIsTheSumOfBothPaths(
+                "  - residual: {layers: [{conv2d: {filters: 3, kernel: 3, padding: 1}}, tanh]}\n"
+                        + "  - globalAvgPool\n  - linear: {units: 2}\n",
+                true);
+    }
+
     /** gelu against {@code x·0.5·(1 + erf(x/√2))}, the values of Python's {@code math.erf}; silu and leakyRelu. */
     @Test
     void theActivationsComputeTheirPyTorchFormulas() throws Exception {
@@ -98,6 +138,52 @@ class LayerBlocksTest {
                             .toFloatArray())
                     .containsExactly(8f, 17f);
         }
+    }
+
+    /**
+     * The gradient of the sum of a residual block's output with respect to its input is the sum of the gradients
+     * through its layers alone and through its shortcut alone, and neither is zero; through an identity shortcut it
+     * is 1 everywhere.
+     */
+    private static void assertGradientIsTheSumOfBothPaths(String layers, boolean identity) throws Exception {
+        SequentialBlock network = build(layers);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            manager.getEngine().setRandomSeed(3);
+            Shape shape = new Shape(BATCH, 3, 12, 12);
+            network.initialize(manager, DataType.FLOAT32, shape);
+            float[] image = manager.randomNormal(shape).toFloatArray();
+            Block residual = network.getChildren().get(0).getValue();
+            assertThat(residual).isInstanceOf(ParallelBlock.class);
+            List<Block> paths = residual.getChildren().values();
+
+            float[] whole = inputGradient(manager, residual, image, shape);
+            float[] main = inputGradient(manager, paths.get(0), image, shape);
+            float[] shortcut = inputGradient(manager, paths.get(1), image, shape);
+
+            float[] sum = new float[whole.length];
+            for (int i = 0; i < whole.length; i++) {
+                sum[i] = main[i] + shortcut[i];
+            }
+            assertThat(whole).containsExactly(sum, within(1e-5f));
+            assertThat(main).as("through the layers").isNotEqualTo(new float[main.length]);
+            assertThat(shortcut).as("through the shortcut").isNotEqualTo(new float[shortcut.length]);
+            if (identity) {
+                float[] ones = new float[shortcut.length];
+                Arrays.fill(ones, 1f);
+                assertThat(shortcut).containsExactly(ones);
+            }
+        }
+    }
+
+    private static float[] inputGradient(NDManager manager, Block block, float[] image, Shape shape) {
+        NDArray input = manager.create(image, shape);
+        input.setRequiresGradient(true);
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            NDArray output = block.forward(new ParameterStore(manager, false), new NDList(input), true)
+                    .singletonOrThrow();
+            collector.backward(output.sum());
+        }
+        return input.getGradient().toFloatArray();
     }
 
     private static SequentialBlock build(String layers) throws Exception {

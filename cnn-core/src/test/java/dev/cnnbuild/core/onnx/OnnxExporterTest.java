@@ -90,6 +90,32 @@ class OnnxExporterTest {
             + "  - globalMaxPool\n"
             + "  - linear: {units: 2}\n";
 
+    /**
+     * A small ResNet: a downsampling residual block (projection shortcut) with a dropout inside, a repeat of identity
+     * blocks, and a block whose projection is asked for.
+     */
+    private static final String RESIDUAL_LAYERS = "layers:\n"
+            + "  - conv2d: {filters: 4, kernel: 3, padding: 1, bias: false}\n"
+            + "  - batchnorm\n"
+            + "  - relu\n"
+            + "  - residual:\n"
+            + "      layers:\n"
+            + "        - conv2d: {filters: 6, kernel: 3, stride: 2, padding: 1, bias: false}\n"
+            + "        - batchnorm\n"
+            + "        - relu\n"
+            + "        - dropout: {rate: 0.1}\n"
+            + "        - conv2d: {filters: 6, kernel: 3, padding: 1, bias: false}\n"
+            + "        - batchnorm\n"
+            + "  - relu\n"
+            + "  - repeat:\n"
+            + "      times: 2\n"
+            + "      layers:\n"
+            + "        - residual: {layers: [{conv2d: {filters: 6, kernel: 3, padding: 1}}, batchnorm, silu]}\n"
+            + "        - relu\n"
+            + "  - residual: {shortcut: projection, layers: [gelu]}\n"
+            + "  - globalAvgPool\n"
+            + "  - linear: {units: 2}\n";
+
     @TempDir
     Path dir;
 
@@ -99,7 +125,9 @@ class OnnxExporterTest {
                 Arguments.of("every-layer", LAYERS, 3),
                 Arguments.of("modern", MODERN_LAYERS, 1),
                 Arguments.of("modern", MODERN_LAYERS, 3),
-                Arguments.of("max-pooled", MAX_POOLED_LAYERS, 3));
+                Arguments.of("max-pooled", MAX_POOLED_LAYERS, 3),
+                Arguments.of("residual", RESIDUAL_LAYERS, 1),
+                Arguments.of("residual", RESIDUAL_LAYERS, 3));
     }
 
     @ParameterizedTest(name = "{0}, {2} channel(s)")

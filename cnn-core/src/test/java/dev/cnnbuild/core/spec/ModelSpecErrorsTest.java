@@ -165,8 +165,7 @@ class ModelSpecErrorsTest {
                 .isEqualTo(
                         "mnist.yaml:5:5: unknown layer type 'conv' (layer 1); did you mean 'conv2d'? Valid layer types:"
                                 + " conv2d, maxpool, avgpool, relu, sigmoid, tanh, flatten, linear, dropout, batchnorm,"
-                                + " gelu, silu, leakyRelu, globalAvgPool, globalMaxPool,"
-                                + " torchscript");
+                                + " gelu, silu, leakyRelu, globalAvgPool, globalMaxPool, torchscript, residual, repeat");
     }
 
     @Test
