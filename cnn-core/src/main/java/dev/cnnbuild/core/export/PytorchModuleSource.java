@@ -1,0 +1,165 @@
+package dev.cnnbuild.core.export;
+
+import dev.cnnbuild.core.spec.AvgPoolLayer;
+import dev.cnnbuild.core.spec.BatchNormLayer;
+import dev.cnnbuild.core.spec.Conv2dLayer;
+import dev.cnnbuild.core.spec.DropoutLayer;
+import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.LayerShape;
+import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LinearLayer;
+import dev.cnnbuild.core.spec.MaxPoolLayer;
+import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.TanhLayer;
+import dev.cnnbuild.core.spec.TensorShape;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The text of {@code model.py}: the network as a PyTorch {@code nn.Module}, one module per layer of the model file,
+ * initialised as {@code NetworkBuilder} initialises it (convolution and linear weights and biases uniform in
+ * {@code ±1/sqrt(fan_in)}), with {@code nn.Flatten} flattening in the same C, H, W order, so parameters map one to
+ * one; and {@code DJL_BLOCKS}, what {@code djl_params.py} needs to read and write DJL's parameter file.
+ *
+ * <pre>{@code
+ * String python = PytorchModuleSource.of(model.spec(), model.shapes());   // class Network(nn.Module): ...
+ * }</pre>
+ */
+final class PytorchModuleSource {
+
+    private PytorchModuleSource() {}
+
+    /**
+     * Returns the module's source, or throws naming every layer that has no PyTorch translation.
+     *
+     * @param spec the model
+     * @param shapes its layers with their shapes
+     * @return the text of {@code model.py}
+     * @throws ExportException naming each layer that cannot be translated, and why
+     */
+    static String of(ModelSpec spec, List<LayerShape> shapes) throws ExportException {
+        StringBuilder modules = new StringBuilder();
+        StringBuilder blocks = new StringBuilder();
+        List<String> problems = new java.util.ArrayList<>();
+        for (LayerShape shape : shapes) {
+            LayerSpec layer = shape.layer();
+            String module = module(shape);
+            if (module == null) {
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "%s: layer %d (%s) cannot be exported to PyTorch: cnn:export has no translation for it yet;"
+                                + " train this model with cnn:train, or replace the layer",
+                        layer.location(),
+                        shape.index(),
+                        layer.type()));
+                continue;
+            }
+            modules.append("            ")
+                    .append(module)
+                    .append(",  # layer ")
+                    .append(shape.index())
+                    .append(": ")
+                    .append(layer.type())
+                    .append('\n');
+            blocks.append("    (\"")
+                    .append(djlKind(layer))
+                    .append("\", ")
+                    .append(tuple(shape.input()))
+                    .append(", ")
+                    .append(shape.index() - 1)
+                    .append("),\n");
+        }
+        if (!problems.isEmpty()) {
+            throw new ExportException(problems);
+        }
+        return "\"\"\"The network of " + spec.name() + ", layer for layer as the model file writes it; written by"
+                + " cnn:export.\n\nWeights and biases of conv2d and linear start uniform in +-1/sqrt(fan_in), as"
+                + " cnn:train's and PyTorch's own\ndefaults; flatten keeps the C, H, W order, so each parameter is"
+                + " the one of the same name in parameters.params.\n\"\"\"\n"
+                + "import math\n\nfrom torch import nn\n\n"
+                + "NAME = \"" + spec.name() + "\"\n"
+                + "INPUT = (" + spec.input().channels() + ", " + spec.input().height() + ", "
+                + spec.input().width() + ")\n"
+                + "CLASSES = " + spec.classes() + "\n\n"
+                + "# per layer: the DJL block kind, its input shape without the batch, its index in Network.layers\n"
+                + "DJL_BLOCKS = [\n" + blocks + "]\n\n\n"
+                + "class Network(nn.Module):\n"
+                + "    def __init__(self):\n"
+                + "        super().__init__()\n"
+                + "        self.layers = nn.Sequential(\n" + modules + "        )\n"
+                + "        for module in self.layers:\n"
+                + "            if isinstance(module, (nn.Conv2d, nn.Linear)):\n"
+                + "                bound = 1.0 / math.sqrt(module.weight[0].numel())\n"
+                + "                nn.init.uniform_(module.weight, -bound, bound)\n"
+                + "                nn.init.uniform_(module.bias, -bound, bound)\n\n"
+                + "    def forward(self, x):\n"
+                + "        return self.layers(x)\n";
+    }
+
+    private static String module(LayerShape shape) {
+        LayerSpec layer = shape.layer();
+        TensorShape input = shape.input();
+        if (layer instanceof Conv2dLayer conv) {
+            return String.format(
+                    Locale.ROOT,
+                    "nn.Conv2d(%d, %d, kernel_size=%d, stride=%d, padding=%d)",
+                    input.dim(0),
+                    conv.filters(),
+                    conv.kernel(),
+                    conv.stride(),
+                    conv.padding());
+        }
+        if (layer instanceof LinearLayer linear) {
+            return "nn.Linear(" + input.size() + ", " + linear.units() + ")";
+        }
+        if (layer instanceof MaxPoolLayer pool) {
+            return "nn.MaxPool2d(kernel_size=" + pool.kernel() + ", stride=" + pool.stride() + ")";
+        }
+        if (layer instanceof AvgPoolLayer pool) {
+            return "nn.AvgPool2d(kernel_size=" + pool.kernel() + ", stride=" + pool.stride() + ")";
+        }
+        if (layer instanceof ReluLayer) {
+            return "nn.ReLU()";
+        }
+        if (layer instanceof SigmoidLayer) {
+            return "nn.Sigmoid()";
+        }
+        if (layer instanceof TanhLayer) {
+            return "nn.Tanh()";
+        }
+        if (layer instanceof FlattenLayer) {
+            return "nn.Flatten()";
+        }
+        if (layer instanceof DropoutLayer dropout) {
+            return "nn.Dropout(p=" + dropout.rate() + ")";
+        }
+        if (layer instanceof BatchNormLayer) {
+            return (input.isFlat() ? "nn.BatchNorm1d(" : "nn.BatchNorm2d(") + input.dim(0)
+                    + ", eps=1e-05, momentum=0.1)";
+        }
+        return null;
+    }
+
+    private static String djlKind(LayerSpec layer) {
+        if (layer instanceof Conv2dLayer) {
+            return "conv2d";
+        }
+        if (layer instanceof LinearLayer) {
+            return "linear";
+        }
+        if (layer instanceof BatchNormLayer) {
+            return "batchnorm";
+        }
+        if (layer instanceof DropoutLayer) {
+            return "dropout";
+        }
+        return "lambda";
+    }
+
+    private static String tuple(TensorShape shape) {
+        return shape.dims().stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ",)"));
+    }
+}

@@ -1,0 +1,207 @@
+"""Trains the exported model file with PyTorch, data-parallel under torchrun, and writes a cnn-build model directory.
+
+    torchrun --standalone --nproc_per_node=2 train.py --epochs 2 --output out
+    python3 train.py --output out                    # one process, no torchrun
+
+DistributedDataParallel with a DistributedSampler: training.batchSize is the global batch, split evenly over the
+processes (gloo on CPUs, NCCL on GPUs); the model file's optimizer, loss and seed; a checkpoint after every epoch
+(--checkpoint-dir), from which a new run resumes. Rank 0 measures the test set and writes <output>/<name>/, which
+cnn:check gates as it gates a model cnn:train wrote. Written by cnn:export; do not edit.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
+from torch.utils.data.distributed import DistributedSampler
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import data as datasets  # noqa: E402
+import model as network_module  # noqa: E402
+import model_directory  # noqa: E402
+
+
+def arguments(config):
+    parser = argparse.ArgumentParser(description="Train %s (exported by cnn:export)" % config["name"])
+    parser.add_argument("--epochs", type=int, default=config["training"]["epochs"],
+                        help="passes over the training set (default: the model file's, %(default)s)")
+    parser.add_argument("--output", required=True,
+                        help="folder of model directories; the model is written to OUTPUT/%s/" % config["name"])
+    parser.add_argument("--data-root", default=config["dataRoot"],
+                        help="the folder the model file's data paths are relative to (default: %(default)s)")
+    parser.add_argument("--checkpoint-dir", default=None,
+                        help="where the checkpoint of each epoch goes (default: OUTPUT/.checkpoints/NAME)")
+    parser.add_argument("--test-split", default=None,
+                        help="a model directory's test-split.txt, to hold out exactly those images")
+    parser.add_argument("--threads", type=int, default=None, help="intra-op threads per process")
+    parser.add_argument("--fresh", action="store_true", help="ignore any checkpoint")
+    return parser.parse_args()
+
+
+def optimizer_of(spec, parameters):
+    kind = spec["type"]
+    if kind == "adam":
+        return torch.optim.Adam(parameters, lr=spec["learningRate"], betas=(spec["beta1"], spec["beta2"]),
+                                eps=spec["epsilon"], weight_decay=spec["weightDecay"])
+    if kind == "sgd":
+        return torch.optim.SGD(parameters, lr=spec["learningRate"], momentum=spec["momentum"],
+                               weight_decay=spec["weightDecay"])
+    raise SystemExit("optimizer %s is not known to this package" % kind)
+
+
+def evaluate(network, images, labels, normalization, device, classes):
+    network.eval()
+    confusion = torch.zeros(classes, classes, dtype=torch.int64)
+    loss_sum = 0.0
+    with torch.no_grad():
+        for start in range(0, len(images), 1000):
+            x = datasets.to_input(images[start:start + 1000], normalization, device)
+            y = labels[start:start + 1000].to(device)
+            logits = network(x)
+            loss_sum += float(F.cross_entropy(logits, y, reduction="sum"))
+            predicted = logits.argmax(dim=1).cpu()
+            confusion += torch.bincount(y.cpu() * classes + predicted, minlength=classes * classes).view(classes,
+                                                                                                       classes)
+    network.train()
+    total = int(confusion.sum())
+    correct = int(confusion.diag().sum())
+    per_class = []
+    for label in range(classes):
+        support = int(confusion[label].sum())
+        predicted = int(confusion[:, label].sum())
+        hit = int(confusion[label, label])
+        precision = hit / predicted if predicted else 0.0
+        recall = hit / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class.append({"label": label, "support": support, "precision": precision, "recall": recall, "f1": f1})
+    return {"accuracy": correct / total, "loss": loss_sum / total, "correct": correct, "count": total,
+            "macroPrecision": sum(c["precision"] for c in per_class) / classes,
+            "macroRecall": sum(c["recall"] for c in per_class) / classes,
+            "macroF1": sum(c["f1"] for c in per_class) / classes,
+            "perClass": per_class, "confusionMatrix": confusion.tolist()}
+
+
+def main():
+    started = time.time()
+    with open(os.path.join(HERE, "export.json"), encoding="utf-8") as f:
+        config = json.load(f)
+    args = arguments(config)
+    training = config["training"]
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    rank = int(os.environ.get("RANK", "0"))
+    local_rank = int(os.environ.get("LOCAL_RANK", "0"))
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    if torch.cuda.is_available():
+        device = torch.device("cuda", local_rank)
+        torch.cuda.set_device(device)
+        backend = "nccl"
+    else:
+        device = torch.device("cpu")
+        backend = "gloo"
+    distributed = world > 1
+    if distributed:
+        dist.init_process_group(backend=backend)
+    if training["batchSize"] % world:
+        raise SystemExit("training.batchSize %d cannot be split evenly over %d processes; run a number of"
+                         " processes that divides it" % (training["batchSize"], world))
+    per_process = training["batchSize"] // world
+    try:
+        data = datasets.load(config, args.data_root, args.test_split)
+    except datasets.DataError as e:
+        raise SystemExit("%s: %s" % (config["name"], e))
+    torch.manual_seed(training["seed"])
+    net = network_module.Network().to(device)
+    optimizer = optimizer_of(training["optimizer"], net.parameters())
+    checkpoint_dir = args.checkpoint_dir or os.path.join(args.output, ".checkpoints", config["name"])
+    checkpoint_file = os.path.join(checkpoint_dir, "checkpoint.pt")
+    history, first_epoch, resumed = [], 1, None
+    if os.path.isfile(checkpoint_file) and not args.fresh:
+        saved = torch.load(checkpoint_file, map_location="cpu")
+        if saved["world"] == world and saved["epoch"] <= args.epochs:
+            net.load_state_dict(saved["network"])
+            optimizer.load_state_dict(saved["optimizer"])
+            history, first_epoch, resumed = saved["history"], saved["epoch"] + 1, saved["epoch"]
+            if rank == 0:
+                print("%s: resuming after epoch %d from %s" % (config["name"], saved["epoch"], checkpoint_file),
+                      flush=True)
+    model = DistributedDataParallel(net) if distributed else net
+    sampler = DistributedSampler(range(len(data.train_y)), num_replicas=world, rank=rank, shuffle=True,
+                                 seed=training["seed"], drop_last=True)
+    steps = len(data.train_y) // training["batchSize"]
+    augment = config["data"]["augment"]
+    train_seconds = sum(e["trainSeconds"] for e in history)
+    for epoch in range(first_epoch, args.epochs + 1):
+        sampler.set_epoch(epoch)
+        indices = torch.tensor(list(sampler))
+        generator = torch.Generator().manual_seed(training["seed"] * 1000003 + epoch * 1009 + rank)
+        epoch_start = time.time()
+        totals = torch.zeros(3, dtype=torch.float64, device=device)
+        model.train()
+        for step in range(steps):
+            chosen = indices[step * per_process:(step + 1) * per_process]
+            images = datasets.augment(data.train_x[chosen], augment, generator)
+            x = datasets.to_input(images, data.normalization, device)
+            y = data.train_y[chosen].to(device)
+            optimizer.zero_grad()
+            logits = model(x)
+            loss = F.cross_entropy(logits, y)
+            loss.backward()
+            optimizer.step()
+            totals += torch.tensor([float(loss), float((logits.argmax(1) == y).sum()), len(y)],
+                                   dtype=torch.float64, device=device)
+        if distributed:
+            dist.all_reduce(totals)
+        seconds = time.time() - epoch_start
+        train_seconds += seconds
+        entry = {"epoch": epoch, "trainLoss": float(totals[0]) / (steps * world),
+                 "trainAccuracy": float(totals[1]) / float(totals[2]), "trainSeconds": seconds,
+                 "imagesPerSecond": float(totals[2]) / seconds}
+        if training["testPass"] == "everyEpoch" or epoch == args.epochs:
+            result = evaluate(net, data.test_x, data.test_y, data.normalization, device, config["classes"])
+            entry["testLoss"], entry["testAccuracy"] = result["loss"], result["accuracy"]
+        history.append(entry)
+        if rank == 0:
+            print("%s: epoch %d/%d: loss %.4f, train accuracy %.4f%s, %.1f s, %d processes" % (
+                config["name"], epoch, args.epochs, entry["trainLoss"], entry["trainAccuracy"],
+                ", test accuracy %.4f" % entry["testAccuracy"] if "testAccuracy" in entry else "", seconds, world),
+                flush=True)
+            os.makedirs(checkpoint_dir, exist_ok=True)
+            torch.save({"epoch": epoch, "world": world, "network": net.state_dict(),
+                        "optimizer": optimizer.state_dict(), "history": history}, checkpoint_file + ".tmp")
+            os.replace(checkpoint_file + ".tmp", checkpoint_file)
+        if distributed:
+            dist.barrier()
+    if rank == 0:
+        test = evaluate(net, data.test_x, data.test_y, data.normalization, device, config["classes"])
+        with open(os.path.join(HERE, "model.yaml"), "rb") as f:
+            yaml_bytes = f.read()
+        device_name = "gpu(%d)" % local_rank if device.type == "cuda" else "cpu()"
+        metrics = {"name": config["name"], "source": config["source"], "seed": training["seed"],
+                   "device": device_name,
+                   "versions": {"cnnbuild": config["cnnbuild"], "djl": "none", "pytorch": torch.__version__},
+                   "parameterCount": sum(p.numel() for p in net.parameters()),
+                   "history": history, "test": test, "trainSeconds": train_seconds,
+                   "totalSeconds": time.time() - started, "classNames": data.class_names}
+        if resumed is not None:
+            metrics["resumedAfterEpoch"] = resumed
+        if config["augmentText"]:
+            metrics["augmentation"] = config["augmentText"]
+        written = model_directory.write(args.output, config, net, network_module.DJL_BLOCKS, metrics, data,
+                                        yaml_bytes, "gpu" if device.type == "cuda" else "cpu")
+        print("%s: test accuracy %.4f (%d of %d); wrote %s" % (config["name"], test["accuracy"], test["correct"],
+                                                              test["count"], written), flush=True)
+    if distributed:
+        dist.barrier()
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()

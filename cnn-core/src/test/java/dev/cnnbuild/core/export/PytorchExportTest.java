@@ -1,0 +1,219 @@
+package dev.cnnbuild.core.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import dev.cnnbuild.core.data.ImageFolderListing;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageSetDecoder;
+import dev.cnnbuild.core.evaluation.ChannelNormalization;
+import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.model.LoadedModel;
+import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.model.ModelManifest;
+import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.service.CheckRequest;
+import dev.cnnbuild.core.service.CheckService;
+import dev.cnnbuild.core.service.ModelCheck;
+import dev.cnnbuild.core.service.TrainingRequest;
+import dev.cnnbuild.core.service.TrainingService;
+import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ResizeMode;
+import dev.cnnbuild.core.testing.PythonTorch;
+import dev.cnnbuild.core.testing.TinyImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The exported package against the plugin: weights both ways (a model directory trained by {@code cnn:train} read
+ * by {@code convert.py}, written back byte for byte in DJL's format and as TorchScript whose logits are DJL's within
+ * 1e-4), a model directory written by {@code train.py} that {@code cnn:check}'s service measures as PyTorch did, the
+ * same held-out test images as {@code cnn:train}, and errors naming what cannot be exported. The tests that run
+ * Python need {@code /usr/bin/python3} with torch ({@code python3-torch}), which CI installs.
+ */
+class PytorchExportTest {
+    /** Every layer type, convolutions with stride and padding, batch norm on images and on vectors. */
+    private static final String LAYERS = "layers:\n"
+            + "  - conv2d: {filters: 4, kernel: 3, stride: 1, padding: 1}\n"
+            + "  - batchnorm\n"
+            + "  - relu\n"
+            + "  - maxpool: {kernel: 2}\n"
+            + "  - conv2d: {filters: 6, kernel: 3, stride: 2, padding: 1}\n"
+            + "  - tanh\n"
+            + "  - avgpool: {kernel: 2, stride: 1}\n"
+            + "  - flatten\n"
+            + "  - dropout: {rate: 0.25}\n"
+            + "  - linear: {units: 8}\n"
+            + "  - batchnorm\n"
+            + "  - sigmoid\n"
+            + "  - dropout\n"
+            + "  - linear: {units: 2}\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePackageHoldsTheNetworkLayerForLayerAndTheModelFilesSettings() throws Exception {
+        Path file = everyLayerModel(1, "  train: {dir: train}\n  test: {dir: test}\n  normalize: auto\n");
+
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+
+        assertThat(pkg).isEqualTo(dir.resolve("export/every-layer/pytorch"));
+        assertThat(pkg.toFile().list())
+                .containsExactlyInAnyOrder(
+                        "model.py",
+                        "data.py",
+                        "train.py",
+                        "convert.py",
+                        "djl_params.py",
+                        "model_directory.py",
+                        "export.json",
+                        "model.yaml",
+                        "requirements.txt");
+        assertThat(Files.readString(pkg.resolve("model.py")))
+                .contains("nn.Conv2d(1, 4, kernel_size=3, stride=1, padding=1),  # layer 1: conv2d\n")
+                .contains("nn.BatchNorm2d(4, eps=1e-05, momentum=0.1),  # layer 2: batchnorm\n")
+                .contains("nn.AvgPool2d(kernel_size=2, stride=1),  # layer 7: avgpool\n")
+                .contains("nn.Linear(6, 8),  # layer 10: linear\n")
+                .contains("nn.BatchNorm1d(8, eps=1e-05, momentum=0.1),  # layer 11: batchnorm\n")
+                .contains("(\"linear\", (8,), 13),\n");
+        assertThat(Files.readString(pkg.resolve("export.json")))
+                .contains("\"source\" : \"every-layer.yaml\"")
+                .contains("\"train\" : \"train\"")
+                .contains("\"normalize\" : \"auto\"");
+        assertThat(Files.readString(pkg.resolve("model.yaml"))).isEqualTo(Files.readString(file));
+        assertThat(Files.readString(pkg.resolve("requirements.txt"))).contains("torch>=1.13.1\n");
+    }
+
+    @Test
+    void optionsWithoutATranslationAreNamedWithTheirReasonAndNothingIsWritten() throws Exception {
+        Path file = Files.writeString(
+                dir.resolve("stopping.yaml"),
+                TinyImages.modelYaml("stopping", "folder", "  train: {dir: train}\n  test: {dir: test}\n", 1)
+                        .replace(
+                                "  seed: 7\n",
+                                "  seed: 7\n  validationSplit: 0.2\n"
+                                        + "  earlyStopping: {metric: validationLoss, patience: 2}\n"));
+
+        assertThatThrownBy(() ->
+                        PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export")))
+                .isInstanceOf(ExportException.class)
+                .satisfies(e -> assertThat(((ExportException) e).problems())
+                        .containsExactly(
+                                file + ": training.validationSplit cannot be exported to PyTorch: train.py holds out"
+                                        + " no validation set; remove it to export, or train this model with"
+                                        + " cnn:train",
+                                file + ": training.earlyStopping cannot be exported to PyTorch: train.py runs every"
+                                        + " epoch (give --epochs); remove it to export, or train this model with"
+                                        + " cnn:train"));
+        assertThat(dir.resolve("export")).doesNotExist();
+    }
+
+    @ParameterizedTest(name = "{0} channel(s)")
+    @ValueSource(ints = {1, 3})
+    void convertReadsAPluginTrainedDirectoryAndItsTorchScriptGivesTheSameLogits(int channels) throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("train"), 16, 8, 8, 1);
+        Path test = TinyImages.writeClasses(dir.resolve("test"), 20, 8, 8, 2);
+        Path file = everyLayerModel(channels, "  train: {dir: train}\n  test: {dir: test}\n  normalize: auto\n");
+        new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("out")));
+        ModelDirectory directory = ModelDirectory.of(dir.resolve("out"), "every-layer");
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+        Path script = dir.resolve("every-layer.pt");
+        Path rewritten = dir.resolve("rewritten.params");
+
+        PythonTorch.run(
+                pkg, "convert.py", "--model-dir", directory.root().toString(), "--torchscript", script.toString());
+        PythonTorch.run(
+                pkg,
+                "-c",
+                "import convert, djl_params, model, sys; open(sys.argv[2], 'wb').write(djl_params.encode("
+                        + "convert.load(sys.argv[1]), model.DJL_BLOCKS, 8))",
+                directory.root().toString(),
+                rewritten.toString());
+
+        assertThat(rewritten).hasSameBinaryContentAs(directory.parameters());
+        ImageSet images = ImageSetDecoder.decode(
+                        ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE)
+                .images();
+        try (LoadedModel model = LoadedModel.load(directory, dir, Device.cpu());
+                Model torchScript = Model.newInstance("every-layer", Device.cpu(), "PyTorch");
+                NDManager scope = model.manager().newSubManager()) {
+            torchScript.load(script, "every-layer", Map.of());
+            ChannelNormalization normalization = model.classifier().normalization();
+            NDArray input = normalization.apply(ImageTensors.images(scope, images, 0, images.count()));
+            float[] djl = model.network()
+                    .forward(new ParameterStore(scope, false), new NDList(input), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
+            float[] torch = torchScript
+                    .getBlock()
+                    .forward(new ParameterStore(scope, false), new NDList(input), false)
+                    .singletonOrThrow()
+                    .toFloatArray();
+
+            assertThat(torch).hasSameSizeAs(djl).hasSize(2 * images.count());
+            for (int i = 0; i < djl.length; i++) {
+                assertThat(torch[i]).as("logit %d", i).isCloseTo(djl[i], within(1e-4f));
+            }
+        }
+    }
+
+    @Test
+    void trainPyWritesAModelDirectoryThatTheCheckMeasuresAsPyTorchDid() throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
+        Path file = TinyImages.writeFolderModel(
+                dir,
+                "split",
+                "  dir: images\n  testSplit: 0.25\n  normalize: auto\n  augment:\n"
+                        + "    - randomCrop: {padding: 1}\n    - horizontalFlip\n",
+                3);
+        new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+
+        PythonTorch.run(pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
+
+        ModelDirectory trained = ModelDirectory.of(dir.resolve("torch"), "split");
+        ModelManifest.verify(trained);
+        assertThat(Files.readString(trained.manifest())).endsWith("  model.pt\n");
+        assertThat(trained.root().resolve("test-split.txt"))
+                .hasSameTextualContentAs(dir.resolve("plugin/split/test-split.txt"));
+        ModelMetrics metrics = ModelMetrics.read(trained.metrics());
+        assertThat(metrics.history()).hasSize(3);
+        assertThat(metrics.classNames()).containsExactly("blue", "red");
+        assertThat(metrics.augmentation())
+                .containsExactly("randomCrop: {padding: 1}", "horizontalFlip: {probability: 0.5}");
+        List<ModelCheck> checks = new CheckService()
+                .check(new CheckRequest(
+                        dir.resolve("torch"), dir, Optional.empty(), Optional.empty(), List.of(), List.of(), "cpu"));
+        assertThat(checks).hasSize(1);
+        assertThat(checks.get(0).measured().count())
+                .isEqualTo(metrics.test().count())
+                .isEqualTo(10);
+        assertThat(checks.get(0).measured().correct()).isEqualTo(metrics.test().correct());
+        assertThat(checks.get(0).measured().loss()).isCloseTo(metrics.test().loss(), within(1e-4));
+    }
+
+    private Path everyLayerModel(int channels, String dataLines) throws Exception {
+        String yaml = TinyImages.modelYaml("every-layer", "folder", dataLines, channels)
+                .replaceFirst("(?s)layers:\n.*?data:\n", LAYERS + "data:\n");
+        return Files.writeString(dir.resolve("every-layer.yaml"), yaml);
+    }
+}
