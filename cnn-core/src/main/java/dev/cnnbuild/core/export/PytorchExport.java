@@ -192,6 +192,7 @@ public final class PytorchExport {
             out.put("testSplit", images.testSplit());
         }
         out.put("resize", data.options().resize().yamlName());
+        out.put("onBadImage", data.options().onBadImage().yamlName());
         out.put(
                 "normalize",
                 data.options().normalize().map(PytorchExport::normalization).orElse(null));

@@ -5,13 +5,18 @@ import dev.cnnbuild.core.spec.BatchNormLayer;
 import dev.cnnbuild.core.spec.Conv2dLayer;
 import dev.cnnbuild.core.spec.DropoutLayer;
 import dev.cnnbuild.core.spec.FlattenLayer;
+import dev.cnnbuild.core.spec.GeluLayer;
+import dev.cnnbuild.core.spec.GlobalAvgPoolLayer;
+import dev.cnnbuild.core.spec.GlobalMaxPoolLayer;
 import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.LayerSpec;
+import dev.cnnbuild.core.spec.LeakyReluLayer;
 import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ReluLayer;
 import dev.cnnbuild.core.spec.SigmoidLayer;
+import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
 import dev.cnnbuild.core.spec.TensorShape;
 import java.util.List;
@@ -79,7 +84,15 @@ final class PytorchModuleSource {
                 + " cnn:export.\n\nWeights and biases of conv2d and linear start uniform in +-1/sqrt(fan_in), as"
                 + " cnn:train's and PyTorch's own\ndefaults; flatten keeps the C, H, W order, so each parameter is"
                 + " the one of the same name in parameters.params.\n\"\"\"\n"
-                + "import math\n\nfrom torch import nn\n\n"
+                + "import math\n\nfrom torch import nn\n\n\n"
+                + "class GlobalAvgPool(nn.Module):\n"
+                + "    \"\"\"globalAvgPool: the mean over each channel, flat, as nn.AdaptiveAvgPool2d(1) then flatten.\"\"\"\n\n"
+                + "    def forward(self, x):\n"
+                + "        return x.mean(dim=(2, 3))\n\n\n"
+                + "class GlobalMaxPool(nn.Module):\n"
+                + "    \"\"\"globalMaxPool: the largest value of each channel, flat.\"\"\"\n\n"
+                + "    def forward(self, x):\n"
+                + "        return x.amax(dim=(2, 3))\n\n\n"
                 + "NAME = \"" + spec.name() + "\"\n"
                 + "INPUT = (" + spec.input().channels() + ", " + spec.input().height() + ", "
                 + spec.input().width() + ")\n"
@@ -94,7 +107,8 @@ final class PytorchModuleSource {
                 + "            if isinstance(module, (nn.Conv2d, nn.Linear)):\n"
                 + "                bound = 1.0 / math.sqrt(module.weight[0].numel())\n"
                 + "                nn.init.uniform_(module.weight, -bound, bound)\n"
-                + "                nn.init.uniform_(module.bias, -bound, bound)\n\n"
+                + "                if module.bias is not None:\n"
+                + "                    nn.init.uniform_(module.bias, -bound, bound)\n\n"
                 + "    def forward(self, x):\n"
                 + "        return self.layers(x)\n";
     }
@@ -105,12 +119,15 @@ final class PytorchModuleSource {
         if (layer instanceof Conv2dLayer conv) {
             return String.format(
                     Locale.ROOT,
-                    "nn.Conv2d(%d, %d, kernel_size=%d, stride=%d, padding=%d)",
+                    "nn.Conv2d(%d, %d, kernel_size=%d, stride=%d, padding=%d, dilation=%d, groups=%d, bias=%s)",
                     input.dim(0),
                     conv.filters(),
                     conv.kernel(),
                     conv.stride(),
-                    conv.padding());
+                    conv.padding(),
+                    conv.dilation(),
+                    conv.groups(),
+                    conv.bias() ? "True" : "False");
         }
         if (layer instanceof LinearLayer linear) {
             return "nn.Linear(" + input.size() + ", " + linear.units() + ")";
@@ -129,6 +146,21 @@ final class PytorchModuleSource {
         }
         if (layer instanceof TanhLayer) {
             return "nn.Tanh()";
+        }
+        if (layer instanceof GeluLayer) {
+            return "nn.GELU()";
+        }
+        if (layer instanceof SiluLayer) {
+            return "nn.SiLU()";
+        }
+        if (layer instanceof LeakyReluLayer leaky) {
+            return "nn.LeakyReLU(negative_slope=" + leaky.slope() + ")";
+        }
+        if (layer instanceof GlobalAvgPoolLayer) {
+            return "GlobalAvgPool()";
+        }
+        if (layer instanceof GlobalMaxPoolLayer) {
+            return "GlobalMaxPool()";
         }
         if (layer instanceof FlattenLayer) {
             return "nn.Flatten()";

@@ -17,7 +17,7 @@ import struct
 import numpy as np
 import torch
 
-IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif")
+IMAGE_EXTENSIONS = ("png", "jpg", "jpeg", "bmp", "gif", "webp")
 HELD_OUT_FILE = "test-split.txt"
 HELD_OUT_HEADER = ("# test images held out by data.testSplit, relative to the data folder or CSV file;"
                    " written by cnn:train")
@@ -116,11 +116,11 @@ def list_folder(root):
     files = []
     for label, name in enumerate(names):
         found = []
-        for folder, dirs, leaves in os.walk(os.path.join(root, name)):
+        for folder, dirs, leaves in os.walk(os.path.join(root, name), followlinks=True):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for leaf in leaves:
                 path = os.path.join(folder, leaf)
-                if not leaf.startswith(".") and os.path.isfile(path) and not os.path.islink(path) and _is_image(leaf):
+                if not leaf.startswith(".") and os.path.isfile(path) and _is_image(leaf):
                     found.append(path)
         if not found:
             raise DataError("%s: class folder '%s' holds no images" % (os.path.join(root, name), name))
@@ -161,11 +161,11 @@ def list_csv(csv_file):
 
 
 def decode(path, channels, height, width, resize):
-    from PIL import Image
+    from PIL import Image, ImageOps
 
     try:
         with Image.open(path) as image:
-            planes = _planes(image)
+            planes = _planes(ImageOps.exif_transpose(image))
     except (OSError, ValueError) as e:
         raise DataError("%s: cannot be decoded as an image (%s)" % (path, e))
     h, w = planes.shape[1], planes.shape[2]
@@ -251,13 +251,23 @@ def read_held_out(path):
 
 
 def _decode_all(files, config):
+    """Decodes the files; with data.onBadImage: skip, an image that cannot be read is left out and counted."""
     c, h, w = config["input"]
     resize = config["data"]["resize"]
+    skip = config["data"].get("onBadImage") == "skip"
     images = np.zeros((len(files), c, h, w), dtype=np.uint8)
-    for i, (path, _, _) in enumerate(files):
-        images[i] = decode(path, c, h, w, resize)
-    labels = np.array([label for _, _, label in files], dtype=np.int64)
-    return torch.from_numpy(images), torch.from_numpy(labels)
+    kept = []
+    for path, key, label in files:
+        try:
+            images[len(kept)] = decode(path, c, h, w, resize)
+        except DataError as e:
+            if not skip or "cannot be decoded" not in str(e):
+                raise
+            print("skipped %s: %s" % (key, e), flush=True)
+            continue
+        kept.append(label)
+    labels = np.array(kept, dtype=np.int64)
+    return torch.from_numpy(images[:len(kept)].copy()), torch.from_numpy(labels)
 
 
 def load(config, data_root, held_out_file=None):

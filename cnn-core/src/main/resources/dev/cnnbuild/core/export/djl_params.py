@@ -46,7 +46,9 @@ def encode(network, blocks, batch_size):
         batch_shape = [batch_size] + list(shape)
         module = layers[index] if index is not None else None
         if kind == "conv2d":
-            out += b"\x03" + _shapes(batch_shape) + _array("weight", module.weight) + _array("bias", module.bias)
+            out += b"\x03" + _shapes(batch_shape) + _array("weight", module.weight)
+            if module.bias is not None:
+                out += _array("bias", module.bias)
         elif kind == "linear":
             out += (b"\x04" + struct.pack(">q", module.out_features) + struct.pack(">q", module.in_features)
                     + _shape(batch_shape[:-1]) + _array("weight", module.weight) + _array("bias", module.bias))
@@ -139,7 +141,8 @@ def decode(data, network, blocks, source="parameters.params"):
             reader.version(3, what)
             reader.shapes()
             _put(source, module.weight, reader.array("weight"), what + " weight")
-            _put(source, module.bias, reader.array("bias"), what + " bias")
+            if module.bias is not None:
+                _put(source, module.bias, reader.array("bias"), what + " bias")
         elif kind == "linear":
             reader.version(4, what)
             reader.int64()

@@ -70,7 +70,7 @@ class PytorchExportTest {
 
     @Test
     void thePackageHoldsTheNetworkLayerForLayerAndTheModelFilesSettings() throws Exception {
-        Path file = everyLayerModel(1, "  train: {dir: train}\n  test: {dir: test}\n  normalize: auto\n");
+        Path file = everyLayerModel(1, LAYERS);
 
         Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
 
@@ -87,7 +87,8 @@ class PytorchExportTest {
                         "model.yaml",
                         "requirements.txt");
         assertThat(Files.readString(pkg.resolve("model.py")))
-                .contains("nn.Conv2d(1, 4, kernel_size=3, stride=1, padding=1),  # layer 1: conv2d\n")
+                .contains(
+                        "nn.Conv2d(1, 4, kernel_size=3, stride=1, padding=1, dilation=1, groups=1, bias=True),  # layer 1: conv2d\n")
                 .contains("nn.BatchNorm2d(4, eps=1e-05, momentum=0.1),  # layer 2: batchnorm\n")
                 .contains("nn.AvgPool2d(kernel_size=2, stride=1),  # layer 7: avgpool\n")
                 .contains("nn.Linear(6, 8),  # layer 10: linear\n")
@@ -129,9 +130,27 @@ class PytorchExportTest {
     @ValueSource(ints = {1, 3})
     void convertReadsAPluginTrainedDirectoryAndItsTorchScriptGivesTheSameLogits(int channels) throws Exception {
         PythonTorch.assumeAvailable();
+        assertWeightsBothWays(everyLayerModel(channels, LAYERS), channels);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"globalAvgPool", "globalMaxPool"})
+    void dilatedGroupedConvolutionsWithoutBiasAndTheNewerActivationsMapOneToOne(String pool) throws Exception {
+        PythonTorch.assumeAvailable();
+        String layers = "layers:\n"
+                + "  - conv2d: {filters: 4, kernel: 3, padding: 2, dilation: 2, bias: false}\n"
+                + "  - gelu\n"
+                + "  - conv2d: {filters: 6, kernel: 3, padding: 1, groups: 2}\n"
+                + "  - silu\n"
+                + "  - leakyRelu: {slope: 0.1}\n"
+                + "  - " + pool + "\n"
+                + "  - linear: {units: 2}\n";
+        assertWeightsBothWays(everyLayerModel(3, layers), 3);
+    }
+
+    private void assertWeightsBothWays(Path file, int channels) throws Exception {
         TinyImages.writeClasses(dir.resolve("train"), 16, 8, 8, 1);
         Path test = TinyImages.writeClasses(dir.resolve("test"), 20, 8, 8, 2);
-        Path file = everyLayerModel(channels, "  train: {dir: train}\n  test: {dir: test}\n  normalize: auto\n");
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("out")));
         ModelDirectory directory = ModelDirectory.of(dir.resolve("out"), "every-layer");
         Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
@@ -211,9 +230,13 @@ class PytorchExportTest {
         assertThat(checks.get(0).measured().loss()).isCloseTo(metrics.test().loss(), within(1e-4));
     }
 
-    private Path everyLayerModel(int channels, String dataLines) throws Exception {
-        String yaml = TinyImages.modelYaml("every-layer", "folder", dataLines, channels)
-                .replaceFirst("(?s)layers:\n.*?data:\n", LAYERS + "data:\n");
+    private Path everyLayerModel(int channels, String layers) throws Exception {
+        String yaml = TinyImages.modelYaml(
+                        "every-layer",
+                        "folder",
+                        "  train: {dir: train}\n  test: {dir: test}\n  normalize: auto\n",
+                        channels)
+                .replaceFirst("(?s)layers:\n.*?data:\n", layers + "data:\n");
         return Files.writeString(dir.resolve("every-layer.yaml"), yaml);
     }
 }
