@@ -6,20 +6,27 @@ import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.spec.AdamOptimizer;
+import dev.cnnbuild.core.spec.AdamWOptimizer;
 import dev.cnnbuild.core.spec.AugmentationSpec;
 import dev.cnnbuild.core.spec.AutoNormalization;
 import dev.cnnbuild.core.spec.CheckedModel;
+import dev.cnnbuild.core.spec.ClassWeightsSpec;
 import dev.cnnbuild.core.spec.ColorJitterAugmentation;
+import dev.cnnbuild.core.spec.CosineSchedule;
 import dev.cnnbuild.core.spec.DataSpec;
 import dev.cnnbuild.core.spec.FixedNormalization;
 import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
 import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.spec.ModelSpec;
+import dev.cnnbuild.core.spec.MultiStepSchedule;
 import dev.cnnbuild.core.spec.NormalizationSpec;
+import dev.cnnbuild.core.spec.OneCycleSchedule;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.RandomCropAugmentation;
 import dev.cnnbuild.core.spec.RotationAugmentation;
+import dev.cnnbuild.core.spec.ScheduleSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
+import dev.cnnbuild.core.spec.StepSchedule;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -139,6 +146,14 @@ public final class PytorchExport {
         out.put("seed", training.seed());
         out.put("testPass", training.testPass().yamlName());
         out.put("optimizer", optimizer(spec, training.optimizer(), problems));
+        out.put("schedule", schedule(training.schedule()));
+        out.put("labelSmoothing", training.labelSmoothing());
+        out.put("classWeights", classWeights(training.classWeights()));
+        out.put(
+                "gradientClipping",
+                training.gradientClipping() == null
+                        ? null
+                        : training.gradientClipping().norm());
         if (!"softmaxCrossEntropy".equals(training.loss())) {
             problems.add(spec.source() + ": training.loss '" + training.loss() + "' cannot be exported to PyTorch:"
                     + " train.py has only softmaxCrossEntropy (nn.CrossEntropyLoss)");
@@ -154,6 +169,39 @@ public final class PytorchExport {
         return out;
     }
 
+    private static Map<String, Object> schedule(ScheduleSpec schedule) {
+        if (schedule == null) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("warmupEpochs", schedule.warmupEpochs());
+        if (schedule instanceof CosineSchedule cosine) {
+            out.put("type", "cosine");
+            out.put("minLearningRate", cosine.minLearningRate());
+        } else if (schedule instanceof StepSchedule step) {
+            out.put("type", "step");
+            out.put("every", step.every());
+            out.put("factor", step.factor());
+        } else if (schedule instanceof MultiStepSchedule multi) {
+            out.put("type", "multiStep");
+            out.put("milestones", multi.milestones());
+            out.put("factor", multi.factor());
+        } else if (schedule instanceof OneCycleSchedule oneCycle) {
+            out.put("type", "oneCycle");
+            out.put("warmupShare", oneCycle.warmupShare());
+        }
+        return out;
+    }
+
+    private static Map<String, Object> classWeights(ClassWeightsSpec weights) {
+        if (weights == null) {
+            return null;
+        }
+        Map<String, Object> named = new LinkedHashMap<>();
+        weights.weights().forEach(weight -> named.put(weight.className(), weight.weight()));
+        return Map.of("balanced", weights.balanced(), "weights", named);
+    }
+
     private static Map<String, Object> optimizer(ModelSpec spec, OptimizerSpec optimizer, List<String> problems) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", optimizer.type());
@@ -163,9 +211,16 @@ public final class PytorchExport {
             out.put("beta2", adam.beta2());
             out.put("epsilon", adam.epsilon());
             out.put("weightDecay", adam.weightDecay());
+        } else if (optimizer instanceof AdamWOptimizer adamw) {
+            out.put("learningRate", adamw.learningRate());
+            out.put("beta1", adamw.beta1());
+            out.put("beta2", adamw.beta2());
+            out.put("epsilon", adamw.epsilon());
+            out.put("weightDecay", adamw.weightDecay());
         } else if (optimizer instanceof SgdOptimizer sgd) {
             out.put("learningRate", sgd.learningRate());
             out.put("momentum", sgd.momentum());
+            out.put("nesterov", sgd.nesterov());
             out.put("weightDecay", sgd.weightDecay());
         } else {
             problems.add(spec.source() + ": training.optimizer '" + optimizer.type() + "' cannot be exported to"

@@ -4,12 +4,14 @@
     python3 train.py --output out                    # one process, no torchrun
 
 DistributedDataParallel with a DistributedSampler: training.batchSize is the global batch, split evenly over the
-processes (gloo on CPUs, NCCL on GPUs); the model file's optimizer, loss and seed; a checkpoint after every epoch
+processes (gloo on CPUs, NCCL on GPUs); the model file's optimizer, learning-rate schedule, loss (label smoothing,
+class weights), gradient clipping and seed; a checkpoint after every epoch
 (--checkpoint-dir), from which a new run resumes. Rank 0 measures the test set and writes <output>/<name>/, which
 cnn:check gates as it gates a model cnn:train wrote. Written by cnn:export; do not edit.
 """
 import argparse
 import json
+import math
 import os
 import sys
 import time
@@ -50,10 +52,62 @@ def optimizer_of(spec, parameters):
     if kind == "adam":
         return torch.optim.Adam(parameters, lr=spec["learningRate"], betas=(spec["beta1"], spec["beta2"]),
                                 eps=spec["epsilon"], weight_decay=spec["weightDecay"])
+    if kind == "adamw":
+        return torch.optim.AdamW(parameters, lr=spec["learningRate"], betas=(spec["beta1"], spec["beta2"]),
+                                 eps=spec["epsilon"], weight_decay=spec["weightDecay"])
     if kind == "sgd":
         return torch.optim.SGD(parameters, lr=spec["learningRate"], momentum=spec["momentum"],
-                               weight_decay=spec["weightDecay"])
+                               nesterov=spec["nesterov"], weight_decay=spec["weightDecay"])
     raise SystemExit("optimizer %s is not known to this package" % kind)
+
+
+def rate_of(schedule, lr, epochs, steps_per_epoch):
+    """training.schedule as cnn:train computes it: the learning rate of step k, counted from 0 over the training."""
+    total = epochs * steps_per_epoch
+    if schedule is None:
+        return lambda k: lr
+    warmup = math.floor(schedule["warmupEpochs"] * steps_per_epoch)
+    kind = schedule["type"]
+
+    def anneal(start, end, share):
+        return end + (start - end) / 2.0 * (math.cos(math.pi * share) + 1)
+
+    def rate(k):
+        if kind == "oneCycle":
+            initial = lr / 25
+            rise_end = schedule["warmupShare"] * total - 1
+            if k <= rise_end:
+                return anneal(initial, lr, k / rise_end if rise_end > 0 else 1)
+            return anneal(lr, initial / 1e4, (k - rise_end) / (total - 1 - rise_end))
+        if k < warmup:
+            return lr * k / warmup
+        epoch = k // steps_per_epoch
+        if kind == "cosine":
+            low = schedule["minLearningRate"]
+            return low + (lr - low) * (1 + math.cos(math.pi * (k - warmup) / (total - warmup))) / 2
+        if kind == "step":
+            return lr * schedule["factor"] ** (epoch // schedule["every"])
+        return lr * schedule["factor"] ** sum(1 for m in schedule["milestones"] if m <= epoch)
+
+    return rate
+
+
+def class_weights(spec, labels, class_names):
+    """training.classWeights: balanced (n / (K * count[c])) or named weights, the others 1; None without."""
+    if spec is None:
+        return None
+    classes = len(class_names)
+    if spec["balanced"]:
+        counts = torch.bincount(labels, minlength=classes).to(torch.float64)
+        if bool((counts == 0).any()):
+            raise SystemExit("classWeights: balanced needs training images of every class")
+        return (len(labels) / (classes * counts)).to(torch.float32)
+    weights = torch.ones(classes, dtype=torch.float32)
+    for name, weight in spec["weights"].items():
+        if name not in class_names:
+            raise SystemExit("classWeights names class '%s', which the data do not have" % name)
+        weights[class_names.index(name)] = weight
+    return weights
 
 
 def evaluate(network, images, labels, normalization, device, classes):
@@ -120,6 +174,13 @@ def main():
     torch.manual_seed(training["seed"])
     net = network_module.Network().to(device)
     optimizer = optimizer_of(training["optimizer"], net.parameters())
+    steps = len(data.train_y) // training["batchSize"]
+    lr = training["optimizer"]["learningRate"]
+    rate = rate_of(training["schedule"], lr, args.epochs, steps)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda k: rate(k) / lr)
+    weights = class_weights(training["classWeights"], data.train_y, data.class_names)
+    if weights is not None:
+        weights = weights.to(device)
     checkpoint_dir = args.checkpoint_dir or os.path.join(args.output, ".checkpoints", config["name"])
     checkpoint_file = os.path.join(checkpoint_dir, "checkpoint.pt")
     history, first_epoch, resumed = [], 1, None
@@ -128,6 +189,7 @@ def main():
         if saved["world"] == world and saved["epoch"] <= args.epochs:
             net.load_state_dict(saved["network"])
             optimizer.load_state_dict(saved["optimizer"])
+            scheduler.load_state_dict(saved["scheduler"])
             history, first_epoch, resumed = saved["history"], saved["epoch"] + 1, saved["epoch"]
             if rank == 0:
                 print("%s: resuming after epoch %d from %s" % (config["name"], saved["epoch"], checkpoint_file),
@@ -135,7 +197,6 @@ def main():
     model = DistributedDataParallel(net) if distributed else net
     sampler = DistributedSampler(range(len(data.train_y)), num_replicas=world, rank=rank, shuffle=True,
                                  seed=training["seed"], drop_last=True)
-    steps = len(data.train_y) // training["batchSize"]
     augment = config["data"]["augment"]
     train_seconds = sum(e["trainSeconds"] for e in history)
     for epoch in range(first_epoch, args.epochs + 1):
@@ -152,9 +213,13 @@ def main():
             y = data.train_y[chosen].to(device)
             optimizer.zero_grad()
             logits = model(x)
-            loss = F.cross_entropy(logits, y)
+            loss = F.cross_entropy(logits, y, weight=weights, label_smoothing=training["labelSmoothing"])
             loss.backward()
+            if training["gradientClipping"] is not None:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=training["gradientClipping"])
+            learning_rate = optimizer.param_groups[0]["lr"]
             optimizer.step()
+            scheduler.step()
             totals += torch.tensor([float(loss), float((logits.argmax(1) == y).sum()), len(y)],
                                    dtype=torch.float64, device=device)
         if distributed:
@@ -163,7 +228,7 @@ def main():
         train_seconds += seconds
         entry = {"epoch": epoch, "trainLoss": float(totals[0]) / (steps * world),
                  "trainAccuracy": float(totals[1]) / float(totals[2]), "trainSeconds": seconds,
-                 "imagesPerSecond": float(totals[2]) / seconds}
+                 "imagesPerSecond": float(totals[2]) / seconds, "learningRate": learning_rate}
         if training["testPass"] == "everyEpoch" or epoch == args.epochs:
             result = evaluate(net, data.test_x, data.test_y, data.normalization, device, config["classes"])
             entry["testLoss"], entry["testAccuracy"] = result["loss"], result["accuracy"]
@@ -175,7 +240,8 @@ def main():
                 flush=True)
             os.makedirs(checkpoint_dir, exist_ok=True)
             torch.save({"epoch": epoch, "world": world, "network": net.state_dict(),
-                        "optimizer": optimizer.state_dict(), "history": history}, checkpoint_file + ".tmp")
+                        "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),
+                        "history": history}, checkpoint_file + ".tmp")
             os.replace(checkpoint_file + ".tmp", checkpoint_file)
         if distributed:
             dist.barrier()

@@ -14,6 +14,7 @@ import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageSetDecoder;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
+import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
@@ -228,6 +229,43 @@ class PytorchExportTest {
                 .isEqualTo(10);
         assertThat(checks.get(0).measured().correct()).isEqualTo(metrics.test().correct());
         assertThat(checks.get(0).measured().loss()).isCloseTo(metrics.test().loss(), within(1e-4));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "{sgd: {learningRate: 0.05, momentum: 0.9, nesterov: true}}\n  schedule: {cosine: {warmupEpochs: 1}}",
+                "adamw\n  schedule: oneCycle",
+                "adam\n  schedule: {step: {every: 2, factor: 0.5}}",
+                "adam\n  schedule: {multiStep: {milestones: [1, 2]}}"
+            })
+    void theRecipeTrainsWithTheLearningRatesOfCnnTrain(String recipe) throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
+        Path file = Files.writeString(
+                dir.resolve("recipe.yaml"),
+                TinyImages.modelYaml("recipe", "folder", "  dir: images\n  testSplit: 0.25\n", 1)
+                        .replace("  optimizer: {adam: {learningRate: 0.01}}\n", "  optimizer: " + recipe + "\n")
+                        .replace(
+                                "  seed: 7\n",
+                                "  seed: 7\n  labelSmoothing: 0.1\n  classWeights: balanced\n"
+                                        + "  gradientClipping: {norm: 1.0}\n"));
+        new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+
+        PythonTorch.run(pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
+
+        ModelManifest.verify(ModelDirectory.of(dir.resolve("torch"), "recipe"));
+        List<Double> plugin = ModelMetrics.read(dir.resolve("plugin/recipe/metrics.json")).history().stream()
+                .map(EpochMetrics::learningRate)
+                .toList();
+        List<Double> torch = ModelMetrics.read(dir.resolve("torch/recipe/metrics.json")).history().stream()
+                .map(EpochMetrics::learningRate)
+                .toList();
+        assertThat(torch).hasSize(3).hasSameSizeAs(plugin);
+        for (int i = 0; i < plugin.size(); i++) {
+            assertThat(torch.get(i)).as("learning rate of epoch %d", i + 1).isCloseTo(plugin.get(i), within(1e-9));
+        }
     }
 
     private Path everyLayerModel(int channels, String layers) throws Exception {
