@@ -213,7 +213,15 @@ def main():
             y = data.train_y[chosen].to(device)
             optimizer.zero_grad()
             logits = model(x)
-            loss = F.cross_entropy(logits, y, weight=weights, label_smoothing=training["labelSmoothing"])
+            if weights is not None and distributed:
+                # the whole batch's weighted mean, as on one process: each process's weighted sum over the
+                # batch's total label weight, times the process count that DDP's gradient average divides by
+                total_weight = weights[y].sum()
+                dist.all_reduce(total_weight)
+                loss = F.cross_entropy(logits, y, weight=weights, label_smoothing=training["labelSmoothing"],
+                                       reduction="sum") * world / total_weight
+            else:
+                loss = F.cross_entropy(logits, y, weight=weights, label_smoothing=training["labelSmoothing"])
             loss.backward()
             if training["gradientClipping"] is not None:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=training["gradientClipping"])
