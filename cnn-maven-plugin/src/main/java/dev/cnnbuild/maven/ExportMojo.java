@@ -22,7 +22,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * package in {@code target/cnn-export/<name>/pytorch/} whose {@code train.py} trains the same network on the same
  * data under {@code torchrun} (PyTorch DistributedDataParallel, one machine or many) and writes a model directory
  * that {@code cnn:check} gates as one {@code cnn:train} wrote. Bound to no phase: run {@code mvn cnn:export} on
- * purpose. A layer or option that cannot be exported fails the build naming it and the reason; nothing is written.
+ * purpose. A layer or option that cannot be exported fails the build naming it and the reason; that model's package is not written.
  */
 @Mojo(name = "export", threadSafe = true)
 public class ExportMojo extends AbstractCnnMojo {
