@@ -10,9 +10,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
-import dev.cnnbuild.core.data.ImageSetDecoder;
+import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,9 +171,10 @@ class PytorchExportTest {
                 rewritten.toString());
 
         assertThat(rewritten).hasSameBinaryContentAs(directory.parameters());
-        ImageSet images = ImageSetDecoder.decode(
-                        ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE)
-                .images();
+        ImageStore testImages =
+                new DecodingImageStore(ImageFolderListing.list(test), new InputShape(channels, 8, 8), ResizeMode.NONE);
+        ImageSet images =
+                testImages.gather(IntStream.range(0, testImages.count()).toArray());
         try (LoadedModel model = LoadedModel.load(directory, dir, Device.cpu());
                 Model torchScript = Model.newInstance("every-layer", Device.cpu(), "PyTorch");
                 NDManager scope = model.manager().newSubManager()) {
