@@ -52,7 +52,8 @@ public abstract class Classifier implements AutoCloseable {
     }
 
     /**
-     * Classifies an image file (PNG, JPEG, BMP or GIF).
+     * Classifies an image file (PNG, JPEG, BMP, GIF or WebP), turned upright by its EXIF orientation as training
+     * turned its images.
      *
      * @param file the image file
      * @return the classes' probabilities
@@ -64,7 +65,7 @@ public abstract class Classifier implements AutoCloseable {
     }
 
     /**
-     * Classifies an image already in memory.
+     * Classifies an image already in memory, as it stands: a {@code BufferedImage} carries no EXIF orientation.
      *
      * @param image the image, grey or colour, of any type {@code javax.imageio} reads into
      * @return the classes' probabilities
@@ -76,8 +77,8 @@ public abstract class Classifier implements AutoCloseable {
     }
 
     /**
-     * Classifies the image an input stream holds (PNG, JPEG, BMP or GIF), such as an upload; the stream is read to
-     * its end, not closed.
+     * Classifies the image an input stream holds (PNG, JPEG, BMP, GIF or WebP, EXIF orientation applied), such as an
+     * upload; the stream is read to its end, not closed.
      *
      * @param in the image's bytes
      * @return the classes' probabilities
@@ -88,7 +89,7 @@ public abstract class Classifier implements AutoCloseable {
     }
 
     /**
-     * Classifies an image file's bytes (PNG, JPEG, BMP or GIF).
+     * Classifies an image file's bytes (PNG, JPEG, BMP, GIF or WebP, EXIF orientation applied).
      *
      * @param encoded the file's bytes
      * @return the classes' probabilities

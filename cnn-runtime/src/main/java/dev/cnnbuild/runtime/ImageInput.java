@@ -17,10 +17,11 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Reads an application's images into a model's input bytes with the training's own code ({@link ImageDecoder}: grey
- * or colour, resized or refused as the model's {@code resize} says), after checking their size from the file's
- * header, so that an image of the wrong size, or a small upload that claims a huge image, is refused before its
- * pixels are decoded. Every {@link Classifier} reads its images through it, whatever engine runs the network.
+ * Reads an application's images into a model's input bytes with the training's own code ({@link ImageDecoder}: the
+ * same formats, JPEG EXIF orientation, colour conversion, and resizing or refusal as the model's {@code resize}
+ * says), after checking their upright size from the file's header, so that an image of the wrong size, or a small
+ * upload that claims a huge image, is refused before its pixels are decoded. Every {@link Classifier} reads its
+ * images through it, whatever engine runs the network.
  *
  * <pre>{@code
  * ImageInput input = new ImageInput("mnist-cnn", new InputShape(1, 28, 28), ResizeMode.NONE);
@@ -34,7 +35,7 @@ import javax.imageio.stream.ImageInputStream;
 public record ImageInput(String model, InputShape shape, ResizeMode resize) {
 
     /**
-     * Reads an image file (PNG, JPEG, BMP or GIF).
+     * Reads an image file (PNG, JPEG, BMP, GIF or WebP), turned upright by its EXIF orientation.
      *
      * @param file the file
      * @return {@code channels x height x width} bytes, channel plane by plane
@@ -45,15 +46,17 @@ public record ImageInput(String model, InputShape shape, ResizeMode resize) {
             throw new CnnClassifierException(
                     file + ": no such image file" + (Files.isDirectory(file) ? " (it is a directory)" : ""));
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            return decode(read(in, file.toString()), file.toString());
-        } catch (IOException e) {
+        byte[] encoded;
+        try {
+            encoded = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) { // OutOfMemoryError: over 2 GB, more than an array holds
             throw new CnnClassifierException(file + ": cannot be read (" + e.getMessage() + ")", e);
         }
+        return decode(encoded, file.toString());
     }
 
     /**
-     * Reads the image a stream holds to its end, without closing it.
+     * Reads the image a stream holds to its end, without closing it, as {@link #decode(Path)} reads a file.
      *
      * @param in the image's bytes
      * @param source how messages name it
@@ -61,22 +64,28 @@ public record ImageInput(String model, InputShape shape, ResizeMode resize) {
      * @throws CnnClassifierException if the bytes are not an image, or it is too large or of the wrong size
      */
     public byte[] decode(InputStream in, String source) {
-        return decode(read(in, source), source);
+        byte[] encoded;
+        try {
+            encoded = in.readAllBytes();
+        } catch (IOException | OutOfMemoryError e) {
+            throw new CnnClassifierException(source + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+        return decode(encoded, source);
     }
 
     /**
-     * Reads an image file's bytes.
+     * Reads an image file's bytes, as {@link #decode(Path)} reads the file.
      *
      * @param encoded the file's bytes
      * @return {@code channels x height x width} bytes, channel plane by plane
      * @throws CnnClassifierException if the bytes are not an image, or it is too large or of the wrong size
      */
     public byte[] decode(byte[] encoded) {
-        return decode(new ByteArrayInputStream(encoded), "the image of " + encoded.length + " bytes");
+        return decode(encoded, "the image of " + encoded.length + " bytes");
     }
 
     /**
-     * Converts an image already in memory.
+     * Converts an image already in memory, as it stands (a {@code BufferedImage} carries no EXIF orientation).
      *
      * @param image the image
      * @param source how messages name it
@@ -114,20 +123,23 @@ public record ImageInput(String model, InputShape shape, ResizeMode resize) {
     }
 
     /**
-     * Reads an image as {@link ImageIO#read(InputStream)} does, but checks its size from its header first: an image
-     * of the wrong size, or a small file that claims a huge image, is refused before its pixels are decoded.
+     * Checks an image file's upright size from its header, then decodes it with {@link ImageDecoder}: an image of
+     * the wrong size, or a small file that claims a huge image, is refused before its pixels are decoded.
      */
-    private BufferedImage read(InputStream in, String source) {
-        try (ImageInputStream stream = ImageIO.createImageInputStream(in)) {
+    private byte[] decode(byte[] encoded, String source) {
+        // first: it registers the image readers ImageDecoder uses (TwelveMonkeys' JPEG and WebP) for the header read
+        boolean swap = ImageDecoder.exifOrientation(encoded) >= 5;
+        try (ImageInputStream stream = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
             if (readers == null || !readers.hasNext()) {
-                throw new CnnClassifierException(source + ": is not a PNG, JPEG, BMP or GIF image");
+                throw new CnnClassifierException(source + ": is not a PNG, JPEG, BMP, GIF or WebP image");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                checkSize(source, reader.getHeight(0), reader.getWidth(0));
-                return reader.read(0, reader.getDefaultReadParam());
+                int height = reader.getHeight(0);
+                int width = reader.getWidth(0);
+                checkSize(source, swap ? width : height, swap ? height : width);
             } finally {
                 reader.dispose();
             }
@@ -136,8 +148,13 @@ public record ImageInput(String model, InputShape shape, ResizeMode resize) {
         } catch (IOException | RuntimeException e) {
             throw new CnnClassifierException(
                     source + ": cannot be decoded as an image (" + e.getMessage()
-                            + "); it is damaged or not a PNG, JPEG, BMP or GIF",
+                            + "); it is damaged or not a PNG, JPEG, BMP, GIF or WebP",
                     e);
+        }
+        try {
+            return ImageDecoder.decode(encoded, source, shape, resize);
+        } catch (DatasetException e) {
+            throw new CnnClassifierException(e.getMessage(), e);
         }
     }
 }

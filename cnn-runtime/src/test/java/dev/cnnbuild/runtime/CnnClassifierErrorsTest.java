@@ -129,19 +129,32 @@ class CnnClassifierErrorsTest {
             assertThatThrownBy(() -> classifier.classify(truncated))
                     .isInstanceOf(CnnClassifierException.class)
                     .hasMessageStartingWith(truncated + ": cannot be decoded as an image (")
-                    .hasMessageEndingWith("); it is damaged or not a PNG, JPEG, BMP or GIF");
+                    .hasMessageEndingWith(
+                            "); the file is damaged or not what its extension says: replace it or remove it");
             assertThatThrownBy(() -> classifier.classify(text))
                     .isInstanceOf(CnnClassifierException.class)
-                    .hasMessage(text + ": is not a PNG, JPEG, BMP or GIF image");
+                    .hasMessage(text + ": is not a PNG, JPEG, BMP, GIF or WebP image");
             assertThatThrownBy(() -> classifier.classify("not an image".getBytes()))
                     .isInstanceOf(CnnClassifierException.class)
-                    .hasMessage("the image of 12 bytes: is not a PNG, JPEG, BMP or GIF image");
+                    .hasMessage("the image of 12 bytes: is not a PNG, JPEG, BMP, GIF or WebP image");
             assertThatThrownBy(() -> classifier.classifyAll(List.of(png, large)))
                     .isInstanceOf(CnnClassifierException.class)
                     .hasMessage(large + ": image is 10x12 (height x width) but model " + tiny.root()
                             + " takes 8x8 images and was trained with 'resize: none'; give it 8x8 images, or retrain"
                             + " it with 'resize: stretch' or 'resize: crop' in its model file's 'data' section");
             assertThat(classifier.classify(png).probabilities()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aPhonePhotoOfTheWrongSizeIsRefusedByItsUprightSize() throws Exception {
+        TrainedModels.PhonePhoto photo = TrainedModels.writePhonePhoto(dir.resolve("phone.jpg"));
+        try (CnnClassifier classifier = CnnClassifier.load(tiny.root())) {
+            // stored 10 high and 12 wide, turned by its EXIF orientation: 12 high and 10 wide, as training measures it
+            assertThatThrownBy(() -> classifier.classify(photo.file()))
+                    .isInstanceOf(CnnClassifierException.class)
+                    .hasMessageStartingWith(photo.file() + ": image is 12x10 (height x width) but model " + tiny.root()
+                            + " takes 8x8 images");
         }
     }
 

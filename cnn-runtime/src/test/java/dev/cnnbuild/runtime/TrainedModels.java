@@ -1,11 +1,17 @@
 package dev.cnnbuild.runtime;
 
 import dev.cnnbuild.core.data.IdxReader;
+import dev.cnnbuild.core.data.ImageDecoder;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.model.ModelDirectory;
+import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyDataset;
 import dev.cnnbuild.core.testing.TinyImages;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -98,6 +104,67 @@ public final class TrainedModels {
             files.add(file);
         }
         return files;
+    }
+
+    /**
+     * A JPEG as a phone stores a photo: its pixels lie sideways and its EXIF orientation (6) says to turn them a
+     * quarter clockwise for display.
+     *
+     * @param file the JPEG file
+     * @param stored its pixels as stored, decoded without the orientation
+     * @param upright the same pixels turned a quarter clockwise, as the photo is to be seen
+     */
+    public record PhonePhoto(Path file, BufferedImage stored, BufferedImage upright) {}
+
+    /**
+     * Writes a 10 high and 12 wide JPEG, red in its left third and blue elsewhere, tagged with EXIF orientation 6;
+     * upright it is 12 high and 10 wide, red in its top third. The pixels are the JPEG's own, decoded without the
+     * tag, so an upright image and the file differ only by the turn.
+     */
+    public static PhonePhoto writePhonePhoto(Path file) throws Exception {
+        int height = 10;
+        int width = 12;
+        BufferedImage drawn = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                drawn.setRGB(x, y, x < width / 3 ? 0xD02020 : 0x2030C0);
+            }
+        }
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        ImageIO.write(drawn, "jpg", jpeg);
+        byte[] untagged = jpeg.toByteArray();
+        byte[] planes = ImageDecoder.decode(untagged, "stored", new InputShape(3, height, width), ResizeMode.NONE);
+        BufferedImage stored = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        BufferedImage upright = new BufferedImage(height, width, BufferedImage.TYPE_INT_RGB);
+        int size = height * width;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int i = y * width + x;
+                int rgb = (planes[i] & 0xFF) << 16 | (planes[size + i] & 0xFF) << 8 | planes[2 * size + i] & 0xFF;
+                stored.setRGB(x, y, rgb);
+                upright.setRGB(height - 1 - y, x, rgb); // a quarter clockwise: the bottom row becomes the left column
+            }
+        }
+        Files.write(file, withOrientation(untagged, 6));
+        return new PhonePhoto(file, stored, upright);
+    }
+
+    /** Inserts a big-endian EXIF segment holding only the orientation tag after a JPEG's start-of-image marker. */
+    private static byte[] withOrientation(byte[] jpeg, int orientation) {
+        ByteBuffer tiff = ByteBuffer.allocate(26);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // the directory follows the header
+        tiff.putShort((short) 1); // one entry: tag 0x0112, type SHORT, one value
+        tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation);
+        tiff.putShort((short) 0).putInt(0); // padding, no next directory
+        ByteBuffer segment = ByteBuffer.allocate(4 + 6 + tiff.capacity());
+        segment.put((byte) 0xFF).put((byte) 0xE1).putShort((short) (segment.capacity() - 2));
+        segment.put("Exif".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) 0);
+        segment.put(tiff.array());
+        byte[] tagged = new byte[jpeg.length + segment.capacity()];
+        System.arraycopy(jpeg, 0, tagged, 0, 2);
+        System.arraycopy(segment.array(), 0, tagged, 2, segment.capacity());
+        System.arraycopy(jpeg, 2, tagged, 2 + segment.capacity(), jpeg.length - 2);
+        return tagged;
     }
 
     private static void subset(String prefix, int count, Path dir) throws Exception {

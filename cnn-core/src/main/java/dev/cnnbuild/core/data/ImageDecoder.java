@@ -84,6 +84,23 @@ public final class ImageDecoder {
     }
 
     /**
+     * Returns the EXIF orientation a JPEG file's bytes record, which {@link #decode(byte[], String, InputShape,
+     * ResizeMode)} applies: for a caller that checks an image's upright size from its header before decoding it.
+     * Orientations 5 to 8 swap height and width. Calling it registers the readers this class uses (TwelveMonkeys'
+     * JPEG and WebP) with {@code javax.imageio}, so that a header read next finds them.
+     *
+     * <pre>{@code
+     * boolean swap = ImageDecoder.exifOrientation(bytes) >= 5;   // the upright image is reader.getHeight(0) wide
+     * }</pre>
+     *
+     * @param bytes the whole file
+     * @return 1 to 8; 1 (upright) when the file is no JPEG or records no valid orientation
+     */
+    public static int exifOrientation(byte[] bytes) {
+        return ExifOrientation.of(bytes);
+    }
+
+    /**
      * Decodes an image already read, as {@link #decode(Path, InputShape, ResizeMode)} decodes a file: the one
      * conversion for training, evaluation and an application's images alike.
      *

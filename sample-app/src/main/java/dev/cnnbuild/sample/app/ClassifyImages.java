@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class ClassifyImages {
     private static final String USAGE = "usage: java -jar cnn-sample-app.jar [--model NAME|DIRECTORY] IMAGE...\n"
-            + "  classifies PNG, JPEG, BMP or GIF files; NAME is a model on the class path (mnist-cnn, the default,"
+            + "  classifies PNG, JPEG, BMP, GIF or WebP files; NAME is a model on the class path (mnist-cnn, the default,"
             + " or digits-cnn), DIRECTORY a model directory written by cnn:train";
 
     private ClassifyImages() {}
