@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Measures what a user waits for: the whole `mvn cnn:train` process of the sample against the whole reference
-# PyTorch script, run alternately (pair i runs the reference first when i is odd, cnn:train first when i is even),
-# each under /usr/bin/time -v. Prints the median, minimum and maximum of wall, CPU and system time, peak resident
+# Measures what a user waits for: the whole `mvn cnn:train` process of one of the sample's models against the whole
+# reference PyTorch script of the same network and recipe, run alternately (pair i runs the reference first when i
+# is odd, cnn:train first when i is even), each under /usr/bin/time -v. Prints the median, minimum and maximum of wall, CPU and system time, peak resident
 # memory, the seconds outside the epochs' training and the training throughput of both, and the ratios.
 #
-# Usage: benchmarks/compare-with-reference.sh [--pairs N] [--epochs E] [--threads T] [--contention]
+# Usage: benchmarks/compare-with-reference.sh [--model NAME] [--pairs N] [--epochs E] [--threads T] [--contention]
 #            [--only cnn|reference] [-- extra mvn arguments]
+#   --model NAME    mnist-cnn (default), against ../shared/reference/seed_cnn.py (the PyTorch tutorial), or
+#                   mnist-resnet, against benchmarks/resnet-mnist/resnet_mnist.py
 #   --pairs N       pairs to run (default 3)
 #   --epochs E      epochs of each training (default 2); the sample's model file is copied with this epoch count
 #   --threads T     threads of both trainers (default 2)
@@ -18,9 +20,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
-pairs=3 epochs=2 threads=2 contention=false only=""
+pairs=3 epochs=2 threads=2 contention=false only="" model_name=mnist-cnn
 while [[ $# -gt 0 ]]; do
     case $1 in
+        --model) model_name=$2; shift 2 ;;
         --pairs) pairs=$2; shift 2 ;;
         --epochs) epochs=$2; shift 2 ;;
         --threads) threads=$2; shift 2 ;;
@@ -31,7 +34,11 @@ while [[ $# -gt 0 ]]; do
     esac
 done
 mvn_args=("$@")
-reference=${REFERENCE:-$root/../shared/reference/seed_cnn.py}
+case $model_name in
+    mnist-cnn) reference=${REFERENCE:-$root/../shared/reference/seed_cnn.py} ;;
+    mnist-resnet) reference=${REFERENCE:-$root/benchmarks/resnet-mnist/resnet_mnist.py} ;;
+    *) echo "unknown model $model_name: mnist-cnn or mnist-resnet" >&2; exit 2 ;;
+esac
 [[ -f $reference ]] || { echo "reference script $reference not found; set REFERENCE=" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "GNU time (/usr/bin/time) is missing: apt-get install time" >&2; exit 2; }
 
@@ -42,9 +49,9 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-model=$work/mnist-cnn.yaml
+model=$work/$model_name.yaml
 sed -e "s#\.\./\.\./\.\./data/mnist#$root/sample-project/data/mnist#g" -e "s/^  epochs: .*/  epochs: $epochs/" \
-    sample-project/src/main/cnn/mnist-cnn.yaml > "$model"
+    "sample-project/src/main/cnn/$model_name.yaml" > "$model"
 
 start_neighbour() {
     if $contention; then
@@ -75,14 +82,19 @@ run() {
     grep -E "epoch [0-9]+ done|^epoch [0-9]+:|RESULT|from now on instead of" "$work/$name-$i.log" | sed 's/^/   /' >&2 || true
 }
 run_reference() {
-    run reference "$1" /usr/bin/python3 "$reference" --data sample-project/data/mnist "$epochs" --threads "$threads"
+    if [[ $model_name == mnist-cnn ]]; then
+        run reference "$1" /usr/bin/python3 "$reference" --data sample-project/data/mnist "$epochs" --threads "$threads"
+    else
+        run reference "$1" /usr/bin/python3 "$reference" --data sample-project/data/mnist --epochs "$epochs" \
+            --threads "$threads"
+    fi
 }
 run_cnn() {
     run cnn "$1" mvn -B -o -f sample-project/pom.xml cnn:train -Dcnn.force=true -Dcnn.threads="$threads" \
         -Dcnn.models="$model" -Dcnn.outputDirectory="$work/cnn" "${mvn_args[@]}"
 }
 
-echo "# $(date -u '+%F %T') UTC, $(nproc) cores, $pairs pairs, $epochs epochs, $threads threads, contention $contention" >&2
+echo "# $(date -u '+%F %T') UTC, $model_name, $(nproc) cores, $pairs pairs, $epochs epochs, $threads threads, contention $contention" >&2
 echo "# load before: $(cat /proc/loadavg); other Maven builds: $(pgrep -fc plexus-classworlds || true)" >&2
 for ((i = 1; i <= pairs; i++)); do
     if [[ $only == reference ]]; then run_reference "$i"
