@@ -4,6 +4,7 @@ import dev.cnnbuild.core.cli.ForkProtocol;
 import dev.cnnbuild.core.cli.ForkRequest;
 import dev.cnnbuild.core.cli.ForkRequestFile;
 import dev.cnnbuild.core.engine.ClassPathNatives;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import dev.cnnbuild.maven.natives.NativesResolver;
 import java.io.File;
@@ -306,6 +307,24 @@ public abstract class AbstractForkingMojo extends AbstractCnnMojo {
      */
     protected final File nativesJar() throws MojoExecutionException {
         return resolvedClasspath().natives();
+    }
+
+    /**
+     * Resolves the module artifacts the model files' torchscript layers name, through Maven's resolver and the
+     * project's repositories ({@link ModuleArtifactResolver}).
+     *
+     * @param modelFiles the model files
+     * @return the resolved files by coordinates
+     * @throws MojoExecutionException naming every artifact that cannot be resolved, where it is written and the fix
+     */
+    protected final ModuleArtifacts moduleArtifacts(List<Path> modelFiles) throws MojoExecutionException {
+        return new ModuleArtifactResolver(
+                        repositorySystem,
+                        repositorySession,
+                        remoteRepositories,
+                        projectDirectory.getAbsoluteFile().toPath(),
+                        getLog())
+                .resolve(modelFiles);
     }
 
     private ForkClasspath.Resolved resolvedClasspath() throws MojoExecutionException {

@@ -11,6 +11,7 @@ import dev.cnnbuild.core.service.TrainingPreflight;
 import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.File;
 import java.io.IOException;
@@ -156,8 +157,11 @@ public class TrainMojo extends AbstractForkingMojo {
             getLog().info("No model files (*.yaml, *.yml) in " + modelDirectory + "; nothing to train.");
             return;
         }
+        List<Path> modelFiles =
+                files.stream().map(file -> file.getAbsoluteFile().toPath()).toList();
+        ModuleArtifacts artifacts = moduleArtifacts(modelFiles);
         TrainForkRequest request = new TrainForkRequest(
-                files.stream().map(file -> file.getAbsoluteFile().toPath()).toList(),
+                modelFiles,
                 outputDirectory.getAbsoluteFile().toPath(),
                 projectDirectory.getAbsoluteFile().toPath(),
                 isSet(device) ? Optional.of(DeviceChoice.parse(device)) : Optional.empty(),
@@ -166,7 +170,8 @@ public class TrainMojo extends AbstractForkingMojo {
                 threadSettings(),
                 memoryLimit(),
                 forkNatives(),
-                mavenPid());
+                mavenPid(),
+                artifacts);
         checkBeforeForking(request);
         ThreadSettings threads = request.threads();
         getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threads.count()

@@ -6,6 +6,8 @@ import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.rules.RuleException;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModuleArtifact;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.IOException;
 import java.io.StringReader;
@@ -15,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +115,12 @@ public final class ForkRequestFile {
             fields.put("natives.pytorchVersion", natives.pytorchVersion());
             fields.put("natives.flavor", natives.flavor());
         });
+        fields.putList("artifact", List.copyOf(request.artifacts().files().keySet()));
+        fields.putList(
+                "artifact.file",
+                request.artifacts().files().values().stream()
+                        .map(Path::toString)
+                        .toList());
     }
 
     private static void writeCheck(CheckForkRequest request, Fields fields) {
@@ -213,7 +222,8 @@ public final class ForkRequestFile {
                 reader.threads(),
                 new MemoryLimit(bytes, reader.text("memoryLimit.source")),
                 version.map(v -> new ClassPathNatives(v, flavor.get())),
-                reader.parentPid());
+                reader.parentPid(),
+                reader.artifacts());
     }
 
     private static CheckForkRequest readCheck(Reader reader) throws ForkRequestException {
@@ -346,6 +356,25 @@ public final class ForkRequestFile {
             } catch (IllegalArgumentException e) {
                 throw wrong("threads", "at least 1, and at least 2 where they adapt");
             }
+        }
+
+        /** The resolved module artifacts: coordinates in {@code artifact.N}, their files in {@code artifact.file.N}. */
+        ModuleArtifacts artifacts() throws ForkRequestException {
+            List<String> coordinates = list("artifact");
+            List<String> files = list("artifact.file");
+            if (files.size() != coordinates.size()) {
+                throw wrong("artifact.file.count", "as many files as artifacts (" + coordinates.size() + ")");
+            }
+            Map<String, Path> resolved = new LinkedHashMap<>();
+            for (int i = 0; i < coordinates.size(); i++) {
+                try {
+                    ModuleArtifact.parse(coordinates.get(i));
+                } catch (IllegalArgumentException e) {
+                    throw wrong("artifact." + i, "Maven coordinates " + ModuleArtifact.FORM);
+                }
+                resolved.put(coordinates.get(i), path("artifact.file." + i));
+            }
+            return ModuleArtifacts.of(resolved);
         }
 
         OptionalLong parentPid() throws ForkRequestException {

@@ -4,6 +4,7 @@ import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.OptionalLong;
  * What {@code cnn:train} tells its fork ({@link TrainCommand}): the model files, where the model directories go, the
  * project, the device and device count that override the model files', whether to retrain up-to-date models, the
  * threads, the memory limit (parsed in Maven's JVM), the natives Maven chose (so the fork need not read them from its
- * class path again) and the process to watch. New fields go here, in {@link ForkRequestFile} (one key each) and in
+ * class path again), the process to watch and the files Maven resolved the torchscript layers' artifacts to. New
+ * fields go here, in {@link ForkRequestFile} (one key each) and in
  * its round-trip test.
  *
  * <pre>{@code
@@ -34,6 +36,7 @@ import java.util.OptionalLong;
  * @param natives the natives on the fork's class path, as {@link ClassPathNatives} tells them; empty where only the
  *     engine's load can tell
  * @param parentPid the process the fork ends with, if any
+ * @param artifacts the files Maven resolved the model files' module artifacts to, by their coordinates
  */
 public record TrainForkRequest(
         List<Path> modelFiles,
@@ -45,7 +48,8 @@ public record TrainForkRequest(
         ThreadSettings threads,
         MemoryLimit memoryLimit,
         Optional<ClassPathNatives> natives,
-        OptionalLong parentPid)
+        OptionalLong parentPid,
+        ModuleArtifacts artifacts)
         implements ForkRequest {
 
     /**
@@ -79,7 +83,8 @@ public record TrainForkRequest(
                 ThreadSettings.fixed(Runtime.getRuntime().availableProcessors()),
                 MemoryLimit.machine(),
                 ClassPathNatives.find(),
-                OptionalLong.empty());
+                OptionalLong.empty(),
+                ModuleArtifacts.none());
     }
 
     /** Returns this request with {@code force} set as given. */
@@ -94,13 +99,24 @@ public record TrainForkRequest(
                 threads,
                 memoryLimit,
                 natives,
-                parentPid);
+                parentPid,
+                artifacts);
     }
 
     /** Returns this request with the project given. */
     public TrainForkRequest withProject(Path project) {
         return new TrainForkRequest(
-                modelFiles, outputDirectory, project, device, devices, force, threads, memoryLimit, natives, parentPid);
+                modelFiles,
+                outputDirectory,
+                project,
+                device,
+                devices,
+                force,
+                threads,
+                memoryLimit,
+                natives,
+                parentPid,
+                artifacts);
     }
 
     /** Returns this request with the device (and device count) given. */
@@ -115,7 +131,8 @@ public record TrainForkRequest(
                 threads,
                 memoryLimit,
                 natives,
-                parentPid);
+                parentPid,
+                artifacts);
     }
 
     /** Returns this request with the threads given. */
@@ -130,7 +147,8 @@ public record TrainForkRequest(
                 settings,
                 memoryLimit,
                 natives,
-                parentPid);
+                parentPid,
+                artifacts);
     }
 
     /** Returns this request with the memory limit given. */
@@ -145,14 +163,40 @@ public record TrainForkRequest(
                 threads,
                 limit,
                 natives,
-                parentPid);
+                parentPid,
+                artifacts);
+    }
+
+    /** Returns this request with the files the model files' module artifacts were resolved to. */
+    public TrainForkRequest withArtifacts(ModuleArtifacts resolved) {
+        return new TrainForkRequest(
+                modelFiles,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                threads,
+                memoryLimit,
+                natives,
+                parentPid,
+                resolved);
     }
 
     /** Returns one {@link TrainingRequest} per model file, in order. */
     public List<TrainingRequest> trainingRequests() {
         return modelFiles.stream()
                 .map(file -> new TrainingRequest(
-                        file, outputDirectory, projectDirectory, device, devices, force, threads, memoryLimit, natives))
+                        file,
+                        outputDirectory,
+                        projectDirectory,
+                        device,
+                        devices,
+                        force,
+                        threads,
+                        memoryLimit,
+                        natives,
+                        artifacts))
                 .toList();
     }
 

@@ -68,7 +68,7 @@ public final class TrainingPreflight {
             Path file = request.modelFile().toAbsolutePath().normalize();
             ModelSpec spec;
             try {
-                CheckedModel model = CheckedModel.read(file, request.memoryLimit());
+                CheckedModel model = CheckedModel.read(file, request.memoryLimit(), request.artifacts());
                 models.put(request, model);
                 spec = model.spec();
             } catch (SpecException e) {

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.service;
 import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param memoryLimit the most memory training may need by the model's estimate
  * @param natives the natives the engine will load, as {@link ClassPathNatives} tells them; empty where only the
  *     engine's load can tell
+ * @param artifacts the files the build resolved the model file's module artifacts to; without Maven none, and a
+ *     torchscript layer that names an artifact then cannot train
  */
 public record TrainingRequest(
         Path modelFile,
@@ -40,7 +43,8 @@ public record TrainingRequest(
         boolean force,
         ThreadSettings threads,
         MemoryLimit memoryLimit,
-        Optional<ClassPathNatives> natives) {
+        Optional<ClassPathNatives> natives,
+        ModuleArtifacts artifacts) {
 
     /**
      * A request in the current working directory's project, on the file's own device, without forcing, with as
@@ -61,24 +65,67 @@ public record TrainingRequest(
                 false,
                 ThreadSettings.fixed(Runtime.getRuntime().availableProcessors()),
                 MemoryLimit.machine(),
-                ClassPathNatives.find());
+                ClassPathNatives.find(),
+                ModuleArtifacts.none());
     }
 
     /** Returns this request with {@code force} set as given. */
     public TrainingRequest withForce(boolean retrain) {
         return new TrainingRequest(
-                modelFile, outputDirectory, projectDirectory, device, devices, retrain, threads, memoryLimit, natives);
+                modelFile,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                retrain,
+                threads,
+                memoryLimit,
+                natives,
+                artifacts);
     }
 
     /** Returns this request with {@code memoryLimit} set as given. */
     public TrainingRequest withMemoryLimit(MemoryLimit limit) {
         return new TrainingRequest(
-                modelFile, outputDirectory, projectDirectory, device, devices, force, threads, limit, natives);
+                modelFile,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                threads,
+                limit,
+                natives,
+                artifacts);
+    }
+
+    /** Returns this request with the files its module artifacts were resolved to. */
+    public TrainingRequest withArtifacts(ModuleArtifacts resolved) {
+        return new TrainingRequest(
+                modelFile,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                threads,
+                memoryLimit,
+                natives,
+                resolved);
     }
 
     /** Returns this request with {@code threads} set as given. */
     public TrainingRequest withThreads(ThreadSettings settings) {
         return new TrainingRequest(
-                modelFile, outputDirectory, projectDirectory, device, devices, force, settings, memoryLimit, natives);
+                modelFile,
+                outputDirectory,
+                projectDirectory,
+                device,
+                devices,
+                force,
+                settings,
+                memoryLimit,
+                natives,
+                artifacts);
     }
 }

@@ -29,6 +29,7 @@ import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TorchScriptFiles;
+import dev.cnnbuild.core.spec.TorchScriptLayer;
 import dev.cnnbuild.core.training.CheckpointStore;
 import dev.cnnbuild.core.training.ClassWeights;
 import dev.cnnbuild.core.training.ModelTrainer;
@@ -37,7 +38,6 @@ import dev.cnnbuild.core.training.TrainingException;
 import dev.cnnbuild.core.training.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +132,9 @@ public final class TrainingService {
     public TrainingResult train(TrainingRequest request)
             throws SpecException, DatasetException, TrainingException, IOException {
         return train(
-                request, CheckedModel.read(request.modelFile().toAbsolutePath().normalize(), request.memoryLimit()));
+                request,
+                CheckedModel.read(
+                        request.modelFile().toAbsolutePath().normalize(), request.memoryLimit(), request.artifacts()));
     }
 
     /**
@@ -158,12 +160,9 @@ public final class TrainingService {
         Consumer<String> dataLines = line -> listener.onDataLine(spec.name(), line);
         ModelData data = ModelData.forTraining(spec, dataLines);
         ClassWeights.check(spec.training().classWeights(), data.classNames());
-        List<Path> hashed = new ArrayList<>(data.files());
-        hashed.addAll(modules.values());
+        Map<String, Path> hashed = hashedFiles(spec, data.files(), modules, request.projectDirectory());
         Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
-                .hashes(
-                        ProjectPaths.named(request.projectDirectory(), hashed),
-                        Progress.of("hashing data files", hashed.size(), dataLines));
+                .hashes(hashed, Progress.of("hashing data files", hashed.size(), dataLines));
         Fingerprint fingerprint =
                 Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
@@ -263,6 +262,24 @@ public final class TrainingService {
         } catch (OnnxExportException e) {
             throw new TrainingException(spec.source() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The files whose hashes go into the fingerprint, by name: the data files and module files relative to the
+     * project, a module artifact by its coordinates, so that where the local repository lies does not matter.
+     */
+    private static Map<String, Path> hashedFiles(
+            ModelSpec spec, List<Path> dataFiles, Map<Integer, Path> modules, Path project) {
+        Map<String, Path> hashed = new LinkedHashMap<>(ProjectPaths.named(project, dataFiles));
+        modules.forEach((index, file) -> {
+            TorchScriptLayer layer = (TorchScriptLayer) spec.layers().get(index - 1);
+            hashed.put(
+                    layer.artifact()
+                            .map(artifact -> "artifact " + artifact.coordinates())
+                            .orElse(ProjectPaths.relative(project, file)),
+                    file);
+        });
+        return hashed;
     }
 
     private static Map<String, Path> moduleCopies(Map<Integer, Path> modules) {

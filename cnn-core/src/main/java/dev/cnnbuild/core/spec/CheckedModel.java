@@ -36,7 +36,21 @@ public record CheckedModel(ModelSpec spec, List<LayerShape> shapes, long paramet
      *     estimate and the limit
      */
     public static CheckedModel read(Path file, MemoryLimit limit) throws SpecException {
-        return check(ModelSpecReader.read(file), limit);
+        return read(file, limit, ModuleArtifacts.none());
+    }
+
+    /**
+     * Reads a model file and checks it as {@link #read(Path, MemoryLimit)} does, its torchscript layers' artifacts
+     * given the files the build resolved them to, so that their values count in the parameters and the estimate.
+     *
+     * @param file the model file
+     * @param limit the most memory training it may need
+     * @param artifacts the resolved module artifacts
+     * @return the checked model
+     * @throws SpecException as {@link #read(Path, MemoryLimit)}
+     */
+    public static CheckedModel read(Path file, MemoryLimit limit, ModuleArtifacts artifacts) throws SpecException {
+        return check(artifacts.resolve(ModelSpecReader.read(file)), limit);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -187,14 +188,56 @@ final class LayerReader {
         YamlMapping parameters = entry.parameters(owner, "{file: backbone.pt, output: [512], trainable: false}");
         parameters.allowOnly(ModelFileDefinitions.TORCHSCRIPT);
         SpecErrors errors = parameters.errors();
-        Path file = errors.attempt(
-                () -> parameters.require("file", "file: backbone.pt").path(), null);
+        Optional<Path> file = errors.attempt(
+                () -> parameters.has("file")
+                        ? Optional.of(
+                                parameters.require("file", "file: backbone.pt").path())
+                        : Optional.empty(),
+                Optional.empty());
+        Optional<ModuleArtifact> artifact = errors.attempt(() -> moduleArtifact(parameters, owner), Optional.empty());
         TensorShape output = errors.attempt(
                 () -> outputShape(parameters.require("output", "output: [512]"), owner), TensorShape.of(1));
         int frozenEpochs = errors.attempt(
                 () -> frozenEpochs(parameters.require("trainable", "trainable: false")),
                 TorchScriptLayer.ALWAYS_FROZEN);
-        return new TorchScriptLayer(file, output, frozenEpochs, entry.location());
+        if (file.isEmpty() && artifact.isEmpty()) {
+            if (!parameters.has("file") && !parameters.has("artifact")) {
+                errors.add(SpecException.at(
+                        parameters.location(),
+                        owner + " needs 'file' or 'artifact'; add one, e.g. file: backbone.pt (a module beside the"
+                                + " model file) or artifact: 'org.example:backbone:1.0' (a module that cnn:train"
+                                + " resolves from Maven's repositories)"));
+            }
+            file = Optional.of(Path.of("")); // the error is recorded; the layer only stands in for it
+        }
+        return new TorchScriptLayer(file, artifact, output, frozenEpochs, entry.location());
+    }
+
+    /** The {@code artifact} key, parsed, where it is written instead of {@code file}. */
+    private static Optional<ModuleArtifact> moduleArtifact(YamlMapping parameters, String owner) throws SpecException {
+        if (!parameters.has("artifact")) {
+            return Optional.empty();
+        }
+        YamlValue value = parameters.require("artifact", "artifact: 'org.example:backbone:1.0'");
+        if (parameters.has("file")) {
+            throw SpecException.at(
+                    value.location(),
+                    owner + " has both 'file' and 'artifact'; keep one: 'file' for a module beside the model file,"
+                            + " or 'artifact' for one that cnn:train resolves from Maven's repositories");
+        }
+        String text = value.text().strip();
+        try {
+            return Optional.of(ModuleArtifact.parse(text));
+        } catch (IllegalArgumentException e) {
+            String hint = text.contains("/") && !text.contains(":")
+                    ? "; write ':' between the parts, not '/'"
+                    : "; for a module file beside the model file, write 'file' instead";
+            throw SpecException.at(
+                    value.location(),
+                    value.field() + " must be Maven coordinates " + ModuleArtifact.FORM + ", such as"
+                            + " org.example:digits-backbone:1.0 or org.example:backbones:1.0:digits, but '" + text
+                            + "' is not: " + e.getMessage() + hint);
+        }
     }
 
     private static TensorShape outputShape(YamlValue value, String owner) throws SpecException {

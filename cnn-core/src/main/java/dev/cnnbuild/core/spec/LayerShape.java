@@ -47,7 +47,7 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
      *
      * @return weights and biases of conv2d and linear, scale and shift of batchnorm, the values stored in a torchscript
      *     module's file ({@link TorchScriptArchive#storedValues()}, buffers included; 0 when the file cannot be
-     *     read), the sum of the layers inside a residual block (with its projection shortcut's weights, scales and
+     *     read or is an artifact not resolved), the sum of the layers inside a residual block (with its projection shortcut's weights, scales and
      *     shifts) or a repeat, 0 for the others
      */
     public long parameterCount() {
@@ -94,7 +94,7 @@ public record LayerShape(LayerSpec layer, int index, TensorShape input, TensorSh
      */
     double parameters() {
         if (layer instanceof TorchScriptLayer module) {
-            return storedValues(module.file());
+            return module.file().map(LayerShape::storedValues).orElse(0L);
         }
         if (layer instanceof Conv2dLayer conv) {
             double weights = (double) conv.filters() * (input.dim(0) / conv.groups()) * conv.kernel() * conv.kernel();

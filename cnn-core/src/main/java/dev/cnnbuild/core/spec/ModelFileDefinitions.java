@@ -209,7 +209,17 @@ final class ModelFileDefinitions {
             MappingDefinition.of(required("afterEpoch", integer(1, "frozen in the epochs up to this one")));
 
     static final MappingDefinition TORCHSCRIPT = MappingDefinition.of(
-            required("file", text("the TorchScript module (torch.jit.save), relative to the model file")),
+            optional(
+                    "file",
+                    text("the TorchScript module (torch.jit.save), relative to the model file; give this or"
+                            + " 'artifact'")),
+            optional(
+                    "artifact",
+                    pattern(
+                            "the TorchScript module as Maven coordinates " + ModuleArtifact.FORM
+                                    + ", resolved by cnn:train; give this or 'file'",
+                            "^[A-Za-z0-9_.+-]+:[A-Za-z0-9_.+-]+:[A-Za-z0-9_.+-]+(:[A-Za-z0-9_.+-]+)?"
+                                    + "(@[A-Za-z0-9_.+-]+)?$")),
             required("output", list(integer(1, null), "the shape of what one image becomes, such as [512]")),
             required(
                     "trainable",

@@ -44,29 +44,45 @@ public final class TorchScriptFiles {
 
     private static Path check(TorchScriptLayer layer, int index) throws SpecException {
         String owner = "torchscript (layer " + index + "): ";
-        Path file = layer.file();
+        Optional<ModuleArtifact> artifact = layer.artifact();
+        if (layer.file().isEmpty()) {
+            ModuleArtifact coordinates = artifact.orElseThrow();
+            throw SpecException.at(
+                    layer.location(),
+                    owner + "'artifact' " + coordinates + " was not resolved to a file: only cnn:train resolves"
+                            + " artifacts, from Maven's repositories; train with mvn cnn:train, or write 'file:'"
+                            + " with the module's path instead");
+        }
+        Path file = layer.file().get();
+        String named =
+                artifact.map(a -> "'artifact' " + a + " resolved to " + file).orElse("'file' is " + file);
+        String subject =
+                artifact.map(a -> "'artifact' " + a + " (" + file + ")").orElse("'file' " + file);
         Optional<String> problem = RegularFiles.problem(file);
         if (problem.isPresent()) {
-            String relative = Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+            String relative = Files.exists(file, LinkOption.NOFOLLOW_LINKS) || artifact.isPresent()
                     ? ""
                     : " (a relative path starts at the model file's folder)";
             throw SpecException.at(
                     layer.location(),
-                    owner + "'file' is " + file + ", which " + problem.get() + relative
+                    owner + named + ", which " + problem.get() + relative
                             + "; save the module there with torch.jit.save(torch.jit.script(module), path)");
         }
         TorchScriptArchive archive;
         try {
             archive = TorchScriptArchive.read(file);
         } catch (IOException e) {
-            throw SpecException.at(layer.location(), owner + "'file' " + file + " cannot be read (" + e + ")");
+            throw SpecException.at(layer.location(), owner + subject + " cannot be read (" + e + ")");
         }
         if (!archive.isTorchScript()) {
+            String fix = artifact.map(a -> "; install or deploy as " + a + " a module written with"
+                            + " torch.jit.save(torch.jit.script(module), path) or torch.jit.trace")
+                    .orElse("; write the module with torch.jit.save(torch.jit.script(module), path) or"
+                            + " torch.jit.trace");
             throw SpecException.at(
                     layer.location(),
-                    owner + "'file' " + file + " is not a TorchScript file (a torch.save pickle or state_dict, or"
-                            + " another format); write the module with"
-                            + " torch.jit.save(torch.jit.script(module), path) or torch.jit.trace");
+                    owner + subject + " is not a TorchScript file (a torch.save pickle or state_dict, or"
+                            + " another format)" + fix);
         }
         return file;
     }

@@ -7,6 +7,7 @@ import dev.cnnbuild.core.engine.ClassPathNatives;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.IOException;
 import java.io.StringReader;
@@ -42,7 +43,10 @@ class ForkRequestFileTest {
             new ThreadSettings(3, true),
             MemoryLimit.parse("16g"),
             Optional.of(new ClassPathNatives("2.5.1", "cu124")),
-            OptionalLong.of(4242));
+            OptionalLong.of(4242),
+            ModuleArtifacts.of(Map.of(
+                    "org.example:backbone:1.0:small@ts",
+                    Path.of("/m2/org/example/backbone/1.0/backbone-1.0-small.ts"))));
 
     private static final CheckForkRequest CHECK = new CheckForkRequest(
             Path.of("/p/target/cnn"),
@@ -87,7 +91,8 @@ class ForkRequestFileTest {
                 bare.threads(),
                 bare.memoryLimit(),
                 Optional.empty(),
-                OptionalLong.empty());
+                OptionalLong.empty(),
+                ModuleArtifacts.none());
         CheckForkRequest check = CheckForkRequest.of(dir, List.of());
 
         assertThat(ForkRequestFile.read(ForkRequestFile.write(noNatives, dir))).isEqualTo(noNatives);
@@ -162,6 +167,8 @@ class ForkRequestFileTest {
         Path device = rewritten(ForkRequestFile.write(TRAIN, dir), "device", "tpu");
         Path threads = rewritten(ForkRequestFile.write(TRAIN, dir), "threads", "many");
         Path models = rewritten(ForkRequestFile.write(TRAIN, dir), "model.count", "3");
+        Path artifact = rewritten(ForkRequestFile.write(TRAIN, dir), "artifact.0", "org.example/backbone");
+        Path artifactFiles = rewritten(ForkRequestFile.write(TRAIN, dir), "artifact.file.count", "0");
 
         assertThatThrownBy(() -> ForkRequestFile.read(device))
                 .hasMessageContaining(" is corrupt: key 'device' is 'tpu', but must be auto, cpu, gpu or gpu:N;");
@@ -169,6 +176,12 @@ class ForkRequestFileTest {
                 .hasMessageContaining(" is corrupt: key 'threads' is 'many', but must be a whole number;");
         assertThatThrownBy(() -> ForkRequestFile.read(models))
                 .hasMessageContaining(" is corrupt: key 'model.2' is missing;");
+        assertThatThrownBy(() -> ForkRequestFile.read(artifact))
+                .hasMessageContaining(" is corrupt: key 'artifact.0' is 'org.example/backbone', but must be Maven"
+                        + " coordinates groupId:artifactId:version[:classifier][@type];");
+        assertThatThrownBy(() -> ForkRequestFile.read(artifactFiles))
+                .hasMessageContaining(" is corrupt: key 'artifact.file.count' is '0', but must be as many files as"
+                        + " artifacts (1);");
     }
 
     /** Replaces one value and writes a checksum that fits, as a consistent but wrong file would have. */

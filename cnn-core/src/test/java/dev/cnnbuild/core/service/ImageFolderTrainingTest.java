@@ -208,6 +208,7 @@ class ImageFolderTrainingTest {
                 r.force(),
                 r.threads(),
                 r.memoryLimit(),
-                r.natives());
+                r.natives(),
+                r.artifacts());
     }
 }

@@ -98,7 +98,8 @@ class TrainingServiceTest {
                 false,
                 defaults.threads(),
                 defaults.memoryLimit(),
-                defaults.natives());
+                defaults.natives(),
+                defaults.artifacts());
 
         ModelMetrics metrics = service.train(request).metrics().orElseThrow();
 
