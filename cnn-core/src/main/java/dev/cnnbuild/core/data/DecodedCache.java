@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 
 /**
@@ -36,7 +37,10 @@ import java.util.stream.IntStream;
  * is read: checking 20,000 unchanged files takes a few {@code stat} calls each). A cache whose fingerprint, shape or
  * length does not match (a file changed, added or removed, another input shape, a file cut short, not a cache at
  * all) is rebuilt. Building decodes on {@code workers} threads and writes to a staging file that is synced and
- * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted. An
+ * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted.
+ * Checking, building and opening happen under a lock ({@link #lockFile}) that other processes and threads wait for,
+ * so two builds reaching the same cache at once build it once and both read it; a reader that has opened a cache
+ * keeps reading the file it opened even when a later build renames another in its place. An
  * unreadable image that {@link BadImages} skips keeps its slot, zero-filled, and a trailer after the images lists the
  * skipped slots, so a reused cache leaves out the same images and names them again.
  *
@@ -91,6 +95,26 @@ public final class DecodedCache {
      *     a class is skipped, or the cache cannot be written or read
      */
     public static Opened open(
+            Path cacheFile,
+            ImageListing listing,
+            InputShape input,
+            ResizeMode resize,
+            int workers,
+            BadImages badImages,
+            Progress progress)
+            throws DatasetException {
+        try (BuildLock lock = BuildLock.take(cacheFile)) {
+            Files.deleteIfExists(AtomicFiles.staging(cacheFile));
+            return openLocked(cacheFile, listing, input, resize, workers, badImages, progress);
+        } catch (IOException e) {
+            throw new DatasetException(cacheFile + ": the decoded cache's lock " + lockFile(cacheFile)
+                    + " cannot be taken, or a staging file left by a killed build cannot be deleted (" + e
+                    + "); make the folder writable, or set 'data: {cache: false}' in the"
+                    + " model file to decode every epoch instead");
+        }
+    }
+
+    private static Opened openLocked(
             Path cacheFile,
             ImageListing listing,
             InputShape input,
@@ -464,6 +488,71 @@ public final class DecodedCache {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while building the decoded cache", e);
+        }
+    }
+
+    /**
+     * Returns the lock file beside a cache, {@code .train.images.lock} for {@code train.images}, which a process holds
+     * while it checks, builds or opens the cache.
+     *
+     * <pre>{@code
+     * Path lock = DecodedCache.lockFile(Path.of("target/cnn-cache/pets/train.images"));
+     * }</pre>
+     *
+     * @param cacheFile the cache
+     * @return its lock file, which stays after the lock is released
+     */
+    public static Path lockFile(Path cacheFile) {
+        Path absolute = cacheFile.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
+    }
+
+    /**
+     * Holds a cache for one thread of one process while it checks, builds and opens it: an operating-system lock on
+     * {@link #lockFile} between processes (dropped by the operating system when a process dies, however it dies),
+     * and a lock per cache file between this process's threads, which the operating system's lock does not tell
+     * apart. A second builder waits, then finds the cache the first built and reuses it; a staging file it finds is
+     * left by a killed build, as no other builder can be writing, and is deleted.
+     */
+    private static final class BuildLock implements AutoCloseable {
+        private static final ConcurrentHashMap<Path, ReentrantLock> THREADS = new ConcurrentHashMap<>();
+
+        private final ReentrantLock thread;
+        private final FileChannel channel;
+
+        private BuildLock(ReentrantLock thread, FileChannel channel) {
+            this.thread = thread;
+            this.channel = channel;
+        }
+
+        static BuildLock take(Path cacheFile) throws IOException {
+            Path file = lockFile(cacheFile).normalize();
+            ReentrantLock thread = THREADS.computeIfAbsent(file, any -> new ReentrantLock());
+            thread.lock();
+            try {
+                Files.createDirectories(file.getParent());
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                try {
+                    channel.lock();
+                } catch (IOException | RuntimeException e) {
+                    channel.close();
+                    throw e;
+                }
+                return new BuildLock(thread, channel);
+            } catch (IOException | RuntimeException e) {
+                thread.unlock();
+                throw e;
+            }
+        }
+
+        /** Releases the lock; closing the channel releases the operating system's lock. */
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                thread.unlock();
+            }
         }
     }
 

@@ -97,7 +97,17 @@ public final class AtomicFiles {
         return folder;
     }
 
-    private static Path staging(Path target) {
+    /**
+     * Returns the staging path of a target, {@code .<name>.partial} beside it, which a killed run may have left.
+     *
+     * <pre>{@code
+     * Path staging = AtomicFiles.staging(Path.of("target/cnn-cache/pets/train.images"));
+     * }</pre>
+     *
+     * @param target the file or folder being written
+     * @return where it is staged
+     */
+    public static Path staging(Path target) {
         Path absolute = target.toAbsolutePath();
         return absolute.resolveSibling("." + absolute.getFileName() + ".partial");
     }

@@ -8,10 +8,22 @@ import dev.cnnbuild.core.spec.BadImagePolicy;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyImages;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,7 +81,7 @@ class DecodedCacheTest {
         assertThat(Files.size(cacheFile())).isEqualTo(DecodedCache.sizeOnDisk(14, INPUT));
         assertThat(reopen()).isEqualTo("reused");
         try (Stream<Path> left = Files.list(cacheFile().getParent())) {
-            assertThat(left).containsExactly(cacheFile());
+            assertThat(left).containsExactlyInAnyOrder(cacheFile(), DecodedCache.lockFile(cacheFile()));
         }
     }
 
@@ -140,7 +152,7 @@ class DecodedCacheTest {
                 .hasMessageStartingWith(dir.resolve("images/red/001.png") + ": ");
         assertThat(cacheFile()).doesNotExist();
         try (Stream<Path> left = Files.list(cacheFile().getParent())) {
-            assertThat(left).isEmpty();
+            assertThat(left).containsExactly(DecodedCache.lockFile(cacheFile()));
         }
     }
 
@@ -210,5 +222,124 @@ class DecodedCacheTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(cacheFile().toAbsolutePath() + ": the decoded cache")
                 .hasMessageEndingWith("or set 'data: {cache: false}' in the model file to decode every epoch instead");
+    }
+
+    @Test
+    void threadsOpeningTheSameCacheAtOnceBuildItOnceAndAllReadTheDecodedImages() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 30, 12, 12, 1);
+        ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
+        int[] all = IntStream.range(0, listing.files().size()).toArray();
+        byte[] decoded = new DecodingImageStore(listing, INPUT, ResizeMode.STRETCH)
+                .gather(all)
+                .pixels();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> reasons = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                reasons.add(threads.submit(() -> {
+                    start.await();
+                    DecodedCache.Opened opened = open(INPUT);
+                    try (FileImageStore store = opened.store()) {
+                        assertThat(store.gather(all).pixels()).isEqualTo(decoded);
+                    }
+                    return opened.reason();
+                }));
+            }
+            start.countDown();
+            List<String> got = new ArrayList<>();
+            for (Future<String> reason : reasons) {
+                got.add(reason.get(2, TimeUnit.MINUTES));
+            }
+            assertThat(got).containsExactlyInAnyOrder("built: there was no cache yet", "reused", "reused", "reused");
+        } finally {
+            threads.shutdownNow();
+        }
+        try (Stream<Path> left = Files.list(cacheFile().getParent())) {
+            assertThat(left).containsExactlyInAnyOrder(cacheFile(), DecodedCache.lockFile(cacheFile()));
+        }
+    }
+
+    @Test
+    void aProcessOpeningACacheAnotherProcessIsBuildingWaitsAndReadsTheOneItBuilt() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 300, 64, 64, 1);
+        ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
+        int[] all = IntStream.range(0, listing.files().size()).toArray();
+        String decoded = Arrays.toString(sha256(new DecodingImageStore(listing, INPUT, ResizeMode.STRETCH)
+                .gather(all)
+                .pixels()));
+        Process other = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CacheOpener.class.getName(),
+                        dir.resolve("images").toString(),
+                        cacheFile().toString()))
+                .redirectErrorStream(true)
+                .start();
+        try {
+            Path staging = cacheFile().resolveSibling(".train.images.partial");
+            while (!Files.exists(staging) && other.isAlive()) {
+                Thread.sleep(5);
+            }
+            DecodedCache.Opened opened = open(INPUT);
+            String mine;
+            try (FileImageStore store = opened.store()) {
+                mine = Arrays.toString(sha256(store.gather(all).pixels()));
+            }
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(other.waitFor(2, TimeUnit.MINUTES)).isTrue();
+            assertThat(List.of(out.readLine(), opened.reason()))
+                    .containsExactly("built: there was no cache yet", "reused");
+            assertThat(out.readLine()).isEqualTo(decoded);
+            assertThat(mine).isEqualTo(decoded);
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aStagingFileLeftByAKilledBuildIsDeletedWhetherTheCacheIsBuiltOrReused() throws Exception {
+        TinyImages.writeClasses(dir.resolve("images"), 3, 8, 8, 1);
+        Path staging = cacheFile().resolveSibling(".train.images.partial");
+        Files.createDirectories(staging.getParent());
+        Files.writeString(staging, "half a cache from a build killed while decoding");
+
+        assertThat(reopen()).isEqualTo("built: there was no cache yet");
+        assertThat(staging).doesNotExist();
+
+        Files.writeString(staging, "half a cache from a rebuild killed while decoding");
+        assertThat(reopen()).isEqualTo("reused");
+        assertThat(staging).doesNotExist();
+        try (Stream<Path> left = Files.list(cacheFile().getParent())) {
+            assertThat(left).containsExactlyInAnyOrder(cacheFile(), DecodedCache.lockFile(cacheFile()));
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(bytes);
+    }
+
+    /** Opens a cache in another process, decoding on one thread, and prints why it was built or reused and the
+     * SHA-256 of all its images. */
+    static final class CacheOpener {
+        public static void main(String[] args) throws Exception {
+            ImageListing listing = ImageFolderListing.list(Path.of(args[0]));
+            DecodedCache.Opened opened = DecodedCache.open(
+                    Path.of(args[1]),
+                    listing,
+                    INPUT,
+                    ResizeMode.STRETCH,
+                    1,
+                    new BadImages(BadImagePolicy.FAIL),
+                    Progress.NONE);
+            try (FileImageStore store = opened.store()) {
+                System.out.println(opened.reason());
+                System.out.println(Arrays.toString(sha256(
+                        store.gather(IntStream.range(0, listing.files().size()).toArray())
+                                .pixels())));
+            }
+        }
     }
 }
