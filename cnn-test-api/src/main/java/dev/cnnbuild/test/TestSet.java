@@ -87,13 +87,14 @@ public final class TestSet {
 
     /**
      * Opens the set's images: a model's image files through the decoded cache beside its output directory (built
-     * first where there is none), so that a set need not fit the memory; IDX files and images in memory in the heap.
+     * first where there is none), so that a set need not fit the memory; IDX files as {@link DatasetLoader#store}
+     * reads them (an uncompressed one by position, a gzipped one in the heap); images in memory as they are.
      */
     ImageStore open(InputShape input, int classes) throws DatasetException {
         if (spec != null) {
             return ModelData.testStore(spec, modelDirectory, line -> {});
         }
-        return new HeapImageStore(images != null ? images : DatasetLoader.load(files, input, classes));
+        return images != null ? new HeapImageStore(images) : DatasetLoader.store(files, input, classes);
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.InputShape;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Loads an image file and its label file and checks them against the model: the same count, images of the model's
@@ -27,27 +30,65 @@ public final class DatasetLoader {
      */
     public static LabeledImages load(DatasetFiles files, InputShape input, int classes) throws DatasetException {
         ImageSet images = IdxReader.readImages(files.images());
-        if (images.count() == 0) {
+        int[] labels = check(files, input, classes, images.count(), images.height(), images.width());
+        return new LabeledImages(images, labels);
+    }
+
+    /**
+     * Opens one IDX dataset, checked as {@link #load} checks it, to read by index: an uncompressed image file is
+     * read image by image at its position ({@link FileImageStore}), never whole; a gzipped one, which cannot be read
+     * by position, is decompressed into the heap ({@link HeapImageStore}). The labels are held either way.
+     *
+     * <pre>{@code
+     * try (ImageStore test = DatasetLoader.store(spec.data().test(), spec.input(), spec.classes())) {
+     *     test.count();
+     * }
+     * }</pre>
+     *
+     * @param files the image and label files
+     * @param input the model's input shape; IDX images have one channel
+     * @param classes the model's number of classes
+     * @return the images, to be closed
+     * @throws DatasetException as {@link #load} does, or if the image file cannot be opened
+     */
+    public static ImageStore store(DatasetFiles files, InputShape input, int classes) throws DatasetException {
+        if (IdxReader.gzipped(files.images())) {
+            return new HeapImageStore(load(files, input, classes));
+        }
+        int[] header = IdxReader.readRawImagesHeader(files.images());
+        int[] labels = check(files, input, classes, header[0], header[1], header[2]);
+        try {
+            return FileImageStore.open(
+                    files.images(),
+                    IdxReader.imagesHeaderBytes(),
+                    1,
+                    header[1],
+                    header[2],
+                    IntStream.range(0, header[0]).toArray(),
+                    labels,
+                    List.of());
+        } catch (IOException e) {
+            throw new DatasetException(files.images() + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Checks the images' count and shape against the model and reads and checks their labels. */
+    private static int[] check(DatasetFiles files, InputShape input, int classes, int count, int height, int width)
+            throws DatasetException {
+        if (count == 0) {
             throw new DatasetException(files.images() + ": holds no images (its header gives a count of 0); a data"
                     + " set needs at least one image, point 'images' and 'labels' at a data set that has some");
         }
-        if (input.channels() != 1 || images.height() != input.height() || images.width() != input.width()) {
+        if (input.channels() != 1 || height != input.height() || width != input.width()) {
             throw new DatasetException(String.format(
                     "%s: images are 1x%dx%d (channels x height x width) but the model input is %dx%dx%d;"
                             + " set 'input' to {channels: 1, height: %d, width: %d} or use matching images",
-                    files.images(),
-                    images.height(),
-                    images.width(),
-                    input.channels(),
-                    input.height(),
-                    input.width(),
-                    images.height(),
-                    images.width()));
+                    files.images(), height, width, input.channels(), input.height(), input.width(), height, width));
         }
         int[] labels = IdxReader.readLabels(files.labels());
-        if (labels.length != images.count()) {
-            throw new DatasetException(files.labels() + ": " + labels.length + " labels for " + images.count()
-                    + " images in " + files.images() + "; the two files must belong together");
+        if (labels.length != count) {
+            throw new DatasetException(files.labels() + ": " + labels.length + " labels for " + count + " images in "
+                    + files.images() + "; the two files must belong together");
         }
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classes) {
@@ -56,6 +97,6 @@ public final class DatasetLoader {
                         + "); raise 'classes' or fix the labels");
             }
         }
-        return new LabeledImages(images, labels);
+        return labels;
     }
 }

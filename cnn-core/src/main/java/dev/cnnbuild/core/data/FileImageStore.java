@@ -145,12 +145,12 @@ public final class FileImageStore implements ImageStore {
                 int read = channel.read(buffer, position + (size - buffer.remaining()));
                 if (read < 0) {
                     throw new DatasetException(file + ": ends before image " + index + " (the file was cut short"
-                            + " while in use); delete it and build again");
+                            + " while in use); restore it (a decoded cache: delete it) and build again");
                 }
             }
         } catch (IOException e) {
             throw new DatasetException(file + ": image " + index + " cannot be read (" + e.getMessage()
-                    + "); delete the file and build again");
+                    + "); restore it (a decoded cache: delete it) and build again");
         }
     }
 

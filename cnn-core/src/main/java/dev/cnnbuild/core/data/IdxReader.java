@@ -61,6 +61,57 @@ public final class IdxReader {
     }
 
     /**
+     * Reads the header of an uncompressed {@code idx3-ubyte} image file, checked against the file's length, so its
+     * images can be read by position ({@value #IMAGES_HEADER} bytes, then {@code height x width} bytes per image)
+     * without reading the file whole.
+     *
+     * @param file the file, not gzipped
+     * @return the image count, height and width, as {@code {count, height, width}}
+     * @throws DatasetException if the file is missing, not an image file, or shorter than its header says
+     */
+    static int[] readRawImagesHeader(Path file) throws DatasetException {
+        try (DataInputStream in = open(file)) {
+            checkMagic(file, in.readInt(), IMAGES_MAGIC, "image", "idx3-ubyte");
+            int count = in.readInt();
+            int height = in.readInt();
+            int width = in.readInt();
+            if (count < 0 || height <= 0 || width <= 0) {
+                throw new DatasetException(file + ": IDX header gives an impossible size " + count + " images of "
+                        + height + "x" + width + "; the file is damaged, fetch it again");
+            }
+            checkRawLength(
+                    file, IMAGES_HEADER, (long) count * height * width, count + " images of " + height + "x" + width);
+            return new int[] {count, height, width};
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Returns the bytes before an {@code idx3-ubyte} file's first image. */
+    static int imagesHeaderBytes() {
+        return IMAGES_HEADER;
+    }
+
+    /**
+     * Returns whether a file is gzipped, by its magic bytes.
+     *
+     * @param file the file
+     * @return whether it starts with gzip's magic bytes
+     * @throws DatasetException if it cannot be read
+     */
+    static boolean gzipped(Path file) throws DatasetException {
+        Optional<String> problem = RegularFiles.problem(file);
+        if (problem.isPresent()) {
+            throw new DatasetException(file + " " + problem.get());
+        }
+        try {
+            return isGzip(file);
+        } catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /**
      * Reads an {@code idx1-ubyte} label file.
      *
      * @param file the file, raw or gzipped

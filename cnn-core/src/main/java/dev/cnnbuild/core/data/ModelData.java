@@ -100,7 +100,7 @@ public final class ModelData {
     }
 
     /**
-     * Returns the training images to read by index: IDX images in the heap, image files through the decoded cache
+     * Returns the training images to read by index: IDX images from their file ({@link DatasetLoader#store}), image files through the decoded cache
      * beside the output directory (built first where there is none or it is stale), or decoded on every read where
      * the model file says {@code data.cache: false}. The log hears the cache building's progress, whether the cache
      * was read or built and why, and the unreadable images that {@code data.onBadImage: skip} left out.
@@ -118,7 +118,7 @@ public final class ModelData {
      */
     public ImageStore trainStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? new HeapImageStore(DatasetLoader.load(spec.data().train(), spec.input(), spec.classes()))
+                ? DatasetLoader.store(spec.data().train(), spec.input(), spec.classes())
                 : store(spec, sources.train(), outputDirectory, "training", log);
     }
 
@@ -132,12 +132,12 @@ public final class ModelData {
      */
     public ImageStore testStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? new HeapImageStore(DatasetLoader.load(spec.data().test(), spec.input(), spec.classes()))
+                ? DatasetLoader.store(spec.data().test(), spec.input(), spec.classes())
                 : store(spec, sources.test(), outputDirectory, "test", log);
     }
 
     /**
-     * Returns the test images of a trained model to read by index: its IDX test files in the heap, or its test files
+     * Returns the test images of a trained model to read by index: its IDX test files ({@link DatasetLoader#store}), or its test files
      * (or the files held out when it was trained) through the decoded cache beside its output directory.
      *
      * <pre>{@code
@@ -156,7 +156,7 @@ public final class ModelData {
             throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
         if (images.isEmpty()) {
-            return new HeapImageStore(DatasetLoader.load(spec.data().test(), spec.input(), spec.classes()));
+            return DatasetLoader.store(spec.data().test(), spec.input(), spec.classes());
         }
         ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
         return store(spec, sources.test(), modelDirectory.toAbsolutePath().getParent(), "test", log);

@@ -59,4 +59,65 @@ class DatasetLoaderTest {
         assertThatThrownBy(() -> DatasetLoader.load(new DatasetFiles(images, labels), new InputShape(1, 2, 3), 2))
                 .hasMessage(labels + ": 3 labels for 2 images in " + images + "; the two files must belong together");
     }
+
+    @Test
+    void aRawImageFileIsReadByPositionAndAGzippedOneInTheHeapWithTheSameImages() throws Exception {
+        byte[] pixels = new byte[7 * 4 * 5];
+        new java.util.Random(3).nextBytes(pixels);
+        Path raw = Files.write(dir.resolve("raw-images"), TinyDataset.imageFile(7, 4, 5, pixels));
+        Path gzipped = dir.resolve("gz-images");
+        TinyDataset.writeGzip(gzipped, TinyDataset.imageFile(7, 4, 5, pixels));
+        Path labels = Files.write(dir.resolve("labels"), TinyDataset.labelFile(new byte[] {1, 0, 2, 2, 0, 1, 1}));
+        InputShape input = new InputShape(1, 4, 5);
+        int[] order = {6, 0, 3, 3, 5};
+        LabeledImages loaded = DatasetLoader.load(new DatasetFiles(raw, labels), input, 3);
+
+        try (ImageStore byPosition = DatasetLoader.store(new DatasetFiles(raw, labels), input, 3);
+                ImageStore inHeap = DatasetLoader.store(new DatasetFiles(gzipped, labels), input, 3)) {
+            assertThat(byPosition).isInstanceOf(FileImageStore.class);
+            assertThat(inHeap).isInstanceOf(HeapImageStore.class);
+            for (ImageStore store : new ImageStore[] {byPosition, inHeap}) {
+                assertThat(store.count()).isEqualTo(7);
+                assertThat(store.labels()).containsExactly(loaded.labels());
+                assertThat(store.gather(order).pixels())
+                        .isEqualTo(new HeapImageStore(loaded).gather(order).pixels());
+            }
+        }
+    }
+
+    @Test
+    void aRawImageFileIsCheckedAsWhenLoaded() throws Exception {
+        Path labels = Files.write(dir.resolve("labels"), TinyDataset.labelFile(new byte[] {1, 0}));
+        Path shortFile = Files.write(dir.resolve("short"), java.util.Arrays.copyOf(Files.readAllBytes(images), 20));
+
+        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(images, labels), new InputShape(1, 28, 28), 2))
+                .hasMessage(images + ": images are 1x2x3 (channels x height x width) but the model input is 1x28x28;"
+                        + " set 'input' to {channels: 1, height: 2, width: 3} or use matching images");
+        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(images, labels), new InputShape(1, 2, 3), 1))
+                .hasMessage(labels + ": label 1 of image 0 is outside the model's 1 classes (0..0); raise 'classes'"
+                        + " or fix the labels");
+        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(shortFile, labels), new InputShape(1, 2, 3), 2))
+                .hasMessageStartingWith(shortFile + ": truncated: the header announces 2 images of 2x3 (12 bytes) but"
+                        + " only 4 bytes follow");
+    }
+
+    @Test
+    void aModelTrainedOnRawIdxFilesHasTheParametersOfOneTrainedOnTheSameFilesGzipped() throws Exception {
+        Path gzipped = TinyDataset.writeModel(Files.createDirectory(dir.resolve("gz")), "tiny", "");
+        Path raw = TinyDataset.writeModel(Files.createDirectory(dir.resolve("raw")), "tiny", "");
+        for (String name : new String[] {"train-images", "train-labels", "test-images", "test-labels"}) {
+            String file = name + (name.endsWith("images") ? ".idx3.gz" : ".idx1.gz");
+            try (java.io.InputStream in =
+                    new java.util.zip.GZIPInputStream(Files.newInputStream(raw.resolveSibling(file)))) {
+                Files.write(raw.resolveSibling(file), in.readAllBytes());
+            }
+        }
+
+        byte[] fromGzipped = Files.readAllBytes(
+                TinyDataset.train(gzipped, dir.resolve("gz/out")).parameters());
+        byte[] fromRaw = Files.readAllBytes(
+                TinyDataset.train(raw, dir.resolve("raw/out")).parameters());
+
+        assertThat(fromRaw).isEqualTo(fromGzipped);
+    }
 }
