@@ -3,7 +3,6 @@ package dev.cnnbuild.test;
 import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
-import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.engine.EvaluationDevice;
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -16,6 +15,7 @@ import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.TorchScriptModel;
 import dev.cnnbuild.core.robustness.ImagePerturbation;
+import dev.cnnbuild.core.robustness.PerturbedImageStore;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.IOException;
@@ -342,9 +342,7 @@ public final class CnnModel implements AutoCloseable {
                 if (perturbation == null) {
                     return classifier.evaluate(data, EVALUATION_BATCH);
                 }
-                // a perturbation draws its noise across the whole set in order, so the set is read into memory whole
-                ImageSet all = data.gather(IntStream.range(0, data.count()).toArray());
-                return classifier.evaluate(new LabeledImages(perturbation.apply(all), data.labels()), EVALUATION_BATCH);
+                return classifier.evaluate(new PerturbedImageStore(data, perturbation), EVALUATION_BATCH);
             });
         });
     }

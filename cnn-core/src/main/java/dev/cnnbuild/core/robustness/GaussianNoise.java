@@ -3,6 +3,7 @@ package dev.cnnbuild.core.robustness;
 import dev.cnnbuild.core.data.ImageSet;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Adds Gaussian noise to every pixel: a normal sample of standard deviation {@code sigma}, on the {@code [0, 1]}
@@ -40,7 +41,17 @@ public record GaussianNoise(double sigma, long seed) implements ImagePerturbatio
 
     @Override
     public ImageSet apply(ImageSet images) {
+        return inBatches().apply(images);
+    }
+
+    /** Draws the noise of consecutive batches from one random sequence, as {@link #apply} draws it for a set. */
+    @Override
+    public UnaryOperator<ImageSet> inBatches() {
         Random random = new Random(seed);
+        return images -> noisy(images, random);
+    }
+
+    private ImageSet noisy(ImageSet images, Random random) {
         byte[] source = images.pixels();
         byte[] noisy = new byte[source.length];
         double scale = sigma * 255;

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.robustness;
 import dev.cnnbuild.core.data.ImageSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Moves every image {@code right} pixels to the right and {@code down} pixels down (negative values move left and
@@ -50,6 +51,12 @@ public record PixelShift(int right, int down) implements ImagePerturbation {
             }
         }
         return new ImageSet(images.count(), images.channels(), height, width, shifted);
+    }
+
+    /** Shifts each batch as {@link #apply} would: every image is shifted on its own. */
+    @Override
+    public UnaryOperator<ImageSet> inBatches() {
+        return this::apply;
     }
 
     @Override

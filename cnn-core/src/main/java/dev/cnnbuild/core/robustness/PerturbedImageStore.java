@@ -1,0 +1,93 @@
+package dev.cnnbuild.core.robustness;
+
+import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.data.ImageStore;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * A store's images perturbed as they are read, batch by batch, so a robustness check holds one batch, not the set:
+ * read once from the first image to the last, in consecutive batches (as an evaluation pass reads), it gives what
+ * {@link ImagePerturbation#apply} gives the set whole. Any other order is refused, as Gaussian noise drawn out of
+ * order would differ. Closing it leaves the underlying store open.
+ *
+ * <pre>{@code
+ * Evaluation noisy = classifier.evaluate(new PerturbedImageStore(testStore, GaussianNoise.of(0.1)), 1000);
+ * }</pre>
+ */
+public final class PerturbedImageStore implements ImageStore {
+    private final ImageStore images;
+    private final UnaryOperator<ImageSet> perturbation;
+    private int next;
+
+    /**
+     * Perturbs a store's images.
+     *
+     * @param images the images, read in order
+     * @param perturbation what is done to them
+     */
+    public PerturbedImageStore(ImageStore images, ImagePerturbation perturbation) {
+        this.images = images;
+        this.perturbation = perturbation.inBatches();
+    }
+
+    @Override
+    public int count() {
+        return images.count();
+    }
+
+    @Override
+    public int channels() {
+        return images.channels();
+    }
+
+    @Override
+    public int height() {
+        return images.height();
+    }
+
+    @Override
+    public int width() {
+        return images.width();
+    }
+
+    @Override
+    public int label(int index) {
+        return images.label(index);
+    }
+
+    @Override
+    public Optional<String> fileName(int index) {
+        return images.fileName(index);
+    }
+
+    @Override
+    public int[] labels() {
+        return images.labels();
+    }
+
+    @Override
+    public void read(int index, byte[] target, int offset) throws DatasetException {
+        System.arraycopy(gather(new int[] {index}).pixels(), 0, target, offset, imageSize());
+    }
+
+    /**
+     * Reads and perturbs the next batch.
+     *
+     * @param indices the images following the last batch read, in order
+     * @throws IllegalStateException if they do not follow it
+     */
+    @Override
+    public ImageSet gather(int[] indices) throws DatasetException {
+        for (int i = 0; i < indices.length; i++) {
+            if (indices[i] != next + i) {
+                throw new IllegalStateException("perturbed images are read once, in order: image " + (next + i)
+                        + " comes next, not " + indices[i]);
+            }
+        }
+        ImageSet batch = images.gather(indices);
+        next += indices.length;
+        return perturbation.apply(batch);
+    }
+}
