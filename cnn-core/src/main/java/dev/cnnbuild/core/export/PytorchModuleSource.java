@@ -15,10 +15,13 @@ import dev.cnnbuild.core.spec.LinearLayer;
 import dev.cnnbuild.core.spec.MaxPoolLayer;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ReluLayer;
+import dev.cnnbuild.core.spec.RepeatLayer;
+import dev.cnnbuild.core.spec.ResidualLayer;
 import dev.cnnbuild.core.spec.SigmoidLayer;
 import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
 import dev.cnnbuild.core.spec.TensorShape;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,7 +30,10 @@ import java.util.stream.Collectors;
  * The text of {@code model.py}: the network as a PyTorch {@code nn.Module}, one module per layer of the model file,
  * initialised as {@code NetworkBuilder} initialises it (convolution and linear weights and biases uniform in
  * {@code ±1/sqrt(fan_in)}), with {@code nn.Flatten} flattening in the same C, H, W order, so parameters map one to
- * one; and {@code DJL_BLOCKS}, what {@code djl_params.py} needs to read and write DJL's parameter file.
+ * one. A {@code residual} block is a {@code Residual} module summing an {@code nn.Sequential} of its layers and its
+ * shortcut (the input, or a 1x1 convolution without bias and a batch norm), a {@code repeat} an {@code nn.Sequential}
+ * of every copy, as {@code NetworkBuilder} nests its ParallelBlock and SequentialBlock. {@code DJL_BLOCKS} says what
+ * {@code djl_params.py} needs to read and write DJL's parameter file, nested the same way.
  *
  * <pre>{@code
  * String python = PytorchModuleSource.of(model.spec(), model.shapes());   // class Network(nn.Module): ...
@@ -48,35 +54,8 @@ final class PytorchModuleSource {
     static String of(ModelSpec spec, List<LayerShape> shapes) throws ExportException {
         StringBuilder modules = new StringBuilder();
         StringBuilder blocks = new StringBuilder();
-        List<String> problems = new java.util.ArrayList<>();
-        for (LayerShape shape : shapes) {
-            LayerSpec layer = shape.layer();
-            String module = module(shape);
-            if (module == null) {
-                problems.add(String.format(
-                        Locale.ROOT,
-                        "%s: layer %d (%s) cannot be exported to PyTorch: cnn:export has no translation for it yet;"
-                                + " train this model with cnn:train, or replace the layer",
-                        layer.location(),
-                        shape.index(),
-                        layer.type()));
-                continue;
-            }
-            modules.append("            ")
-                    .append(module)
-                    .append(",  # layer ")
-                    .append(shape.index())
-                    .append(": ")
-                    .append(layer.type())
-                    .append('\n');
-            blocks.append("    (\"")
-                    .append(djlKind(layer))
-                    .append("\", ")
-                    .append(tuple(shape.input()))
-                    .append(", ")
-                    .append(shape.index() - 1)
-                    .append("),\n");
-        }
+        List<String> problems = new ArrayList<>();
+        translate(shapes, "", "            ", "    ", modules, blocks, problems);
         if (!problems.isEmpty()) {
             throw new ExportException(problems);
         }
@@ -93,17 +72,28 @@ final class PytorchModuleSource {
                 + "    \"\"\"globalMaxPool: the largest value of each channel, flat.\"\"\"\n\n"
                 + "    def forward(self, x):\n"
                 + "        return x.amax(dim=(2, 3))\n\n\n"
+                + "class Residual(nn.Module):\n"
+                + "    \"\"\"residual: its layers' output plus the shortcut's (the input itself, or a 1x1 convolution"
+                + " without bias\n    and a batch norm), as cnn:train's ParallelBlock sums them.\"\"\"\n\n"
+                + "    def __init__(self, layers, shortcut=None):\n"
+                + "        super().__init__()\n"
+                + "        self.layers = layers\n"
+                + "        self.shortcut = shortcut if shortcut is not None else nn.Identity()\n\n"
+                + "    def forward(self, x):\n"
+                + "        return self.layers(x) + self.shortcut(x)\n\n\n"
                 + "NAME = \"" + spec.name() + "\"\n"
                 + "INPUT = (" + spec.input().channels() + ", " + spec.input().height() + ", "
                 + spec.input().width() + ")\n"
                 + "CLASSES = " + spec.classes() + "\n\n"
-                + "# per layer: the DJL block kind, its input shape without the batch, its index in Network.layers\n"
+                + "# per layer: the DJL block kind, its input shape without the batch, its index in Network.layers (in the\n"
+                + "# block's or repeat's nn.Sequential for their layers); a residual adds its layers' entries and whether it\n"
+                + "# projects, a repeat its layers' entries (every copy)\n"
                 + "DJL_BLOCKS = [\n" + blocks + "]\n\n\n"
                 + "class Network(nn.Module):\n"
                 + "    def __init__(self):\n"
                 + "        super().__init__()\n"
                 + "        self.layers = nn.Sequential(\n" + modules + "        )\n"
-                + "        for module in self.layers:\n"
+                + "        for module in self.modules():\n"
                 + "            if isinstance(module, (nn.Conv2d, nn.Linear)):\n"
                 + "                bound = 1.0 / math.sqrt(module.weight[0].numel())\n"
                 + "                nn.init.uniform_(module.weight, -bound, bound)\n"
@@ -111,6 +101,88 @@ final class PytorchModuleSource {
                 + "                    nn.init.uniform_(module.bias, -bound, bound)\n\n"
                 + "    def forward(self, x):\n"
                 + "        return self.layers(x)\n";
+    }
+
+    /**
+     * Appends the modules of the layers and their {@code DJL_BLOCKS} entries, a residual block's and a repeat's
+     * layers nested in an {@code nn.Sequential} of their own, or adds a problem for each layer without a translation.
+     */
+    private static void translate(
+            List<LayerShape> shapes,
+            String number,
+            String indent,
+            String blockIndent,
+            StringBuilder modules,
+            StringBuilder blocks,
+            List<String> problems) {
+        for (int position = 0; position < shapes.size(); position++) {
+            LayerShape shape = shapes.get(position);
+            LayerSpec layer = shape.layer();
+            String head = String.format(
+                    Locale.ROOT, "%s(\"%s\", %s, %d", blockIndent, djlKind(layer), tuple(shape.input()), position);
+            if (layer instanceof ResidualLayer || layer instanceof RepeatLayer) {
+                boolean residual = layer instanceof ResidualLayer;
+                modules.append(indent)
+                        .append(residual ? "Residual(nn.Sequential(" : "nn.Sequential(")
+                        .append("  # layer ")
+                        .append(number)
+                        .append(shape.index())
+                        .append(": ")
+                        .append(layer.type())
+                        .append('\n');
+                blocks.append(head).append(", [\n");
+                translate(
+                        shape.inner(),
+                        number + shape.index() + ".",
+                        indent + "    ",
+                        blockIndent + "    ",
+                        modules,
+                        blocks,
+                        problems);
+                blocks.append(blockIndent).append("]").append(residual ? ", " + pythonBool(shape.projects()) : "");
+                blocks.append("),\n");
+                modules.append(indent).append(')');
+                if (residual && shape.projects()) {
+                    modules.append(String.format(
+                            Locale.ROOT,
+                            ", shortcut=nn.Sequential(nn.Conv2d(%d, %d, kernel_size=1, stride=%d, bias=False),"
+                                    + " nn.BatchNorm2d(%d, eps=1e-05, momentum=0.1)))",
+                            shape.input().dim(0),
+                            shape.output().dim(0),
+                            shape.stride(),
+                            shape.output().dim(0)));
+                } else if (residual) {
+                    modules.append(')');
+                }
+                modules.append(",\n");
+                continue;
+            }
+            String module = module(shape);
+            if (module == null) {
+                problems.add(String.format(
+                        Locale.ROOT,
+                        "%s: layer %s%d (%s) cannot be exported to PyTorch: cnn:export has no translation for it yet;"
+                                + " train this model with cnn:train, or replace the layer",
+                        layer.location(),
+                        number,
+                        shape.index(),
+                        layer.type()));
+                continue;
+            }
+            modules.append(indent)
+                    .append(module)
+                    .append(",  # layer ")
+                    .append(number)
+                    .append(shape.index())
+                    .append(": ")
+                    .append(layer.type())
+                    .append('\n');
+            blocks.append(head).append("),\n");
+        }
+    }
+
+    private static String pythonBool(boolean value) {
+        return value ? "True" : "False";
     }
 
     private static String module(LayerShape shape) {
@@ -187,6 +259,12 @@ final class PytorchModuleSource {
         }
         if (layer instanceof DropoutLayer) {
             return "dropout";
+        }
+        if (layer instanceof ResidualLayer) {
+            return "residual";
+        }
+        if (layer instanceof RepeatLayer) {
+            return "repeat";
         }
         return "lambda";
     }

@@ -38,29 +38,50 @@ def _array(name, tensor):
 def encode(network, blocks, batch_size):
     """Returns the bytes of parameters.params for the network's current parameters.
 
-    blocks is model.DJL_BLOCKS: per layer (kind, input shape without the batch, module index or None)."""
-    layers = network.layers
+    blocks is model.DJL_BLOCKS: per layer (kind, input shape without the batch, module index), and for a residual
+    block its layers' entries and whether it projects, for a repeat its layers' entries."""
     first = blocks[0][1]
-    out = b"\x03" + _shapes([batch_size] + list(first)) + b"\x00"
-    for kind, shape, index in blocks:
-        batch_shape = [batch_size] + list(shape)
-        module = layers[index] if index is not None else None
-        if kind == "conv2d":
-            out += b"\x03" + _shapes(batch_shape) + _array("weight", module.weight)
-            if module.bias is not None:
-                out += _array("bias", module.bias)
-        elif kind == "linear":
-            out += (b"\x04" + struct.pack(">q", module.out_features) + struct.pack(">q", module.in_features)
-                    + _shape(batch_shape[:-1]) + _array("weight", module.weight) + _array("bias", module.bias))
-        elif kind == "batchnorm":
-            out += (b"\x02" + _shapes(batch_shape) + struct.pack(">q", shape[0])
-                    + _array("gamma", module.weight) + _array("beta", module.bias)
-                    + _array("runningMean", module.running_mean) + _array("runningVar", module.running_var))
-        elif kind == "lambda" or kind == "dropout":
-            out += b"\x02" + _shapes(batch_shape)
-        else:
-            raise FormatError("no DJL block for layer kind " + kind)
-    return out
+    return b"\x03" + _shapes([batch_size] + list(first)) + b"\x00" + _encode_all(network.layers, blocks, batch_size)
+
+
+def _encode_all(layers, blocks, batch_size):
+    return b"".join(_encode_one(layers[entry[2]], entry, batch_size) for entry in blocks)
+
+
+def _encode_one(module, entry, batch_size):
+    kind, shape = entry[0], entry[1]
+    batch_shape = [batch_size] + list(shape)
+    if kind == "conv2d":
+        out = b"\x03" + _shapes(batch_shape) + _array("weight", module.weight)
+        if module.bias is not None:
+            out += _array("bias", module.bias)
+        return out
+    if kind == "linear":
+        return (b"\x04" + struct.pack(">q", module.out_features) + struct.pack(">q", module.in_features)
+                + _shape(batch_shape[:-1]) + _array("weight", module.weight) + _array("bias", module.bias))
+    if kind == "batchnorm":
+        return _batchnorm(module, batch_shape)
+    if kind == "lambda" or kind == "dropout":
+        return b"\x02" + _shapes(batch_shape)
+    if kind == "repeat":
+        return b"\x03" + _shapes(batch_shape) + b"\x00" + _encode_all(module, entry[3], batch_size)
+    if kind == "residual":
+        out = (b"\x02" + _shapes(batch_shape) + b"\x03" + _shapes(batch_shape) + b"\x00"
+               + _encode_all(module.layers, entry[3], batch_size))
+        if not entry[4]:
+            return out + b"\x02" + _shapes(batch_shape)
+        conv, norm = module.shortcut[0], module.shortcut[1]
+        stride = conv.stride[0]
+        projected = [batch_size, conv.out_channels, (shape[1] - 1) // stride + 1, (shape[2] - 1) // stride + 1]
+        return (out + b"\x03" + _shapes(batch_shape) + b"\x00" + b"\x03" + _shapes(batch_shape)
+                + _array("weight", conv.weight) + _batchnorm(norm, projected))
+    raise FormatError("no DJL block for layer kind " + kind)
+
+
+def _batchnorm(module, batch_shape):
+    return (b"\x02" + _shapes(batch_shape) + struct.pack(">q", batch_shape[1])
+            + _array("gamma", module.weight) + _array("beta", module.bias)
+            + _array("runningMean", module.running_mean) + _array("runningVar", module.running_var))
 
 
 class _Reader:
@@ -133,34 +154,69 @@ def decode(data, network, blocks, source="parameters.params"):
     reader.version(3, "the sequential")
     reader.shapes()
     reader.byte()
-    layers = network.layers
-    for number, (kind, shape, index) in enumerate(blocks, start=1):
-        module = layers[index] if index is not None else None
-        what = "layer %d (%s)" % (number, kind)
-        if kind == "conv2d":
-            reader.version(3, what)
-            reader.shapes()
-            _put(source, module.weight, reader.array("weight"), what + " weight")
-            if module.bias is not None:
-                _put(source, module.bias, reader.array("bias"), what + " bias")
-        elif kind == "linear":
-            reader.version(4, what)
-            reader.int64()
-            reader.int64()
-            reader.shape()
-            _put(source, module.weight, reader.array("weight"), what + " weight")
-            _put(source, module.bias, reader.array("bias"), what + " bias")
-        elif kind == "batchnorm":
-            reader.version(2, what)
-            reader.shapes()
-            reader.int64()
-            _put(source, module.weight, reader.array("gamma"), what + " gamma")
-            _put(source, module.bias, reader.array("beta"), what + " beta")
-            _put(source, module.running_mean, reader.array("runningMean"), what + " runningMean")
-            _put(source, module.running_var, reader.array("runningVar"), what + " runningVar")
-        else:
-            reader.version(2, what)
-            reader.shapes()
+    _decode_all(reader, network.layers, blocks, "layer ")
     if reader.at != len(data):
         raise FormatError("%s has %d bytes after the last layer; it was written for another network"
                           % (source, len(data) - reader.at))
+
+
+def _decode_all(reader, layers, blocks, prefix):
+    for number, entry in enumerate(blocks, start=1):
+        _decode_one(reader, layers[entry[2]], entry, "%s%d" % (prefix, number))
+
+
+def _decode_one(reader, module, entry, number):
+    kind, source = entry[0], reader.source
+    what = "%s (%s)" % (number, kind)
+    if kind == "conv2d":
+        reader.version(3, what)
+        reader.shapes()
+        _put(source, module.weight, reader.array("weight"), what + " weight")
+        if module.bias is not None:
+            _put(source, module.bias, reader.array("bias"), what + " bias")
+    elif kind == "linear":
+        reader.version(4, what)
+        reader.int64()
+        reader.int64()
+        reader.shape()
+        _put(source, module.weight, reader.array("weight"), what + " weight")
+        _put(source, module.bias, reader.array("bias"), what + " bias")
+    elif kind == "batchnorm":
+        _decode_batchnorm(reader, module, what)
+    elif kind == "repeat":
+        reader.version(3, what)
+        reader.shapes()
+        reader.byte()
+        _decode_all(reader, module, entry[3], number + ".")
+    elif kind == "residual":
+        reader.version(2, what)
+        reader.shapes()
+        reader.version(3, what + " layers")
+        reader.shapes()
+        reader.byte()
+        _decode_all(reader, module.layers, entry[3], number + ".")
+        if entry[4]:
+            reader.version(3, what + " shortcut")
+            reader.shapes()
+            reader.byte()
+            reader.version(3, what + " shortcut conv2d")
+            reader.shapes()
+            _put(source, module.shortcut[0].weight, reader.array("weight"), what + " shortcut weight")
+            _decode_batchnorm(reader, module.shortcut[1], what + " shortcut batchnorm")
+        else:
+            reader.version(2, what + " shortcut")
+            reader.shapes()
+    else:
+        reader.version(2, what)
+        reader.shapes()
+
+
+def _decode_batchnorm(reader, module, what):
+    source = reader.source
+    reader.version(2, what)
+    reader.shapes()
+    reader.int64()
+    _put(source, module.weight, reader.array("gamma"), what + " gamma")
+    _put(source, module.bias, reader.array("beta"), what + " beta")
+    _put(source, module.running_mean, reader.array("runningMean"), what + " runningMean")
+    _put(source, module.running_var, reader.array("runningVar"), what + " runningVar")

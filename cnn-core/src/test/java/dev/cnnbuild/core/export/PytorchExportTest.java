@@ -68,6 +68,36 @@ class PytorchExportTest {
             + "  - dropout\n"
             + "  - linear: {units: 2}\n";
 
+    /**
+     * A repeat of identity-shortcut blocks, a block that projects for a stride and new filters, one that projects
+     * because it is asked to, a repeat inside a block and a block over flat values.
+     */
+    private static final String RESIDUAL = "layers:\n"
+            + "  - conv2d: {filters: 4, kernel: 3, padding: 1, bias: false}\n"
+            + "  - batchnorm\n"
+            + "  - relu\n"
+            + "  - repeat:\n"
+            + "      times: 2\n"
+            + "      layers:\n"
+            + "        - residual:\n"
+            + "            layers:\n"
+            + "              - conv2d: {filters: 4, kernel: 3, padding: 1, bias: false}\n"
+            + "              - batchnorm\n"
+            + "              - relu\n"
+            + "        - relu\n"
+            + "  - residual:\n"
+            + "      layers:\n"
+            + "        - conv2d: {filters: 6, kernel: 3, stride: 2, padding: 1, bias: false}\n"
+            + "        - batchnorm\n"
+            + "  - residual:\n"
+            + "      shortcut: projection\n"
+            + "      layers:\n"
+            + "        - repeat: {times: 2, layers: [{conv2d: {filters: 6, kernel: 3, padding: 1}}, tanh]}\n"
+            + "  - relu\n"
+            + "  - globalAvgPool\n"
+            + "  - residual: {layers: [{linear: {units: 6}}, batchnorm]}\n"
+            + "  - linear: {units: 2}\n";
+
     @TempDir
     Path dir;
 
@@ -151,6 +181,25 @@ class PytorchExportTest {
         assertWeightsBothWays(everyLayerModel(3, layers), 3);
     }
 
+    @Test
+    void residualBlocksAndRepeatsAreNestedModulesWhoseParametersMapOneToOne() throws Exception {
+        PythonTorch.assumeAvailable();
+        Path file = everyLayerModel(3, RESIDUAL);
+
+        assertWeightsBothWays(file, 3);
+
+        assertThat(Files.readString(dir.resolve("export/every-layer/pytorch/model.py")))
+                .contains("            nn.Sequential(  # layer 4: repeat\n"
+                        + "                Residual(nn.Sequential(  # layer 4.1: residual\n"
+                        + "                    nn.Conv2d(4, 4, kernel_size=3, stride=1, padding=1, dilation=1, groups=1,"
+                        + " bias=False),  # layer 4.1.1: conv2d\n")
+                .contains(", shortcut=nn.Sequential(nn.Conv2d(4, 6, kernel_size=1, stride=2, bias=False),"
+                        + " nn.BatchNorm2d(6, eps=1e-05, momentum=0.1))),\n")
+                .contains("    (\"residual\", (6, 4, 4,), 5, [\n"
+                        + "        (\"repeat\", (6, 4, 4,), 0, [\n"
+                        + "            (\"conv2d\", (6, 4, 4,), 0),\n");
+    }
+
     private void assertWeightsBothWays(Path file, int channels) throws Exception {
         TinyImages.writeClasses(dir.resolve("train"), 16, 8, 8, 1);
         Path test = TinyImages.writeClasses(dir.resolve("test"), 20, 8, 8, 2);
@@ -198,16 +247,20 @@ class PytorchExportTest {
         }
     }
 
-    @Test
-    void trainPyWritesAModelDirectoryThatTheCheckMeasuresAsPyTorchDid() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"plain", "residual"})
+    void trainPyWritesAModelDirectoryThatTheCheckMeasuresAsPyTorchDid(String network) throws Exception {
         PythonTorch.assumeAvailable();
         TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
-        Path file = TinyImages.writeFolderModel(
-                dir,
+        String yaml = TinyImages.modelYaml(
                 "split",
+                "folder",
                 "  dir: images\n  testSplit: 0.25\n  normalize: auto\n  augment:\n"
                         + "    - randomCrop: {padding: 1}\n    - horizontalFlip\n",
                 3);
+        Path file = Files.writeString(
+                dir.resolve("split.yaml"),
+                network.equals("plain") ? yaml : yaml.replaceFirst("(?s)layers:\n.*?data:\n", RESIDUAL + "data:\n"));
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
         Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
 
