@@ -21,6 +21,7 @@ import dev.cnnbuild.core.spec.SigmoidLayer;
 import dev.cnnbuild.core.spec.SiluLayer;
 import dev.cnnbuild.core.spec.TanhLayer;
 import dev.cnnbuild.core.spec.TensorShape;
+import dev.cnnbuild.core.spec.TorchScriptLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -161,12 +162,17 @@ final class PytorchModuleSource {
             if (module == null) {
                 problems.add(String.format(
                         Locale.ROOT,
-                        "%s: layer %s%d (%s) cannot be exported to PyTorch: cnn:export has no translation for it yet;"
-                                + " train this model with cnn:train, or replace the layer",
+                        "%s: layer %s%d (%s) cannot be exported to PyTorch: %s; train this model with cnn:train, or"
+                                + " replace the layer",
                         layer.location(),
                         number,
                         shape.index(),
-                        layer.type()));
+                        layer.type(),
+                        layer instanceof TorchScriptLayer
+                                ? "the package does not carry the module yet, and cnn:train saves it whole (its"
+                                        + " TorchScript archive) inside parameters.params, which convert.py and"
+                                        + " train.py do not read or write"
+                                : "cnn:export has no translation for it yet"));
                 continue;
             }
             modules.append(indent)

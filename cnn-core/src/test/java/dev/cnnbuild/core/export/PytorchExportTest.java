@@ -31,6 +31,7 @@ import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.PythonTorch;
+import dev.cnnbuild.core.testing.TinyBackbone;
 import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -156,6 +157,21 @@ class PytorchExportTest {
                                 file + ": training.earlyStopping cannot be exported to PyTorch: train.py runs every"
                                         + " epoch (give --epochs); remove it to export, or train this model with"
                                         + " cnn:train"));
+        assertThat(dir.resolve("export")).doesNotExist();
+    }
+
+    @Test
+    void aTorchScriptBackboneIsRefusedNamingTheLayerAndWhy() throws Exception {
+        Path file = TinyBackbone.writeModel(dir, "{file: backbone.pt, output: [16], trainable: false}", 1);
+
+        assertThatThrownBy(() ->
+                        PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export")))
+                .isInstanceOf(ExportException.class)
+                .satisfies(e -> assertThat(((ExportException) e).problems())
+                        .containsExactly(file + ":5:5: layer 1 (torchscript) cannot be exported to PyTorch: the"
+                                + " package does not carry the module yet, and cnn:train saves it whole (its"
+                                + " TorchScript archive) inside parameters.params, which convert.py and train.py do"
+                                + " not read or write; train this model with cnn:train, or replace the layer"));
         assertThat(dir.resolve("export")).doesNotExist();
     }
 
