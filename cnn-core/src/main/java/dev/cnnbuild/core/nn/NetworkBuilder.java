@@ -55,7 +55,8 @@ import java.util.function.IntFunction;
  *
  * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
  * {@code nn.Conv2d} and {@code nn.Linear} do (a grouped convolution's fan-in counts the channels of one group), so a YAML file follows the learning curve of the equivalent PyTorch
- * script; DJL's default (Xavier) would not. The fan-in comes from shape inference.
+ * script; DJL's default (Xavier) would not. The fan-in comes from shape inference. A 1x1 convolution with a stride
+ * above 1 is a {@link StridedPointwiseConv2d}, which keeps PyTorch's oneDNN off a kernel that corrupts memory.
  *
  * <pre>{@code
  * CheckedModel model = CheckedModel.read(Path.of("mnist.yaml"), MemoryLimit.machine());
@@ -142,16 +143,18 @@ public final class NetworkBuilder {
         }
         if (layer instanceof Conv2dLayer conv) {
             int fanIn = shape.input().dim(0) / conv.groups() * conv.kernel() * conv.kernel();
+            Conv2d.Builder builder = Conv2d.builder()
+                    .setFilters(conv.filters())
+                    .setKernelShape(square(conv.kernel()))
+                    .optStride(square(conv.stride()))
+                    .optPadding(square(conv.padding()))
+                    .optDilation(square(conv.dilation()))
+                    .optGroups(conv.groups())
+                    .optBias(conv.bias());
             return pytorchInitialized(
-                    Conv2d.builder()
-                            .setFilters(conv.filters())
-                            .setKernelShape(square(conv.kernel()))
-                            .optStride(square(conv.stride()))
-                            .optPadding(square(conv.padding()))
-                            .optDilation(square(conv.dilation()))
-                            .optGroups(conv.groups())
-                            .optBias(conv.bias())
-                            .build(),
+                    StridedPointwiseConv2d.needed(conv.kernel(), conv.stride(), conv.padding())
+                            ? new StridedPointwiseConv2d(builder)
+                            : builder.build(),
                     fanIn);
         }
         if (layer instanceof LinearLayer linear) {
@@ -207,13 +210,15 @@ public final class NetworkBuilder {
      * channels, then a batch norm (torchvision's {@code downsample}).
      */
     private static Block projection(LayerShape residual) {
+        Conv2d.Builder builder = Conv2d.builder()
+                .setFilters(residual.output().dim(0))
+                .setKernelShape(square(1))
+                .optStride(square(residual.stride()))
+                .optBias(false);
         Block convolution = pytorchInitialized(
-                Conv2d.builder()
-                        .setFilters(residual.output().dim(0))
-                        .setKernelShape(square(1))
-                        .optStride(square(residual.stride()))
-                        .optBias(false)
-                        .build(),
+                StridedPointwiseConv2d.needed(1, residual.stride(), 0)
+                        ? new StridedPointwiseConv2d(builder)
+                        : builder.build(),
                 residual.input().dim(0));
         return new SequentialBlock().add(convolution).add(BatchNorm.builder().build());
     }
