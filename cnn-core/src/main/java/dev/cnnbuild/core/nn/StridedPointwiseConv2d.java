@@ -16,8 +16,8 @@ import ai.djl.util.PairList;
  * <p>Why: the oneDNN of PyTorch 2.5.1 computes the weight gradient of a strided 1x1 convolution on channels-last input
  * by first copying the strided pixels into a per-thread workspace, and with fewer input channels than its kernels'
  * channel block (8 with AVX2, 16 with AVX-512) it writes past that workspace: with 1 thread it corrupts the native heap
- * (the JVM dies in backward), with more it overwrites another thread's workspace (wrong gradients, or a hang). With
- * stride 1 no workspace is used. From 16 input channels on, and on a GPU, the convolution runs as {@link Conv2d} does.
+ * (the JVM dies in backward); with more, oneDNN's issue 6035 reports wrong gradients and hangs. With stride 1 no
+ * workspace is used. From 16 input channels on, and on a GPU, the convolution runs as {@link Conv2d} does.
  * The parameters, their initialization and the saved file are those of {@link Conv2d}.
  *
  * <pre>{@code
