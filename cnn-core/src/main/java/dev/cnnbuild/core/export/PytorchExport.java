@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.metrics.ToolVersions;
+import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ProjectPaths;
 import dev.cnnbuild.core.spec.AdamOptimizer;
 import dev.cnnbuild.core.spec.AdamWOptimizer;
@@ -17,6 +18,7 @@ import dev.cnnbuild.core.spec.DataSpec;
 import dev.cnnbuild.core.spec.FixedNormalization;
 import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
 import dev.cnnbuild.core.spec.ImageSource;
+import dev.cnnbuild.core.spec.LayerShape;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.MultiStepSchedule;
 import dev.cnnbuild.core.spec.NormalizationSpec;
@@ -27,6 +29,7 @@ import dev.cnnbuild.core.spec.RotationAugmentation;
 import dev.cnnbuild.core.spec.ScheduleSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
 import dev.cnnbuild.core.spec.StepSchedule;
+import dev.cnnbuild.core.spec.TorchScriptLayer;
 import dev.cnnbuild.core.spec.TrainingSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,6 +92,7 @@ public final class PytorchExport {
         } catch (ExportException e) {
             problems.addAll(e.problems());
         }
+        Map<Path, String> modules = moduleFiles(model, problems);
         Map<String, Object> training = training(spec, problems);
         Map<String, Object> data = data(spec, root, problems);
         if (!problems.isEmpty()) {
@@ -120,6 +124,9 @@ public final class PytorchExport {
             Files.writeString(staging.resolve("export.json"), JSON.writeValueAsString(config) + "\n");
             Files.writeString(staging.resolve("model.yaml"), spec.yaml());
             Files.writeString(staging.resolve("requirements.txt"), requirements());
+            for (Map.Entry<Path, String> moduleFile : modules.entrySet()) {
+                Files.copy(moduleFile.getKey(), staging.resolve(moduleFile.getValue()));
+            }
             for (String name : COPIED) {
                 try (InputStream in = PytorchExport.class.getResourceAsStream(name)) {
                     if (in == null) {
@@ -129,6 +136,34 @@ public final class PytorchExport {
                 }
             }
         });
+    }
+
+    /**
+     * The name a torchscript layer's module has in the package and in a model directory.
+     *
+     * @param layerIndex the layer's 1-based index
+     * @return {@code torchscript-layer<N>.pt}
+     */
+    static String moduleFile(int layerIndex) {
+        return ModelDirectory.moduleFile(layerIndex);
+    }
+
+    /** The module file of each torchscript layer and its name in the package. */
+    private static Map<Path, String> moduleFiles(CheckedModel model, List<String> problems) {
+        Map<Path, String> files = new LinkedHashMap<>();
+        for (LayerShape shape : model.shapes()) {
+            if (shape.layer() instanceof TorchScriptLayer layer) {
+                if (layer.file().isPresent() && Files.isRegularFile(layer.file().get())) {
+                    files.put(layer.file().get(), moduleFile(shape.index()));
+                } else {
+                    problems.add(layer.location() + ": layer " + shape.index() + " (torchscript) cannot be exported"
+                            + " to PyTorch: its module file "
+                            + layer.file().map(Path::toString).orElse("(an artifact cnn:export does not resolve)")
+                            + " is not there to be carried in the package; give the layer a file: that exists");
+                }
+            }
+        }
+        return files;
     }
 
     private static String requirements() {

@@ -64,7 +64,38 @@ final class PytorchModuleSource {
                 + " cnn:export.\n\nWeights and biases of conv2d and linear start uniform in +-1/sqrt(fan_in), as"
                 + " cnn:train's and PyTorch's own\ndefaults; flatten keeps the C, H, W order, so each parameter is"
                 + " the one of the same name in parameters.params.\n\"\"\"\n"
-                + "import math\n\nfrom torch import nn\n\n\n"
+                + "import math\nimport os\n\nimport torch\nfrom torch import nn\n\n"
+                + "HERE = os.path.dirname(os.path.abspath(__file__))\n\n\n"
+                + "class TorchScript(nn.Module):\n"
+                + "    \"\"\"torchscript: a pretrained TorchScript module, carried by the package; until epoch frozen_epochs + 1"
+                + " it is\n    frozen (eval mode, no gradient), as cnn:train's TorchScriptBlock.\"\"\"\n\n"
+                + "    def __init__(self, file, frozen_epochs):\n"
+                + "        super().__init__()\n"
+                + "        self.frozen_epochs = frozen_epochs\n"
+                + "        self.trains = frozen_epochs < 1\n"
+                + "        self.replace(torch.jit.load(os.path.join(HERE, file), map_location=\"cpu\"))\n\n"
+                + "    def replace(self, module):\n"
+                + "        \"\"\"Runs another module (parameters.params' trained one), frozen or not as this one.\"\"\"\n"
+                + "        self.module = module\n"
+                + "        for parameter in module.parameters():\n"
+                + "            parameter.requires_grad_(self.trains)\n"
+                + "        self.train(self.training)\n\n"
+                + "    def start_epoch(self, epoch):\n"
+                + "        \"\"\"Freezes or unfreezes the module for a 1-based epoch; returns whether that changed it.\"\"\"\n"
+                + "        trains = epoch > self.frozen_epochs\n"
+                + "        changed = trains != self.trains\n"
+                + "        self.trains = trains\n"
+                + "        self.replace(self.module)\n"
+                + "        return changed\n\n"
+                + "    def train(self, mode=True):\n"
+                + "        super().train(mode)\n"
+                + "        self.module.train(mode and self.trains)\n"
+                + "        return self\n\n"
+                + "    def forward(self, x):\n"
+                + "        if self.trains:\n"
+                + "            return self.module(x)\n"
+                + "        with torch.no_grad():\n"
+                + "            return self.module(x)\n\n\n"
                 + "class GlobalAvgPool(nn.Module):\n"
                 + "    \"\"\"globalAvgPool: the mean over each channel, flat, as nn.AdaptiveAvgPool2d(1) then flatten.\"\"\"\n\n"
                 + "    def forward(self, x):\n"
@@ -162,17 +193,12 @@ final class PytorchModuleSource {
             if (module == null) {
                 problems.add(String.format(
                         Locale.ROOT,
-                        "%s: layer %s%d (%s) cannot be exported to PyTorch: %s; train this model with cnn:train, or"
-                                + " replace the layer",
+                        "%s: layer %s%d (%s) cannot be exported to PyTorch: cnn:export has no translation for it yet;"
+                                + " train this model with cnn:train, or replace the layer",
                         layer.location(),
                         number,
                         shape.index(),
-                        layer.type(),
-                        layer instanceof TorchScriptLayer
-                                ? "the package does not carry the module yet, and cnn:train saves it whole (its"
-                                        + " TorchScript archive) inside parameters.params, which convert.py and"
-                                        + " train.py do not read or write"
-                                : "cnn:export has no translation for it yet"));
+                        layer.type()));
                 continue;
             }
             modules.append(indent)
@@ -240,6 +266,10 @@ final class PytorchModuleSource {
         if (layer instanceof GlobalMaxPoolLayer) {
             return "GlobalMaxPool()";
         }
+        if (layer instanceof TorchScriptLayer torchScript) {
+            return "TorchScript(\"" + PytorchExport.moduleFile(shape.index()) + "\", frozen_epochs="
+                    + torchScript.frozenEpochs() + ")";
+        }
         if (layer instanceof FlattenLayer) {
             return "nn.Flatten()";
         }
@@ -265,6 +295,9 @@ final class PytorchModuleSource {
         }
         if (layer instanceof DropoutLayer) {
             return "dropout";
+        }
+        if (layer instanceof TorchScriptLayer) {
+            return "torchscript";
         }
         if (layer instanceof ResidualLayer) {
             return "residual";

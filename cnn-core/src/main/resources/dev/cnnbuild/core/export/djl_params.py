@@ -4,6 +4,7 @@ The file is what DJL's SequentialBlock.saveParameters writes: per block a versio
 and, for linear and batchnorm, their sizes) and its parameters as NDArrays, big-endian framing around little-endian
 float32 data. Written by cnn:export; do not edit.
 """
+import io
 import struct
 
 import numpy as np
@@ -63,6 +64,9 @@ def _encode_one(module, entry, batch_size):
         return _batchnorm(module, batch_shape)
     if kind == "lambda" or kind == "dropout":
         return b"\x02" + _shapes(batch_shape)
+    if kind == "torchscript":
+        archive = _archive(module)
+        return b"\x01\x01" + struct.pack(">q", len(archive)) + archive
     if kind == "repeat":
         return b"\x03" + _shapes(batch_shape) + b"\x00" + _encode_all(module, entry[3], batch_size)
     if kind == "residual":
@@ -76,6 +80,24 @@ def _encode_one(module, entry, batch_size):
         return (out + b"\x03" + _shapes(batch_shape) + b"\x00" + b"\x03" + _shapes(batch_shape)
                 + _array("weight", conv.weight) + _batchnorm(norm, projected))
     raise FormatError("no DJL block for layer kind " + kind)
+
+
+def _state(module):
+    return {name: value.detach().to("cpu").clone() for name, value in module.module.state_dict().items()}
+
+
+def _archive(module):
+    """The module as cnn:train saves a PtSymbolBlock: its TorchScript archive. The bytes read from parameters.params
+    are kept while the module's state is unchanged, since a new torch.jit.save writes another archive (its own
+    serialization id and code) for the same module."""
+    read = getattr(module, "djl_archive", None)
+    if read is not None:
+        state = _state(module)
+        if state.keys() == read[1].keys() and all(torch.equal(state[k], read[1][k]) for k in state):
+            return read[0]
+    out = io.BytesIO()
+    torch.jit.save(module.module, out)
+    return out.getvalue()
 
 
 def _batchnorm(module, batch_shape):
@@ -183,6 +205,17 @@ def _decode_one(reader, module, entry, number):
         _put(source, module.bias, reader.array("bias"), what + " bias")
     elif kind == "batchnorm":
         _decode_batchnorm(reader, module, what)
+    elif kind == "torchscript":
+        reader.version(1, what)
+        reader.version(1, what + " module")
+        archive = reader.take(reader.int64())
+        try:
+            loaded = torch.jit.load(io.BytesIO(archive), map_location="cpu")
+        except RuntimeError as e:
+            raise FormatError("%s: %s holds no TorchScript archive that torch %s can load (%s)"
+                              % (source, what, torch.__version__, str(e).splitlines()[0] if str(e) else e))
+        module.replace(loaded)
+        module.djl_archive = (archive, _state(module))
     elif kind == "repeat":
         reader.version(3, what)
         reader.shapes()

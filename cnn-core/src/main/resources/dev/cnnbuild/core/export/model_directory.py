@@ -56,9 +56,12 @@ def write(output, config, network, blocks, metrics, data, yaml_bytes, device_typ
     if data.held_out is not None:
         with open(os.path.join(staging, HELD_OUT_FILE), "w", encoding="utf-8") as f:
             f.write(HELD_OUT_HEADER + "\n" + "".join(key + "\n" for key in data.held_out))
+    modules = ["torchscript-layer%d.pt" % (entry[2] + 1) for entry in blocks if entry[0] == "torchscript"]
+    for module in modules:
+        shutil.copyfile(os.path.join(os.path.dirname(os.path.abspath(__file__)), module), os.path.join(staging, module))
     c, h, w = config["input"]
     torch.jit.save(torch.jit.trace(network, torch.zeros(1, c, h, w)), os.path.join(staging, "model.pt"))
-    names = COVERED + [n for n in OPTIONAL if os.path.isfile(os.path.join(staging, n))] + ["model.pt"]
+    names = COVERED + modules + [n for n in OPTIONAL if os.path.isfile(os.path.join(staging, n))] + ["model.pt"]
     manifest = "".join("%s  %s\n" % (_sha256(os.path.join(staging, n)), n) for n in names)
     with open(os.path.join(staging, "manifest.sha256.tmp"), "w", encoding="utf-8") as f:
         f.write(manifest)

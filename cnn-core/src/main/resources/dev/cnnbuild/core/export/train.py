@@ -205,6 +205,10 @@ def main():
         generator = torch.Generator().manual_seed(training["seed"] * 1000003 + epoch * 1009 + rank)
         epoch_start = time.time()
         totals = torch.zeros(3, dtype=torch.float64, device=device)
+        frozen_changed = [m.start_epoch(epoch) for m in net.modules() if isinstance(m, network_module.TorchScript)]
+        if distributed and any(frozen_changed):
+            # DDP reduces the gradients of the parameters that required one when it was built
+            model = DistributedDataParallel(net)
         model.train()
         for step in range(steps):
             chosen = indices[step * per_process:(step + 1) * per_process]

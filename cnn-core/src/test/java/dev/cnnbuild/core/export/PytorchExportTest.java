@@ -99,6 +99,11 @@ class PytorchExportTest {
             + "  - residual: {layers: [{linear: {units: 6}}, batchnorm]}\n"
             + "  - linear: {units: 2}\n";
 
+    /** The tiny backbone (1x8x8 to 16 features), frozen in the first epoch and trained after it, under a head. */
+    private static final String TORCHSCRIPT = "layers:\n"
+            + "  - torchscript: {file: backbone.pt, output: [16], trainable: {afterEpoch: 1}}\n"
+            + "  - linear: {units: 2}\n";
+
     @TempDir
     Path dir;
 
@@ -161,17 +166,32 @@ class PytorchExportTest {
     }
 
     @Test
-    void aTorchScriptBackboneIsRefusedNamingTheLayerAndWhy() throws Exception {
-        Path file = TinyBackbone.writeModel(dir, "{file: backbone.pt, output: [16], trainable: false}", 1);
+    void aTorchScriptBackboneTrainedByCnnTrainComesBackByteForByteWithTheSameLogits() throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyBackbone.copy("backbone8.pt", dir.resolve("backbone.pt"));
+        Path file = everyLayerModel(1, TORCHSCRIPT);
 
-        assertThatThrownBy(() ->
-                        PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export")))
+        assertWeightsBothWays(file, 1);
+
+        Path pkg = dir.resolve("export/every-layer/pytorch");
+        assertThat(pkg.resolve("torchscript-layer1.pt")).hasSameBinaryContentAs(dir.resolve("backbone.pt"));
+        assertThat(Files.readString(pkg.resolve("model.py")))
+                .contains(
+                        "            TorchScript(\"torchscript-layer1.pt\", frozen_epochs=1),  # layer 1: torchscript\n");
+    }
+
+    @Test
+    void aTorchScriptModuleThatIsNotThereIsNamedAndNothingIsWritten() throws Exception {
+        Path file = TinyBackbone.writeModel(dir, "{file: backbone.pt, output: [16], trainable: false}", 1);
+        CheckedModel model = CheckedModel.read(file, MemoryLimit.machine());
+        Files.delete(dir.resolve("backbone.pt"));
+
+        assertThatThrownBy(() -> PytorchExport.write(model, dir, dir.resolve("export")))
                 .isInstanceOf(ExportException.class)
                 .satisfies(e -> assertThat(((ExportException) e).problems())
-                        .containsExactly(file + ":5:5: layer 1 (torchscript) cannot be exported to PyTorch: the"
-                                + " package does not carry the module yet, and cnn:train saves it whole (its"
-                                + " TorchScript archive) inside parameters.params, which convert.py and train.py do"
-                                + " not read or write; train this model with cnn:train, or replace the layer"));
+                        .containsExactly(file + ":5:5: layer 1 (torchscript) cannot be exported to PyTorch: its module"
+                                + " file " + dir.resolve("backbone.pt") + " is not there to be carried in the"
+                                + " package; give the layer a file: that exists"));
         assertThat(dir.resolve("export")).doesNotExist();
     }
 
@@ -264,19 +284,30 @@ class PytorchExportTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"plain", "residual"})
+    @ValueSource(strings = {"plain", "residual", "torchscript", "frozen"})
     void trainPyWritesAModelDirectoryThatTheCheckMeasuresAsPyTorchDid(String network) throws Exception {
         PythonTorch.assumeAvailable();
         TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
+        TinyBackbone.copy("backbone8.pt", dir.resolve("backbone.pt"));
         String yaml = TinyImages.modelYaml(
                 "split",
                 "folder",
                 "  dir: images\n  testSplit: 0.25\n  normalize: auto\n  augment:\n"
                         + "    - randomCrop: {padding: 1}\n    - horizontalFlip\n",
-                3);
+                network.equals("plain") || network.equals("residual") ? 3 : 1);
+        String layers = Map.of(
+                        "plain",
+                        "",
+                        "residual",
+                        RESIDUAL,
+                        "torchscript",
+                        TORCHSCRIPT,
+                        "frozen",
+                        TORCHSCRIPT.replace("{afterEpoch: 1}", "false"))
+                .get(network);
         Path file = Files.writeString(
                 dir.resolve("split.yaml"),
-                network.equals("plain") ? yaml : yaml.replaceFirst("(?s)layers:\n.*?data:\n", RESIDUAL + "data:\n"));
+                layers.isEmpty() ? yaml : yaml.replaceFirst("(?s)layers:\n.*?data:\n", layers + "data:\n"));
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
         Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
 
@@ -285,6 +316,22 @@ class PytorchExportTest {
         ModelDirectory trained = ModelDirectory.of(dir.resolve("torch"), "split");
         ModelManifest.verify(trained);
         assertThat(Files.readString(trained.manifest())).endsWith("  model.pt\n");
+        if (layers.contains("torchscript")) {
+            assertThat(trained.root().resolve("torchscript-layer1.pt"))
+                    .hasSameBinaryContentAs(dir.resolve("backbone.pt"));
+            // trainable: false keeps every parameter and batch-norm statistic of the module (eval mode, no
+            // gradient); afterEpoch: 1 trains it in epochs 2 and 3
+            PythonTorch.run(
+                    pkg,
+                    "-c",
+                    "import convert, sys, torch; trained = convert.load(sys.argv[1]).layers[0].module.state_dict();"
+                            + " pretrained = torch.jit.load(sys.argv[2]).state_dict();"
+                            + " same = all(torch.equal(trained[k], pretrained[k]) for k in pretrained);"
+                            + " sys.exit(0 if same == (sys.argv[3] == 'frozen') else 'module kept: %s' % same)",
+                    trained.root().toString(),
+                    dir.resolve("backbone.pt").toString(),
+                    network);
+        }
         assertThat(trained.root().resolve("test-split.txt"))
                 .hasSameTextualContentAs(dir.resolve("plugin/split/test-split.txt"));
         ModelMetrics metrics = ModelMetrics.read(trained.metrics());
