@@ -8,11 +8,9 @@ import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.SpecException;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -91,25 +89,6 @@ public class ExportMojo extends AbstractCnnMojo {
     }
 
     private List<File> modelFiles() throws MojoExecutionException {
-        if (models != null && !models.isEmpty()) {
-            for (File model : models) {
-                if (!model.isFile()) {
-                    throw new MojoExecutionException("Model file " + model + " does not exist; fix <models>");
-                }
-            }
-            return models;
-        }
-        if (!modelDirectory.isDirectory()) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(modelDirectory.toPath())) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted()
-                    .map(Path::toFile)
-                    .toList();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot list " + modelDirectory + ": " + e.getMessage(), e);
-        }
+        return ModelFiles.list(models, modelDirectory);
     }
 }

@@ -15,12 +15,10 @@ import dev.cnnbuild.core.spec.ModuleArtifacts;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.model.Plugin;
@@ -322,25 +320,6 @@ public class TrainMojo extends AbstractForkingMojo {
     }
 
     private List<File> modelFiles() throws MojoExecutionException {
-        if (models != null && !models.isEmpty()) {
-            for (File model : models) {
-                if (!model.isFile()) {
-                    throw new MojoExecutionException("Model file " + model + " does not exist; fix <models>");
-                }
-            }
-            return models;
-        }
-        if (!modelDirectory.isDirectory()) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(modelDirectory.toPath())) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
-                    .sorted()
-                    .map(Path::toFile)
-                    .toList();
-        } catch (IOException e) {
-            throw new MojoExecutionException("Cannot list " + modelDirectory + ": " + e.getMessage(), e);
-        }
+        return ModelFiles.list(models, modelDirectory);
     }
 }
