@@ -32,6 +32,9 @@ def main():
         os.makedirs(folder, exist_ok=True)
         path = os.path.join(folder, "%06d.jpg" % i)
         if os.path.exists(path):
+            if i < args.unique:  # a resumed run copies the images an earlier run encoded
+                with open(path, "rb") as f:
+                    encoded.setdefault(label, []).append(f.read())
             continue
         if i < args.unique:
             image = Image.frombytes("RGB", (args.size, args.size), noise[i % len(noise)])
