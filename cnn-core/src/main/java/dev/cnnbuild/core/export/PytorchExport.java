@@ -224,6 +224,9 @@ public final class PytorchExport {
         } else if (schedule instanceof OneCycleSchedule oneCycle) {
             out.put("type", "oneCycle");
             out.put("warmupShare", oneCycle.warmupShare());
+            out.put("cycleMomentum", oneCycle.cycleMomentum());
+            out.put("baseMomentum", oneCycle.baseMomentum());
+            out.put("maxMomentum", oneCycle.maxMomentum());
         }
         return out;
     }

@@ -6,6 +6,7 @@ import dev.cnnbuild.core.spec.OneCycleSchedule;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.ScheduleSpec;
 import dev.cnnbuild.core.spec.StepSchedule;
+import java.util.OptionalDouble;
 
 /**
  * The learning rate of every optimizer step, a pure function of the step's number, so that a resumed run continues
@@ -17,10 +18,13 @@ import dev.cnnbuild.core.spec.StepSchedule;
  *   <li>{@code cosine}: {@code min + (lr - min) * (1 + cos(pi * (k - W) / (T - W))) / 2};</li>
  *   <li>{@code step}: {@code lr * factor ^ floor(floor(k / B) / every)};</li>
  *   <li>{@code multiStep}: {@code lr * factor ^ (milestones m with m <= floor(k / B))};</li>
- *   <li>{@code oneCycle}: {@code OneCycleLR(max_lr=lr, total_steps=T, pct_start=warmupShare,
- *       cycle_momentum=False)}'s rate of step {@code k};</li>
+ *   <li>{@code oneCycle}: {@code OneCycleLR(max_lr=lr, total_steps=T, pct_start=warmupShare)}'s rate of step
+ *       {@code k};</li>
  *   <li>no schedule: {@code lr}.</li>
  * </ul>
+ * A {@code oneCycle} with {@code cycleMomentum} also gives every step its momentum ({@link #momentumAt}), which
+ * takes the place of SGD's {@code momentum} and of Adam's and AdamW's {@code beta1}: {@code OneCycleLR}'s
+ * {@code base_momentum} and {@code max_momentum} annealed by the same cosine as the rate, the other way round.
  *
  * <pre>{@code
  * LearningRateSchedule schedule = LearningRateSchedule.of(optimizer, new CosineSchedule(1, 0), 10, 468);
@@ -100,16 +104,50 @@ public final class LearningRateSchedule {
         return learningRate * Math.pow(multi.factor(), passed);
     }
 
+    /**
+     * Returns the momentum of a step, where the schedule sets it: a {@code oneCycle} with {@code cycleMomentum}.
+     *
+     * <pre>{@code
+     * LearningRateSchedule.of(adamw, new OneCycleSchedule(0.3, 3, true, 0.85, 0.95), 10, 3).momentumAt(0); // 0.95
+     * }</pre>
+     *
+     * @param step the optimizer step, from 0 over the whole training
+     * @return its momentum (SGD's {@code momentum}, Adam's and AdamW's {@code beta1}), or empty where the optimizer
+     *     keeps its own
+     */
+    public OptionalDouble momentumAt(long step) {
+        if (spec instanceof OneCycleSchedule oneCycle && oneCycle.cycleMomentum()) {
+            double riseEnd = riseEnd(oneCycle);
+            return OptionalDouble.of(
+                    step <= riseEnd
+                            ? cosineAnneal(oneCycle.maxMomentum(), oneCycle.baseMomentum(), riseShare(riseEnd, step))
+                            : cosineAnneal(oneCycle.baseMomentum(), oneCycle.maxMomentum(), fallShare(riseEnd, step)));
+        }
+        return OptionalDouble.empty();
+    }
+
     /** PyTorch 1.13's {@code OneCycleLR.get_lr} with two phases and cosine annealing. */
     private double oneCycle(OneCycleSchedule oneCycle, long step) {
         double initial = learningRate / ONE_CYCLE_DIVISOR;
         double minimum = initial / ONE_CYCLE_FINAL_DIVISOR;
-        double riseEnd = oneCycle.warmupShare() * totalSteps - 1;
-        double fallEnd = totalSteps - 1;
+        double riseEnd = riseEnd(oneCycle);
         if (step <= riseEnd) {
-            return cosineAnneal(initial, learningRate, riseEnd > 0 ? step / riseEnd : 1);
+            return cosineAnneal(initial, learningRate, riseShare(riseEnd, step));
         }
-        return cosineAnneal(learningRate, minimum, (step - riseEnd) / (fallEnd - riseEnd));
+        return cosineAnneal(learningRate, minimum, fallShare(riseEnd, step));
+    }
+
+    /** The last step of the rise, PyTorch's {@code pct_start * total_steps - 1}. */
+    private double riseEnd(OneCycleSchedule oneCycle) {
+        return oneCycle.warmupShare() * totalSteps - 1;
+    }
+
+    private static double riseShare(double riseEnd, long step) {
+        return riseEnd > 0 ? step / riseEnd : 1;
+    }
+
+    private double fallShare(double riseEnd, long step) {
+        return (step - riseEnd) / (totalSteps - 1 - riseEnd);
     }
 
     private static double cosineAnneal(double start, double end, double share) {

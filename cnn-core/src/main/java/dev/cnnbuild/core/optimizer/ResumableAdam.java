@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Adam as DJL 0.33's {@code Adam} computes it (the bias correction folded into the learning rate, the engine's
- * fused update), with its moments kept where a checkpoint can reach them.
+ * fused update), with its moments kept where a checkpoint can reach them. A {@code oneCycle} schedule that cycles
+ * the momentum sets each step's {@code beta1}, which the bias correction of that step uses, as PyTorch's does.
  *
  * <pre>{@code
  * ResumableOptimizer adam = ResumableOptimizer.of(new AdamOptimizer(0.0002, 0.9, 0.999, 1e-8, 0), 0);
@@ -33,6 +34,7 @@ final class ResumableAdam extends ResumableOptimizer {
     void step(String parameterId, NDArray weight, NDArray grad) {
         Step next = nextStep(parameterId);
         float learningRate = next.rate();
+        float beta1 = (float) next.momentum(this.beta1);
         double coefficient1 = 1.0 - Math.pow(beta1, next.number());
         double coefficient2 = 1.0 - Math.pow(beta2, next.number());
         float biasCorrected = (float) (learningRate * Math.sqrt(coefficient2) / coefficient1);

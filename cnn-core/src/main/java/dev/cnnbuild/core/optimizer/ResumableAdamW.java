@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * AdamW as PyTorch 1.13's {@code torch.optim.AdamW} computes it (no amsgrad), with its moments kept where a
- * checkpoint can reach them. Step {@code t} with learning rate {@code lr}:
+ * checkpoint can reach them. Step {@code t} with learning rate {@code lr} (and {@code beta1} of that step, where a
+ * {@code oneCycle} schedule cycles it):
  * <pre>
  * w *= 1 - lr * weightDecay
  * m = beta1 * m + (1 - beta1) * g
@@ -39,6 +40,7 @@ final class ResumableAdamW extends ResumableOptimizer {
     void step(String parameterId, NDArray weight, NDArray grad) {
         Step next = nextStep(parameterId);
         double learningRate = next.learningRate();
+        double beta1 = next.momentum(this.beta1);
         NDArray mean = slot(MEAN, parameterId, weight);
         NDArray variance = slot(VARIANCE, parameterId, weight);
         double correction1 = 1.0 - Math.pow(beta1, next.number());

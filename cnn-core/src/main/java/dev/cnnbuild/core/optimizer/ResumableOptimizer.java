@@ -17,6 +17,7 @@ import dev.cnnbuild.core.spec.SgdOptimizer;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -164,14 +165,15 @@ public abstract class ResumableOptimizer extends Optimizer {
     abstract void step(String parameterId, NDArray weight, NDArray grad);
 
     /**
-     * Counts a step of a parameter and returns the step's learning rate; call it once per step.
+     * Counts a step of a parameter and returns the step's learning rate and momentum; call it once per step.
      *
      * @param parameterId the parameter
-     * @return the step's number from 1 over the whole training, and its learning rate
+     * @return the step's number from 1 over the whole training, its learning rate and the momentum the schedule
+     *     gives it
      */
     Step nextStep(String parameterId) {
         int step = updateCount(parameterId);
-        return new Step(step, schedule.at(step - 1L));
+        return new Step(step, schedule.at(step - 1L), schedule.momentumAt(step - 1L));
     }
 
     /**
@@ -179,12 +181,23 @@ public abstract class ResumableOptimizer extends Optimizer {
      *
      * @param number the step, from 1 over the whole training
      * @param learningRate its learning rate
+     * @param scheduledMomentum its momentum where the schedule cycles it, empty otherwise
      */
-    record Step(int number, double learningRate) {
+    record Step(int number, double learningRate, OptionalDouble scheduledMomentum) {
 
         /** The learning rate as the engine's kernels take it. */
         float rate() {
             return (float) learningRate;
+        }
+
+        /**
+         * The step's momentum (SGD's {@code momentum}, Adam's and AdamW's {@code beta1}).
+         *
+         * @param own the optimizer's own, used where the schedule does not cycle it
+         * @return the schedule's momentum, or {@code own}
+         */
+        double momentum(double own) {
+            return scheduledMomentum.orElse(own);
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * Without momentum it is the engine's fused update, as DJL 0.33's {@code Sgd} computes it:
  * {@code w -= lr * (g + weightDecay * w)}. With momentum it is PyTorch's: {@code d = g + weightDecay * w},
  * {@code buf = momentum * buf + d} (the buffer starting at zero, so the first step's buffer is {@code d}), then
- * {@code w -= lr * buf}, or with Nesterov {@code w -= lr * (d + momentum * buf)}.
+ * {@code w -= lr * buf}, or with Nesterov {@code w -= lr * (d + momentum * buf)}; a {@code oneCycle} schedule that
+ * cycles the momentum sets each step's {@code momentum}.
  *
  * <pre>{@code
  * ResumableOptimizer sgd = ResumableOptimizer.of(new SgdOptimizer(0.1, 0.9, true, 0), 0);
@@ -34,7 +35,8 @@ final class ResumableSgd extends ResumableOptimizer {
 
     @Override
     void step(String parameterId, NDArray weight, NDArray grad) {
-        float learningRate = nextStep(parameterId).rate();
+        Step next = nextStep(parameterId);
+        float learningRate = next.rate();
         if (momentum == 0f) {
             weight.getNDArrayInternal()
                     .sgdUpdate(
@@ -48,6 +50,7 @@ final class ResumableSgd extends ResumableOptimizer {
                             true);
             return;
         }
+        float momentum = (float) next.momentum(this.momentum);
         NDArray buffer = slot(MOMENTUM, parameterId, weight);
         inPlace(weight, () -> {
             NDArray direction = getWeightDecay() == 0f ? grad : grad.add(weight.mul(getWeightDecay()));

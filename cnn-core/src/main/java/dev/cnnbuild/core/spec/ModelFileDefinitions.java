@@ -104,8 +104,14 @@ final class ModelFileDefinitions {
             optional("factor", number(0, true, "multiplier of the rate, 0.1 by default")),
             optional("warmupEpochs", warmup()));
 
-    static final MappingDefinition ONE_CYCLE =
-            MappingDefinition.of(optional("warmupEpochs", number(0, true, "epochs the rate rises, 30% by default")));
+    static final MappingDefinition ONE_CYCLE = MappingDefinition.of(
+            optional("warmupEpochs", number(0, true, "epochs the rate rises, 30% by default")),
+            optional(
+                    "cycleMomentum",
+                    bool("the momentum (sgd's momentum, adam's and adamw's beta1) moves against the rate; true by"
+                            + " default, except for sgd without momentum")),
+            optional("baseMomentum", share(false, "the momentum at the rate's peak, 0.85 by default")),
+            optional("maxMomentum", share(false, "the momentum at the start and the end, 0.95 by default")));
 
     static final List<Named> SCHEDULES = List.of(
             new Named(CosineSchedule.TYPE, COSINE),

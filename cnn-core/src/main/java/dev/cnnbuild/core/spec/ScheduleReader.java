@@ -23,12 +23,13 @@ final class ScheduleReader {
      *
      * @param value the value of {@code schedule}
      * @param epochs the training's epochs, which the schedule must fit in
-     * @param learningRate the optimizer's learning rate, which {@code minLearningRate} must stay below; {@code NaN}
-     *     when the optimizer is wrong
+     * @param optimizer the optimizer, whose {@code learningRate} {@code minLearningRate} must stay below and whose
+     *     momentum {@code oneCycle} cycles; {@code null} when the optimizer is wrong
      * @return the schedule, or {@code null} when a setting is wrong
      * @throws SpecException if the schedule is not written as a name with settings, or is unknown
      */
-    static ScheduleSpec read(YamlValue value, int epochs, double learningRate) throws SpecException {
+    static ScheduleSpec read(YamlValue value, int epochs, OptimizerSpec optimizer) throws SpecException {
+        double learningRate = optimizer == null ? Double.NaN : optimizer.learningRate();
         NamedEntry entry =
                 NamedEntry.of(value, value.node(), value.field(), "'cosine' or '{step: {every: 10, factor: 0.1}}'");
         String owner = value.nestedOwner() + "." + entry.name();
@@ -40,7 +41,7 @@ final class ScheduleReader {
             case MultiStepSchedule.TYPE:
                 return multiStep(entry.parameters(owner, "{milestones: [30, 40], factor: 0.1}"), epochs);
             case OneCycleSchedule.TYPE:
-                return oneCycle(entry.parameters(owner, "{warmupEpochs: 1}"), epochs);
+                return oneCycle(entry.parameters(owner, "{warmupEpochs: 1}"), epochs, optimizer);
             default:
                 throw SpecException.at(
                         entry.nameLocation(),
@@ -136,7 +137,7 @@ final class ScheduleReader {
         return errors.count() > before ? null : milestones;
     }
 
-    private static OneCycleSchedule oneCycle(YamlMapping settings, int epochs) {
+    private static OneCycleSchedule oneCycle(YamlMapping settings, int epochs, OptimizerSpec optimizer) {
         settings.allowOnly(ModelFileDefinitions.ONE_CYCLE);
         SpecErrors errors = settings.errors();
         int before = errors.count();
@@ -149,14 +150,73 @@ final class ScheduleReader {
                     return rise;
                 }),
                 null);
+        boolean noMomentum = optimizer instanceof SgdOptimizer sgd && sgd.momentum() == 0;
+        Boolean cycleMomentum = errors.attempt(
+                () -> settings.valueOr("cycleMomentum", null, value -> {
+                    boolean cycles = value.bool();
+                    if (cycles && noMomentum) {
+                        throw SpecException.at(
+                                value.location(),
+                                value.field() + " is true, but the optimizer sgd has no momentum to cycle; give it"
+                                        + " one, e.g. '{sgd: {momentum: 0.9}}', or remove cycleMomentum");
+                    }
+                    return cycles;
+                }),
+                null);
+        boolean cycles = cycleMomentum == null ? !noMomentum : cycleMomentum;
+        Momentum base = momentum(settings, "baseMomentum", OneCycleSchedule.DEFAULT_BASE_MOMENTUM, cycles, noMomentum);
+        Momentum max = momentum(settings, "maxMomentum", OneCycleSchedule.DEFAULT_MAX_MOMENTUM, cycles, noMomentum);
+        if (base != null && max != null && base.value() > max.value()) {
+            errors.add(
+                    base.written() != null
+                            ? SpecException.at(
+                                    base.written().location(),
+                                    base.written().field() + " is " + number(base.value()) + ", above maxMomentum "
+                                            + number(max.value()) + "; the momentum falls from maxMomentum to"
+                                            + " baseMomentum while the rate rises, so make it at most maxMomentum")
+                            : SpecException.at(
+                                    max.written().location(),
+                                    max.written().field() + " is " + number(max.value())
+                                            + ", below baseMomentum's default " + number(base.value())
+                                            + "; the momentum falls from maxMomentum to baseMomentum while the rate"
+                                            + " rises, so raise it or give a smaller baseMomentum"));
+        }
         if (errors.count() > before) {
             return null;
         }
-        return warmup == null
-                ? new OneCycleSchedule(
-                        OneCycleSchedule.DEFAULT_WARMUP_SHARE, OneCycleSchedule.DEFAULT_WARMUP_SHARE * epochs)
-                : new OneCycleSchedule(warmup / epochs, warmup);
+        double share = warmup == null ? OneCycleSchedule.DEFAULT_WARMUP_SHARE : warmup / epochs;
+        return new OneCycleSchedule(share, warmup == null ? share * epochs : warmup, cycles, base.value(), max.value());
     }
+
+    /** A momentum of {@code oneCycle} and, when written, where; {@code null} when it is wrong. */
+    private static Momentum momentum(
+            YamlMapping settings, String key, double defaultValue, boolean cycles, boolean noMomentum) {
+        return settings.errors()
+                .attempt(
+                        () -> settings.valueOr(key, new Momentum(defaultValue, null), value -> {
+                            double momentum = value.fraction();
+                            if (!cycles) {
+                                throw SpecException.at(
+                                        value.location(),
+                                        value.field() + " is given, but "
+                                                + (noMomentum
+                                                        ? "the optimizer sgd has no momentum, so none cycles; give"
+                                                                + " it one, e.g. '{sgd: {momentum: 0.9}}', or"
+                                                        : "cycleMomentum is false; write cycleMomentum: true, or")
+                                                + " remove " + key);
+                            }
+                            return new Momentum(momentum, value);
+                        }),
+                        null);
+    }
+
+    /**
+     * A momentum setting of {@code oneCycle}.
+     *
+     * @param value the momentum
+     * @param written where it is written; {@code null} for the default
+     */
+    private record Momentum(double value, YamlValue written) {}
 
     private static double factor(YamlMapping settings) {
         return settings.errors().attempt(() -> settings.valueOr("factor", 0.1, YamlValue::positiveNumber), 0.1);

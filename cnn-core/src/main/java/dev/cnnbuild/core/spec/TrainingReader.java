@@ -31,8 +31,7 @@ final class TrainingReader {
         OptimizerSpec optimizer = errors.attempt(
                 () -> training.valueOr("optimizer", AdamOptimizer.defaults(), OptimizerReader::read),
                 AdamOptimizer.defaults());
-        double learningRate =
-                errors.count() == beforeOptimizer && optimizer != null ? optimizer.learningRate() : Double.NaN;
+        OptimizerSpec validOptimizer = errors.count() == beforeOptimizer ? optimizer : null;
         String loss = errors.attempt(
                 () -> training.valueOr(
                         "loss", "softmaxCrossEntropy", value -> value.choice(List.of("softmaxCrossEntropy"))),
@@ -57,7 +56,7 @@ final class TrainingReader {
         ScheduleSpec schedule = epochsKnown
                 ? errors.attempt(
                         () -> training.valueOr(
-                                "schedule", null, value -> ScheduleReader.read(value, epochs, learningRate)),
+                                "schedule", null, value -> ScheduleReader.read(value, epochs, validOptimizer)),
                         null)
                 : null;
         double labelSmoothing = errors.attempt(() -> training.valueOr("labelSmoothing", 0.0, YamlValue::fraction), 0.0);

@@ -92,6 +92,36 @@ def rate_of(schedule, lr, epochs, steps_per_epoch):
     return rate
 
 
+def momentum_of(schedule, epochs, steps_per_epoch):
+    """The momentum of step k where training.schedule cycles it (oneCycle's cycleMomentum), as OneCycleLR's
+    cycle_momentum: from maxMomentum down to baseMomentum while the rate rises, back up while it falls; None where
+    the optimizer keeps its own."""
+    if schedule is None or schedule["type"] != "oneCycle" or not schedule["cycleMomentum"]:
+        return None
+    total = epochs * steps_per_epoch
+    low, high = schedule["baseMomentum"], schedule["maxMomentum"]
+    rise_end = schedule["warmupShare"] * total - 1
+
+    def anneal(start, end, share):
+        return end + (start - end) / 2.0 * (math.cos(math.pi * share) + 1)
+
+    def momentum(k):
+        if k <= rise_end:
+            return anneal(high, low, k / rise_end if rise_end > 0 else 1)
+        return anneal(low, high, (k - rise_end) / (total - 1 - rise_end))
+
+    return momentum
+
+
+def set_momentum(optimizer, momentum):
+    """Sets SGD's momentum, or Adam's and AdamW's beta1, of every parameter group, as OneCycleLR does."""
+    for group in optimizer.param_groups:
+        if "betas" in group:
+            group["betas"] = (momentum, group["betas"][1])
+        else:
+            group["momentum"] = momentum
+
+
 def class_weights(spec, labels, class_names):
     """training.classWeights: balanced (n / (K * count[c])) or named weights, the others 1; None without."""
     if spec is None:
@@ -178,6 +208,7 @@ def main():
     lr = training["optimizer"]["learningRate"]
     rate = rate_of(training["schedule"], lr, args.epochs, steps)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda k: rate(k) / lr)
+    momentum = momentum_of(training["schedule"], args.epochs, steps)
     weights = class_weights(training["classWeights"], data.train_y, data.class_names)
     if weights is not None:
         weights = weights.to(device)
@@ -230,6 +261,8 @@ def main():
             if training["gradientClipping"] is not None:
                 torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=training["gradientClipping"])
             learning_rate = optimizer.param_groups[0]["lr"]
+            if momentum is not None:
+                set_momentum(optimizer, momentum(scheduler.last_epoch))
             optimizer.step()
             scheduler.step()
             totals += torch.tensor([float(loss), float((logits.argmax(1) == y).sum()), len(y)],

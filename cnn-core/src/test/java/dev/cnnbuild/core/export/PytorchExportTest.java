@@ -21,6 +21,7 @@ import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.optimizer.LearningRateSchedule;
 import dev.cnnbuild.core.service.CheckRequest;
 import dev.cnnbuild.core.service.CheckService;
 import dev.cnnbuild.core.service.ModelCheck;
@@ -29,6 +30,7 @@ import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.PythonTorch;
 import dev.cnnbuild.core.testing.TinyBackbone;
@@ -385,6 +387,54 @@ class PytorchExportTest {
         for (int i = 0; i < plugin.size(); i++) {
             assertThat(torch.get(i)).as("learning rate of epoch %d", i + 1).isCloseTo(plugin.get(i), within(1e-9));
         }
+    }
+
+    @Test
+    void trainPyCyclesTheMomentumOfOneCycleAsTorchsOneCycleLrAndCnnTrain() throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 1);
+        Path file = Files.writeString(
+                dir.resolve("recipe.yaml"),
+                TinyImages.modelYaml("recipe", "folder", "  dir: images\n  testSplit: 0.25\n", 1)
+                        .replace(
+                                "  optimizer: {adam: {learningRate: 0.01}}\n",
+                                "  optimizer: {sgd: {learningRate: 0.1, momentum: 0.9}}\n"
+                                        + "  schedule: {oneCycle: {warmupEpochs: 1, baseMomentum: 0.8}}\n"));
+        CheckedModel model = CheckedModel.read(file, MemoryLimit.machine());
+        Path pkg = PytorchExport.write(model, dir, dir.resolve("export"));
+
+        // 3 epochs of 4 steps: train.py's momentum of each step, then torch's OneCycleLR's for the same settings
+        String printed = PythonTorch.run(
+                pkg,
+                "-c",
+                "import json, torch, train\n"
+                        + "s = json.load(open('export.json'))['training']['schedule']\n"
+                        + "o = torch.optim.SGD([torch.nn.Parameter(torch.zeros(1))], lr=0.1, momentum=0.9)\n"
+                        + "c = torch.optim.lr_scheduler.OneCycleLR(o, max_lr=0.1, total_steps=12,"
+                        + " pct_start=s['warmupShare'], base_momentum=s['baseMomentum'],"
+                        + " max_momentum=s['maxMomentum'])\n"
+                        + "m = train.momentum_of(s, 3, 4)\n"
+                        + "for k in range(12):\n"
+                        + "    print(repr(m(k)), repr(o.param_groups[0]['momentum']))\n"
+                        + "    o.step()\n"
+                        + "    c.step()\n");
+
+        ModelSpec spec = model.spec();
+        LearningRateSchedule schedule = LearningRateSchedule.of(
+                spec.training().optimizer(), spec.training().schedule(), 3, 4);
+        List<String> lines = printed.lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(12);
+        for (int k = 0; k < 12; k++) {
+            String[] momentums = lines.get(k).split(" ");
+            double cnnTrain = schedule.momentumAt(k).getAsDouble();
+            assertThat(Double.parseDouble(momentums[0]))
+                    .as("train.py's momentum of step %d", k)
+                    .isCloseTo(cnnTrain, within(1e-12));
+            assertThat(Double.parseDouble(momentums[1]))
+                    .as("OneCycleLR's momentum of step %d", k)
+                    .isCloseTo(cnnTrain, within(1e-12));
+        }
+        assertThat(schedule.momentumAt(3).getAsDouble()).isCloseTo(0.8, within(1e-12));
     }
 
     private Path everyLayerModel(int channels, String layers) throws Exception {

@@ -89,7 +89,8 @@ class LearningRateScheduleTest {
     @Test
     void oneCycleMatchesTorchsOneCycleLr() {
         // OneCycleLR(max_lr=0.1, total_steps=30, cycle_momentum=False): 10 epochs of 3 steps
-        LearningRateSchedule schedule = LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.3, 3), 10, 3);
+        LearningRateSchedule schedule =
+                LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.3, 3, false, 0.85, 0.95), 10, 3);
 
         assertThat(schedule.at(0)).isCloseTo(0.0040000000000000036, within(1e-15));
         assertThat(schedule.at(4)).isCloseTo(0.052000000000000005, within(1e-15));
@@ -102,11 +103,51 @@ class LearningRateScheduleTest {
     @Test
     void oneCycleWithWarmupEpochsRisesForThoseEpochs() {
         // OneCycleLR(max_lr=0.1, total_steps=30, pct_start=2/10, cycle_momentum=False)
-        LearningRateSchedule schedule = LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.2, 2), 10, 3);
+        LearningRateSchedule schedule =
+                LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.2, 2, false, 0.85, 0.95), 10, 3);
 
         assertThat(schedule.at(0)).isCloseTo(0.0040000000000000036, within(1e-15));
         assertThat(schedule.at(3)).isCloseTo(0.06683281572999747, within(1e-15));
         assertThat(schedule.at(5)).isCloseTo(0.1, within(1e-15));
         assertThat(schedule.at(29)).isCloseTo(4e-07, within(1e-15));
+        assertThat(schedule.momentumAt(5)).isEmpty();
+    }
+
+    @Test
+    void oneCycleCyclesTheMomentumAsTorchsOneCycleLr() {
+        // torch 1.13: SGD(lr=0.1, momentum=0.9), OneCycleLR(max_lr=0.1, total_steps=30), its defaults
+        // (cycle_momentum=True, base_momentum=0.85, max_momentum=0.95); param_groups[0]["momentum"] before step k
+        LearningRateSchedule schedule =
+                LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.3, 3, true, 0.85, 0.95), 10, 3);
+
+        assertThat(schedule.momentumAt(0)).hasValue(0.95);
+        assertThat(schedule.momentumAt(3).getAsDouble()).isCloseTo(0.9191341716182544, within(1e-15));
+        assertThat(schedule.momentumAt(8).getAsDouble()).isCloseTo(0.85, within(1e-15));
+        assertThat(schedule.momentumAt(15).getAsDouble()).isCloseTo(0.875, within(1e-15));
+        assertThat(schedule.momentumAt(27).getAsDouble()).isCloseTo(0.947778640289307, within(1e-15));
+        assertThat(schedule.momentumAt(29).getAsDouble()).isCloseTo(0.95, within(1e-15));
+        assertThat(schedule.at(3)).isCloseTo(0.03363119524647569, within(1e-15));
+    }
+
+    @Test
+    void oneCycleCyclesBeta1BetweenTheGivenMomentums() {
+        // torch 1.13: AdamW(lr=0.1), OneCycleLR(max_lr=0.1, total_steps=30, pct_start=0.2, base_momentum=0.8,
+        // max_momentum=0.9); param_groups[0]["betas"][0] before step k
+        LearningRateSchedule schedule =
+                LearningRateSchedule.of(OPTIMIZER, new OneCycleSchedule(0.2, 2, true, 0.8, 0.9), 10, 3);
+
+        assertThat(schedule.momentumAt(0).getAsDouble()).isCloseTo(0.9, within(1e-15));
+        assertThat(schedule.momentumAt(2).getAsDouble()).isCloseTo(0.8654508497187474, within(1e-15));
+        assertThat(schedule.momentumAt(5).getAsDouble()).isCloseTo(0.8, within(1e-15));
+        assertThat(schedule.momentumAt(17).getAsDouble()).isCloseTo(0.8500000000000001, within(1e-15));
+        assertThat(schedule.momentumAt(28).getAsDouble()).isCloseTo(0.8995722430686905, within(1e-15));
+    }
+
+    @Test
+    void onlyOneCycleSetsAMomentum() {
+        assertThat(LearningRateSchedule.of(OPTIMIZER, new CosineSchedule(1, 0), 10, 3)
+                        .momentumAt(4))
+                .isEmpty();
+        assertThat(LearningRateSchedule.constant(0.1).momentumAt(4)).isEmpty();
     }
 }

@@ -23,6 +23,7 @@ import dev.cnnbuild.core.spec.AdamWOptimizer;
 import dev.cnnbuild.core.spec.CosineSchedule;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.ModelSpecReader;
+import dev.cnnbuild.core.spec.OneCycleSchedule;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
 import dev.cnnbuild.core.spec.ShapeInference;
@@ -128,6 +129,33 @@ class ResumableOptimizerTest {
         AdamWOptimizer adamw = new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
         // five epochs of one step: a warm-up of two steps, then the cosine
         assertResumesExactly(adamw, LearningRateSchedule.of(adamw, new CosineSchedule(2, 0), 5, 1));
+    }
+
+    @Test
+    void aOneCycleThatCyclesTheMomentumResumedEndsWhereAnUninterruptedRunEnds() throws Exception {
+        // five epochs of one step: the rate rises for two, the momentum (beta1 for Adam) falls meanwhile
+        OneCycleSchedule oneCycle = new OneCycleSchedule(0.4, 2, true, 0.85, 0.95);
+        for (OptimizerSpec spec : new OptimizerSpec[] {SGD, ADAM, new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01)}) {
+            assertResumesExactly(spec, LearningRateSchedule.of(spec, oneCycle, 5, 1));
+        }
+    }
+
+    @Test
+    void aCycledMomentumChangesTheSteps() throws Exception {
+        for (OptimizerSpec spec : new OptimizerSpec[] {SGD, ADAM, new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01)}) {
+            LearningRateSchedule cycled =
+                    LearningRateSchedule.of(spec, new OneCycleSchedule(0.4, 2, true, 0.85, 0.95), 5, 1);
+            LearningRateSchedule fixed =
+                    LearningRateSchedule.of(spec, new OneCycleSchedule(0.4, 2, false, 0.85, 0.95), 5, 1);
+
+            assertThat(new Run(ResumableOptimizer.of(spec, 0, cycled))
+                            .steps(0, 5)
+                            .parameters())
+                    .as(spec.type())
+                    .isNotEqualTo(new Run(ResumableOptimizer.of(spec, 0, fixed))
+                            .steps(0, 5)
+                            .parameters());
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.cnnbuild.core.spec.AdamWOptimizer;
+import dev.cnnbuild.core.spec.OneCycleSchedule;
 import dev.cnnbuild.core.spec.OptimizerSpec;
 import dev.cnnbuild.core.spec.SgdOptimizer;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * AdamW and SGD with momentum step as PyTorch's optimizers do. The expected weights were produced by torch 1.13
  * ({@code torch.optim.AdamW} and {@code torch.optim.SGD}) from the same start and gradients: a weight
  * {@code w = [0.5, -1, 2, 0.25]} and, at step {@code t} from 0, the gradient {@code [0.3, -0.2, 0.5, -0.05] * (t + 1)
- * + 0.1 * w}, four steps.
+ * + 0.1 * w}, four steps. With a {@code oneCycle} schedule, torch stepped
+ * {@code OneCycleLR(optimizer, max_lr=lr, total_steps=4, pct_start=0.5)} (cycling the momentum, its default) after
+ * every step.
  */
 class TorchStepsTest {
     private static final float[] START = {0.5f, -1f, 2f, 0.25f};
@@ -47,6 +50,27 @@ class TorchStepsTest {
     }
 
     @Test
+    void sgdWithACycledMomentumMatchesTorchsOneCycleLr() {
+        float[] weights = oneCycleSteps(new SgdOptimizer(0.1, 0.9, false, 0.01));
+
+        assertClose(weights, 0.3126562833786011, -0.8515532612800598, 1.646546483039856, 0.26944848895072937);
+    }
+
+    @Test
+    void sgdWithACycledNesterovMomentumMatchesTorchsOneCycleLr() {
+        float[] weights = oneCycleSteps(new SgdOptimizer(0.1, 0.9, true, 0.01));
+
+        assertClose(weights, 0.22256310284137726, -0.7833608984947205, 1.4821631908416748, 0.2803989052772522);
+    }
+
+    @Test
+    void adamwWithACycledBeta1MatchesTorchsOneCycleLr() {
+        float[] weights = oneCycleSteps(new AdamWOptimizer(0.01, 0.9, 0.99, 1e-8, 0.05));
+
+        assertClose(weights, 0.48627418279647827, -0.9859582781791687, 1.9851679801940918, 0.2632097899913788);
+    }
+
+    @Test
     void adamwFirstStepIsTheHandComputedUpdate() {
         // step 1: w *= 1 - lr*wd; m = 0.1 g; v = 0.01 g^2; w -= lr / 0.1 * m / (sqrt(v) / sqrt(0.01) + eps) = lr *
         // sign(g)
@@ -60,12 +84,21 @@ class TorchStepsTest {
     }
 
     private static float[] steps(OptimizerSpec spec) {
-        return steps(spec, 4);
+        return steps(ResumableOptimizer.of(spec, 0), 4);
+    }
+
+    private static float[] steps(OptimizerSpec spec, int count) {
+        return steps(ResumableOptimizer.of(spec, 0), count);
+    }
+
+    /** Four steps, four epochs of one step, under a oneCycle that rises for two and cycles the momentum. */
+    private static float[] oneCycleSteps(OptimizerSpec spec) {
+        OneCycleSchedule oneCycle = new OneCycleSchedule(0.5, 2, true, 0.85, 0.95);
+        return steps(ResumableOptimizer.of(spec, 0, LearningRateSchedule.of(spec, oneCycle, 4, 1)), 4);
     }
 
     /** Takes {@code count} steps on the one weight, its gradient made by a backward pass as in training. */
-    private static float[] steps(OptimizerSpec spec, int count) {
-        ResumableOptimizer optimizer = ResumableOptimizer.of(spec, 0);
+    private static float[] steps(ResumableOptimizer optimizer, int count) {
         try (NDManager manager = NDManager.newBaseManager(null, "PyTorch")) {
             NDArray weight = manager.create(START);
             weight.setRequiresGradient(true);

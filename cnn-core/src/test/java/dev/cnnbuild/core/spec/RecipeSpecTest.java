@@ -58,10 +58,61 @@ class RecipeSpecTest {
         assertThat(parse(training("  schedule: {multiStep: {milestones: [4, 8], factor: 0.5, warmupEpochs: 1}}\n"))
                         .schedule())
                 .isEqualTo(new MultiStepSchedule(List.of(4, 8), 0.5, 1));
-        assertThat(parse(training("  schedule: oneCycle\n")).schedule()).isEqualTo(new OneCycleSchedule(0.3, 3));
+        assertThat(parse(training("  schedule: oneCycle\n")).schedule())
+                .isEqualTo(new OneCycleSchedule(0.3, 3, true, 0.85, 0.95));
         assertThat(parse(training("  schedule: {oneCycle: {warmupEpochs: 2}}\n"))
                         .schedule())
-                .isEqualTo(new OneCycleSchedule(0.2, 2));
+                .isEqualTo(new OneCycleSchedule(0.2, 2, true, 0.85, 0.95));
+    }
+
+    @Test
+    void oneCycleCyclesTheMomentumAsPyTorchUnlessTold() throws SpecException {
+        assertThat(parse(training("  schedule: {oneCycle: {baseMomentum: 0.8, maxMomentum: 0.9}}\n"))
+                        .schedule())
+                .isEqualTo(new OneCycleSchedule(0.3, 3, true, 0.8, 0.9));
+        assertThat(parse(training("  schedule: {oneCycle: {cycleMomentum: false}}\n"))
+                        .schedule())
+                .isEqualTo(new OneCycleSchedule(0.3, 3, false, 0.85, 0.95));
+        String sgd = optimizer("{sgd: {learningRate: 0.1, momentum: 0.9}}");
+        assertThat(parse(sgd.replace("  device: auto\n", "  device: auto\n  schedule: oneCycle\n"))
+                        .schedule())
+                .isEqualTo(new OneCycleSchedule(0.3, 3, true, 0.85, 0.95));
+        // plain SGD has no momentum to cycle, and keeps none
+        String plain = optimizer("{sgd: {learningRate: 0.1}}");
+        assertThat(parse(plain.replace("  device: auto\n", "  device: auto\n  schedule: oneCycle\n"))
+                        .schedule())
+                .isEqualTo(new OneCycleSchedule(0.3, 3, false, 0.85, 0.95));
+    }
+
+    @Test
+    void wrongMomentumsOfOneCycleAreLocated() {
+        assertThat(Tutorial.errorsOf(training("  schedule: {oneCycle: {baseMomentum: 0.97}}\n")))
+                .containsExactly(
+                        "mnist.yaml:28:39: 'baseMomentum' of training.schedule.oneCycle is 0.97, above maxMomentum"
+                                + " 0.95; the momentum falls from maxMomentum to baseMomentum while the rate rises,"
+                                + " so make it at most maxMomentum");
+        assertThat(Tutorial.errorsOf(training("  schedule: {oneCycle: {maxMomentum: 0.8}}\n")))
+                .containsExactly(
+                        "mnist.yaml:28:38: 'maxMomentum' of training.schedule.oneCycle is 0.8, below baseMomentum's"
+                                + " default 0.85; the momentum falls from maxMomentum to baseMomentum while the rate"
+                                + " rises, so raise it or give a smaller baseMomentum");
+        assertThat(Tutorial.errorsOf(training("  schedule: {oneCycle: {maxMomentum: 1}}\n")))
+                .containsExactly("mnist.yaml:28:38: 'maxMomentum' of training.schedule.oneCycle must be at least 0"
+                        + " and less than 1, but was 1");
+        assertThat(Tutorial.errorsOf(training("  schedule: {oneCycle: {cycleMomentum: false, baseMomentum: 0.8}}\n")))
+                .containsExactly("mnist.yaml:28:61: 'baseMomentum' of training.schedule.oneCycle is given, but"
+                        + " cycleMomentum is false; write cycleMomentum: true, or remove baseMomentum");
+        String plain = optimizer("{sgd: {learningRate: 0.1}}");
+        assertThat(Tutorial.errorsOf(plain.replace(
+                        "  device: auto\n", "  device: auto\n  schedule: {oneCycle: {cycleMomentum: true}}\n")))
+                .containsExactly("mnist.yaml:28:40: 'cycleMomentum' of training.schedule.oneCycle is true, but the"
+                        + " optimizer sgd has no momentum to cycle; give it one, e.g. '{sgd: {momentum: 0.9}}', or"
+                        + " remove cycleMomentum");
+        assertThat(Tutorial.errorsOf(plain.replace(
+                        "  device: auto\n", "  device: auto\n  schedule: {oneCycle: {maxMomentum: 0.9}}\n")))
+                .containsExactly("mnist.yaml:28:38: 'maxMomentum' of training.schedule.oneCycle is given, but the"
+                        + " optimizer sgd has no momentum, so none cycles; give it one, e.g. '{sgd: {momentum:"
+                        + " 0.9}}', or remove maxMomentum");
     }
 
     @Test

@@ -79,20 +79,46 @@ class ResumeTest {
                 "  epochs: 2\n  optimizer: {adamw: {learningRate: 0.01, weightDecay: 0.05}}\n",
                 "  schedule: {cosine: {warmupEpochs: 0.5}}\n  labelSmoothing: 0.1\n  classWeights: balanced\n"
                         + "  gradientClipping: {norm: 0.5}\n");
-        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
-        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
 
-        assertThatThrownBy(() -> train(model, store, 1)).isInstanceOf(Crash.class);
-        events.clear();
-        Outcome resumed = train(model, store, 0);
+        Outcome uninterrupted = assertResumesExactly(model, 1, "epoch 2");
 
-        assertThat(events).containsExactly("resume 1 of 2 " + store.folder().resolve("epoch-1"), "epoch 2");
-        assertThat(resumed).isEqualTo(uninterrupted);
         // the rate of each epoch's last step: past the warm-up and falling, one step short of the cosine's end at 0
         List<Double> rates =
                 uninterrupted.history().stream().map(figures -> figures.get(0)).toList();
         assertThat(rates.get(0)).isStrictlyBetween(0.0, 0.01);
         assertThat(rates.get(1)).isStrictlyBetween(0.0, rates.get(0));
+    }
+
+    @Test
+    void resumedRunWithAOneCycleThatCyclesTheMomentumContinuesItExactly() throws Exception {
+        CheckedModel model = model(
+                "  epochs: 3\n  optimizer: {sgd: {learningRate: 0.05, momentum: 0.9, nesterov: true}}\n",
+                "  schedule: {oneCycle: {warmupEpochs: 1, baseMomentum: 0.8}}\n");
+
+        assertResumesExactly(model, 2, "epoch 3");
+    }
+
+    /**
+     * Trains a model uninterrupted, then again killed after an epoch and resumed, and asserts that both end alike.
+     *
+     * @param crashAfter the epoch after whose checkpoint the second run dies
+     * @param epochsAfter the events of the epochs the resumed run trains
+     * @return the uninterrupted run's outcome
+     */
+    private Outcome assertResumesExactly(CheckedModel model, int crashAfter, String... epochsAfter) throws Exception {
+        Outcome uninterrupted = train(model, CheckpointStore.beside(dir.resolve("a"), "tiny"), 0);
+        CheckpointStore store = CheckpointStore.beside(dir.resolve("b"), "tiny");
+
+        assertThatThrownBy(() -> train(model, store, crashAfter)).isInstanceOf(Crash.class);
+        events.clear();
+        Outcome resumed = train(model, store, 0);
+
+        List<String> expected = new ArrayList<>(List.of("resume " + crashAfter + " of "
+                + model.spec().training().epochs() + " " + store.folder().resolve("epoch-" + crashAfter)));
+        expected.addAll(List.of(epochsAfter));
+        assertThat(events).isEqualTo(expected);
+        assertThat(resumed).isEqualTo(uninterrupted);
+        return uninterrupted;
     }
 
     @Test
