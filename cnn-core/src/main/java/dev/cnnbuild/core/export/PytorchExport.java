@@ -62,7 +62,10 @@ import java.util.Map;
 public final class PytorchExport {
     /** The format's name, as {@code -Dcnn.format=pytorch} gives it. */
     public static final String FORMAT = "pytorch";
-    /** The PyTorch versions the package was tested with, oldest first. */
+    /**
+     * The PyTorch versions the package was tested with, oldest first: only Debian's {@code python3-torch} 1.13.1,
+     * whose {@code torch.__version__} reads {@code 1.13.0a0}.
+     */
     public static final List<String> TESTED_TORCH = List.of("1.13.1");
 
     private static final List<String> COPIED =
@@ -167,10 +170,16 @@ public final class PytorchExport {
     }
 
     private static String requirements() {
-        return "# The PyTorch versions train.py and convert.py were tested with: " + String.join(", ", TESTED_TORCH)
-                + " (oldest, newest).\n"
+        String oldest = TESTED_TORCH.get(0);
+        String newest = TESTED_TORCH.get(TESTED_TORCH.size() - 1);
+        String tested = oldest.equals(newest)
+                ? "PyTorch " + oldest + " only: the oldest and the newest version tested are both " + oldest
+                : "PyTorch " + String.join(", ", TESTED_TORCH) + ": oldest " + oldest + ", newest " + newest;
+        return "# cnn:export's package (train.py, convert.py) is written for PyTorch 1.13 or newer.\n"
+                + "# Tested with " + tested + " (Debian's python3-torch " + oldest + ",\n"
+                + "# whose torch.__version__ reads 1.13.0a0, hence the a0 below); newer versions are untested.\n"
                 + "# Debian: apt-get install python3-torch python3-numpy python3-pil\n"
-                + "torch>=" + TESTED_TORCH.get(0) + "\nnumpy\nPillow\n";
+                + "torch>=1.13.0a0\nnumpy\nPillow\n";
     }
 
     private static Map<String, Object> training(ModelSpec spec, List<String> problems) {

@@ -140,7 +140,9 @@ class PytorchExportTest {
                 .contains("\"train\" : \"train\"")
                 .contains("\"normalize\" : \"auto\"");
         assertThat(Files.readString(pkg.resolve("model.yaml"))).isEqualTo(Files.readString(file));
-        assertThat(Files.readString(pkg.resolve("requirements.txt"))).contains("torch>=1.13.1\n");
+        assertThat(Files.readString(pkg.resolve("requirements.txt")))
+                .contains("# Tested with PyTorch 1.13.1 only: the oldest and the newest version tested are both 1.13.1")
+                .endsWith("\ntorch>=1.13.0a0\nnumpy\nPillow\n");
     }
 
     @Test
