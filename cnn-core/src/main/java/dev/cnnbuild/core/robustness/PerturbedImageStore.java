@@ -1,9 +1,9 @@
 package dev.cnnbuild.core.robustness;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ForwardingImageStore;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,8 +16,7 @@ import java.util.function.UnaryOperator;
  * Evaluation noisy = classifier.evaluate(new PerturbedImageStore(testStore, GaussianNoise.of(0.1)), 1000);
  * }</pre>
  */
-public final class PerturbedImageStore implements ImageStore {
-    private final ImageStore images;
+public final class PerturbedImageStore extends ForwardingImageStore {
     private final UnaryOperator<ImageSet> perturbation;
     private int next;
 
@@ -28,43 +27,8 @@ public final class PerturbedImageStore implements ImageStore {
      * @param perturbation what is done to them
      */
     public PerturbedImageStore(ImageStore images, ImagePerturbation perturbation) {
-        this.images = images;
+        super(images);
         this.perturbation = perturbation.inBatches();
-    }
-
-    @Override
-    public int count() {
-        return images.count();
-    }
-
-    @Override
-    public int channels() {
-        return images.channels();
-    }
-
-    @Override
-    public int height() {
-        return images.height();
-    }
-
-    @Override
-    public int width() {
-        return images.width();
-    }
-
-    @Override
-    public int label(int index) {
-        return images.label(index);
-    }
-
-    @Override
-    public Optional<String> fileName(int index) {
-        return images.fileName(index);
-    }
-
-    @Override
-    public int[] labels() {
-        return images.labels();
     }
 
     @Override
@@ -86,7 +50,7 @@ public final class PerturbedImageStore implements ImageStore {
                         + " comes next, not " + indices[i]);
             }
         }
-        ImageSet batch = images.gather(indices);
+        ImageSet batch = images().gather(indices);
         next += indices.length;
         return perturbation.apply(batch);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.ForwardingImageStore;
 import dev.cnnbuild.core.data.HeapImageStore;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
@@ -78,32 +79,7 @@ class BatchStreamTest {
     @Test
     void anImageThatCannotBeReadStopsTheEpochWithItsMessage() {
         HeapImageStore images = new HeapImageStore(randomImages(COUNT, 1, 4, 4, 3));
-        ImageStore failing = new ImageStore() {
-            @Override
-            public int count() {
-                return images.count();
-            }
-
-            @Override
-            public int channels() {
-                return images.channels();
-            }
-
-            @Override
-            public int height() {
-                return images.height();
-            }
-
-            @Override
-            public int width() {
-                return images.width();
-            }
-
-            @Override
-            public int label(int index) {
-                return images.label(index);
-            }
-
+        ImageStore failing = new ForwardingImageStore(images) {
             @Override
             public Optional<String> fileName(int index) {
                 return Optional.empty();
@@ -114,7 +90,7 @@ class BatchStreamTest {
                 if (index == 42) {
                     throw new DatasetException("cache.images: image 42 cannot be read (disk error)");
                 }
-                images.read(index, target, offset);
+                super.read(index, target, offset);
             }
         };
         long[] order = new long[COUNT];
