@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * What {@code cnn:train} tells its fork ({@link TrainCommand}): the model files, where the model directories go, the
@@ -73,104 +74,48 @@ public record TrainForkRequest(
      * @return the request
      */
     public static TrainForkRequest of(Path outputDirectory, List<Path> modelFiles) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                Path.of(""),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                ThreadSettings.fixed(Runtime.getRuntime().availableProcessors()),
-                MemoryLimit.machine(),
-                ClassPathNatives.find(),
-                OptionalLong.empty(),
-                ModuleArtifacts.none());
+        // the settings' own model file is set aside: each of modelFiles takes its place
+        return of(modelFiles, TrainingRequest.of(Path.of(""), outputDirectory), OptionalLong.empty());
     }
 
     /** Returns this request with {@code force} set as given. */
     public TrainForkRequest withForce(boolean retrain) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                projectDirectory,
-                device,
-                devices,
-                retrain,
-                threads,
-                memoryLimit,
-                natives,
-                parentPid,
-                artifacts);
+        return with(settings -> settings.withForce(retrain));
     }
 
     /** Returns this request with the project given. */
     public TrainForkRequest withProject(Path project) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                project,
-                device,
-                devices,
-                force,
-                threads,
-                memoryLimit,
-                natives,
-                parentPid,
-                artifacts);
+        return with(settings -> settings.withProject(project));
     }
 
     /** Returns this request with the device (and device count) given. */
     public TrainForkRequest withDevice(DeviceChoice choice, Optional<Integer> count) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                projectDirectory,
-                Optional.of(choice),
-                count,
-                force,
-                threads,
-                memoryLimit,
-                natives,
-                parentPid,
-                artifacts);
+        return with(settings -> settings.withDevice(choice, count));
     }
 
     /** Returns this request with the threads given. */
     public TrainForkRequest withThreads(ThreadSettings settings) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                projectDirectory,
-                device,
-                devices,
-                force,
-                settings,
-                memoryLimit,
-                natives,
-                parentPid,
-                artifacts);
+        return with(request -> request.withThreads(settings));
     }
 
     /** Returns this request with the memory limit given. */
     public TrainForkRequest withMemoryLimit(MemoryLimit limit) {
-        return new TrainForkRequest(
-                modelFiles,
-                outputDirectory,
-                projectDirectory,
-                device,
-                devices,
-                force,
-                threads,
-                limit,
-                natives,
-                parentPid,
-                artifacts);
+        return with(settings -> settings.withMemoryLimit(limit));
     }
 
     /** Returns this request with the files the model files' module artifacts were resolved to. */
     public TrainForkRequest withArtifacts(ModuleArtifacts resolved) {
-        return new TrainForkRequest(
-                modelFiles,
+        return with(settings -> settings.withArtifacts(resolved));
+    }
+
+    /** Returns one {@link TrainingRequest} per model file, in order. */
+    public List<TrainingRequest> trainingRequests() {
+        return modelFiles.stream().map(this::trainingRequest).toList();
+    }
+
+    private TrainingRequest trainingRequest(Path modelFile) {
+        return new TrainingRequest(
+                modelFile,
                 outputDirectory,
                 projectDirectory,
                 device,
@@ -179,25 +124,28 @@ public record TrainForkRequest(
                 threads,
                 memoryLimit,
                 natives,
-                parentPid,
-                resolved);
+                artifacts);
     }
 
-    /** Returns one {@link TrainingRequest} per model file, in order. */
-    public List<TrainingRequest> trainingRequests() {
-        return modelFiles.stream()
-                .map(file -> new TrainingRequest(
-                        file,
-                        outputDirectory,
-                        projectDirectory,
-                        device,
-                        devices,
-                        force,
-                        threads,
-                        memoryLimit,
-                        natives,
-                        artifacts))
-                .toList();
+    /** This request with its settings, those every model file trains with, changed. */
+    private TrainForkRequest with(UnaryOperator<TrainingRequest> change) {
+        return of(modelFiles, change.apply(trainingRequest(modelFiles.get(0))), parentPid);
+    }
+
+    /** A request for model files that train with the settings of {@code settings}, except its model file. */
+    private static TrainForkRequest of(List<Path> modelFiles, TrainingRequest settings, OptionalLong parentPid) {
+        return new TrainForkRequest(
+                modelFiles,
+                settings.outputDirectory(),
+                settings.projectDirectory(),
+                settings.device(),
+                settings.devices(),
+                settings.force(),
+                settings.threads(),
+                settings.memoryLimit(),
+                settings.natives(),
+                parentPid,
+                settings.artifacts());
     }
 
     @Override

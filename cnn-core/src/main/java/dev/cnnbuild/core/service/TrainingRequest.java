@@ -128,4 +128,25 @@ public record TrainingRequest(
                 natives,
                 artifacts);
     }
+
+    /** Returns this request with the project given. */
+    public TrainingRequest withProject(Path project) {
+        return new TrainingRequest(
+                modelFile, outputDirectory, project, device, devices, force, threads, memoryLimit, natives, artifacts);
+    }
+
+    /** Returns this request with the device (and device count) given. */
+    public TrainingRequest withDevice(DeviceChoice choice, Optional<Integer> count) {
+        return new TrainingRequest(
+                modelFile,
+                outputDirectory,
+                projectDirectory,
+                Optional.of(choice),
+                count,
+                force,
+                threads,
+                memoryLimit,
+                natives,
+                artifacts);
+    }
 }
