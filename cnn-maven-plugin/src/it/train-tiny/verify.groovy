@@ -20,6 +20,14 @@ assert log.contains('tiny: training: no model yet at')
 assert log.contains('tiny: training on cpu() with PyTorch 2.5.1')
 assert new File(model, 'report.html').text.contains('id="learning-curves"')
 assert log.contains('epoch 3 done in')
+// the gzipped IDX files are read by position from decompressed copies beside the decoded cache, never whole
+def cache = new File(basedir, 'target/cnn-cache/tiny')
+def trainImages = new File(basedir, 'src/main/cnn/data/train-images.idx3.gz').canonicalPath
+assert log.contains("tiny: training images decompressed from ${trainImages} into ${new File(cache, 'train.idx').canonicalPath}"
+        + ' (0.0 MB), because there was no decompressed copy yet')
+assert log.contains("tiny: test images decompressed from ")
+assert new File(cache, 'train.idx').length() == 16 + 256 * 8 * 8 + 64
+assert !cache.listFiles().any { it.name.endsWith('.partial') || it.name.endsWith('.tmp') } : 'staging file left behind'
 // the test set is measured once, after the last epoch (training.testPass: end, the default)
 assert log =~ /(?m)epoch 1 done in .*train accuracy \d\.\d{4}$/
 assert log =~ /(?m)epoch 3 done in .*, test loss \d\.\d{4}, test accuracy \d\.\d{4}$/

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.data;
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.InputShape;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -37,10 +38,12 @@ public final class DatasetLoader {
     /**
      * Opens one IDX dataset, checked as {@link #load} checks it, to read by index: an uncompressed image file is
      * read image by image at its position ({@link FileImageStore}), never whole; a gzipped one, which cannot be read
-     * by position, is decompressed into the heap ({@link HeapImageStore}). The labels are held either way.
+     * by position, is first decompressed into a file ({@link DecompressedIdx}: a cached copy, or a temporary one)
+     * and read the same way. The labels are held, one number per image.
      *
      * <pre>{@code
-     * try (ImageStore test = DatasetLoader.store(spec.data().test(), spec.input(), spec.classes())) {
+     * try (ImageStore test = DatasetLoader.store(spec.data().test(), spec.input(), spec.classes(),
+     *         DecompressedIdx.cached(Path.of("target/cnn-cache/mnist/test.idx"), log::info), "test")) {
      *     test.count();
      * }
      * }</pre>
@@ -48,18 +51,32 @@ public final class DatasetLoader {
      * @param files the image and label files
      * @param input the model's input shape; IDX images have one channel
      * @param classes the model's number of classes
+     * @param decompressed where a gzipped image file is decompressed
+     * @param set {@code training} or {@code test}, as the log lines say
      * @return the images, to be closed
-     * @throws DatasetException as {@link #load} does, or if the image file cannot be opened
+     * @throws DatasetException as {@link #load} does, or if the image file cannot be opened or decompressed
      */
-    public static ImageStore store(DatasetFiles files, InputShape input, int classes) throws DatasetException {
-        if (IdxReader.gzipped(files.images())) {
-            return new HeapImageStore(load(files, input, classes));
+    public static ImageStore store(
+            DatasetFiles files, InputShape input, int classes, DecompressedIdx decompressed, String set)
+            throws DatasetException {
+        if (!IdxReader.gzipped(files.images())) {
+            return open(files, files.images(), input, classes);
         }
-        int[] header = IdxReader.readRawImagesHeader(files.images());
+        DecompressedIdx.Copy copy = decompressed.decompress(files.images(), set);
+        try {
+            return open(files, copy.file(), input, classes);
+        } finally {
+            copy.release();
+        }
+    }
+
+    private static ImageStore open(DatasetFiles files, Path images, InputShape input, int classes)
+            throws DatasetException {
+        int[] header = IdxReader.readRawImagesHeader(images);
         int[] labels = check(files, input, classes, header[0], header[1], header[2]);
         try {
             return FileImageStore.open(
-                    files.images(),
+                    images,
                     IdxReader.imagesHeaderBytes(),
                     1,
                     header[1],
@@ -68,7 +85,7 @@ public final class DatasetLoader {
                     labels,
                     List.of());
         } catch (IOException e) {
-            throw new DatasetException(files.images() + ": cannot be read (" + e.getMessage() + ")");
+            throw new DatasetException(images + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 

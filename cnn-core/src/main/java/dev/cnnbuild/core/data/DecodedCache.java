@@ -26,7 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
@@ -38,8 +38,9 @@ import java.util.stream.IntStream;
  * length does not match (a file changed, added or removed, another input shape, a file cut short, not a cache at
  * all) is rebuilt. Building decodes on {@code workers} threads and writes to a staging file that is synced and
  * renamed into place only when complete, so a full disk or a killed build leaves no cache that could be trusted.
- * Checking, building and opening happen under a lock ({@link #lockFile}) that other processes and threads wait for,
- * so two builds reaching the same cache at once build it once and both read it; a reader that has opened a cache
+ * Checking, building and opening happen under a lock ({@link #lockFile}, a {@link CacheLock}) that other processes
+ * and threads wait for, saying so in the log, so two builds reaching the same cache at once build it once and both
+ * read it; a reader that has opened a cache
  * keeps reading the file it opened even when a later build renames another in its place. An
  * unreadable image that {@link BadImages} skips keeps its slot, zero-filled, and a trailer after the images lists the
  * skipped slots, so a reused cache leaves out the same images and names them again.
@@ -47,7 +48,7 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * DecodedCache.Opened cache = DecodedCache.open(
  *         Path.of("target/cnn-cache/pets/train.images"), listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
- *         new BadImages(BadImagePolicy.FAIL), Progress.NONE);
+ *         new BadImages(BadImagePolicy.FAIL), Progress.NONE, log::info);
  * try (FileImageStore train = cache.store()) {
  *     cache.reason();    // "built: there was no cache yet", or "reused"
  * }
@@ -90,6 +91,7 @@ public final class DecodedCache {
      * @param badImages fails on an unreadable file, or records it as skipped (also when the cache is reused, so the
      *     log names the skipped files every time)
      * @param progress advanced after each decoded file, and finished when all are
+     * @param log hears that the build waits for another build holding the cache's lock, and for how long
      * @return the cache, open, without the skipped images
      * @throws DatasetException if an image cannot be decoded (naming it) and {@code badImages} fails, every image of
      *     a class is skipped, or the cache cannot be written or read
@@ -101,9 +103,10 @@ public final class DecodedCache {
             ResizeMode resize,
             int workers,
             BadImages badImages,
-            Progress progress)
+            Progress progress,
+            Consumer<String> log)
             throws DatasetException {
-        try (BuildLock lock = BuildLock.take(cacheFile)) {
+        try (CacheLock lock = CacheLock.take(lockFile(cacheFile), cacheFile, "the decoded cache", log)) {
             Files.deleteIfExists(AtomicFiles.staging(cacheFile));
             return openLocked(cacheFile, listing, input, resize, workers, badImages, progress);
         } catch (IOException e) {
@@ -173,7 +176,7 @@ public final class DecodedCache {
     }
 
     /** Fails if skipping left a class of the listing without images, which would shift what the model learns. */
-    private static void checkEveryClassLeft(ImageListing listing, int[] slots) throws DatasetException {
+    static void checkEveryClassLeft(ImageListing listing, int[] slots) throws DatasetException {
         boolean[] listed = new boolean[listing.classNames().size()];
         listing.files().forEach(file -> listed[file.label()] = true);
         boolean[] left = new boolean[listed.length];
@@ -505,55 +508,6 @@ public final class DecodedCache {
     public static Path lockFile(Path cacheFile) {
         Path absolute = cacheFile.toAbsolutePath();
         return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
-    }
-
-    /**
-     * Holds a cache for one thread of one process while it checks, builds and opens it: an operating-system lock on
-     * {@link #lockFile} between processes (dropped by the operating system when a process dies, however it dies),
-     * and a lock per cache file between this process's threads, which the operating system's lock does not tell
-     * apart. A second builder waits, then finds the cache the first built and reuses it; a staging file it finds is
-     * left by a killed build, as no other builder can be writing, and is deleted.
-     */
-    private static final class BuildLock implements AutoCloseable {
-        private static final ConcurrentHashMap<Path, ReentrantLock> THREADS = new ConcurrentHashMap<>();
-
-        private final ReentrantLock thread;
-        private final FileChannel channel;
-
-        private BuildLock(ReentrantLock thread, FileChannel channel) {
-            this.thread = thread;
-            this.channel = channel;
-        }
-
-        static BuildLock take(Path cacheFile) throws IOException {
-            Path file = lockFile(cacheFile).normalize();
-            ReentrantLock thread = THREADS.computeIfAbsent(file, any -> new ReentrantLock());
-            thread.lock();
-            try {
-                Files.createDirectories(file.getParent());
-                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                try {
-                    channel.lock();
-                } catch (IOException | RuntimeException e) {
-                    channel.close();
-                    throw e;
-                }
-                return new BuildLock(thread, channel);
-            } catch (IOException | RuntimeException e) {
-                thread.unlock();
-                throw e;
-            }
-        }
-
-        /** Releases the lock; closing the channel releases the operating system's lock. */
-        @Override
-        public void close() throws IOException {
-            try {
-                channel.close();
-            } finally {
-                thread.unlock();
-            }
-        }
     }
 
     /** Carries a bad image's error out of the staging writer, which may throw only {@link IOException}. */

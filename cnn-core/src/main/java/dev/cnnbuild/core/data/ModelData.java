@@ -118,7 +118,7 @@ public final class ModelData {
      */
     public ImageStore trainStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? DatasetLoader.store(spec.data().train(), spec.input(), spec.classes())
+                ? idxStore(spec, outputDirectory, "training", log)
                 : store(spec, sources.train(), outputDirectory, "training", log);
     }
 
@@ -132,7 +132,7 @@ public final class ModelData {
      */
     public ImageStore testStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
         return sources == null
-                ? DatasetLoader.store(spec.data().test(), spec.input(), spec.classes())
+                ? idxStore(spec, outputDirectory, "test", log)
                 : store(spec, sources.test(), outputDirectory, "test", log);
     }
 
@@ -156,10 +156,28 @@ public final class ModelData {
             throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
         if (images.isEmpty()) {
-            return DatasetLoader.store(spec.data().test(), spec.input(), spec.classes());
+            return idxStore(spec, modelDirectory.toAbsolutePath().getParent(), "test", log);
         }
         ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
         return store(spec, sources.test(), modelDirectory.toAbsolutePath().getParent(), "test", log);
+    }
+
+    /**
+     * Opens IDX data: an uncompressed image file in place, a gzipped one through its decompressed copy beside the
+     * decoded cache ({@code train.idx}, {@code test.idx}), or through a temporary copy there when the cache is off.
+     */
+    private static ImageStore idxStore(ModelSpec spec, Path outputDirectory, String set, Consumer<String> log)
+            throws DatasetException {
+        Path copy = DecodedCache.file(outputDirectory, spec.name(), set.equals("training") ? "train" : set)
+                .resolveSibling((set.equals("training") ? "train" : set) + ".idx");
+        return DatasetLoader.store(
+                set.equals("training") ? spec.data().train() : spec.data().test(),
+                spec.input(),
+                spec.classes(),
+                spec.data().options().cache()
+                        ? DecompressedIdx.cached(copy, log)
+                        : DecompressedIdx.temporary(copy.getParent(), log),
+                set);
     }
 
     private static ImageStore store(
@@ -181,7 +199,8 @@ public final class ModelData {
                 Progress.of(
                         "decoding " + set + " images into the cache",
                         listing.files().size(),
-                        log));
+                        log),
+                log);
         double megabytes = DecodedCache.sizeOnDisk(listing.files().size(), spec.input()) / (double) (1 << 20);
         log.accept(
                 opened.built()

@@ -125,8 +125,17 @@ public final class Progress {
                 left);
     }
 
-    /** Returns {@code 48 s}, {@code 3 min 20 s} or {@code 2 h 5 min}. */
-    static String duration(double seconds) {
+    /**
+     * Returns a duration as the progress lines write it.
+     *
+     * <pre>{@code
+     * Progress.duration(200);   // "3 min 20 s"
+     * }</pre>
+     *
+     * @param seconds the duration
+     * @return {@code 48 s}, {@code 3 min 20 s} or {@code 2 h 5 min}
+     */
+    public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
             return s + " s";

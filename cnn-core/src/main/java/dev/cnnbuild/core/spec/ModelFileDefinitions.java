@@ -59,7 +59,12 @@ final class ModelFileDefinitions {
             optional("classNames", texts("one name per class, in label order")),
             optional("normalize", normalize()),
             optional("augment", augmentations()),
-            optional("workers", workers()));
+            optional("workers", workers()),
+            optional(
+                    "cache",
+                    described("keep the decompressed copy of a gzipped image file beside the decoded cache (true, the"
+                                    + " default) or decompress it into a temporary file each build (false)")
+                            .put("type", "boolean")));
 
     static final MappingDefinition DATA_FOLDER = images(
             "folder", FOLDER_SET, "dir", "one folder of class folders, of which testSplit is held out for testing");

@@ -61,7 +61,8 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void aRawImageFileIsReadByPositionAndAGzippedOneInTheHeapWithTheSameImages() throws Exception {
+    void aRawImageFileIsReadByPositionAndAGzippedOneByPositionInItsDecompressedCopyWithTheSameImages()
+            throws Exception {
         byte[] pixels = new byte[7 * 4 * 5];
         new java.util.Random(3).nextBytes(pixels);
         Path raw = Files.write(dir.resolve("raw-images"), TinyDataset.imageFile(7, 4, 5, pixels));
@@ -72,11 +73,12 @@ class DatasetLoaderTest {
         int[] order = {6, 0, 3, 3, 5};
         LabeledImages loaded = DatasetLoader.load(new DatasetFiles(raw, labels), input, 3);
 
-        try (ImageStore byPosition = DatasetLoader.store(new DatasetFiles(raw, labels), input, 3);
-                ImageStore inHeap = DatasetLoader.store(new DatasetFiles(gzipped, labels), input, 3)) {
+        try (ImageStore byPosition = store(new DatasetFiles(raw, labels), input, 3);
+                ImageStore decompressed = store(new DatasetFiles(gzipped, labels), input, 3)) {
             assertThat(byPosition).isInstanceOf(FileImageStore.class);
-            assertThat(inHeap).isInstanceOf(HeapImageStore.class);
-            for (ImageStore store : new ImageStore[] {byPosition, inHeap}) {
+            assertThat(decompressed).isInstanceOf(FileImageStore.class);
+            assertThat(((FileImageStore) decompressed).file()).isEqualTo(dir.resolve("cache/test.idx"));
+            for (ImageStore store : new ImageStore[] {byPosition, decompressed}) {
                 assertThat(store.count()).isEqualTo(7);
                 assertThat(store.labels()).containsExactly(loaded.labels());
                 assertThat(store.gather(order).pixels())
@@ -85,18 +87,23 @@ class DatasetLoaderTest {
         }
     }
 
+    private ImageStore store(DatasetFiles files, InputShape input, int classes) throws DatasetException {
+        return DatasetLoader.store(
+                files, input, classes, DecompressedIdx.cached(dir.resolve("cache/test.idx"), line -> {}), "test");
+    }
+
     @Test
     void aRawImageFileIsCheckedAsWhenLoaded() throws Exception {
         Path labels = Files.write(dir.resolve("labels"), TinyDataset.labelFile(new byte[] {1, 0}));
         Path shortFile = Files.write(dir.resolve("short"), java.util.Arrays.copyOf(Files.readAllBytes(images), 20));
 
-        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(images, labels), new InputShape(1, 28, 28), 2))
+        assertThatThrownBy(() -> store(new DatasetFiles(images, labels), new InputShape(1, 28, 28), 2))
                 .hasMessage(images + ": images are 1x2x3 (channels x height x width) but the model input is 1x28x28;"
                         + " set 'input' to {channels: 1, height: 2, width: 3} or use matching images");
-        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(images, labels), new InputShape(1, 2, 3), 1))
+        assertThatThrownBy(() -> store(new DatasetFiles(images, labels), new InputShape(1, 2, 3), 1))
                 .hasMessage(labels + ": label 1 of image 0 is outside the model's 1 classes (0..0); raise 'classes'"
                         + " or fix the labels");
-        assertThatThrownBy(() -> DatasetLoader.store(new DatasetFiles(shortFile, labels), new InputShape(1, 2, 3), 2))
+        assertThatThrownBy(() -> store(new DatasetFiles(shortFile, labels), new InputShape(1, 2, 3), 2))
                 .hasMessageStartingWith(shortFile + ": truncated: the header announces 2 images of 2x3 (12 bytes) but"
                         + " only 4 bytes follow");
     }

@@ -52,7 +52,8 @@ class DecodedCacheTest {
                 ResizeMode.STRETCH,
                 3,
                 new BadImages(BadImagePolicy.FAIL),
-                Progress.NONE);
+                Progress.NONE,
+                line -> {});
     }
 
     private String reopen() throws Exception {
@@ -171,7 +172,8 @@ class DecodedCacheTest {
                             ResizeMode.STRETCH,
                             workers,
                             new BadImages(BadImagePolicy.FAIL),
-                            Progress.NONE))
+                            Progress.NONE,
+                            line -> {}))
                     .hasMessageStartingWith(dir.resolve("images/blue/004.png") + ": ");
         }
     }
@@ -184,8 +186,8 @@ class DecodedCacheTest {
 
         for (String expected : new String[] {"built: there was no cache yet", "reused"}) {
             BadImages skip = new BadImages(BadImagePolicy.SKIP);
-            DecodedCache.Opened opened =
-                    DecodedCache.open(cacheFile(), listing, INPUT, ResizeMode.STRETCH, 2, skip, Progress.NONE);
+            DecodedCache.Opened opened = DecodedCache.open(
+                    cacheFile(), listing, INPUT, ResizeMode.STRETCH, 2, skip, Progress.NONE, line -> {});
             try (FileImageStore store = opened.store()) {
                 assertThat(opened.reason()).isEqualTo(expected);
                 assertThat(store.count()).isEqualTo(5);
@@ -206,7 +208,8 @@ class DecodedCacheTest {
                         ResizeMode.STRETCH,
                         2,
                         new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE))
+                        Progress.NONE,
+                        line -> {}))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(dir.resolve("images/red/001.png") + ": ")
                 .hasMessageEndingWith("or set 'onBadImage: skip' in the model file's 'data' section to leave"
@@ -333,7 +336,8 @@ class DecodedCacheTest {
                     ResizeMode.STRETCH,
                     1,
                     new BadImages(BadImagePolicy.FAIL),
-                    Progress.NONE);
+                    Progress.NONE,
+                    line -> {});
             try (FileImageStore store = opened.store()) {
                 System.out.println(opened.reason());
                 System.out.println(Arrays.toString(sha256(

@@ -74,7 +74,8 @@ public final class DataPipelineBenchmark {
                         ResizeMode.STRETCH,
                         workers,
                         new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE);
+                        Progress.NONE,
+                        line -> {});
                 print(
                         "cache %s in %.1f s: %s, %,d bytes",
                         cache.reason(), seconds(begin), cacheFile, Files.size(cacheFile));
@@ -93,7 +94,8 @@ public final class DataPipelineBenchmark {
                         ResizeMode.STRETCH,
                         workers,
                         new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE);
+                        Progress.NONE,
+                        line -> {});
                 cache.store().close();
                 print(
                         "%,d files listed in %.2f s, cache %s, %.2f s in all",
