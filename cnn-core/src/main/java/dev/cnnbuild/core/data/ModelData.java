@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.files.Progress;
+import dev.cnnbuild.core.spec.BadImagePolicy;
 import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.nio.file.Path;
@@ -183,12 +184,27 @@ public final class ModelData {
     private static ImageStore store(
             ModelSpec spec, ImageListing listing, Path outputDirectory, String set, Consumer<String> log)
             throws DatasetException {
+        BadImages badImages = new BadImages(spec.data().options().onBadImage());
         if (!spec.data().options().cache()) {
+            if (spec.data().options().onBadImage() == BadImagePolicy.FAIL) {
+                return new DecodingImageStore(
+                        listing, spec.input(), spec.data().options().resize());
+            }
+            ImageListing readable = DecodingImageStore.readable(
+                    listing,
+                    spec.input(),
+                    spec.data().options().resize(),
+                    Runtime.getRuntime().availableProcessors(),
+                    badImages,
+                    Progress.of(
+                            "checking " + set + " images for unreadable files (onBadImage: skip)",
+                            listing.files().size(),
+                            log));
+            badImages.summary().ifPresent(summary -> log.accept(set + " set: " + summary));
             return new DecodingImageStore(
-                    listing, spec.input(), spec.data().options().resize());
+                    readable, spec.input(), spec.data().options().resize());
         }
         Path file = DecodedCache.file(outputDirectory, spec.name(), set.equals("training") ? "train" : set);
-        BadImages badImages = new BadImages(spec.data().options().onBadImage());
         DecodedCache.Opened opened = DecodedCache.open(
                 file,
                 listing,

@@ -8,6 +8,7 @@ import dev.cnnbuild.core.data.ImageSources;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.rules.Rule;
 import dev.cnnbuild.core.testing.TinyImages;
+import dev.cnnbuild.core.training.TrainingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,42 @@ class ImageFolderTrainingTest {
         long testImages = trained.metrics().orElseThrow().test().count();
         assertThat(testImages).isBetween(2L, 4L);
         assertThat(trained.metrics().orElseThrow().test().accuracy()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void withTheCacheOffACorruptImageIsSkippedBeforeTheFirstEpochAndNamedInOneLine() throws Exception {
+        Path images = TinyImages.writeClasses(dir.resolve("images"), 8, 8, 8, 1);
+        Files.writeString(images.resolve("blue/004.png"), "truncated");
+        Path yaml = TinyImages.writeFolderModel(
+                dir,
+                "colours",
+                "  train: {dir: images}\n  test: {dir: images}\n  onBadImage: skip\n  cache: false\n",
+                3);
+        Path output = dir.resolve("out");
+
+        TrainingResult trained = service.train(TrainingRequest.of(yaml, output));
+
+        assertThat(log.stream().filter(line -> line.contains("onBadImage")))
+                .containsExactly(
+                        "training set: skipped 1 unreadable image (onBadImage: skip): blue/004.png",
+                        "test set: skipped 1 unreadable image (onBadImage: skip): blue/004.png");
+        assertThat(trained.metrics().orElseThrow().test().count()).isEqualTo(15);
+        assertThat(trained.metrics().orElseThrow().test().accuracy()).isGreaterThan(0.5);
+        assertThat(dir.resolve("cnn-cache")).doesNotExist();
+    }
+
+    @Test
+    void withTheCacheOffACorruptImageFailsTheBuildNamingItAndTheSkipSetting() throws Exception {
+        Path images = TinyImages.writeClasses(dir.resolve("images"), 8, 8, 8, 1);
+        Path broken = Files.writeString(images.resolve("blue/004.png"), "truncated");
+        Path yaml = TinyImages.writeFolderModel(
+                dir, "colours", "  train: {dir: images}\n  test: {dir: images}\n  cache: false\n", 3);
+
+        assertThatThrownBy(() -> service.train(TrainingRequest.of(yaml, dir.resolve("out"))))
+                .isInstanceOf(TrainingException.class)
+                .hasMessageStartingWith(broken + ": ")
+                .hasMessageEndingWith("or set 'onBadImage: skip' in the model file's 'data' section to leave"
+                        + " unreadable images out");
     }
 
     @Test
