@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,43 +41,22 @@ public final class CsvListing {
      *     fewer than two classes
      */
     public static ImageListing list(Path csv) throws DatasetException {
-        List<String> lines = lines(csv);
-        if (lines.isEmpty() || split(csv, 1, lines.get(0)).size() != 2) {
-            throw new DatasetException(csv + ":1: the first row must be the header 'path,label'; add it");
-        }
         List<String[]> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        try (BufferedReader reader = open(csv)) {
+            String header = reader.readLine();
+            if (header == null || split(csv, 1, header).size() != 2) {
+                throw new DatasetException(csv + ":1: the first row must be the header 'path,label'; add it");
             }
-            int row = i + 1;
-            List<String> fields = split(csv, row, line);
-            if (fields.size() != 2) {
-                throw new DatasetException(csv + ":" + row + ": " + fields.size() + " columns, but each row needs 2,"
-                        + " path,label; quote a path that holds a comma (\"a, b.png\")");
+            int row = 1;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                row++;
+                if (!line.isBlank()) {
+                    readRow(csv, row, line, rows, skipped);
+                }
             }
-            String path = fields.get(0).strip();
-            String label = fields.get(1).strip();
-            if (path.isEmpty() || label.isEmpty()) {
-                throw new DatasetException(csv + ":" + row + ": the " + (path.isEmpty() ? "path" : "label")
-                        + " is empty; write path,label such as images/1.png,cat");
-            }
-            if (!ImageFormats.isImage(Path.of(path))) {
-                skipped.add(path);
-                continue;
-            }
-            Path file = csv.toAbsolutePath().resolveSibling(path).normalize();
-            if (Files.isSymbolicLink(file) && !Files.exists(file)) {
-                throw new DatasetException(csv + ":" + row + ": image " + path + " is a link to a file that does not"
-                        + " exist; fetch the data it points to (dvc pull, git annex get) or remove the row");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new DatasetException(csv + ":" + row + ": image " + path + " not found (looked for " + file
-                        + "); fix the path, which is relative to the CSV file, or remove the row");
-            }
-            rows.add(new String[] {path, label, Integer.toString(row)});
+        } catch (IOException e) {
+            throw new DatasetException(csv + ": cannot be read as UTF-8 text (" + e + "); save it as UTF-8");
         }
         List<String> classNames = classNames(csv, rows);
         List<LabeledFile> files = new ArrayList<>();
@@ -126,16 +106,42 @@ public final class CsvListing {
         return classNames;
     }
 
-    private static List<String> lines(Path csv) throws DatasetException {
+    private static BufferedReader open(Path csv) throws DatasetException, IOException {
         if (!Files.isRegularFile(csv)) {
             throw new DatasetException(csv + ": file not found; check 'file' in the model file's 'data' section"
                     + " (paths are relative to the model file)");
         }
-        try {
-            return Files.readAllLines(csv, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DatasetException(csv + ": cannot be read as UTF-8 text (" + e + "); save it as UTF-8");
+        return Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+    }
+
+    /** Checks one row and adds it to {@code rows}, or its path to {@code skipped} when it is not an image. */
+    private static void readRow(Path csv, int row, String line, List<String[]> rows, List<String> skipped)
+            throws DatasetException {
+        List<String> fields = split(csv, row, line);
+        if (fields.size() != 2) {
+            throw new DatasetException(csv + ":" + row + ": " + fields.size() + " columns, but each row needs 2,"
+                    + " path,label; quote a path that holds a comma (\"a, b.png\")");
         }
+        String path = fields.get(0).strip();
+        String label = fields.get(1).strip();
+        if (path.isEmpty() || label.isEmpty()) {
+            throw new DatasetException(csv + ":" + row + ": the " + (path.isEmpty() ? "path" : "label")
+                    + " is empty; write path,label such as images/1.png,cat");
+        }
+        if (!ImageFormats.isImage(Path.of(path))) {
+            skipped.add(path);
+            return;
+        }
+        Path file = csv.toAbsolutePath().resolveSibling(path).normalize();
+        if (Files.isSymbolicLink(file) && !Files.exists(file)) {
+            throw new DatasetException(csv + ":" + row + ": image " + path + " is a link to a file that does not"
+                    + " exist; fetch the data it points to (dvc pull, git annex get) or remove the row");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(csv + ":" + row + ": image " + path + " not found (looked for " + file
+                    + "); fix the path, which is relative to the CSV file, or remove the row");
+        }
+        rows.add(new String[] {path, label, Integer.toString(row)});
     }
 
     private static List<String> split(Path csv, int row, String line) throws DatasetException {
