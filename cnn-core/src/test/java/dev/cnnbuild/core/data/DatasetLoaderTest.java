@@ -109,9 +109,12 @@ class DatasetLoaderTest {
     }
 
     @Test
-    void aModelTrainedOnRawIdxFilesHasTheParametersOfOneTrainedOnTheSameFilesGzipped() throws Exception {
+    void aModelTrainedOnRawIdxFilesHasTheParametersOfOneTrainedOnTheSameFilesGzippedWithTheCacheOnOrOff()
+            throws Exception {
         Path gzipped = TinyDataset.writeModel(Files.createDirectory(dir.resolve("gz")), "tiny", "");
         Path raw = TinyDataset.writeModel(Files.createDirectory(dir.resolve("raw")), "tiny", "");
+        Path uncached = TinyDataset.writeModel(Files.createDirectory(dir.resolve("uncached")), "tiny", "");
+        Files.writeString(uncached, Files.readString(uncached).replace("training:\n", "  cache: false\ntraining:\n"));
         for (String name : new String[] {"train-images", "train-labels", "test-images", "test-labels"}) {
             String file = name + (name.endsWith("images") ? ".idx3.gz" : ".idx1.gz");
             try (java.io.InputStream in =
@@ -125,6 +128,15 @@ class DatasetLoaderTest {
         byte[] fromRaw = Files.readAllBytes(
                 TinyDataset.train(raw, dir.resolve("raw/out")).parameters());
 
+        byte[] fromUncached = Files.readAllBytes(
+                TinyDataset.train(uncached, dir.resolve("uncached/out")).parameters());
+
         assertThat(fromRaw).isEqualTo(fromGzipped);
+        assertThat(fromUncached).isEqualTo(fromGzipped);
+        assertThat(dir.resolve("gz/cnn-cache/tiny/train.idx")).isRegularFile();
+        assertThat(dir.resolve("raw/cnn-cache/tiny")).doesNotExist();
+        try (java.util.stream.Stream<Path> left = Files.list(dir.resolve("uncached/cnn-cache/tiny"))) {
+            assertThat(left).as("the temporary decompressed copies are deleted").isEmpty();
+        }
     }
 }
