@@ -77,7 +77,7 @@ public final class TestSet {
 
     static TestSet ofModel(ModelSpec spec, Path modelDirectory) {
         return spec.data().isIdx()
-                ? new TestSet("its test set", spec.data().test(), null, spec, modelDirectory)
+                ? new TestSet("its test set", spec.data().test(), null)
                 : new TestSet("its test set", null, null, spec, modelDirectory);
     }
 
@@ -87,11 +87,11 @@ public final class TestSet {
     }
 
     /**
-     * Opens the set's images: a model's test set as the build reads it (image files through the decoded cache beside
-     * its output directory, a gzipped IDX file through its decompressed copy there), so that a set need not fit the
-     * memory; other IDX files as {@link DatasetLoader#store} reads them (an uncompressed one by position, a gzipped
-     * one through a temporary decompressed copy in the system's temporary folder, deleted once opened); images in
-     * memory as they are.
+     * Opens the set's images: a model's image files through the decoded cache beside its output directory (built
+     * first where there is none), so that a set need not fit the memory; IDX files as {@link DatasetLoader#store}
+     * reads them (an uncompressed one by position, a gzipped one through a temporary decompressed copy in the
+     * system's temporary folder, deleted once opened: a model may come from anywhere, even the class path, so nothing
+     * is written beside it); images in memory as they are.
      */
     ImageStore open(InputShape input, int classes) throws DatasetException {
         if (spec != null) {
