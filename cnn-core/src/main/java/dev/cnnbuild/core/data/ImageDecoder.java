@@ -174,7 +174,14 @@ public final class ImageDecoder {
             int[] samples = new int[size];
             for (int band = 0; band < colours; band++) {
                 raster.getSamples(0, 0, image.getWidth(), image.getHeight(), band, samples);
-                long max = (1L << model.getComponentSize(band)) - 1;
+                int bits = model.getComponentSize(band);
+                if (bits == 8) { // the rescaling below leaves 8-bit samples as they are; skip its divisions
+                    for (int i = 0; i < size; i++) {
+                        planes[band * size + i] = (byte) samples[i];
+                    }
+                    continue;
+                }
+                long max = (1L << bits) - 1;
                 for (int i = 0; i < size; i++) {
                     planes[band * size + i] = (byte) ((samples[i] * 255L + max / 2) / max);
                 }
