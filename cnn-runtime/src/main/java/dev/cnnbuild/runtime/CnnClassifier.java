@@ -2,7 +2,7 @@ package dev.cnnbuild.runtime;
 
 import dev.cnnbuild.core.engine.EngineLoader;
 import dev.cnnbuild.core.evaluation.ClassNames;
-import dev.cnnbuild.core.evaluation.ImageClassifier;
+import dev.cnnbuild.core.evaluation.DecodedPredictor;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
@@ -47,7 +47,7 @@ import java.util.function.Function;
  */
 public final class CnnClassifier extends Classifier {
     private final LoadedModel model;
-    private final ImageClassifier network;
+    private final DecodedPredictor network;
 
     private CnnClassifier(String name, LoadedModel model) {
         super(
@@ -58,7 +58,7 @@ public final class CnnClassifier extends Classifier {
                 ClassNames.orNumbered(model.metrics().classNames(), model.spec().classes())
                         .names());
         this.model = model;
-        this.network = model.classifier();
+        this.network = new DecodedPredictor(model.classifier());
     }
 
     /**
@@ -128,9 +128,7 @@ public final class CnnClassifier extends Classifier {
 
     @Override
     protected List<float[]> probabilities(List<byte[]> images) {
-        return network.predictDecoded(images).stream()
-                .map(Prediction::probabilities)
-                .toList();
+        return network.predict(images).stream().map(Prediction::probabilities).toList();
     }
 
     @Override

@@ -33,12 +33,32 @@ public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormal
      * @throws IllegalArgumentException if an image has another size than the input's
      */
     public ByteBuffer floats(List<byte[]> images, boolean channelsLast) {
+        int size = input.channels() * input.height() * input.width();
+        ByteBuffer buffer =
+                ByteBuffer.allocateDirect(images.size() * size * Float.BYTES).order(ByteOrder.nativeOrder());
+        write(images, channelsLast, buffer.asFloatBuffer());
+        return buffer;
+    }
+
+    /**
+     * Writes the images' floats into a buffer, from its position on, as {@link #floats} lays them out: for a caller
+     * that reuses one buffer, such as the one an input tensor reads.
+     *
+     * <pre>{@code
+     * FloatBuffer reused = buffer.asFloatBuffer();
+     * input.write(List.of(image), true, reused.clear());
+     * }</pre>
+     *
+     * @param images each image's {@code channels x height x width} bytes, channel plane by plane
+     * @param channelsLast whether to write each pixel's channels side by side, as {@link #floats} says
+     * @param into where the floats go; its position moves past them
+     * @throws IllegalArgumentException if an image has another size than the input's
+     * @throws java.nio.BufferOverflowException if the buffer has no room for them all
+     */
+    public void write(List<byte[]> images, boolean channelsLast, FloatBuffer into) {
         int channels = input.channels();
         int plane = input.height() * input.width();
         float[] lookup = lookup(channels);
-        ByteBuffer buffer = ByteBuffer.allocateDirect(images.size() * channels * plane * Float.BYTES)
-                .order(ByteOrder.nativeOrder());
-        FloatBuffer floats = buffer.asFloatBuffer();
         float[] values = new float[channels * plane];
         for (byte[] image : images) {
             if (image.length != values.length) {
@@ -52,9 +72,8 @@ public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormal
                     values[at] = lookup[offset + (image[channel * plane + pixel] & 0xFF)];
                 }
             }
-            floats.put(values);
+            into.put(values);
         }
-        return buffer;
     }
 
     /** Returns each channel's 256 input values, indexed {@code channel * 256 + byte}. */

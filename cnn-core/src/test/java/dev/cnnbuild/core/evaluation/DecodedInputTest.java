@@ -9,6 +9,7 @@ import ai.djl.nn.SequentialBlock;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.spec.InputShape;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -71,6 +72,23 @@ class DecodedInputTest {
                     .containsExactly(ImageTensors.input(new SequentialBlock(), manager, set, 0, 2)
                             .toFloatArray());
         }
+    }
+
+    @Test
+    void writingIntoAReusedBufferGivesTheFloatsOfAFreshOne() {
+        ImageSet set = everyByte(3);
+        DecodedInput input = new DecodedInput(
+                new InputShape(3, 16, 16), PixelScaling.normalized(0.5, 0.25), ChannelNormalization.NONE);
+        FloatBuffer reused = FloatBuffer.allocate(3 * 256);
+        for (int i = 1; i >= 0; i--) {
+            List<byte[]> one = List.of(images(set).get(i));
+            input.write(one, true, reused.clear());
+
+            assertThat(reused.position()).isEqualTo(3 * 256);
+            assertThat(reused.array()).containsExactly(floats(input.floats(one, true)));
+        }
+        assertThatThrownBy(() -> input.write(images(set), true, reused.clear()))
+                .isInstanceOf(BufferOverflowException.class);
     }
 
     @Test

@@ -71,6 +71,22 @@ class ImageClassifierTest {
                         .containsExactly(sameBatch.get(i).probabilities(), within(1e-6f));
             }
 
+            // one image at a time through the reused input: each call sees its own image, not the last one's
+            DecodedPredictor predictor = new DecodedPredictor(classifier);
+            for (int round = 0; round < 2; round++) {
+                for (int i = 9; i >= 0; i--) {
+                    Prediction reused =
+                            predictor.predict(List.of(decoded.get(i))).get(0);
+                    assertThat(reused)
+                            .isEqualTo(classifier
+                                    .predictDecoded(List.of(decoded.get(i)))
+                                    .get(0));
+                    assertThat(reused.probabilities())
+                            .containsExactly(fromBytes.get(i).probabilities(), within(1e-5f));
+                }
+            }
+            assertThat(predictor.predict(decoded)).isEqualTo(fromBytes);
+
             PredictedEvaluation onePass = classifier.evaluateAndPredict(test, 50);
             assertThat(onePass.evaluation().confusion()).isEqualTo(evaluation.confusion());
             assertThat(onePass.evaluation().lossSum()).isEqualTo(evaluation.lossSum());
