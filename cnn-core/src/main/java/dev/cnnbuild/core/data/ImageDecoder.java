@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -170,6 +171,12 @@ public final class ImageDecoder {
         if ((model instanceof ComponentColorModel || model instanceof DirectColorModel)
                 && (colours == 1 || colours == 3)) {
             Raster raster = image.getRaster();
+            if (raster.getNumBands() == 1
+                    && raster.getTransferType() == DataBuffer.TYPE_BYTE
+                    && model.getComponentSize(0) == 8) {
+                // 8-bit grey without alpha (TYPE_BYTE_GRAY, a grey PNG): its bytes are the plane, copied row by row
+                return (byte[]) raster.getDataElements(0, 0, image.getWidth(), image.getHeight(), null);
+            }
             byte[] planes = new byte[colours * size];
             int[] samples = new int[size];
             for (int band = 0; band < colours; band++) {

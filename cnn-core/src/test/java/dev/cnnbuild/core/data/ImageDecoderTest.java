@@ -6,10 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import dev.cnnbuild.core.testing.TinyImages;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,39 @@ class ImageDecoderTest {
 
         assertThat(ImageDecoder.decode(file, new InputShape(3, 2, 2), ResizeMode.NONE))
                 .containsExactly(planes(100, 100, 100, 4));
+    }
+
+    @Test
+    void greyBytesAreReadInRowOrderFromAPartOfALargerImageAndBesideAlpha() throws Exception {
+        BufferedImage large = new BufferedImage(5, 4, BufferedImage.TYPE_BYTE_GRAY);
+        int[] values = new int[20];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i * 13;
+        }
+        large.getRaster().setSamples(0, 0, 5, 4, 0, values);
+        BufferedImage part = large.getSubimage(1, 1, 3, 2); // its raster starts inside the larger one's bytes
+        BufferedImage fromPng = ImageIO.read(
+                TinyImages.write(part, "png", dir.resolve("part.png")).toFile());
+        ColorModel greyAndAlpha = new ComponentColorModel(
+                ColorSpace.getInstance(ColorSpace.CS_GRAY),
+                true,
+                false,
+                Transparency.TRANSLUCENT,
+                DataBuffer.TYPE_BYTE);
+        BufferedImage withAlpha =
+                new BufferedImage(greyAndAlpha, greyAndAlpha.createCompatibleWritableRaster(3, 2), false, null);
+        for (int y = 0; y < 2; y++) {
+            for (int x = 0; x < 3; x++) {
+                withAlpha.getRaster().setSample(x, y, 0, part.getRaster().getSample(x, y, 0));
+                withAlpha.getRaster().setSample(x, y, 1, 77);
+            }
+        }
+        byte[] expected = {78, 91, 104, (byte) 143, (byte) 156, (byte) 169}; // rows 1 and 2, columns 1 to 3
+
+        for (BufferedImage image : new BufferedImage[] {part, fromPng, withAlpha}) {
+            assertThat(ImageDecoder.decode(image, "part", new InputShape(1, 2, 3), ResizeMode.NONE))
+                    .containsExactly(expected);
+        }
     }
 
     @Test
