@@ -42,7 +42,9 @@ import java.util.function.Function;
  *
  * <p><b>Memory.</b> The parameters stay in native memory until {@link #close()} (about 4 bytes a parameter). Each
  * call holds its images' input tensors ({@code 4 x channels x height x width} bytes an image, {@value #BATCH_SIZE}
- * images at most at a time for {@link #classifyAll}) and the network's activations for them, freed when it returns.
+ * images at most at a time for {@link #classifyAll}) and the network's activations for them, freed when it returns;
+ * a single image's input tensor is kept for the next single-image call instead, one per thread classifying at the
+ * same moment, until {@link #close()}.
  * An image's size is read from its header first: one over {@link #MAX_PIXELS} is refused before it is decoded.
  */
 public final class CnnClassifier extends Classifier {
