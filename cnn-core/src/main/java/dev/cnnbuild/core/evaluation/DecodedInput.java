@@ -17,11 +17,24 @@ import java.util.List;
  * ByteBuffer floats = new DecodedInput(input, PixelScaling.UNIT, normalization).floats(images, true);
  * }</pre>
  *
- * @param input the shape of one image
- * @param scaling the scaling after {@code / 255}
- * @param normalization the per-channel normalisation after the scaling
+ * <p>The 256 values a byte of each channel becomes are worked out once, when it is made; it is immutable and safe
+ * to share between threads.
  */
-public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormalization normalization) {
+public final class DecodedInput {
+    private final InputShape input;
+    private final float[] lookup;
+
+    /**
+     * Works out each channel's 256 input values.
+     *
+     * @param input the shape of one image
+     * @param scaling the scaling after {@code / 255}
+     * @param normalization the per-channel normalisation after the scaling
+     */
+    public DecodedInput(InputShape input, PixelScaling scaling, ChannelNormalization normalization) {
+        this.input = input;
+        this.lookup = lookup(input.channels(), scaling, normalization);
+    }
 
     /**
      * Returns the images' floats in a direct buffer in the platform's byte order.
@@ -58,7 +71,6 @@ public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormal
     public void write(List<byte[]> images, boolean channelsLast, FloatBuffer into) {
         int channels = input.channels();
         int plane = input.height() * input.width();
-        float[] lookup = lookup(channels);
         float[] values = new float[channels * plane];
         for (byte[] image : images) {
             if (image.length != values.length) {
@@ -77,7 +89,7 @@ public record DecodedInput(InputShape input, PixelScaling scaling, ChannelNormal
     }
 
     /** Returns each channel's 256 input values, indexed {@code channel * 256 + byte}. */
-    private float[] lookup(int channels) {
+    private static float[] lookup(int channels, PixelScaling scaling, ChannelNormalization normalization) {
         float[] lookup = new float[channels * 256];
         boolean scaled = !scaling.equals(PixelScaling.UNIT);
         boolean normalized = !normalization.isNone();
