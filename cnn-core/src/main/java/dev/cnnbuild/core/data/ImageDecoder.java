@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DirectColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -178,6 +180,9 @@ public final class ImageDecoder {
                 return (byte[]) raster.getDataElements(0, 0, image.getWidth(), image.getHeight(), null);
             }
             byte[] planes = new byte[colours * size];
+            if (bytePlanes(model, raster, colours, planes)) {
+                return planes;
+            }
             int[] samples = new int[size];
             for (int band = 0; band < colours; band++) {
                 raster.getSamples(0, 0, image.getWidth(), image.getHeight(), band, samples);
@@ -203,6 +208,46 @@ public final class ImageDecoder {
             planes[2 * size + i] = (byte) argb[i];
         }
         return planes;
+    }
+
+    /**
+     * Copies the colour bands of a raster of 8-bit samples in one byte array (the JPEG reader's
+     * {@code TYPE_3BYTE_BGR}, a PNG's RGB or RGBA, grey with alpha) straight into planes, where
+     * {@link Raster#getSamples} would copy each sample through an {@code int}.
+     *
+     * @return {@code false}, with {@code planes} untouched, for a raster of another kind
+     */
+    private static boolean bytePlanes(ColorModel model, Raster raster, int colours, byte[] planes) {
+        if (!(model instanceof ComponentColorModel)
+                || !(raster.getSampleModel() instanceof ComponentSampleModel layout)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)) {
+            return false;
+        }
+        for (int band = 0; band < colours; band++) {
+            if (model.getComponentSize(band) != 8) {
+                return false;
+            }
+        }
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int size = width * height;
+        int stride = layout.getPixelStride();
+        int scanline = layout.getScanlineStride();
+        int x0 = raster.getMinX() - raster.getSampleModelTranslateX();
+        int y0 = raster.getMinY() - raster.getSampleModelTranslateY();
+        for (int band = 0; band < colours; band++) {
+            int bank = layout.getBankIndices()[band];
+            byte[] data = buffer.getData(bank);
+            int origin = buffer.getOffsets()[bank] + layout.getBandOffsets()[band];
+            int at = band * size;
+            for (int y = 0; y < height; y++) {
+                int from = origin + (y0 + y) * scanline + x0 * stride;
+                for (int x = 0; x < width; x++) {
+                    planes[at++] = data[from + x * stride];
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.awt.image.DataBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,52 @@ class ImageDecoderTest {
             assertThat(ImageDecoder.decode(image, "part", new InputShape(1, 2, 3), ResizeMode.NONE))
                     .containsExactly(expected);
         }
+    }
+
+    @Test
+    void eightBitRastersGiveTheSamplesEveryBandSampleByTheFormulaGivesForOddSizesAndSubimages() throws Exception {
+        Random random = new Random(3);
+        int[] types = {
+            BufferedImage.TYPE_3BYTE_BGR,
+            BufferedImage.TYPE_BYTE_GRAY,
+            BufferedImage.TYPE_4BYTE_ABGR,
+            BufferedImage.TYPE_INT_RGB
+        };
+        for (int type : types) {
+            for (int[] size : new int[][] {{7, 5}, {1, 1}, {4, 9}}) {
+                BufferedImage whole = new BufferedImage(size[1] + 3, size[0] + 2, type);
+                for (int band = 0; band < whole.getRaster().getNumBands(); band++) {
+                    for (int y = 0; y < whole.getHeight(); y++) {
+                        for (int x = 0; x < whole.getWidth(); x++) {
+                            whole.getRaster().setSample(x, y, band, random.nextInt(256));
+                        }
+                    }
+                }
+                for (BufferedImage image : new BufferedImage[] {whole, whole.getSubimage(2, 1, size[1], size[0])}) {
+                    int colours = image.getColorModel().getNumColorComponents();
+                    InputShape input = new InputShape(colours, image.getHeight(), image.getWidth());
+
+                    assertThat(ImageDecoder.decode(image, "random", input, ResizeMode.NONE))
+                            .as("type %d, %dx%d", type, image.getHeight(), image.getWidth())
+                            .containsExactly(bySamples(image, colours));
+                }
+            }
+        }
+    }
+
+    /** Each colour band's samples, {@code (s * 255 + max / 2) / max} with {@code max} the band's largest value. */
+    private static byte[] bySamples(BufferedImage image, int colours) {
+        int size = image.getWidth() * image.getHeight();
+        byte[] planes = new byte[colours * size];
+        for (int band = 0; band < colours; band++) {
+            long max = (1L << image.getColorModel().getComponentSize(band)) - 1;
+            for (int y = 0, i = 0; y < image.getHeight(); y++) {
+                for (int x = 0; x < image.getWidth(); x++, i++) {
+                    planes[band * size + i] = (byte) ((image.getRaster().getSample(x, y, band) * 255L + max / 2) / max);
+                }
+            }
+        }
+        return planes;
     }
 
     @Test
