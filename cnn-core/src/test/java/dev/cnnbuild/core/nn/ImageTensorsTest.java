@@ -16,6 +16,9 @@ import ai.djl.training.ParameterStore;
 import dev.cnnbuild.core.data.ImageSet;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ImageTensorsTest {
@@ -65,6 +68,40 @@ class ImageTensorsTest {
                     assertThat(Float.floatToRawIntBits(java[i]))
                             .as("pixel %d of %d channels", i, channels)
                             .isEqualTo(Float.floatToRawIntBits(torch[i]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theChannelsLastFloatsAreEachByteOver255InPixelOrderForOddSizesAndAReusedBuffer() {
+        Random random = new Random(5);
+        ByteBuffer reuse = ByteBuffer.allocateDirect(4 * 3 * 3 * 7 * 5 + 64);
+        for (int channels : new int[] {1, 3}) {
+            for (int[] size : new int[][] {{7, 5}, {1, 1}, {3, 9}}) {
+                int height = size[0];
+                int width = size[1];
+                byte[] pixels = new byte[4 * channels * height * width];
+                random.nextBytes(pixels);
+                ImageSet set = new ImageSet(4, channels, height, width, pixels);
+
+                for (ByteBuffer given : new ByteBuffer[] {null, reuse}) {
+                    FloatBuffer floats =
+                            ImageTensors.channelsLastFloats(set, 1, 4, given).asFloatBuffer();
+
+                    assertThat(floats.remaining()).isEqualTo(3 * channels * height * width);
+                    for (int image = 1, at = 0; image < 4; image++) {
+                        for (int pixel = 0; pixel < height * width; pixel++) {
+                            for (int c = 0; c < channels; c++, at++) {
+                                int b = pixels[image * set.imageSize() + c * height * width + pixel] & 0xFF;
+                                assertThat(Float.floatToRawIntBits(floats.get(at)))
+                                        .as(
+                                                "image %d pixel %d channel %d of %dx%dx%d",
+                                                image, pixel, c, channels, height, width)
+                                        .isEqualTo(Float.floatToRawIntBits(b / 255f));
+                            }
+                        }
+                    }
                 }
             }
         }
