@@ -6,11 +6,13 @@ import dev.cnnbuild.core.spec.ColorJitterAugmentation;
 import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
 import dev.cnnbuild.core.spec.RandomCropAugmentation;
 import dev.cnnbuild.core.spec.RotationAugmentation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Applies {@code data.augment} to a training batch of bytes. Each batch draws from its own {@link Random}, seeded by
+ * Applies {@code data.augment} to a training batch of bytes: crops and flips alone move the bytes, and a rotation or
+ * a colour jitter works on doubles that are rounded back. Each batch draws from its own {@link Random}, seeded by
  * the training seed, the epoch and the batch's index, so a run repeats exactly and a run resumed at an epoch's start
  * augments as the uninterrupted one did.
  *
@@ -22,10 +24,13 @@ import java.util.Random;
 final class Augmenter {
     private final List<AugmentationSpec> steps;
     private final long seed;
+    private final boolean movesWholePixels;
 
     Augmenter(List<AugmentationSpec> steps, long seed) {
         this.steps = List.copyOf(steps);
         this.seed = seed;
+        this.movesWholePixels = steps.stream()
+                .allMatch(step -> step instanceof RandomCropAugmentation || step instanceof HorizontalFlipAugmentation);
     }
 
     /** Returns the batch augmented, or the same batch when there is nothing to apply. */
@@ -35,15 +40,39 @@ final class Augmenter {
         }
         Random random = new Random(EpochSeeds.augmentation(seed, epoch, batchIndex));
         byte[] pixels = batch.pixels().clone();
-        Image image = new Image(batch.channels(), batch.height(), batch.width());
-        for (int i = 0; i < batch.count(); i++) {
-            image.load(pixels, i * batch.imageSize());
-            for (AugmentationSpec step : steps) {
-                apply(step, image, random);
+        if (movesWholePixels) {
+            Pixels image = new Pixels(batch.channels(), batch.height(), batch.width());
+            for (int i = 0; i < batch.count(); i++) {
+                for (AugmentationSpec step : steps) {
+                    move(step, image, pixels, i * batch.imageSize(), random);
+                }
             }
-            image.store(pixels, i * batch.imageSize());
+        } else {
+            Image image = new Image(batch.channels(), batch.height(), batch.width());
+            for (int i = 0; i < batch.count(); i++) {
+                image.load(pixels, i * batch.imageSize());
+                for (AugmentationSpec step : steps) {
+                    apply(step, image, random);
+                }
+                image.store(pixels, i * batch.imageSize());
+            }
         }
         return new ImageSet(batch.count(), batch.channels(), batch.height(), batch.width(), pixels);
+    }
+
+    /** Applies a crop or a flip to the image at {@code offset}, drawing from {@code random} as the double path does. */
+    private static void move(AugmentationSpec step, Pixels image, byte[] pixels, int offset, Random random) {
+        if (step instanceof RandomCropAugmentation crop) {
+            int dx = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+            int dy = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+            image.shift(pixels, offset, dx, dy);
+        } else if (step instanceof HorizontalFlipAugmentation flip) {
+            if (random.nextDouble() < flip.probability()) {
+                image.flip(pixels, offset);
+            }
+        } else {
+            throw new IllegalArgumentException("not a step that moves whole pixels: " + step);
+        }
     }
 
     private static void apply(AugmentationSpec step, Image image, Random random) {
@@ -61,6 +90,58 @@ final class Augmenter {
             double brightness = 1 + (random.nextDouble() * 2 - 1) * jitter.brightness();
             double contrast = 1 + (random.nextDouble() * 2 - 1) * jitter.contrast();
             image.jitter(brightness, contrast);
+        }
+    }
+
+    /**
+     * Moves the bytes of one image in place at a time, for crops and flips: the values {@link Image} would give,
+     * since moving whole pixels of whole numbers and rounding them back changes none.
+     */
+    private static final class Pixels {
+        private final int channels;
+        private final int height;
+        private final int width;
+        private final byte[] copy;
+
+        Pixels(int channels, int height, int width) {
+            this.channels = channels;
+            this.height = height;
+            this.width = width;
+            this.copy = new byte[channels * height * width];
+        }
+
+        /** Moves the content by {@code (-dx, -dy)}, zeros coming in: the window of a padded image at that offset. */
+        void shift(byte[] pixels, int offset, int dx, int dy) {
+            if (dx == 0 && dy == 0) {
+                return;
+            }
+            System.arraycopy(pixels, offset, copy, 0, copy.length);
+            int from = Math.max(0, -dx);
+            int to = Math.min(width, width - dx);
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < height; y++) {
+                    int row = offset + (c * height + y) * width;
+                    int sy = y + dy;
+                    if (sy < 0 || sy >= height || from >= to) {
+                        Arrays.fill(pixels, row, row + width, (byte) 0);
+                        continue;
+                    }
+                    Arrays.fill(pixels, row, row + from, (byte) 0);
+                    System.arraycopy(copy, (c * height + sy) * width + from + dx, pixels, row + from, to - from);
+                    Arrays.fill(pixels, row + to, row + width, (byte) 0);
+                }
+            }
+        }
+
+        void flip(byte[] pixels, int offset) {
+            for (int row = 0; row < channels * height; row++) {
+                int left = offset + row * width;
+                for (int right = left + width - 1; left < right; left++, right--) {
+                    byte kept = pixels[left];
+                    pixels[left] = pixels[right];
+                    pixels[right] = kept;
+                }
+            }
         }
     }
 

@@ -3,13 +3,16 @@ package dev.cnnbuild.core.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cnnbuild.core.data.ImageSet;
+import dev.cnnbuild.core.spec.AugmentationSpec;
 import dev.cnnbuild.core.spec.ColorJitterAugmentation;
 import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
 import dev.cnnbuild.core.spec.RandomCropAugmentation;
 import dev.cnnbuild.core.spec.RotationAugmentation;
 import dev.cnnbuild.core.spec.SourceLocation;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Each augmentation on small colour images, and the seeding that makes batches repeat. */
@@ -90,6 +93,75 @@ class AugmenterTest {
         assertThat(jittered.pixels())
                 .as("contrast alone leaves a flat image as it is")
                 .isEqualTo(flat);
+    }
+
+    @Test
+    void cropsAndFlipsMoveTheBytesAsTheFormulaOnDoublesMovesThemForOddSizes() {
+        Random bytes = new Random(11);
+        List<List<AugmentationSpec>> chains = List.of(
+                List.of(new HorizontalFlipAugmentation(0.5, HERE)),
+                List.of(new RandomCropAugmentation(3, HERE)),
+                List.of(new RandomCropAugmentation(4, HERE), new HorizontalFlipAugmentation(0.5, HERE)),
+                List.of(
+                        new HorizontalFlipAugmentation(0.3, HERE),
+                        new RandomCropAugmentation(1, HERE),
+                        new HorizontalFlipAugmentation(1, HERE)));
+        for (List<AugmentationSpec> chain : chains) {
+            for (int[] size : new int[][] {{1, 7, 5}, {3, 5, 9}, {3, 1, 1}, {1, 2, 3}}) {
+                byte[] pixels = new byte[6 * size[0] * size[1] * size[2]];
+                bytes.nextBytes(pixels);
+                ImageSet batch = new ImageSet(6, size[0], size[1], size[2], pixels);
+
+                for (int index = 0; index < 3; index++) {
+                    assertThat(new Augmenter(chain, 9).apply(batch, 2, index).pixels())
+                            .as("%s on %s, batch %d", chain, Arrays.toString(size), index)
+                            .isEqualTo(onDoubles(chain, batch, EpochSeeds.augmentation(9, 2, index)));
+                }
+                assertThat(batch.pixels()).as("the input is left alone").isEqualTo(pixels);
+            }
+        }
+    }
+
+    /** Crops and flips as the straightforward formula: each value read as a double, moved, rounded back. */
+    private static byte[] onDoubles(List<AugmentationSpec> chain, ImageSet batch, long seed) {
+        Random random = new Random(seed);
+        int channels = batch.channels();
+        int height = batch.height();
+        int width = batch.width();
+        byte[] out = new byte[batch.pixels().length];
+        for (int i = 0; i < batch.count(); i++) {
+            double[] values = new double[batch.imageSize()];
+            for (int v = 0; v < values.length; v++) {
+                values[v] = batch.pixels()[i * batch.imageSize() + v] & 0xFF;
+            }
+            for (AugmentationSpec step : chain) {
+                double[] moved = new double[values.length];
+                if (step instanceof RandomCropAugmentation crop) {
+                    int dx = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+                    int dy = random.nextInt(2 * crop.padding() + 1) - crop.padding();
+                    for (int c = 0; c < channels; c++) {
+                        for (int y = 0; y < height; y++) {
+                            for (int x = 0; x < width; x++) {
+                                boolean inside = y + dy >= 0 && y + dy < height && x + dx >= 0 && x + dx < width;
+                                moved[(c * height + y) * width + x] =
+                                        inside ? values[(c * height + y + dy) * width + x + dx] : 0;
+                            }
+                        }
+                    }
+                } else if (step instanceof HorizontalFlipAugmentation flip) {
+                    boolean flipped = random.nextDouble() < flip.probability();
+                    for (int v = 0; v < values.length; v++) {
+                        int x = v % width;
+                        moved[v] = values[flipped ? v - x + width - 1 - x : v];
+                    }
+                }
+                values = moved;
+            }
+            for (int v = 0; v < values.length; v++) {
+                out[i * batch.imageSize() + v] = (byte) Math.max(0, Math.min(255, Math.round(values[v])));
+            }
+        }
+        return out;
     }
 
     private static ImageSet gradient(int count, int channels, int height, int width) {
