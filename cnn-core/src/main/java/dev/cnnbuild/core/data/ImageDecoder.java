@@ -151,7 +151,10 @@ public final class ImageDecoder {
     }
 
     private static BufferedImage read(String file, byte[] bytes) throws DatasetException {
-        BufferedImage image;
+        BufferedImage image = PlainJpeg.read(bytes);
+        if (image != null) {
+            return image;
+        }
         try {
             image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
         } catch (IOException | RuntimeException e) {
