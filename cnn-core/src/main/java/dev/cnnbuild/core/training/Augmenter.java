@@ -6,6 +6,9 @@ import dev.cnnbuild.core.spec.ColorJitterAugmentation;
 import dev.cnnbuild.core.spec.HorizontalFlipAugmentation;
 import dev.cnnbuild.core.spec.RandomCropAugmentation;
 import dev.cnnbuild.core.spec.RotationAugmentation;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -98,6 +101,8 @@ final class Augmenter {
      * since moving whole pixels of whole numbers and rounding them back changes none.
      */
     private static final class Pixels {
+        private static final VarHandle LONGS =
+                MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
         private final int channels;
         private final int height;
         private final int width;
@@ -133,10 +138,21 @@ final class Augmenter {
             }
         }
 
+        /**
+         * Mirrors every row: eight bytes from each end at a time, each group's bytes reversed, while 16 or more are
+         * left between the ends, then byte by byte.
+         */
         void flip(byte[] pixels, int offset) {
             for (int row = 0; row < channels * height; row++) {
                 int left = offset + row * width;
-                for (int right = left + width - 1; left < right; left++, right--) {
+                int right = left + width;
+                for (; right - left >= 2 * Long.BYTES; left += Long.BYTES, right -= Long.BYTES) {
+                    long head = (long) LONGS.get(pixels, left);
+                    long tail = (long) LONGS.get(pixels, right - Long.BYTES);
+                    LONGS.set(pixels, left, Long.reverseBytes(tail));
+                    LONGS.set(pixels, right - Long.BYTES, Long.reverseBytes(head));
+                }
+                for (right--; left < right; left++, right--) {
                     byte kept = pixels[left];
                     pixels[left] = pixels[right];
                     pixels[right] = kept;

@@ -107,7 +107,8 @@ class AugmenterTest {
                         new RandomCropAugmentation(1, HERE),
                         new HorizontalFlipAugmentation(1, HERE)));
         for (List<AugmentationSpec> chain : chains) {
-            for (int[] size : new int[][] {{1, 7, 5}, {3, 5, 9}, {3, 1, 1}, {1, 2, 3}}) {
+            for (int[] size :
+                    new int[][] {{1, 7, 5}, {3, 5, 9}, {3, 1, 1}, {1, 2, 3}, {3, 3, 37}, {1, 2, 16}, {1, 2, 24}}) {
                 byte[] pixels = new byte[6 * size[0] * size[1] * size[2]];
                 bytes.nextBytes(pixels);
                 ImageSet batch = new ImageSet(6, size[0], size[1], size[2], pixels);
