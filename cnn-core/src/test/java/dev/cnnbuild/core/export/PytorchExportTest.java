@@ -10,10 +10,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
+import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.metrics.ModelMetrics;
@@ -285,6 +287,60 @@ class PytorchExportTest {
                 assertThat(torch[i]).as("logit %d", i).isCloseTo(djl[i], within(1e-4f));
             }
         }
+    }
+
+    @ParameterizedTest(name = "resize: {0}")
+    @ValueSource(strings = {"stretch", "crop"})
+    void dataPyResizesAndNormalisesFolderImagesToTheBytesAndFiguresCnnTrainUses(String resize) throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("images"), 12, 13, 11, 3);
+        Path file = Files.writeString(
+                dir.resolve("resized.yaml"),
+                TinyImages.modelYaml(
+                        "resized",
+                        "folder",
+                        "  dir: images\n  testSplit: 0.25\n  resize: " + resize + "\n  normalize: auto\n",
+                        3));
+        new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
+        ModelDirectory trained = ModelDirectory.of(dir.resolve("plugin"), "resized");
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+        Path pythonBytes = dir.resolve("test-images.bin");
+
+        // data.py's test images (the model directory's split) as bytes, and cnn:train's test figures measured on
+        // them by convert.py's module with data.py's own normalisation
+        String measured = PythonTorch.run(
+                pkg,
+                "-c",
+                "import convert, json, sys, train, data as d; config = json.load(open('export.json'));"
+                        + " loaded = d.load(config, sys.argv[2], sys.argv[1] + '/test-split.txt');"
+                        + " open(sys.argv[3], 'wb').write(loaded.test_x.numpy().tobytes());"
+                        + " r = train.evaluate(convert.load(sys.argv[1]), loaded.test_x, loaded.test_y,"
+                        + " loaded.normalization, 'cpu', 2);"
+                        + " print(json.dumps({'correct': r['correct'], 'loss': r['loss'],"
+                        + " 'normalization': loaded.normalization}))",
+                trained.root().toString(),
+                dir.toString(),
+                pythonBytes.toString());
+
+        ImageSet javaImages;
+        try (ImageStore test = ModelData.testStore(
+                CheckedModel.read(file, MemoryLimit.machine()).spec(), trained.root(), line -> {})) {
+            javaImages = test.gather(IntStream.range(0, test.count()).toArray());
+        }
+        assertThat(javaImages.count()).isEqualTo(6);
+        assertThat(Files.readAllBytes(pythonBytes))
+                .as("data.py's test images, resized by %s, against cnn:train's", resize)
+                .isEqualTo(javaImages.pixels());
+        Map<?, ?> python = new ObjectMapper()
+                .readValue(measured.strip().lines().reduce((a, b) -> b).orElseThrow(), Map.class);
+        ModelMetrics metrics = ModelMetrics.read(trained.metrics());
+        assertThat(((Number) python.get("correct")).longValue())
+                .isEqualTo(metrics.test().correct());
+        assertThat(((Number) python.get("loss")).doubleValue())
+                .isCloseTo(metrics.test().loss(), within(1e-4));
+        Map<?, ?> normalization =
+                new ObjectMapper().readValue(Files.readString(trained.root().resolve("normalization.json")), Map.class);
+        assertThat(python.get("normalization")).isEqualTo(normalization);
     }
 
     @ParameterizedTest(name = "{0}")
