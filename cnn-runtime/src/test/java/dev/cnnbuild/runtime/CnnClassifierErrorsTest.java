@@ -2,54 +2,34 @@ package dev.cnnbuild.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelIntegrityException;
-import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.testing.TinyImages;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** What a classifier refuses, and how it says so: tampered, missing and incomplete models; bad images. */
-class CnnClassifierErrorsTest {
-    @TempDir
-    static Path trained;
+/**
+ * What the PyTorch classifier refuses, and how it says so: incomplete models, models on the class path, bad images;
+ * with the cases every classifier shares ({@link ClassifierErrorCases}).
+ */
+class CnnClassifierErrorsTest extends ClassifierErrorCases {
 
-    private static ModelDirectory tiny;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void train() throws Exception {
-        tiny = TrainedModels.tiny(trained);
+    @Override
+    protected Classifier load(Path directory) {
+        return CnnClassifier.load(directory);
     }
 
-    @Test
-    void aTamperedDirectoryIsRefusedWithTheMessageTheCheckGives() throws Exception {
-        Path copy = copyOf(tiny.root(), dir.resolve("tampered"));
-        byte[] parameters = Files.readAllBytes(copy.resolve(ModelDirectory.PARAMETERS));
-        parameters[parameters.length - 1] ^= 1;
-        Files.write(copy.resolve(ModelDirectory.PARAMETERS), parameters);
-        Throwable expected = catchThrowable(() -> ModelManifest.verify(ModelDirectory.of(copy)));
-        assertThat(expected).isInstanceOf(ModelIntegrityException.class);
-
-        assertThatThrownBy(() -> CnnClassifier.load(copy))
-                .isInstanceOf(CnnClassifierException.class)
-                .hasMessage(expected.getMessage())
-                .hasMessageStartingWith(copy.resolve(ModelDirectory.PARAMETERS) + " does not match its SHA-256")
-                .hasCauseInstanceOf(ModelIntegrityException.class);
+    @Override
+    protected String runFile() {
+        return ModelDirectory.PARAMETERS;
     }
 
     @Test
@@ -60,15 +40,6 @@ class CnnClassifierErrorsTest {
                 .isInstanceOf(CnnClassifierException.class)
                 .hasMessageContaining("is not a complete trained model directory")
                 .hasMessageContaining("mvn cnn:train");
-    }
-
-    @Test
-    void aMissingDirectorySaysSoAndHowToMakeOne() {
-        Path missing = dir.resolve("target/cnn/nothing");
-        assertThatThrownBy(() -> CnnClassifier.load(missing))
-                .isInstanceOf(CnnClassifierException.class)
-                .hasMessage("model directory " + missing + " does not exist; train the model with 'mvn cnn:train'"
-                        + " (it writes target/cnn/<name>/) and give that directory");
     }
 
     @Test
@@ -174,17 +145,6 @@ class CnnClassifierErrorsTest {
         }
     }
 
-    @Test
-    void aClosedClassifierRefusesWork() throws Exception {
-        Path png = TinyImages.solid(dir.resolve("ok.png"), 8, 8, 0x404040, "png");
-        CnnClassifier classifier = CnnClassifier.load(tiny.root());
-        classifier.close();
-        classifier.close();
-        assertThatThrownBy(() -> classifier.classify(png))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageEndingWith(" is closed");
-    }
-
     private static URLClassLoader loader(Path classes) throws Exception {
         File folder = classes.toFile();
         return new URLClassLoader(new URL[] {folder.toURI().toURL()}, null);
@@ -196,15 +156,5 @@ class CnnClassifierErrorsTest {
         } catch (Exception e) {
             return "";
         }
-    }
-
-    private static Path copyOf(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return to;
     }
 }

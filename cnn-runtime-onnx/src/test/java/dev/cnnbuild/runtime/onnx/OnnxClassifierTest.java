@@ -2,21 +2,20 @@ package dev.cnnbuild.runtime.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.model.ModelDirectory;
-import dev.cnnbuild.core.model.ModelIntegrityException;
 import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.testing.TinyImages;
 import dev.cnnbuild.runtime.Classification;
+import dev.cnnbuild.runtime.Classifier;
+import dev.cnnbuild.runtime.ClassifierErrorCases;
 import dev.cnnbuild.runtime.CnnClassifierException;
 import dev.cnnbuild.runtime.TrainedModels;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -24,43 +23,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the ONNX classifier refuses and how it says so (a tampered directory, a directory without {@code model.onnx},
- * a missing one), the class path, closing, and threads sharing one classifier.
+ * What the ONNX classifier refuses and how it says so (a directory without {@code model.onnx}, one ONNX Runtime cannot
+ * read), the class path, and threads sharing one classifier; with the cases every classifier shares
+ * ({@link ClassifierErrorCases}).
  */
-class OnnxClassifierTest {
-    @TempDir
-    static Path trained;
+class OnnxClassifierTest extends ClassifierErrorCases {
 
-    private static ModelDirectory tiny;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void train() throws Exception {
-        tiny = TrainedModels.tiny(trained);
+    @Override
+    protected Classifier load(Path directory) {
+        return OnnxClassifier.load(directory);
     }
 
-    @Test
-    void aTamperedDirectoryIsRefusedWithTheMessageTheCheckGives() throws Exception {
-        Path copy = copyOf(tiny.root(), dir.resolve("tampered"));
-        byte[] onnx = Files.readAllBytes(copy.resolve(ModelDirectory.ONNX));
-        onnx[onnx.length - 1] ^= 1;
-        Files.write(copy.resolve(ModelDirectory.ONNX), onnx);
-        Throwable expected = catchThrowable(() -> ModelManifest.verify(ModelDirectory.of(copy)));
-        assertThat(expected).isInstanceOf(ModelIntegrityException.class);
-
-        assertThatThrownBy(() -> OnnxClassifier.load(copy))
-                .isInstanceOf(CnnClassifierException.class)
-                .hasMessage(expected.getMessage())
-                .hasMessageStartingWith(copy.resolve(ModelDirectory.ONNX) + " does not match its SHA-256")
-                .hasCauseInstanceOf(ModelIntegrityException.class);
+    @Override
+    protected String runFile() {
+        return ModelDirectory.ONNX;
     }
 
     @Test
@@ -92,15 +71,6 @@ class OnnxClassifierTest {
     }
 
     @Test
-    void aMissingDirectorySaysSoAndHowToMakeOne() {
-        Path missing = dir.resolve("target/cnn/nothing");
-        assertThatThrownBy(() -> OnnxClassifier.load(missing))
-                .isInstanceOf(CnnClassifierException.class)
-                .hasMessage("model directory " + missing + " does not exist; train the model with 'mvn cnn:train'"
-                        + " (it writes target/cnn/<name>/) and give that directory");
-    }
-
-    @Test
     void aModelOnTheClassPathLoadsAndATamperedOneIsRefusedByItsResourceName() throws Exception {
         Path classes = dir.resolve("classes");
         copyOf(tiny.root(), classes.resolve("cnn/tiny"));
@@ -121,17 +91,6 @@ class OnnxClassifierTest {
                     .hasMessageStartingWith("classpath:cnn/tiny/model.yaml does not match its SHA-256 in"
                             + " manifest.sha256: it was changed or damaged after training; retrain it");
         }
-    }
-
-    @Test
-    void aClosedClassifierRefusesCalls() throws Exception {
-        Path grey = TinyImages.solid(dir.resolve("grey.png"), 8, 8, 0x808080, "png");
-        OnnxClassifier classifier = OnnxClassifier.load(tiny.root());
-        classifier.close();
-        classifier.close();
-        assertThatThrownBy(() -> classifier.classify(grey))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageEndingWith(" is closed");
     }
 
     @Test
@@ -168,15 +127,5 @@ class OnnxClassifierTest {
                 pool.shutdownNow();
             }
         }
-    }
-
-    private static Path copyOf(Path from, Path to) throws Exception {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return to;
     }
 }
