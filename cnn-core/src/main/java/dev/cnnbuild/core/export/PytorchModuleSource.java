@@ -25,6 +25,8 @@ import dev.cnnbuild.core.spec.TorchScriptLayer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -41,6 +43,26 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 final class PytorchModuleSource {
+    /** The modules of the layers that take no settings, by layer type. */
+    private static final Map<String, String> WITHOUT_SETTINGS = Map.of(
+            ReluLayer.TYPE, "nn.ReLU()",
+            SigmoidLayer.TYPE, "nn.Sigmoid()",
+            TanhLayer.TYPE, "nn.Tanh()",
+            GeluLayer.TYPE, "nn.GELU()",
+            SiluLayer.TYPE, "nn.SiLU()",
+            GlobalAvgPoolLayer.TYPE, "GlobalAvgPool()",
+            GlobalMaxPoolLayer.TYPE, "GlobalMaxPool()",
+            FlattenLayer.TYPE, "nn.Flatten()");
+
+    /** The layer types whose DJL blocks are of a kind of their own; every other layer is a DJL lambda block. */
+    private static final Set<String> OWN_DJL_KINDS = Set.of(
+            Conv2dLayer.TYPE,
+            LinearLayer.TYPE,
+            BatchNormLayer.TYPE,
+            DropoutLayer.TYPE,
+            TorchScriptLayer.TYPE,
+            ResidualLayer.TYPE,
+            RepeatLayer.TYPE);
 
     private PytorchModuleSource() {}
 
@@ -242,36 +264,12 @@ final class PytorchModuleSource {
         if (layer instanceof AvgPoolLayer pool) {
             return "nn.AvgPool2d(kernel_size=" + pool.kernel() + ", stride=" + pool.stride() + ")";
         }
-        if (layer instanceof ReluLayer) {
-            return "nn.ReLU()";
-        }
-        if (layer instanceof SigmoidLayer) {
-            return "nn.Sigmoid()";
-        }
-        if (layer instanceof TanhLayer) {
-            return "nn.Tanh()";
-        }
-        if (layer instanceof GeluLayer) {
-            return "nn.GELU()";
-        }
-        if (layer instanceof SiluLayer) {
-            return "nn.SiLU()";
-        }
         if (layer instanceof LeakyReluLayer leaky) {
             return "nn.LeakyReLU(negative_slope=" + leaky.slope() + ")";
-        }
-        if (layer instanceof GlobalAvgPoolLayer) {
-            return "GlobalAvgPool()";
-        }
-        if (layer instanceof GlobalMaxPoolLayer) {
-            return "GlobalMaxPool()";
         }
         if (layer instanceof TorchScriptLayer torchScript) {
             return "TorchScript(\"" + PytorchExport.moduleFile(shape.index()) + "\", frozen_epochs="
                     + torchScript.frozenEpochs() + ")";
-        }
-        if (layer instanceof FlattenLayer) {
-            return "nn.Flatten()";
         }
         if (layer instanceof DropoutLayer dropout) {
             return "nn.Dropout(p=" + dropout.rate() + ")";
@@ -280,32 +278,12 @@ final class PytorchModuleSource {
             return (input.isFlat() ? "nn.BatchNorm1d(" : "nn.BatchNorm2d(") + input.dim(0)
                     + ", eps=1e-05, momentum=0.1)";
         }
-        return null;
+        return WITHOUT_SETTINGS.get(layer.type());
     }
 
+    /** The DJL block kind {@code convert.py} maps a layer's parameters by: its own type, or a lambda's. */
     private static String djlKind(LayerSpec layer) {
-        if (layer instanceof Conv2dLayer) {
-            return "conv2d";
-        }
-        if (layer instanceof LinearLayer) {
-            return "linear";
-        }
-        if (layer instanceof BatchNormLayer) {
-            return "batchnorm";
-        }
-        if (layer instanceof DropoutLayer) {
-            return "dropout";
-        }
-        if (layer instanceof TorchScriptLayer) {
-            return "torchscript";
-        }
-        if (layer instanceof ResidualLayer) {
-            return "residual";
-        }
-        if (layer instanceof RepeatLayer) {
-            return "repeat";
-        }
-        return "lambda";
+        return OWN_DJL_KINDS.contains(layer.type()) ? layer.type() : "lambda";
     }
 
     private static String tuple(TensorShape shape) {
