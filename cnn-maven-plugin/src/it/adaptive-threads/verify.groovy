@@ -2,7 +2,7 @@
 def loops = new File(basedir, 'busy-loops.txt').text.trim().split(' ')*.toLong()
 loops.each { pid -> ProcessHandle.of(pid).ifPresent { it.descendants().each { c -> c.destroyForcibly() }; it.destroyForcibly() } }
 def log = new File(basedir, 'build.log').text
-assert log.contains('Training 1 model file(s) in a forked JVM with 2 thread(s), fewer while other processes keep'
+assert log.contains('Training 1 model file in a forked JVM with 2 threads, fewer while other processes keep'
         + ' the processors busy') : 'the fork was not asked to adapt its threads'
 assert log =~ /busy: test accuracy \d\.\d{4} \(\d+ of 128\) after 4 epochs/
 assert new File(basedir, 'target/cnn/busy/manifest.sha256').isFile()

@@ -15,4 +15,4 @@ assert entries(zip) == files.collect { "tiny/${it}".toString() }
 
 def installed = new File(localRepositoryPath, 'dev/cnnbuild/it/package-model/1.0/package-model-1.0-cnn-models.zip')
 assert installed.isFile() : "not installed: ${installed}"
-assert new File(basedir, 'build.log').text.contains('Attached 1 model(s) as package-model-1.0-cnn-models.zip')
+assert new File(basedir, 'build.log').text.contains('Attached 1 model as package-model-1.0-cnn-models.zip')

@@ -8,6 +8,6 @@ assert log.contains("); install the module (a torch.jit.save file) into the loca
         + ' install:install-file -Dfile=path/to/module.pt -DgroupId=dev.cnnbuild.it.backbones'
         + " -DartifactId=absent-backbone -Dversion=2.0 -Dpackaging=pt -Dclassifier=small', or deploy it to a"
         + ' repository the build uses')
-assert !log.contains('Training 1 model file(s)') : 'no JVM may be forked'
+assert !log.contains('Training 1 model file in a forked JVM') : 'no JVM may be forked'
 assert !log.contains('tuned: training:')
 assert !new File(basedir, 'target/cnn/tuned').exists()

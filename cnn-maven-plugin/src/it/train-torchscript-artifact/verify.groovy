@@ -24,7 +24,7 @@ assert resolved.size() == 2 : 'resolved online, then offline: ' + resolved.join(
 assert resolved.every { it.endsWith(installed.canonicalPath) || it.endsWith(installed.absolutePath) }
 assert log.contains('epoch 3 done in')
 assert log =~ /(?m)tuned: test accuracy is \d\.\d{4}, expected minimum is 0\.9$/
-assert log.findAll('tuned: 1 checks, 1 passed, 0 violated, 0 skipped').size() == 2
+assert log.findAll('tuned: 1 check, 1 passed, 0 violated, 0 skipped').size() == 2
 assert log =~ /tuned: up to date \(fingerprint [0-9a-f]{12} matches/ : 'the offline run finds the model up to date'
 def metrics = new groovy.json.JsonSlurper().parse(new File(model, 'metrics.json'))
 assert metrics.test.accuracy >= 0.9

@@ -18,7 +18,7 @@ assert log.contains('tuned: no model.onnx: layer 1 (torchscript) is a TorchScrip
 assert log.contains('epoch 3 done in')
 assert log =~ /tuned: measured on 128 test images: test accuracy \d\.\d{4}/
 assert log =~ /(?m)tuned: test accuracy is \d\.\d{4}, expected minimum is 0\.9$/
-assert log.contains('tuned: 1 checks, 1 passed, 0 violated, 0 skipped')
+assert log.contains('tuned: 1 check, 1 passed, 0 violated, 0 skipped')
 def metrics = new groovy.json.JsonSlurper().parse(new File(model, 'metrics.json'))
 assert metrics.test.accuracy >= 0.9 : "the head on the frozen backbone reached only ${metrics.test.accuracy}"
 assert metrics.parameterCount == 58 + 16 * 2 + 2

@@ -2,6 +2,7 @@ package dev.cnnbuild.maven;
 
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelPackager;
+import dev.cnnbuild.core.text.Counted;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
@@ -44,7 +45,7 @@ public class AttachMojo extends AbstractCnnMojo {
                     project.getBuild().getDirectory(), project.getBuild().getFinalName() + "-" + classifier + ".zip");
             ModelPackager.zip(models, archive.toPath());
             projectHelper.attachArtifact(project, "zip", classifier, archive);
-            getLog().info("Attached " + models.size() + " model(s) as " + archive.getName());
+            getLog().info("Attached " + Counted.of(models.size(), "model") + " as " + archive.getName());
         } catch (IOException e) {
             throw new MojoExecutionException(
                     "Cannot zip the models under " + outputDirectory + ": " + e.getMessage(), e);

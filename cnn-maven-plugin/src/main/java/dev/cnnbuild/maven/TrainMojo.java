@@ -12,6 +12,7 @@ import dev.cnnbuild.core.spec.CheckedModel;
 import dev.cnnbuild.core.spec.DeviceChoice;
 import dev.cnnbuild.core.spec.MemoryLimit;
 import dev.cnnbuild.core.spec.ModuleArtifacts;
+import dev.cnnbuild.core.text.Counted;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.File;
 import java.io.IOException;
@@ -172,8 +173,9 @@ public class TrainMojo extends AbstractForkingMojo {
                 artifacts);
         checkBeforeForking(request);
         ThreadSettings threads = request.threads();
-        getLog().info("Training " + files.size() + " model file(s) in a forked JVM with " + threads.count()
-                + " thread(s)" + (threads.adaptive() ? ", fewer while other processes keep the processors busy" : ""));
+        getLog().info("Training " + Counted.of(files.size(), "model file") + " in a forked JVM with "
+                + Counted.of(threads.count(), "thread")
+                + (threads.adaptive() ? ", fewer while other processes keep the processors busy" : ""));
         int status = runFork(request, line -> getLog().warn(line));
         if (status != ForkProtocol.SUCCESS) {
             unexpectedStatus(status);

@@ -4,6 +4,7 @@ import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.service.TrainingService;
+import dev.cnnbuild.core.text.Counted;
 import dev.cnnbuild.core.threads.ThreadChange;
 import dev.cnnbuild.core.training.BatchProgress;
 import dev.cnnbuild.core.training.DataWait;
@@ -81,16 +82,15 @@ public final class ProgressPrinter implements TrainingService.Listener {
                 ? ""
                 : format(" (%,d more held out for validation)", plan.validationImages());
         out.accept(format(
-                "%s: training on %s with %s: %,d training images%s, %,d test images, %d epochs of %,d"
-                        + " batches of %d",
+                "%s: training on %s with %s: %s%s, %s, %s of %s of %d",
                 plan.modelName(),
                 plan.device(),
                 plan.engine(),
-                plan.trainImages(),
+                Counted.of(plan.trainImages(), "training image"),
                 heldOut,
-                plan.testImages(),
-                plan.epochs(),
-                plan.batchesPerEpoch(),
+                Counted.of(plan.testImages(), "test image"),
+                Counted.of(plan.epochs(), "epoch"),
+                Counted.of(plan.batchesPerEpoch(), "batch", "batches"),
                 plan.batchSize()));
         lastLine = clock.getAsLong();
     }

@@ -11,6 +11,7 @@ import dev.cnnbuild.core.service.TrainingRequest;
 import dev.cnnbuild.core.service.TrainingResult;
 import dev.cnnbuild.core.service.TrainingService;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.text.Counted;
 import dev.cnnbuild.core.training.TrainingException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,12 +121,12 @@ public final class TrainCommand {
                 : "";
         out.println(String.format(
                 Locale.ROOT,
-                "%s: test accuracy %.4f (%,d of %,d) after %d epochs%s in %.1f s;" + " model written to %s",
+                "%s: test accuracy %.4f (%,d of %,d) after %s%s in %.1f s;" + " model written to %s",
                 result.modelName(),
                 test.accuracy(),
                 test.correct(),
                 test.count(),
-                metrics.history().size(),
+                Counted.of(metrics.history().size(), "epoch"),
                 kept,
                 metrics.totalSeconds(),
                 result.directory().root()));

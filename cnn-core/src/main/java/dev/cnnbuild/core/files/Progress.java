@@ -99,9 +99,10 @@ public final class Progress {
             double seconds = (clock.getAsLong() - start) / 1e9;
             out.accept(String.format(
                     Locale.ROOT,
-                    "%s: %,d files in %s (%,.0f files/s)",
+                    "%s: %,d %s in %s (%,.0f files/s)",
                     task,
                     count,
+                    files(count),
                     duration(seconds),
                     count / Math.max(seconds, 1e-9)));
         }
@@ -111,15 +112,16 @@ public final class Progress {
         double seconds = (now - start) / 1e9;
         double perSecond = count / Math.max(seconds, 1e-9);
         if (total < 0) {
-            return String.format(Locale.ROOT, "%s: %,d files so far, %,.0f files/s", task, count, perSecond);
+            return String.format(Locale.ROOT, "%s: %,d %s so far, %,.0f files/s", task, count, files(count), perSecond);
         }
         String left = perSecond > 0 ? "about " + duration((total - count) / perSecond) + " left" : "time left unknown";
         return String.format(
                 Locale.ROOT,
-                "%s: %,d of %,d files (%.0f %%), %,.0f files/s, %s",
+                "%s: %,d of %,d %s (%.0f %%), %,.0f files/s, %s",
                 task,
                 count,
                 total,
+                files(total),
                 100.0 * count / Math.max(total, 1),
                 perSecond,
                 left);
@@ -144,5 +146,10 @@ public final class Progress {
             return (s / 60) + " min " + (s % 60) + " s";
         }
         return (s / 3600) + " h " + (s % 3600 / 60) + " min";
+    }
+
+    /** The noun of a count of files; this package uses no other, so it does not borrow {@code text.Counted}. */
+    private static String files(long count) {
+        return count == 1 ? "file" : "files";
     }
 }

@@ -4,6 +4,7 @@ import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.metrics.TestMetrics;
 import dev.cnnbuild.core.metrics.ToolVersions;
 import dev.cnnbuild.core.rules.GateResult;
+import dev.cnnbuild.core.text.Counted;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -71,7 +72,8 @@ final class ReportHeader {
                     html,
                     "quality gate",
                     "passed",
-                    Html.count(gate.passes().size()) + " checks passed"
+                    Html.count(gate.passes().size()) + " "
+                            + Counted.noun(gate.passes().size(), "check", "checks") + " passed"
                             + (gate.skipped().isEmpty()
                                     ? ""
                                     : ", " + Html.count(gate.skipped().size()) + " skipped"),
@@ -82,7 +84,8 @@ final class ReportHeader {
                     "quality gate",
                     "failed",
                     Html.count(gate.violations().size()) + " of "
-                            + Html.count(gate.outcomes().size()) + " checks violated",
+                            + Html.count(gate.outcomes().size()) + " "
+                            + Counted.noun(gate.outcomes().size(), "check", "checks") + " violated",
                     "fail");
         }
     }

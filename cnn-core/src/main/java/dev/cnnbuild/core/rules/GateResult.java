@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.rules;
 
+import dev.cnnbuild.core.text.Counted;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,9 +70,9 @@ public record GateResult(String modelName, List<RuleOutcome> outcomes, Baseline 
     public String summary() {
         StringBuilder summary = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%s: %d checks, %d passed, %d violated, %d skipped",
+                "%s: %s, %d passed, %d violated, %d skipped",
                 modelName,
-                outcomes.size(),
+                Counted.of(outcomes.size(), "check"),
                 passes().size(),
                 violations().size(),
                 skipped().size()));

@@ -366,6 +366,14 @@ class QualityGateTest {
                         + "mnist-cnn: test accuracy is 0.9712, but expected minimum is 0.98");
     }
 
+    @Test
+    void summaryOfOneCheckSaysCheck() throws Exception {
+        GateResult result =
+                check(Baseline.none(), Rule.builder("accuracy").minimum("0.95").build());
+
+        assertThat(result.summary()).isEqualTo("mnist-cnn: 1 check, 1 passed, 0 violated, 0 skipped");
+    }
+
     private static GateResult check(Baseline baseline, Rule... rules) {
         return new QualityGate(List.of(rules)).check("mnist-cnn", CANDIDATE, baseline);
     }
