@@ -17,6 +17,10 @@
 #   --work DIR       where the data, packages, model directories and logs go (default a new temporary folder, kept)
 #   extra mvn arguments go to every mvn command, e.g. -Dmaven.repo.local=...
 #
+# Measure on a quiet machine: on a busy one cnn:train's adaptive threads drop to 1 thread mid-run, at a moment that
+# depends on the load, which changes the order of its float sums and so its accuracy from run to run (pass
+# -- -Dcnn.adaptiveThreads=false to keep 2 threads). train.py's runs repeat exactly with the same seed.
+#
 # Needs: /usr/bin/python3 with torch, numpy and Pillow (apt-get install python3-torch python3-numpy python3-pil
 # dataset-fashion-mnist), and the plugin installed: mvn -B install -DskipTests -Dinvoker.skip -Dcnn.skip=true
 set -euo pipefail
