@@ -18,7 +18,7 @@
 #   extra mvn arguments go to every mvn command, e.g. -Dmaven.repo.local=...
 #
 # Measure on a quiet machine: on a busy one cnn:train's adaptive threads drop to 1 thread mid-run, at a moment that
-# depends on the load, which changes the order of its float sums and so its accuracy from run to run (pass
+# depends on the load; two such runs of the same colour folder model ended 0.6 points apart after one epoch (pass
 # -- -Dcnn.adaptiveThreads=false to keep 2 threads). train.py's runs repeat exactly with the same seed.
 #
 # Needs: /usr/bin/python3 with torch, numpy and Pillow (apt-get install python3-torch python3-numpy python3-pil
