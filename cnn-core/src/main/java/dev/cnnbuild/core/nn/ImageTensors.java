@@ -156,34 +156,33 @@ public final class ImageTensors {
                 : ByteBuffer.allocateDirect(bytes);
         buffer.order(ByteOrder.nativeOrder());
         FloatBuffer floats = buffer.asFloatBuffer();
-        float[] values = new float[images.imageSize()];
         for (int image = from; image < to; image++) {
-            interleave(pixels, image * images.imageSize(), channels, plane, values);
-            floats.put(values);
+            interleave(
+                    pixels, image * images.imageSize(), channels, plane, floats, (image - from) * images.imageSize());
         }
         return buffer;
     }
 
     /**
-     * Writes one image's bytes, channel plane by plane from {@code start}, into {@code values} scaled to
-     * {@code [0, 1]}, each pixel's channels side by side: the value of byte {@code b} is {@code b / 255f}, read from
-     * a table of the 256 quotients.
+     * Writes one image's bytes, channel plane by plane from {@code start}, into {@code floats} from index {@code at},
+     * scaled to {@code [0, 1]}, each pixel's channels side by side: the value of byte {@code b} is {@code b / 255f},
+     * read from a table of the 256 quotients.
      */
-    static void interleave(byte[] pixels, int start, int channels, int plane, float[] values) {
+    private static void interleave(byte[] pixels, int start, int channels, int plane, FloatBuffer floats, int at) {
         if (channels == 3) {
             int green = start + plane;
             int blue = green + plane;
-            for (int pixel = 0, at = 0; pixel < plane; pixel++, at += 3) {
-                values[at] = UNIT[pixels[start + pixel] & 0xFF];
-                values[at + 1] = UNIT[pixels[green + pixel] & 0xFF];
-                values[at + 2] = UNIT[pixels[blue + pixel] & 0xFF];
+            for (int pixel = 0, to = at; pixel < plane; pixel++, to += 3) {
+                floats.put(to, UNIT[pixels[start + pixel] & 0xFF]);
+                floats.put(to + 1, UNIT[pixels[green + pixel] & 0xFF]);
+                floats.put(to + 2, UNIT[pixels[blue + pixel] & 0xFF]);
             }
             return;
         }
         for (int channel = 0; channel < channels; channel++) {
             int offset = start + channel * plane;
-            for (int pixel = 0, at = channel; pixel < plane; pixel++, at += channels) {
-                values[at] = UNIT[pixels[offset + pixel] & 0xFF];
+            for (int pixel = 0, to = at + channel; pixel < plane; pixel++, to += channels) {
+                floats.put(to, UNIT[pixels[offset + pixel] & 0xFF]);
             }
         }
     }
