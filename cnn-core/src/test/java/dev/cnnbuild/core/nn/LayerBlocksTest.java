@@ -3,14 +3,17 @@ package dev.cnnbuild.core.nn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.cnnbuild.core.spec.LayerShape;
@@ -19,6 +22,7 @@ import dev.cnnbuild.core.spec.ShapeInference;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -137,6 +141,40 @@ class LayerBlocksTest {
             assertThat(forward(manager, largest.getChildren().get(0).getValue(), image)
                             .toFloatArray())
                     .containsExactly(8f, 17f);
+        }
+    }
+
+    /**
+     * The network's global average pooling computes what DJL's {@code Pool.globalAvgPool2d} computes, bit for bit, and
+     * so does the gradient it hands a channels-last ReLU before it.
+     */
+    @Test
+    void globalAveragePoolingMatchesDjlsBitForBitWithItsGradient() throws Exception {
+        Block pooling = build("  - globalAvgPool\n  - linear: {units: 2}\n")
+                .getChildren()
+                .get(0)
+                .getValue();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            manager.getEngine().setRandomSeed(5);
+            NDArray input = manager.randomNormal(new Shape(8, 7, 7, 16))
+                    .transpose(0, 3, 1, 2)
+                    .duplicate();
+            NDArray upstream = manager.randomNormal(new Shape(8, 16));
+            float[][] ours = pooledAndGradient(input, upstream, x -> forward(manager, pooling, x));
+            float[][] djl = pooledAndGradient(input, upstream, Pool::globalAvgPool2d);
+            assertThat(ours[0]).containsExactly(djl[0]);
+            assertThat(ours[1]).containsExactly(djl[1]);
+        }
+    }
+
+    /** Returns the pooled values of {@code relu(input)} and the gradient of their product with upstream. */
+    private static float[][] pooledAndGradient(NDArray input, NDArray upstream, UnaryOperator<NDArray> pooling) {
+        NDArray x = input.duplicate();
+        x.setRequiresGradient(true);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray pooled = pooling.apply(Activation.relu(x));
+            collector.backward(pooled.mul(upstream).sum());
+            return new float[][] {pooled.toFloatArray(), x.getGradient().toFloatArray()};
         }
     }
 
