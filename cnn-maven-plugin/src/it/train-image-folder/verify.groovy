@@ -21,5 +21,8 @@ assert log.findAll(/colours: accuracy of class blue is [01]\.[0-9]{4}, expected 
 def cases = new File(basedir, 'target/cnn-reports/TEST-cnn.check.colours.xml').text.findAll(/<testcase classname="[^"]*" name="([^"]*)"/)
 assert cases.size() == 4 && cases.unique(false).size() == 4
 assert log.contains('colours: measured on 20 test images')
+// cnn:check reads the test images from the decoded cache beside its output directory, which training built
+assert log.contains("colours: test images read from the decoded cache "
+        + new File(basedir, 'target/cnn-cache/colours/test.images').canonicalPath)
 assert log =~ /colours: up to date \(fingerprint [0-9a-f]{12} matches /
 assert new File(model, 'fingerprint.txt').text.contains('file:images/red/039.png=')

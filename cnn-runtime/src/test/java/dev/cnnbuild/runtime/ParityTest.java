@@ -3,6 +3,7 @@ package dev.cnnbuild.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageStore;
@@ -113,7 +114,11 @@ class ParityTest {
     /** Predicts the model's test set as {@code cnn:check} does: loaded on its device, test set read as it reads it. */
     private static List<Prediction> checkPredictions(ModelDirectory model) throws Exception {
         try (LoadedModel loaded = LoadedModel.load(model, Path.of(""), "auto");
-                ImageStore testSet = ModelData.testStore(loaded.spec(), model.root(), line -> {})) {
+                ImageStore testSet = ModelData.testStore(
+                        loaded.spec(),
+                        model.root(),
+                        DecodedCache.folderBeside(model.root().getParent()),
+                        line -> {})) {
             return loaded.classifier().evaluateAndPredict(testSet, 1000).predictions();
         }
     }

@@ -1,6 +1,7 @@
 package dev.cnnbuild.test;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.engine.EvaluationDevice;
@@ -134,7 +135,7 @@ public final class CnnModel implements AutoCloseable {
                     + outputDirectory.toAbsolutePath().normalize() + ": " + directory + " does not exist. "
                     + ModelFiles.HOW_TO_TRAIN);
         }
-        return load(directory, project, ModelFiles.HOW_TO_TRAIN);
+        return load(directory, project, ModelFiles.HOW_TO_TRAIN, DecodedCache.folderBeside(outputDirectory));
     }
 
     /**
@@ -150,13 +151,13 @@ public final class CnnModel implements AutoCloseable {
     }
 
     static CnnModel load(Path directory, Path project) {
-        return load(directory, project, ModelFiles.HOW_TO_GIVE_A_PATH);
+        return load(directory, project, ModelFiles.HOW_TO_GIVE_A_PATH, cacheFolder());
     }
 
-    private static CnnModel load(Path directory, Path project, String advice) {
+    private static CnnModel load(Path directory, Path project, String advice, Path cacheFolder) {
         Path root = directory.toAbsolutePath().normalize();
         ModelFiles.checkComplete(root, advice);
-        return loadDirectory(root, "model directory " + root, null, project);
+        return loadDirectory(root, "model directory " + root, null, project, cacheFolder);
     }
 
     /**
@@ -188,7 +189,7 @@ public final class CnnModel implements AutoCloseable {
     static CnnModel fromClasspath(String resourceFolder, ClassLoader classLoader, Path project) {
         Path copy = ModelFiles.copyFromClasspath(resourceFolder, classLoader);
         try {
-            return loadDirectory(copy, "class path folder " + resourceFolder, copy, project);
+            return loadDirectory(copy, "class path folder " + resourceFolder, copy, project, cacheFolder());
         } catch (RuntimeException e) {
             ModelFiles.deleteCopy(copy);
             throw e;
@@ -255,6 +256,15 @@ public final class CnnModel implements AutoCloseable {
                 .normalize();
     }
 
+    /**
+     * Returns the folder of the decoded caches of a model that is not loaded from a named output folder (a path or
+     * the class path): the one beside {@link #outputDirectory()}, the module's {@code target/cnn-cache}, where
+     * training keeps them too. A class path model's temporary copy has no build around it to hold a cache.
+     */
+    static Path cacheFolder() {
+        return DecodedCache.folderBeside(outputDirectory());
+    }
+
     static CnnModel ofTorchScript(
             String name, Path file, InputShape input, int classes, PixelScaling scaling, TestSet testSet) {
         prepareEngine();
@@ -267,12 +277,17 @@ public final class CnnModel implements AutoCloseable {
         }
     }
 
-    private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project) {
+    private static CnnModel loadDirectory(Path root, String origin, Path copy, Path project, Path cacheFolder) {
         prepareEngine();
         try {
             LoadedModel model = LoadedModel.load(ModelDirectory.of(root), project, System.getProperty(DEVICE_PROPERTY));
             return new CnnModel(
-                    model.spec().name(), origin, model.classifier(), model, TestSet.ofModel(model.spec(), root), copy);
+                    model.spec().name(),
+                    origin,
+                    model.classifier(),
+                    model,
+                    TestSet.ofModel(model.spec(), root, cacheFolder),
+                    copy);
         } catch (IOException | SpecException | IllegalArgumentException e) {
             throw new CnnModelException("Cannot load the model in " + origin + ": " + e.getMessage(), e);
         }

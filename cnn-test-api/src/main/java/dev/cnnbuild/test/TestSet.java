@@ -28,17 +28,25 @@ public final class TestSet {
     private final LabeledImages images;
     private final ModelSpec spec;
     private final Path modelDirectory;
+    private final Path cacheFolder;
 
     private TestSet(String description, DatasetFiles files, LabeledImages images) {
-        this(description, files, images, null, null);
+        this(description, files, images, null, null, null);
     }
 
-    private TestSet(String description, DatasetFiles files, LabeledImages images, ModelSpec spec, Path modelDirectory) {
+    private TestSet(
+            String description,
+            DatasetFiles files,
+            LabeledImages images,
+            ModelSpec spec,
+            Path modelDirectory,
+            Path cacheFolder) {
         this.description = description;
         this.files = files;
         this.images = images;
         this.spec = spec;
         this.modelDirectory = modelDirectory;
+        this.cacheFolder = cacheFolder;
     }
 
     /**
@@ -75,10 +83,10 @@ public final class TestSet {
         return new TestSet(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(images, "images"));
     }
 
-    static TestSet ofModel(ModelSpec spec, Path modelDirectory) {
+    static TestSet ofModel(ModelSpec spec, Path modelDirectory, Path cacheFolder) {
         return spec.data().isIdx()
                 ? new TestSet("its test set", spec.data().test(), null)
-                : new TestSet("its test set", null, null, spec, modelDirectory);
+                : new TestSet("its test set", null, null, spec, modelDirectory, cacheFolder);
     }
 
     /** Returns how failure messages name the set, such as {@code "its test set"} or the image file's name. */
@@ -87,15 +95,16 @@ public final class TestSet {
     }
 
     /**
-     * Opens the set's images: a model's image files through the decoded cache beside its output directory (built
-     * first where there is none), so that a set need not fit the memory; IDX files as {@link DatasetLoader#store}
+     * Opens the set's images: a model's image files through the decoded cache in the folder its loader chose (beside
+     * the output folder it was loaded from, else the module's {@code target/cnn-cache}; built first where there is
+     * none), so that a set need not fit the memory; IDX files as {@link DatasetLoader#store}
      * reads them (an uncompressed one by position, a gzipped one through a temporary decompressed copy in the
      * system's temporary folder, deleted once opened: a model may come from anywhere, even the class path, so nothing
      * is written beside it); images in memory as they are.
      */
     ImageStore open(InputShape input, int classes) throws DatasetException {
         if (spec != null) {
-            return ModelData.testStore(spec, modelDirectory, line -> {});
+            return ModelData.testStore(spec, modelDirectory, cacheFolder, line -> {});
         }
         return images != null
                 ? new HeapImageStore(images)

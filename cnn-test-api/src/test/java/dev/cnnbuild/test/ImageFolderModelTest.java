@@ -7,13 +7,19 @@ import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
+import dev.cnnbuild.core.files.Folders;
 import dev.cnnbuild.core.metrics.ModelMetrics;
+import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.testing.TinyDataset;
 import dev.cnnbuild.core.testing.TinyImages;
 import dev.cnnbuild.test.error.ShouldConfuseAtMost;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +62,42 @@ class ImageFolderModelTest {
         assertThat(dir.resolve("cnn/colours/normalization.json")).exists();
         assertThat(stored.classNames()).containsExactly("blue", "red");
         assertThat(model.classNames().names()).containsExactly("blue", "red");
+    }
+
+    @Test
+    void aModelFromTheClassPathKeepsItsDecodedCacheInTheModulesTarget() throws Exception {
+        Path classes = dir.resolve("classes");
+        Path packaged = classes.resolve("cnn/colours");
+        Files.createDirectories(packaged);
+        try (Stream<String> names =
+                Stream.concat(ModelDirectory.FILES.stream(), ModelDirectory.OPTIONAL_FILES.stream())) {
+            for (String name : names.toList()) {
+                Path file = dir.resolve("cnn/colours").resolve(name);
+                if (Files.exists(file)) {
+                    Files.copy(file, packaged.resolve(name));
+                }
+            }
+        }
+        Path cache = CnnModel.outputDirectory().resolveSibling("cnn-cache").resolve("colours");
+        Folders.deleteRecursively(cache);
+
+        try (URLClassLoader loader =
+                        new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
+                CnnModel packagedModel = CnnModel.fromClasspath("cnn/colours", loader)) {
+            Evaluation measured = packagedModel.evaluate(packagedModel.testSet().orElseThrow());
+
+            assertThat(measured.count())
+                    .as("the held-out images travel with the model")
+                    .isEqualTo(20);
+            assertThat(measured.accuracy())
+                    .isEqualTo(model.evaluate(model.testSet().orElseThrow()).accuracy());
+        }
+        assertThat(cache.resolve("test.images"))
+                .as("the module's target/cnn-cache, beside the output folder the test API reads")
+                .isRegularFile();
+        assertThat(Path.of("/cnn-cache/colours"))
+                .as("never beside the temporary copy's parent")
+                .doesNotExist();
     }
 
     @Test

@@ -55,7 +55,7 @@ import java.util.stream.IntStream;
  * }</pre>
  */
 public final class DecodedCache {
-    /** The folder of the caches beside an output directory: {@code target/cnn} has {@code target/cnn-cache}. */
+    /** The name of the caches' folder beside an output directory: {@code target/cnn} has {@code target/cnn-cache}. */
     public static final String FOLDER = "cnn-cache";
 
     /** The bytes before the first image. */
@@ -218,24 +218,36 @@ public final class DecodedCache {
     }
 
     /**
-     * Returns the cache file of one model's training or test images: {@code target/cnn-cache/pets/train.images} for
-     * the output directory {@code target/cnn}, whose model directories the trained models are.
+     * Returns the folder of the caches beside an output directory: {@code target/cnn-cache} for {@code target/cnn},
+     * where training and {@code cnn:check} keep them. A caller that evaluates a model directory which is not in an
+     * output directory (a temporary copy, say) names its own folder instead of deriving one from the model's.
      *
      * <pre>{@code
-     * Path file = DecodedCache.file(Path.of("target/cnn"), "pets", "train");
+     * Path caches = DecodedCache.folderBeside(Path.of("target/cnn"));   // /p/target/cnn-cache
      * }</pre>
      *
-     * @param outputDirectory the plugin's output directory
+     * @param outputDirectory the folder that holds model directories
+     * @return the absolute folder of the caches
+     */
+    public static Path folderBeside(Path outputDirectory) {
+        return outputDirectory.toAbsolutePath().normalize().resolveSibling(FOLDER);
+    }
+
+    /**
+     * Returns the cache file of one model's training or test images: {@code target/cnn-cache/pets/train.images} for
+     * the folder of the caches {@code target/cnn-cache}.
+     *
+     * <pre>{@code
+     * Path file = DecodedCache.file(DecodedCache.folderBeside(Path.of("target/cnn")), "pets", "train");
+     * }</pre>
+     *
+     * @param cacheFolder the folder of the caches, such as {@link #folderBeside} gives
      * @param modelName the model's name
      * @param set {@code train} or {@code test}
      * @return the cache file
      */
-    public static Path file(Path outputDirectory, String modelName, String set) {
-        return outputDirectory
-                .toAbsolutePath()
-                .resolveSibling(FOLDER)
-                .resolve(modelName)
-                .resolve(set + ".images");
+    public static Path file(Path cacheFolder, String modelName, String set) {
+        return cacheFolder.toAbsolutePath().resolve(modelName).resolve(set + ".images");
     }
 
     /**

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * try (ImageStore train = data.trainStore(Path.of("target/cnn"), log::info)) {   // through the decoded cache
  *     train.count();
  * }
- * ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), log::info);   // checking a model
+ * ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), Path.of("target/cnn-cache"), log::info);
  * }</pre>
  */
 public final class ModelData {
@@ -118,9 +118,10 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model, or the cache cannot be written
      */
     public ImageStore trainStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
+        Path cacheFolder = DecodedCache.folderBeside(outputDirectory);
         return sources == null
-                ? idxStore(spec, outputDirectory, "training", log)
-                : store(spec, sources.train(), outputDirectory, "training", log);
+                ? idxStore(spec, cacheFolder, "training", log)
+                : store(spec, sources.train(), cacheFolder, "training", log);
     }
 
     /**
@@ -132,44 +133,50 @@ public final class ModelData {
      * @throws DatasetException if a file is missing, corrupt, or does not fit the model, or the cache cannot be written
      */
     public ImageStore testStore(Path outputDirectory, Consumer<String> log) throws DatasetException {
+        Path cacheFolder = DecodedCache.folderBeside(outputDirectory);
         return sources == null
-                ? idxStore(spec, outputDirectory, "test", log)
-                : store(spec, sources.test(), outputDirectory, "test", log);
+                ? idxStore(spec, cacheFolder, "test", log)
+                : store(spec, sources.test(), cacheFolder, "test", log);
     }
 
     /**
      * Returns the test images of a trained model to read by index: its IDX test files ({@link DatasetLoader#store}), or its test files
-     * (or the files held out when it was trained) through the decoded cache beside its output directory.
+     * (or the files held out when it was trained) through the decoded cache in the folder the caller names. The
+     * folder is never derived from the model directory, which may be a temporary copy far from any build: {@code
+     * cnn:check} passes the one beside its output directory ({@link DecodedCache#folderBeside}), the test API the
+     * one of the module under test.
      *
      * <pre>{@code
-     * try (ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), log::info)) {
+     * Path caches = DecodedCache.folderBeside(Path.of("target/cnn"));              // target/cnn-cache
+     * try (ImageStore test = ModelData.testStore(spec, Path.of("target/cnn/pets"), caches, log::info)) {
      *     test.count();
      * }
      * }</pre>
      *
      * @param spec the model file it was trained from
-     * @param modelDirectory its model directory, in the output directory
+     * @param modelDirectory its model directory, which holds the list of held-out test files
+     * @param cacheFolder the folder of the decoded caches, such as {@code target/cnn-cache}
      * @param log hears the lines about the images, as {@link #trainStore} says
      * @return the test images, to be closed
      * @throws DatasetException if a file is missing or wrong
      */
-    public static ImageStore testStore(ModelSpec spec, Path modelDirectory, Consumer<String> log)
+    public static ImageStore testStore(ModelSpec spec, Path modelDirectory, Path cacheFolder, Consumer<String> log)
             throws DatasetException {
         Optional<ImageSource> images = spec.data().images();
         if (images.isEmpty()) {
-            return idxStore(spec, modelDirectory.toAbsolutePath().getParent(), "test", log);
+            return idxStore(spec, cacheFolder, "test", log);
         }
         ImageSources sources = ImageSources.forTesting(images.get(), spec.classes(), modelDirectory);
-        return store(spec, sources.test(), modelDirectory.toAbsolutePath().getParent(), "test", log);
+        return store(spec, sources.test(), cacheFolder, "test", log);
     }
 
     /**
      * Opens IDX data: an uncompressed image file in place, a gzipped one through its decompressed copy beside the
      * decoded cache ({@code train.idx}, {@code test.idx}), or through a temporary copy there when the cache is off.
      */
-    private static ImageStore idxStore(ModelSpec spec, Path outputDirectory, String set, Consumer<String> log)
+    private static ImageStore idxStore(ModelSpec spec, Path cacheFolder, String set, Consumer<String> log)
             throws DatasetException {
-        Path copy = DecodedCache.file(outputDirectory, spec.name(), set.equals("training") ? "train" : set)
+        Path copy = DecodedCache.file(cacheFolder, spec.name(), set.equals("training") ? "train" : set)
                 .resolveSibling((set.equals("training") ? "train" : set) + ".idx");
         return DatasetLoader.store(
                 set.equals("training") ? spec.data().train() : spec.data().test(),
@@ -182,7 +189,7 @@ public final class ModelData {
     }
 
     private static ImageStore store(
-            ModelSpec spec, ImageListing listing, Path outputDirectory, String set, Consumer<String> log)
+            ModelSpec spec, ImageListing listing, Path cacheFolder, String set, Consumer<String> log)
             throws DatasetException {
         BadImages badImages = new BadImages(spec.data().options().onBadImage());
         if (!spec.data().options().cache()) {
@@ -204,7 +211,7 @@ public final class ModelData {
             return new DecodingImageStore(
                     readable, spec.input(), spec.data().options().resize());
         }
-        Path file = DecodedCache.file(outputDirectory, spec.name(), set.equals("training") ? "train" : set);
+        Path file = DecodedCache.file(cacheFolder, spec.name(), set.equals("training") ? "train" : set);
         DecodedCache.Opened opened = DecodedCache.open(
                 file,
                 listing,

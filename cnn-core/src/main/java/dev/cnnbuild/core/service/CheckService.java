@@ -1,6 +1,7 @@
 package dev.cnnbuild.core.service;
 
 import dev.cnnbuild.core.data.DatasetException;
+import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -104,6 +105,7 @@ public final class CheckService {
                 ImageStore testSet = ModelData.testStore(
                         model.spec(),
                         directory.root(),
+                        DecodedCache.folderBeside(request.outputDirectory()),
                         line -> log.accept(model.spec().name() + ": " + line))) {
             ModelSpec spec = model.spec();
             ImageClassifier classifier = model.classifier();

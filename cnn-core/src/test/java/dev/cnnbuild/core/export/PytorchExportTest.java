@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageSet;
@@ -324,7 +325,10 @@ class PytorchExportTest {
 
         ImageSet javaImages;
         try (ImageStore test = ModelData.testStore(
-                CheckedModel.read(file, MemoryLimit.machine()).spec(), trained.root(), line -> {})) {
+                CheckedModel.read(file, MemoryLimit.machine()).spec(),
+                trained.root(),
+                DecodedCache.folderBeside(trained.root().getParent()),
+                line -> {})) {
             javaImages = test.gather(IntStream.range(0, test.count()).toArray());
         }
         assertThat(javaImages.count()).isEqualTo(6);

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
@@ -138,7 +139,11 @@ class SampleTestSetLogitsTest {
     private float[] djlLogits(ModelDirectory directory) throws Exception {
         float[] logits = new float[TEST_IMAGES * CLASSES];
         try (LoadedModel model = LoadedModel.load(directory, dir, Device.cpu());
-                ImageStore test = ModelData.testStore(model.spec(), directory.root(), line -> {})) {
+                ImageStore test = ModelData.testStore(
+                        model.spec(),
+                        directory.root(),
+                        DecodedCache.folderBeside(directory.root().getParent()),
+                        line -> {})) {
             assertThat(test.count()).isEqualTo(TEST_IMAGES);
             for (int start = 0; start < TEST_IMAGES; start += 1000) {
                 try (NDManager scope = model.manager().newSubManager()) {
