@@ -77,6 +77,28 @@ public record Fingerprint(Map<String, String> inputs) {
         return new Fingerprint(Collections.unmodifiableMap(inputs));
     }
 
+    /**
+     * Returns this fingerprint with other PyTorch and device inputs, as {@link #of} computes it for the same spec and
+     * files with those versions, without the file hashes that {@link #of} needs: a caller keeps only the fingerprint
+     * of a folder's images, not a second map of their hashes.
+     *
+     * <pre>{@code
+     * Fingerprint loaded = forecast.withEngine(ToolVersions.withPyTorch("2.5.1"), "gpu");
+     * }</pre>
+     *
+     * @param versions the tool, DJL and PyTorch versions
+     * @param deviceType the device type, {@code cpu} or {@code gpu}
+     * @return the fingerprint with those inputs, in the same order
+     */
+    public Fingerprint withEngine(ToolVersions versions, String deviceType) {
+        Map<String, String> changed = new LinkedHashMap<>(inputs);
+        changed.put("cnnbuild", versions.cnnbuild());
+        changed.put("djl", versions.djl());
+        changed.put("pytorch", versions.pytorch());
+        changed.put("device", deviceType);
+        return new Fingerprint(Collections.unmodifiableMap(changed));
+    }
+
     /** Returns the hash over all inputs, in hexadecimal. */
     public String value() {
         return Sha256.of(lines().getBytes(StandardCharsets.UTF_8));

@@ -160,11 +160,7 @@ public final class TrainingService {
         Consumer<String> dataLines = line -> listener.onDataLine(spec.name(), line);
         ModelData data = ModelData.forTraining(spec, dataLines);
         ClassWeights.check(spec.training().classWeights(), data.classNames());
-        Map<String, Path> hashed = hashedFiles(spec, data.files(), modules, request.projectDirectory());
-        Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
-                .hashes(hashed, Progress.of("hashing data files", hashed.size(), dataLines));
-        Fingerprint fingerprint =
-                Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
+        Fingerprint fingerprint = fingerprint(spec, data, modules, request, engine, dataLines);
         ModelDirectory target = ModelDirectory.of(request.outputDirectory(), spec.name());
         ModelFreshness freshness = ModelFreshness.check(target, fingerprint, modules.isEmpty());
         if (freshness.upToDate() && !request.force()) {
@@ -183,8 +179,8 @@ public final class TrainingService {
                 EngineInputs loaded = loaded(choice);
                 if (!loaded.equals(engine)) {
                     engine = loaded;
-                    fingerprint = Fingerprint.of(
-                            spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
+                    fingerprint = fingerprint.withEngine(
+                            ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
                 }
             }
             ToolVersions versions = ToolVersions.withPyTorch(engine.pytorchVersion());
@@ -262,6 +258,24 @@ public final class TrainingService {
         } catch (OnnxExportException e) {
             throw new TrainingException(spec.source() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Hashes the data and module files and returns the run's fingerprint. The maps of the files and their hashes,
+     * several objects per image, end here: training keeps only the fingerprint.
+     */
+    private static Fingerprint fingerprint(
+            ModelSpec spec,
+            ModelData data,
+            Map<Integer, Path> modules,
+            TrainingRequest request,
+            EngineInputs engine,
+            Consumer<String> dataLines)
+            throws IOException {
+        Map<String, Path> hashed = hashedFiles(spec, data.files(), modules, request.projectDirectory());
+        Map<String, String> hashes = FileHashCache.beside(request.outputDirectory(), spec.name())
+                .hashes(hashed, Progress.of("hashing data files", hashed.size(), dataLines));
+        return Fingerprint.of(spec, hashes, ToolVersions.withPyTorch(engine.pytorchVersion()), engine.deviceType());
     }
 
     /**
