@@ -5,8 +5,8 @@
 # difference from cnn:train (issue 24 asks for at most 0.3 points).
 #
 # Models: mnist-cnn, the sample's network (sample-project/src/main/cnn/mnist-cnn.yaml, 10 epochs), and
-# colour-folder (benchmarks/export-parity/colour-folder.yaml, 8 epochs), a folder of colourised Fashion-MNIST PNGs
-# that benchmarks/export-parity/make_colour_folder.py writes deterministically from Debian's dataset-fashion-mnist.
+# colour-folder (benchmarks/export-parity/colour-folder.yaml, 4 epochs), a folder of 30,000 colourised MNIST digit
+# PNGs that benchmarks/export-parity/make_colour_folder.py writes deterministically from the sample's MNIST.
 #
 # Usage: benchmarks/export-parity.sh [--epochs E] [--models "mnist-cnn colour-folder"] [--processes "1 2"]
 #            [--work DIR] [-- extra mvn arguments]
@@ -21,8 +21,8 @@
 # depends on the load; two such runs of the same colour folder model ended 0.6 points apart after one epoch (pass
 # -- -Dcnn.adaptiveThreads=false to keep 2 threads). train.py's runs repeat exactly with the same seed.
 #
-# Needs: /usr/bin/python3 with torch, numpy and Pillow (apt-get install python3-torch python3-numpy python3-pil
-# dataset-fashion-mnist), and the plugin installed: mvn -B install -DskipTests -Dinvoker.skip -Dcnn.skip=true
+# Needs: /usr/bin/python3 with torch, numpy and Pillow (apt-get install python3-torch python3-numpy python3-pil),
+# and the plugin installed: mvn -B install -DskipTests -Dinvoker.skip -Dcnn.skip=true
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
