@@ -15,6 +15,7 @@ import dev.cnnbuild.runtime.CnnClassifier;
 import java.awt.image.BufferedImage;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -29,12 +30,15 @@ import java.util.function.LongSupplier;
  * its activations (a sub-manager, the input lent to it, the block's forward); reading the logits into Java is the
  * runtime's, counted in the overhead. With {@code cpu} after the rounds it
  * times the calling thread's CPU time instead of the wall clock, which a loaded machine disturbs far less: run it so
- * with {@code -Dai.djl.pytorch.num_threads=1}, so that PyTorch does all its work on that thread.
+ * with {@code -Dai.djl.pytorch.num_threads=1}, so that PyTorch does all its work on that thread. With
+ * {@code batch N} it compares {@code classifyAllImages} of N images with the forward passes of the same N images
+ * in passes of {@value CnnClassifier#BATCH_SIZE}, as {@code classifyAllImages} runs them.
  *
  * <pre>{@code
  * java -Dai.djl.offline=true -cp 'target/classes:target/lib/*' dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 5000
  * java -Dai.djl.offline=true -Dai.djl.pytorch.num_threads=1 -cp 'target/classes:target/lib/*' \
  *     dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 5000 cpu
+ * java -Dai.djl.offline=true -cp 'target/classes:target/lib/*' dev.cnnbuild.benchmarks.runtime.RuntimeOverhead 300 batch 256
  * }</pre>
  */
 public final class RuntimeOverhead {
@@ -43,28 +47,41 @@ public final class RuntimeOverhead {
     /**
      * Runs 500 warm-up rounds, then the given number of measured rounds.
      *
-     * @param args the measured rounds (default 5000), then {@code cpu} to time the thread's CPU time
+     * @param args the measured rounds (default 5000); then {@code cpu} to time the thread's CPU time; then
+     *     {@code batch N} to classify N images per round
      * @throws Exception if the model or the images cannot be read
      */
     public static void main(String[] args) throws Exception {
+        List<String> options = List.of(args);
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        LongSupplier clock =
-                args.length > 1 && args[1].equals("cpu") ? threads::getCurrentThreadCpuTime : System::nanoTime;
-        List<BufferedImage> images = MnistBenchmarkModel.testImages(256);
+        LongSupplier clock = options.contains("cpu") ? threads::getCurrentThreadCpuTime : System::nanoTime;
+        int batch = options.contains("batch") ? Integer.parseInt(options.get(options.indexOf("batch") + 1)) : 0;
+        List<BufferedImage> images = MnistBenchmarkModel.testImages(Math.max(256, batch));
+        List<BufferedImage> batchImages = images.subList(0, batch);
         ImageSet set = MnistBenchmarkModel.testSet();
         try (CnnClassifier classifier = CnnClassifier.load(MnistBenchmarkModel.directory());
                 LoadedModel model = LoadedModel.load(ModelDirectory.of(MnistBenchmarkModel.directory()), Device.cpu());
                 NDManager inputs = model.manager().newSubManager()) {
             ImageClassifier network = model.classifier();
-            NDArray input = network.normalization().apply(ImageTensors.input(network.network(), inputs, set, 0, 1));
+            List<NDArray> passes = new ArrayList<>();
+            for (int from = 0; from < Math.max(1, batch); from += CnnClassifier.BATCH_SIZE) {
+                int to = Math.min(from + CnnClassifier.BATCH_SIZE, Math.max(1, batch));
+                passes.add(network.normalization().apply(ImageTensors.input(network.network(), inputs, set, from, to)));
+            }
             long[] classify = new long[rounds];
             long[] forward = new long[rounds];
-            for (int round = -500; round < rounds; round++) {
+            for (int round = -Math.min(500, rounds); round < rounds; round++) {
                 long start = clock.getAsLong();
-                classifier.classify(images.get(Math.floorMod(round, images.size())));
+                if (batch > 0) {
+                    classifier.classifyAllImages(batchImages);
+                } else {
+                    classifier.classify(images.get(Math.floorMod(round, images.size())));
+                }
                 long classified = clock.getAsLong();
-                forward(network.network(), inputs, input);
+                for (NDArray input : passes) {
+                    forward(network.network(), inputs, input);
+                }
                 long forwarded = clock.getAsLong();
                 if (round >= 0) {
                     classify[round] = classified - start;
@@ -77,7 +94,8 @@ public final class RuntimeOverhead {
             double f = forward[rounds / 2] / 1e3;
             System.out.printf(
                     Locale.ROOT,
-                    "classify  median %.1f us (p10 %.1f, p90 %.1f)%n",
+                    (batch > 0 ? "classifyAllImages of " + batch : "classify")
+                            + "  median %.1f us (p10 %.1f, p90 %.1f)%n",
                     c,
                     p(classify, 10),
                     p(classify, 90));
