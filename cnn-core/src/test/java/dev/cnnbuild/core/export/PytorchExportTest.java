@@ -25,6 +25,9 @@ import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.nn.ImageTensors;
 import dev.cnnbuild.core.optimizer.LearningRateSchedule;
+import dev.cnnbuild.core.rules.BaselineWriter;
+import dev.cnnbuild.core.rules.Rule;
+import dev.cnnbuild.core.rules.RuleOutcome;
 import dev.cnnbuild.core.service.CheckRequest;
 import dev.cnnbuild.core.service.CheckService;
 import dev.cnnbuild.core.service.ModelCheck;
@@ -41,6 +44,7 @@ import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -52,7 +56,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The exported package against the plugin: weights both ways (a model directory trained by {@code cnn:train} read
  * by {@code convert.py}, written back byte for byte in DJL's format and as TorchScript whose logits are DJL's within
- * 1e-4), a model directory written by {@code train.py} that {@code cnn:check}'s service measures as PyTorch did, the
+ * 1e-4), a model directory written by {@code train.py} that {@code cnn:check}'s service measures as PyTorch did
+ * (writing its report with those figures) and {@code cnn:bless}'s writer blesses, the
  * same held-out test images as {@code cnn:train}, and errors naming what cannot be exported. The tests that run
  * Python need {@code /usr/bin/python3} with torch ({@code python3-torch}), which CI installs.
  */
@@ -412,6 +417,30 @@ class PytorchExportTest {
                 .isEqualTo(10);
         assertThat(checks.get(0).measured().correct()).isEqualTo(metrics.test().correct());
         assertThat(checks.get(0).measured().loss()).isCloseTo(metrics.test().loss(), within(1e-4));
+        // cnn:check rewrote the directory's report.html (what cnn:report copies into the site) with its figures
+        assertThat(checks.get(0).report()).isEqualTo(trained.report());
+        assertThat(Files.readString(trained.report()))
+                .contains(String.format(Locale.ROOT, "%.2f%%", metrics.test().accuracy() * 100))
+                .contains(metrics.test().correct() + " of " + metrics.test().count() + " images");
+        // cnn:bless writes the directory's metrics as the baseline, and the check reads that baseline back
+        Path baseline = dir.resolve("baselines/split" + CheckRequest.BASELINE_SUFFIX);
+        BaselineWriter.bless(trained, baseline);
+        assertThat(ModelMetrics.read(baseline).test())
+                .usingRecursiveComparison()
+                .isEqualTo(metrics.test());
+        List<ModelCheck> againstBaseline = new CheckService()
+                .check(new CheckRequest(
+                        dir.resolve("torch"),
+                        dir,
+                        Optional.of(dir.resolve("baselines")),
+                        Optional.empty(),
+                        List.of(Rule.builder("accuracy").absoluteTolerance(0).build()),
+                        List.of(),
+                        "cpu"));
+        assertThat(againstBaseline.get(0).gate().outcomes()).singleElement().satisfies(outcome -> {
+            assertThat(outcome.status()).isEqualTo(RuleOutcome.Status.PASSED);
+            assertThat(outcome.baselineValue()).hasValue(metrics.test().accuracy());
+        });
     }
 
     @ParameterizedTest(name = "{0}")
