@@ -133,9 +133,10 @@ public final class OnnxClassifier extends Classifier {
         if (!Files.isRegularFile(onnx)) {
             throw new CnnClassifierException(named.apply(onnx + " does not exist: cnn:train writes model.onnx for"
                     + " a network built from the model file's own layers, but not for one with a TorchScript layer"
-                    + " (cnn:train's log names why) nor in a directory trained before the export existed; classify"
-                    + " this model with cnn-runtime's CnnClassifier (PyTorch), or retrain it with"
-                    + " 'mvn cnn:train -Dcnn.force=true' if its network has no TorchScript layer"));
+                    + " (cnn:train's log names why), nor in a directory trained before the export existed or written"
+                    + " by the train.py of cnn:export's PyTorch package; classify this model with cnn-runtime's"
+                    + " CnnClassifier (PyTorch), or, if cnn:train trained it and its network has no TorchScript"
+                    + " layer, retrain it with 'mvn cnn:train -Dcnn.force=true'"));
         }
         List<String> labels = ClassNames.orNumbered(
                         stored.metrics().classNames(), stored.spec().classes())
