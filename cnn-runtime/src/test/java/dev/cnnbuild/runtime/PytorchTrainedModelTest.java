@@ -3,12 +3,9 @@ package dev.cnnbuild.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.cnnbuild.core.export.PytorchExport;
 import dev.cnnbuild.core.metrics.ModelMetrics;
-import dev.cnnbuild.core.spec.CheckedModel;
-import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.testing.ExportedTraining;
 import dev.cnnbuild.core.testing.PythonTorch;
-import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,12 +24,7 @@ class PytorchTrainedModelTest {
     @Test
     void theClassifierTakesADirectoryTrainedByTrainPyAndPredictsItsTestSetAsPyTorchDid() throws Exception {
         PythonTorch.assumeAvailable();
-        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 4);
-        Path file = TinyImages.writeFolderModel(
-                dir, "exported", "  dir: images\n  testSplit: 0.25\n  normalize: auto\n", 3);
-        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
-        PythonTorch.run(pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
-        Path model = dir.resolve("torch/exported");
+        Path model = ExportedTraining.trainTinyFolderModel(dir, 4);
         ModelMetrics stored = ModelMetrics.read(model.resolve("metrics.json"));
         List<String> heldOut = Files.readAllLines(model.resolve("test-split.txt")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#"))

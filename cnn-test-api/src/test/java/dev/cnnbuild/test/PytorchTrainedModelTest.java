@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
-import dev.cnnbuild.core.export.PytorchExport;
 import dev.cnnbuild.core.metrics.ModelMetrics;
-import dev.cnnbuild.core.spec.CheckedModel;
-import dev.cnnbuild.core.spec.MemoryLimit;
+import dev.cnnbuild.core.testing.ExportedTraining;
 import dev.cnnbuild.core.testing.PythonTorch;
-import dev.cnnbuild.core.testing.TinyImages;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +24,8 @@ class PytorchTrainedModelTest {
     @Test
     void aDirectoryTrainedByTrainPyIsAssertedOnAsPyTorchMeasuredIt() throws Exception {
         PythonTorch.assumeAvailable();
-        TinyImages.writeClasses(dir.resolve("images"), 20, 8, 8, 3);
-        Path file = TinyImages.writeFolderModel(
-                dir, "exported", "  dir: images\n  testSplit: 0.25\n  normalize: auto\n", 3);
-        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
-        PythonTorch.run(pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
-        ModelMetrics stored = ModelMetrics.read(dir.resolve("torch/exported/metrics.json"));
+        ModelMetrics stored =
+                ModelMetrics.read(ExportedTraining.trainTinyFolderModel(dir, 3).resolve("metrics.json"));
 
         try (CnnModel model = CnnModel.load(dir.resolve("torch"), "exported", dir)) {
             Evaluation measured = model.evaluate(model.testSet().orElseThrow());
