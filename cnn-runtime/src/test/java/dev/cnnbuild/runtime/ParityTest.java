@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.cnnbuild.core.data.DecodedCache;
-import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledFile;
@@ -12,12 +11,8 @@ import dev.cnnbuild.core.data.ModelData;
 import dev.cnnbuild.core.evaluation.Prediction;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
-import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +30,7 @@ class ParityTest {
     @Test
     void mnistPngsWrittenFromTheSamplesTestSetAreClassifiedAsTheCheckClassifiesTheIdxImages() throws Exception {
         ModelDirectory model = TrainedModels.mnist(dir.resolve("mnist"), 300);
-        List<Path> pngs = TrainedModels.writePngs(
-                IdxReader.readImages(TrainedModels.MNIST.resolve("t10k-images-idx3-ubyte.gz"))
-                        .first(300),
-                dir.resolve("png"));
+        List<Path> pngs = TrainedModels.mnistTestPngs(300, dir.resolve("png"));
         List<Prediction> expected = checkPredictions(model);
 
         try (CnnClassifier classifier = CnnClassifier.load(model.root())) {
@@ -71,18 +63,8 @@ class ParityTest {
         ModelDirectory model = TrainedModels.colours(dir, "colours", 3, "crop", "auto");
         Path file = ImageFolderListing.list(dir.resolve("test")).files().get(0).file();
         try (CnnClassifier classifier = CnnClassifier.load(model.root())) {
-            Classification fromFile = classifier.classify(file);
-            BufferedImage image = ImageIO.read(file.toFile());
-            assertThat(classifier.classify(image)).isEqualTo(fromFile);
-            assertThat(classifier.classify(Files.readAllBytes(file))).isEqualTo(fromFile);
-            try (InputStream in = Files.newInputStream(file)) {
-                assertThat(classifier.classify(in)).isEqualTo(fromFile);
-            }
-            for (Classification inABatch : classifier.classifyAllImages(List.of(image, image))) {
-                // a batch of two may round the last bits otherwise than a batch of one
-                assertThat(inABatch.index()).isEqualTo(fromFile.index());
-                assertThat(inABatch.probability()).isCloseTo(fromFile.probability(), offset(TOLERANCE));
-            }
+            Classification fromFile =
+                    ClassifierConsistency.assertEveryInputOfOneImageClassifiedAlike(classifier, file, TOLERANCE);
             assertThat(fromFile.top(2)).extracting(ClassProbability::label).containsExactlyInAnyOrder("blue", "red");
             assertThat(fromFile.top(2).get(0)).isEqualTo(fromFile.best());
             assertThat(fromFile.probabilities().stream()

@@ -26,6 +26,7 @@ import javax.imageio.ImageIO;
  * <pre>{@code
  * ModelDirectory mnist = TrainedModels.mnist(dir, 300);   // dir/out/mnist-small, tested on 300 of the sample's images
  * List<Path> pngs = TrainedModels.writePngs(IdxReader.readImages(...), dir.resolve("png"));
+ * List<Path> digits = TrainedModels.mnistTestPngs(300, dir.resolve("digits"));   // the sample's first 300 test images
  * }</pre>
  */
 public final class TrainedModels {
@@ -86,6 +87,12 @@ public final class TrainedModels {
                         + "\n",
                 channels);
         return TinyDataset.train(yaml, dir.resolve("out"));
+    }
+
+    /** Writes the sample's first {@code count} MNIST test images as PNG files, as {@link #writePngs} does. */
+    public static List<Path> mnistTestPngs(int count, Path dir) throws Exception {
+        return writePngs(
+                IdxReader.readImages(MNIST.resolve("t10k-images-idx3-ubyte.gz")).first(count), dir);
     }
 
     /** Writes each image of a grey set as {@code <index>.png}, grey levels as they are, and returns the files. */

@@ -3,12 +3,11 @@ package dev.cnnbuild.runtime.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.core.model.ModelManifest;
 import dev.cnnbuild.core.testing.TinyImages;
-import dev.cnnbuild.runtime.Classification;
 import dev.cnnbuild.runtime.Classifier;
+import dev.cnnbuild.runtime.ClassifierConsistency;
 import dev.cnnbuild.runtime.ClassifierErrorCases;
 import dev.cnnbuild.runtime.CnnClassifierException;
 import dev.cnnbuild.runtime.TrainedModels;
@@ -16,13 +15,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,36 +89,9 @@ class OnnxClassifierTest extends ClassifierErrorCases {
     @Test
     void threadsClassifyingAtOnceGetTheSingleThreadedResults() throws Exception {
         ModelDirectory model = TrainedModels.mnist(dir.resolve("mnist"), 100);
-        List<Path> pngs = TrainedModels.writePngs(
-                IdxReader.readImages(TrainedModels.MNIST.resolve("t10k-images-idx3-ubyte.gz"))
-                        .first(64),
-                dir.resolve("png"));
+        List<Path> pngs = TrainedModels.mnistTestPngs(64, dir.resolve("png"));
         try (OnnxClassifier classifier = OnnxClassifier.load(model.root())) {
-            List<Classification> alone = new ArrayList<>();
-            for (Path png : pngs) {
-                alone.add(classifier.classify(png));
-            }
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            try {
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<List<Classification>>> results = new ArrayList<>();
-                for (int t = 0; t < 8; t++) {
-                    results.add(pool.submit(() -> {
-                        start.await();
-                        List<Classification> mine = new ArrayList<>();
-                        for (Path png : pngs) {
-                            mine.add(classifier.classify(png));
-                        }
-                        return mine;
-                    }));
-                }
-                start.countDown();
-                for (Future<List<Classification>> result : results) {
-                    assertThat(result.get(2, TimeUnit.MINUTES)).isEqualTo(alone);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            ClassifierConsistency.assertThreadsGetTheSingleThreadedResults(classifier, pngs);
         }
     }
 }

@@ -3,20 +3,16 @@ package dev.cnnbuild.runtime.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import dev.cnnbuild.core.data.IdxReader;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.LabeledFile;
 import dev.cnnbuild.core.model.ModelDirectory;
 import dev.cnnbuild.runtime.Classification;
 import dev.cnnbuild.runtime.Classifier;
+import dev.cnnbuild.runtime.ClassifierConsistency;
 import dev.cnnbuild.runtime.CnnClassifier;
 import dev.cnnbuild.runtime.TrainedModels;
-import java.awt.image.BufferedImage;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,10 +31,7 @@ class OnnxParityTest {
     @Test
     void mnistPngsWrittenFromTheSamplesTestSetAreClassifiedAsThePyTorchRuntimeClassifiesThem() throws Exception {
         ModelDirectory model = TrainedModels.mnist(dir.resolve("mnist"), 300);
-        List<Path> pngs = TrainedModels.writePngs(
-                IdxReader.readImages(TrainedModels.MNIST.resolve("t10k-images-idx3-ubyte.gz"))
-                        .first(300),
-                dir.resolve("png"));
+        List<Path> pngs = TrainedModels.mnistTestPngs(300, dir.resolve("png"));
         assertSameAsPyTorch(model, pngs, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
     }
 
@@ -59,17 +52,7 @@ class OnnxParityTest {
         ModelDirectory model = TrainedModels.colours(dir, "colours", 3, "crop", "auto");
         Path file = testFiles().get(0);
         try (Classifier classifier = OnnxClassifier.load(model.root())) {
-            Classification fromFile = classifier.classify(file);
-            BufferedImage image = ImageIO.read(file.toFile());
-            assertThat(classifier.classify(image)).isEqualTo(fromFile);
-            assertThat(classifier.classify(Files.readAllBytes(file))).isEqualTo(fromFile);
-            try (InputStream in = Files.newInputStream(file)) {
-                assertThat(classifier.classify(in)).isEqualTo(fromFile);
-            }
-            for (Classification inABatch : classifier.classifyAllImages(List.of(image, image))) {
-                assertThat(inABatch.index()).isEqualTo(fromFile.index());
-                assertThat(inABatch.probability()).isCloseTo(fromFile.probability(), offset(1e-6));
-            }
+            ClassifierConsistency.assertEveryInputOfOneImageClassifiedAlike(classifier, file, 1e-6);
         }
     }
 

@@ -1,112 +1,25 @@
 package dev.cnnbuild.benchmarks.runtime;
 
-import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.runtime.Classification;
+import dev.cnnbuild.runtime.Classifier;
 import dev.cnnbuild.runtime.CnnClassifier;
-import java.awt.image.BufferedImage;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
+import java.nio.file.Path;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@code cnn-runtime}'s {@link CnnClassifier} on decoded MNIST images: preprocessing (the training's own code), the
  * forward pass, the probabilities and the {@link Classification}s; image decoding excluded. {@code one} gives the
- * latency percentiles of a single image, {@code batch} the time of {@code classifyAllImages} on 32 or 256 images.
+ * latency percentiles of a single image, {@code batch} the time of {@code classifyAllImages} on 32 or 256 images
+ * ({@link ClassifierBenchmark}).
  *
  * <pre>{@code
  * java -cp 'target/classes:target/lib/*' org.openjdk.jmh.Main CnnClassifierBenchmark
  * }</pre>
  */
-@State(Scope.Thread)
 @Fork(value = 1, jvmArgsAppend = "-Dai.djl.offline=true")
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class CnnClassifierBenchmark {
-    private CnnClassifier classifier;
-    private List<BufferedImage> images;
-    private int next;
-
-    /**
-     * Loads the model and decodes the images.
-     *
-     * @throws DatasetException if the MNIST test file cannot be read
-     */
-    @Setup
-    public void load() throws DatasetException {
-        classifier = CnnClassifier.load(MnistBenchmarkModel.directory());
-        images = MnistBenchmarkModel.testImages(Images.ROTATION);
-    }
-
-    /** Frees the model. */
-    @TearDown
-    public void close() {
-        classifier.close();
-    }
-
-    /**
-     * Classifies one image, the next of the rotation.
-     *
-     * @return its classification
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public Classification one() {
-        BufferedImage image = images.get(next);
-        next = (next + 1) % images.size();
-        return classifier.classify(image);
-    }
-
-    /**
-     * Classifies a batch of images.
-     *
-     * @param batch the images
-     * @return their classifications
-     */
-    @Benchmark
-    @BenchmarkMode(Mode.SampleTime)
-    @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public List<Classification> batch(Images batch) {
-        return classifier.classifyAllImages(batch.images);
-    }
-
-    /**
-     * A batch of decoded MNIST test images, of 32 or 256.
-     *
-     * <pre>{@code
-     * java -cp 'target/classes:target/lib/*' org.openjdk.jmh.Main 'CnnClassifierBenchmark.batch' -p size=32
-     * }</pre>
-     */
-    @State(Scope.Thread)
-    public static class Images {
-        /** How many images the single-image benchmarks rotate through. */
-        static final int ROTATION = 256;
-
-        /** The batch size. */
-        @Param({"32", "256"})
-        public int size;
-
-        List<BufferedImage> images;
-
-        /**
-         * Decodes the images.
-         *
-         * @throws DatasetException if the MNIST test file cannot be read
-         */
-        @Setup
-        public void decode() throws DatasetException {
-            images = MnistBenchmarkModel.testImages(size);
-        }
+public class CnnClassifierBenchmark extends ClassifierBenchmark {
+    @Override
+    protected Classifier load(Path model) {
+        return CnnClassifier.load(model);
     }
 }

@@ -85,7 +85,7 @@ public class DjlTranslatorBenchmark {
                 (float) normalization.mean()[0],
                 (float) normalization.std()[0]);
         predictor = model.newPredictor(new ProbabilitiesTranslator(input));
-        images = MnistBenchmarkModel.testImages(CnnClassifierBenchmark.Images.ROTATION);
+        images = MnistBenchmarkModel.testImages(ClassifierBenchmark.Images.ROTATION);
     }
 
     /** Frees the predictor and the model. */
@@ -120,7 +120,7 @@ public class DjlTranslatorBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public List<float[]> batch(CnnClassifierBenchmark.Images batch) throws TranslateException {
+    public List<float[]> batch(ClassifierBenchmark.Images batch) throws TranslateException {
         return predictor.batchPredict(batch.images);
     }
 

@@ -61,7 +61,7 @@ public class OnnxRuntimeBenchmark {
         ChannelNormalization normalization = MnistBenchmarkModel.normalization();
         input = new HandWrittenInput(
                 28, 28, (float) normalization.mean()[0], (float) normalization.std()[0]);
-        images = MnistBenchmarkModel.testImages(CnnClassifierBenchmark.Images.ROTATION);
+        images = MnistBenchmarkModel.testImages(ClassifierBenchmark.Images.ROTATION);
     }
 
     /**
@@ -99,7 +99,7 @@ public class OnnxRuntimeBenchmark {
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
-    public float[][] batch(CnnClassifierBenchmark.Images batch) throws OrtException {
+    public float[][] batch(ClassifierBenchmark.Images batch) throws OrtException {
         return probabilities(batch.images);
     }
 
