@@ -2,6 +2,7 @@ package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.files.Progress;
+import dev.cnnbuild.core.files.Sha256;
 import dev.cnnbuild.core.spec.InputShape;
 import dev.cnnbuild.core.spec.ResizeMode;
 import java.io.EOFException;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -47,8 +47,10 @@ import java.util.stream.IntStream;
  *
  * <pre>{@code
  * DecodedCache.Opened cache = DecodedCache.open(
- *         Path.of("target/cnn-cache/pets/train.images"), listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
- *         new BadImages(BadImagePolicy.FAIL), Progress.NONE, log::info);
+ *         Path.of("target/cnn-cache/pets/train.images"),
+ *         new ImageDecoding(listing, new InputShape(3, 224, 224), ResizeMode.CROP, 2,
+ *                 new BadImages(BadImagePolicy.FAIL), Progress.NONE),
+ *         log::info);
  * try (FileImageStore train = cache.store()) {
  *     cache.reason();    // "built: there was no cache yet", or "reused"
  * }
@@ -84,31 +86,17 @@ public final class DecodedCache {
      * Opens the cache of a listing's images, building it first when there is none or it does not match.
      *
      * @param cacheFile where the cache lies
-     * @param listing the image files
-     * @param input the model's input shape
-     * @param resize how images of another size are fitted
-     * @param workers decoding threads while building, at least 1
-     * @param badImages fails on an unreadable file, or records it as skipped (also when the cache is reused, so the
-     *     log names the skipped files every time)
-     * @param progress advanced after each decoded file, and finished when all are
+     * @param decoding the images and how to decode them while building; its {@code badImages} hears of the skipped
+     *     ones also when the cache is reused, so the log names the skipped files every time
      * @param log hears that the build waits for another build holding the cache's lock, and for how long
      * @return the cache, open, without the skipped images
      * @throws DatasetException if an image cannot be decoded (naming it) and {@code badImages} fails, every image of
      *     a class is skipped, or the cache cannot be written or read
      */
-    public static Opened open(
-            Path cacheFile,
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            int workers,
-            BadImages badImages,
-            Progress progress,
-            Consumer<String> log)
-            throws DatasetException {
+    public static Opened open(Path cacheFile, ImageDecoding decoding, Consumer<String> log) throws DatasetException {
         try (CacheLock lock = CacheLock.take(lockFile(cacheFile), cacheFile, "the decoded cache", log)) {
             Files.deleteIfExists(AtomicFiles.staging(cacheFile));
-            return openLocked(cacheFile, listing, input, resize, workers, badImages, progress);
+            return openLocked(cacheFile, decoding);
         } catch (IOException e) {
             throw new DatasetException(cacheFile + ": the decoded cache's lock " + lockFile(cacheFile)
                     + " cannot be taken, or a staging file left by a killed build cannot be deleted (" + e
@@ -117,25 +105,20 @@ public final class DecodedCache {
         }
     }
 
-    private static Opened openLocked(
-            Path cacheFile,
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            int workers,
-            BadImages badImages,
-            Progress progress)
-            throws DatasetException {
-        byte[] fingerprint = fingerprint(listing, input, resize);
+    private static Opened openLocked(Path cacheFile, ImageDecoding decoding) throws DatasetException {
+        ImageListing listing = decoding.listing();
+        InputShape input = decoding.input();
+        byte[] fingerprint = fingerprint(listing, input, decoding.resize());
         String mismatch = mismatch(cacheFile, listing.files().size(), input, fingerprint);
         if (mismatch != null) {
-            build(cacheFile, listing, input, resize, fingerprint, workers, badImages, progress);
+            build(cacheFile, decoding, fingerprint);
         }
         List<LabeledFile> files = listing.files();
         int[] skipped = skipped(cacheFile, files.size(), input);
         if (mismatch == null) {
             for (int slot : skipped) {
-                badImages.found(files.get(slot).key(), unreadable(files.get(slot), input, resize));
+                decoding.badImages()
+                        .found(files.get(slot).key(), unreadable(files.get(slot), input, decoding.resize()));
             }
         }
         Set<Integer> left = new HashSet<>();
@@ -328,7 +311,7 @@ public final class DecodedCache {
      * key, class, size and modification time in the listing's order.
      */
     static byte[] fingerprint(ImageListing listing, InputShape input, ResizeMode resize) throws DatasetException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.newDigest();
         digest.update(String.format(
                         Locale.ROOT,
                         "v%d %dx%dx%d %s %d\n",
@@ -360,25 +343,8 @@ public final class DecodedCache {
         return digest.digest();
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static void build(
-            Path cacheFile,
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            byte[] fingerprint,
-            int workers,
-            BadImages badImages,
-            Progress progress)
-            throws DatasetException {
-        long bytes = sizeOnDisk(listing.files().size(), input);
+    private static void build(Path cacheFile, ImageDecoding decoding, byte[] fingerprint) throws DatasetException {
+        long bytes = sizeOnDisk(decoding.listing().files().size(), decoding.input());
         try {
             Files.createDirectories(cacheFile.toAbsolutePath().getParent());
             long usable =
@@ -392,11 +358,9 @@ public final class DecodedCache {
                         bytes >> 20,
                         usable >> 20));
             }
-            AtomicFiles.writeFile(
-                    cacheFile,
-                    staging -> write(staging, listing, input, resize, fingerprint, workers, badImages, progress));
-        } catch (DecodingFailed e) {
-            throw e.bad;
+            AtomicFiles.writeFile(cacheFile, staging -> write(staging, decoding, fingerprint));
+        } catch (StagedDatasetFailure e) {
+            throw e.failure();
         } catch (IOException e) {
             throw new DatasetException(String.format(
                     Locale.ROOT,
@@ -408,17 +372,11 @@ public final class DecodedCache {
         }
     }
 
-    private static void write(
-            Path staging,
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            byte[] fingerprint,
-            int workers,
-            BadImages badImages,
-            Progress progress)
-            throws IOException {
-        List<LabeledFile> files = listing.files();
+    private static void write(Path staging, ImageDecoding decoding, byte[] fingerprint) throws IOException {
+        List<LabeledFile> files = decoding.listing().files();
+        InputShape input = decoding.input();
+        int workers = decoding.workers();
+        Progress progress = decoding.progress();
         int size = input.channels() * input.height() * input.width();
         try (FileChannel channel = FileChannel.open(
                 staging, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -443,11 +401,11 @@ public final class DecodedCache {
                                 i < files.size() && errors.isEmpty();
                                 i = next.getAndIncrement()) {
                             try {
-                                byte[] image = ImageDecoder.decode(files.get(i).file(), input, resize);
+                                byte[] image = ImageDecoder.decode(files.get(i).file(), input, decoding.resize());
                                 writeFully(channel, ByteBuffer.wrap(image), HEADER_BYTES + (long) i * size);
                             } catch (UnreadableImageException e) {
                                 try {
-                                    badImages.found(files.get(i).key(), e);
+                                    decoding.badImages().found(files.get(i).key(), e);
                                     skipped.add(i);
                                 } catch (DatasetException fail) {
                                     errors.put(i, fail);
@@ -472,7 +430,7 @@ public final class DecodedCache {
             if (!errors.isEmpty()) {
                 Exception first = errors.firstEntry().getValue();
                 if (first instanceof DatasetException bad) {
-                    throw new DecodingFailed(bad);
+                    throw new StagedDatasetFailure(bad);
                 }
                 if (first instanceof IOException io) {
                     throw io;
@@ -520,16 +478,5 @@ public final class DecodedCache {
     public static Path lockFile(Path cacheFile) {
         Path absolute = cacheFile.toAbsolutePath();
         return absolute.resolveSibling("." + absolute.getFileName() + ".lock");
-    }
-
-    /** Carries a bad image's error out of the staging writer, which may throw only {@link IOException}. */
-    private static final class DecodingFailed extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient DatasetException bad;
-
-        DecodingFailed(DatasetException cause) {
-            super(cause.getMessage());
-            this.bad = cause;
-        }
     }
 }

@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
  * <pre>{@code
  * ImageStore train = new DecodingImageStore(listing, new InputShape(3, 224, 224), ResizeMode.CROP);
  * ImageStore checked = new DecodingImageStore(
- *         DecodingImageStore.readable(listing, input, ResizeMode.CROP, 2, new BadImages(BadImagePolicy.SKIP),
- *                 Progress.NONE),
+ *         DecodingImageStore.readable(new ImageDecoding(listing, input, ResizeMode.CROP, 2,
+ *                 new BadImages(BadImagePolicy.SKIP), Progress.NONE)),
  *         input, ResizeMode.CROP);
  * }</pre>
  *
@@ -39,24 +39,16 @@ public record DecodingImageStore(ImageListing listing, InputShape input, ResizeM
      * Decodes every file of a listing once, on worker threads and without keeping the pixels, and returns the listing
      * without the files that cannot be read, each reported to {@code badImages}.
      *
-     * @param listing the image files
-     * @param input the model's input shape
-     * @param resize how images of another size are fitted
-     * @param workers decoding threads, at least 1
-     * @param badImages hears of each unreadable file, and fails the build under {@code onBadImage: fail}
-     * @param progress advanced after each file, and finished when all are
+     * @param decoding the image files and how to decode them; its {@code badImages} hears of each unreadable file,
+     *     and fails the build under {@code onBadImage: fail}
      * @return the readable files, with their labels
      * @throws DatasetException if {@code badImages} fails on an unreadable file (the first in listing order), or
      *     every image of a class is unreadable
      */
-    public static ImageListing readable(
-            ImageListing listing,
-            InputShape input,
-            ResizeMode resize,
-            int workers,
-            BadImages badImages,
-            Progress progress)
-            throws DatasetException {
+    public static ImageListing readable(ImageDecoding decoding) throws DatasetException {
+        ImageListing listing = decoding.listing();
+        int workers = decoding.workers();
+        Progress progress = decoding.progress();
         List<LabeledFile> files = listing.files();
         ConcurrentHashMap<Integer, UnreadableImageException> bad = new ConcurrentHashMap<>();
         ConcurrentHashMap<Integer, Exception> failed = new ConcurrentHashMap<>();
@@ -67,7 +59,7 @@ public record DecodingImageStore(ImageListing listing, InputShape input, ResizeM
                 pool.execute(() -> {
                     for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                         try {
-                            ImageDecoder.decode(files.get(i).file(), input, resize);
+                            ImageDecoder.decode(files.get(i).file(), decoding.input(), decoding.resize());
                         } catch (UnreadableImageException e) {
                             bad.put(i, e);
                         } catch (DatasetException | RuntimeException e) {
@@ -98,7 +90,7 @@ public record DecodingImageStore(ImageListing listing, InputShape input, ResizeM
             throw (RuntimeException) first;
         }
         for (int i : bad.keySet().stream().sorted().toList()) {
-            badImages.found(files.get(i).key(), bad.get(i));
+            decoding.badImages().found(files.get(i).key(), bad.get(i));
         }
         int[] slots = IntStream.range(0, files.size())
                 .filter(i -> !bad.containsKey(i))

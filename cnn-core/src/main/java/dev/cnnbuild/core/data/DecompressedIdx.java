@@ -2,6 +2,7 @@ package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.files.AtomicFiles;
 import dev.cnnbuild.core.files.Progress;
+import dev.cnnbuild.core.files.Sha256;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -13,8 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -145,11 +144,11 @@ public final class DecompressedIdx {
                     try {
                         write(gz, staging, fingerprint, set);
                     } catch (DatasetException e) {
-                        throw new Failed(e);
+                        throw new StagedDatasetFailure(e);
                     }
                 });
-            } catch (Failed e) {
-                throw e.cause;
+            } catch (StagedDatasetFailure e) {
+                throw e.failure();
             }
             log.accept(String.format(
                     Locale.ROOT,
@@ -337,21 +336,6 @@ public final class DecompressedIdx {
                 attributes.size(),
                 attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS),
                 attributes.fileKey());
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    /** Carries a checked {@link DatasetException} out of the staging writer, which may throw only IOException. */
-    private static final class Failed extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient DatasetException cause;
-
-        Failed(DatasetException cause) {
-            super(cause.getMessage());
-            this.cause = cause;
-        }
+        return Sha256.newDigest().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }

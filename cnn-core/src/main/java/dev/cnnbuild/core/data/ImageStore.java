@@ -9,7 +9,7 @@ import java.util.Optional;
  * Reading is thread-safe, so worker threads can gather batches ahead of the network.
  *
  * <pre>{@code
- * try (ImageStore train = DecodedCache.open(cacheFile, listing, input, ResizeMode.CROP, 2, bad, progress, log::info).store()) {
+ * try (ImageStore train = DecodedCache.open(cacheFile, decoding, log::info).store()) {   // an ImageDecoding
  *     byte[] image = new byte[train.imageSize()];
  *     train.read(17, image, 0);             // image 17, channel plane by plane
  *     ImageSet batch = train.gather(new int[] {4, 17, 2});

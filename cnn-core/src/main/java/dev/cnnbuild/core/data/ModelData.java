@@ -2,6 +2,7 @@ package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.files.Progress;
 import dev.cnnbuild.core.spec.BadImagePolicy;
+import dev.cnnbuild.core.spec.ImageOptions;
 import dev.cnnbuild.core.spec.ImageSource;
 import dev.cnnbuild.core.spec.ModelSpec;
 import java.nio.file.Path;
@@ -191,39 +192,30 @@ public final class ModelData {
     private static ImageStore store(
             ModelSpec spec, ImageListing listing, Path cacheFolder, String set, Consumer<String> log)
             throws DatasetException {
-        BadImages badImages = new BadImages(spec.data().options().onBadImage());
-        if (!spec.data().options().cache()) {
-            if (spec.data().options().onBadImage() == BadImagePolicy.FAIL) {
-                return new DecodingImageStore(
-                        listing, spec.input(), spec.data().options().resize());
-            }
-            ImageListing readable = DecodingImageStore.readable(
-                    listing,
-                    spec.input(),
-                    spec.data().options().resize(),
-                    Runtime.getRuntime().availableProcessors(),
-                    badImages,
-                    Progress.of(
-                            "checking " + set + " images for unreadable files (onBadImage: skip)",
-                            listing.files().size(),
-                            log));
-            badImages.summary().ifPresent(summary -> log.accept(set + " set: " + summary));
-            return new DecodingImageStore(
-                    readable, spec.input(), spec.data().options().resize());
+        ImageOptions options = spec.data().options();
+        if (!options.cache() && options.onBadImage() == BadImagePolicy.FAIL) {
+            return new DecodingImageStore(listing, spec.input(), options.resize());
         }
-        Path file = DecodedCache.file(cacheFolder, spec.name(), set.equals("training") ? "train" : set);
-        DecodedCache.Opened opened = DecodedCache.open(
-                file,
+        BadImages badImages = new BadImages(options.onBadImage());
+        ImageDecoding decoding = new ImageDecoding(
                 listing,
                 spec.input(),
-                spec.data().options().resize(),
+                options.resize(),
                 Runtime.getRuntime().availableProcessors(),
                 badImages,
                 Progress.of(
-                        "decoding " + set + " images into the cache",
+                        options.cache()
+                                ? "decoding " + set + " images into the cache"
+                                : "checking " + set + " images for unreadable files (onBadImage: skip)",
                         listing.files().size(),
-                        log),
-                log);
+                        log));
+        if (!options.cache()) {
+            ImageListing readable = DecodingImageStore.readable(decoding);
+            badImages.summary().ifPresent(summary -> log.accept(set + " set: " + summary));
+            return new DecodingImageStore(readable, spec.input(), options.resize());
+        }
+        Path file = DecodedCache.file(cacheFolder, spec.name(), set.equals("training") ? "train" : set);
+        DecodedCache.Opened opened = DecodedCache.open(file, decoding, log);
         double megabytes = DecodedCache.sizeOnDisk(listing.files().size(), spec.input()) / (double) (1 << 20);
         log.accept(
                 opened.built()

@@ -15,6 +15,7 @@ import java.util.HexFormat;
  * <pre>{@code
  * String hash = Sha256.of(Path.of("target/cnn/mnist-cnn/parameters.params"));   // "1f0c..."
  * String text = Sha256.of("name: mnist-cnn\n".getBytes(StandardCharsets.UTF_8));
+ * byte[] raw = Sha256.newDigest().digest(bytes);
  * }</pre>
  */
 public final class Sha256 {
@@ -48,7 +49,12 @@ public final class Sha256 {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
-    private static MessageDigest newDigest() {
+    /**
+     * Returns a fresh SHA-256 digest, for callers that hash in several updates or want the raw bytes.
+     *
+     * @return the digest
+     */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -84,12 +84,13 @@ class CacheLockTest {
                 try {
                     DecodedCache.Opened cache = DecodedCache.open(
                             cacheFile(),
-                            ImageFolderListing.list(dir.resolve("images")),
-                            new InputShape(3, 8, 8),
-                            ResizeMode.STRETCH,
-                            1,
-                            new BadImages(BadImagePolicy.FAIL),
-                            Progress.NONE,
+                            new ImageDecoding(
+                                    ImageFolderListing.list(dir.resolve("images")),
+                                    new InputShape(3, 8, 8),
+                                    ResizeMode.STRETCH,
+                                    1,
+                                    new BadImages(BadImagePolicy.FAIL),
+                                    Progress.NONE),
                             log::add);
                     cache.store().close();
                     return cache.reason();

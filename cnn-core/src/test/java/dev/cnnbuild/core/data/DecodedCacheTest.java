@@ -47,12 +47,13 @@ class DecodedCacheTest {
     private DecodedCache.Opened open(InputShape input) throws Exception {
         return DecodedCache.open(
                 cacheFile(),
-                ImageFolderListing.list(dir.resolve("images")),
-                input,
-                ResizeMode.STRETCH,
-                3,
-                new BadImages(BadImagePolicy.FAIL),
-                Progress.NONE,
+                new ImageDecoding(
+                        ImageFolderListing.list(dir.resolve("images")),
+                        input,
+                        ResizeMode.STRETCH,
+                        3,
+                        new BadImages(BadImagePolicy.FAIL),
+                        Progress.NONE),
                 line -> {});
     }
 
@@ -167,12 +168,13 @@ class DecodedCacheTest {
         for (int workers : new int[] {1, 4}) {
             assertThatThrownBy(() -> DecodedCache.open(
                             cacheFile(),
-                            ImageFolderListing.list(dir.resolve("images")),
-                            INPUT,
-                            ResizeMode.STRETCH,
-                            workers,
-                            new BadImages(BadImagePolicy.FAIL),
-                            Progress.NONE,
+                            new ImageDecoding(
+                                    ImageFolderListing.list(dir.resolve("images")),
+                                    INPUT,
+                                    ResizeMode.STRETCH,
+                                    workers,
+                                    new BadImages(BadImagePolicy.FAIL),
+                                    Progress.NONE),
                             line -> {}))
                     .hasMessageStartingWith(dir.resolve("images/blue/004.png") + ": ");
         }
@@ -187,7 +189,9 @@ class DecodedCacheTest {
         for (String expected : new String[] {"built: there was no cache yet", "reused"}) {
             BadImages skip = new BadImages(BadImagePolicy.SKIP);
             DecodedCache.Opened opened = DecodedCache.open(
-                    cacheFile(), listing, INPUT, ResizeMode.STRETCH, 2, skip, Progress.NONE, line -> {});
+                    cacheFile(),
+                    new ImageDecoding(listing, INPUT, ResizeMode.STRETCH, 2, skip, Progress.NONE),
+                    line -> {});
             try (FileImageStore store = opened.store()) {
                 assertThat(opened.reason()).isEqualTo(expected);
                 assertThat(store.count()).isEqualTo(5);
@@ -203,12 +207,13 @@ class DecodedCacheTest {
 
         assertThatThrownBy(() -> DecodedCache.open(
                         cacheFile(),
-                        listing,
-                        INPUT,
-                        ResizeMode.STRETCH,
-                        2,
-                        new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE,
+                        new ImageDecoding(
+                                listing,
+                                INPUT,
+                                ResizeMode.STRETCH,
+                                2,
+                                new BadImages(BadImagePolicy.FAIL),
+                                Progress.NONE),
                         line -> {}))
                 .isInstanceOf(DatasetException.class)
                 .hasMessageStartingWith(dir.resolve("images/red/001.png") + ": ")
@@ -331,12 +336,8 @@ class DecodedCacheTest {
             ImageListing listing = ImageFolderListing.list(Path.of(args[0]));
             DecodedCache.Opened opened = DecodedCache.open(
                     Path.of(args[1]),
-                    listing,
-                    INPUT,
-                    ResizeMode.STRETCH,
-                    1,
-                    new BadImages(BadImagePolicy.FAIL),
-                    Progress.NONE,
+                    new ImageDecoding(
+                            listing, INPUT, ResizeMode.STRETCH, 1, new BadImages(BadImagePolicy.FAIL), Progress.NONE),
                     line -> {});
             try (FileImageStore store = opened.store()) {
                 System.out.println(opened.reason());

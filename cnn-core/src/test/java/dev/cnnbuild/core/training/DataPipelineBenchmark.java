@@ -4,6 +4,7 @@ import dev.cnnbuild.core.cli.ProgressPrinter;
 import dev.cnnbuild.core.data.BadImages;
 import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.DecodingImageStore;
+import dev.cnnbuild.core.data.ImageDecoding;
 import dev.cnnbuild.core.data.ImageFolderListing;
 import dev.cnnbuild.core.data.ImageListing;
 import dev.cnnbuild.core.data.ImageStore;
@@ -69,12 +70,13 @@ public final class DataPipelineBenchmark {
                 ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
                 DecodedCache.Opened cache = DecodedCache.open(
                         cacheFile,
-                        listing,
-                        INPUT,
-                        ResizeMode.STRETCH,
-                        workers,
-                        new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE,
+                        new ImageDecoding(
+                                listing,
+                                INPUT,
+                                ResizeMode.STRETCH,
+                                workers,
+                                new BadImages(BadImagePolicy.FAIL),
+                                Progress.NONE),
                         line -> {});
                 print(
                         "cache %s in %.1f s: %s, %,d bytes",
@@ -89,12 +91,13 @@ public final class DataPipelineBenchmark {
                 double listed = seconds(begin);
                 DecodedCache.Opened cache = DecodedCache.open(
                         cacheFile,
-                        listing,
-                        INPUT,
-                        ResizeMode.STRETCH,
-                        workers,
-                        new BadImages(BadImagePolicy.FAIL),
-                        Progress.NONE,
+                        new ImageDecoding(
+                                listing,
+                                INPUT,
+                                ResizeMode.STRETCH,
+                                workers,
+                                new BadImages(BadImagePolicy.FAIL),
+                                Progress.NONE),
                         line -> {});
                 cache.store().close();
                 print(
