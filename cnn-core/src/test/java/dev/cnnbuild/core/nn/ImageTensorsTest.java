@@ -17,6 +17,7 @@ import dev.cnnbuild.core.data.ImageSet;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,10 @@ class ImageTensorsTest {
     @Test
     void theChannelsLastFloatsAreEachByteOver255InPixelOrderForOddSizesAndAReusedBuffer() {
         Random random = new Random(5);
-        ByteBuffer reuse = ByteBuffer.allocateDirect(4 * 3 * 3 * 7 * 5 + 64);
-        for (int channels : new int[] {1, 3}) {
-            for (int[] size : new int[][] {{7, 5}, {1, 1}, {3, 9}}) {
+        ByteBuffer reuse = ByteBuffer.allocateDirect(4 * 4 * 3 * 7 * 5 + 64).order(ByteOrder.BIG_ENDIAN);
+        // one and three channels go four pixels at a time, with 0 to 3 left over; others one value at a time
+        for (int channels : new int[] {1, 3, 2, 4}) {
+            for (int[] size : new int[][] {{7, 5}, {1, 1}, {3, 9}, {2, 3}, {4, 4}, {2, 7}}) {
                 int height = size[0];
                 int width = size[1];
                 byte[] pixels = new byte[4 * channels * height * width];
@@ -101,6 +103,35 @@ class ImageTensorsTest {
                                         .isEqualTo(Float.floatToRawIntBits(b / 255f));
                             }
                         }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyByteValueInEveryPositionOfFourPixelsBecomesItsQuotientTo255() {
+        for (int channels : new int[] {1, 3}) {
+            // 256 images of 2x2: image i holds byte i + 64 * c + 16 * p in channel c of pixel p, all 256 values
+            // in every channel and every position of a group of four pixels
+            byte[] pixels = new byte[256 * channels * 4];
+            for (int image = 0, at = 0; image < 256; image++) {
+                for (int c = 0; c < channels; c++) {
+                    for (int pixel = 0; pixel < 4; pixel++, at++) {
+                        pixels[at] = (byte) (image + 64 * c + 16 * pixel);
+                    }
+                }
+            }
+            FloatBuffer floats = ImageTensors.channelsLastFloats(
+                            new ImageSet(256, channels, 2, 2, pixels), 0, 256, null)
+                    .asFloatBuffer();
+            for (int image = 0, at = 0; image < 256; image++) {
+                for (int pixel = 0; pixel < 4; pixel++) {
+                    for (int c = 0; c < channels; c++, at++) {
+                        int b = (image + 64 * c + 16 * pixel) & 0xFF;
+                        assertThat(Float.floatToRawIntBits(floats.get(at)))
+                                .as("image %d pixel %d channel %d of %d", image, pixel, c, channels)
+                                .isEqualTo(Float.floatToRawIntBits(b / 255f));
                     }
                 }
             }
