@@ -5,7 +5,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('Exported mnist-2 to target/cnn-export/mnist-2/pytorch')
 assert log =~ /mnist-2: epoch 2\/2: .*, 2 processes/
-assert log =~ /mnist-2: epoch 2\/2: .*, 1 processes/
+assert log =~ /(?m)mnist-2: epoch 2\/2: .*, 1 process$/
 ['torchrun-2', 'torchrun-1'].each { out ->
     def model = new File(basedir, "target/${out}/mnist-2")
     ['parameters.params', 'model.yaml', 'metrics.json', 'fingerprint.txt', 'manifest.sha256', 'model.pt'].each {

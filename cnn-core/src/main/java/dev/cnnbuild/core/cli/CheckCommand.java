@@ -11,6 +11,7 @@ import dev.cnnbuild.core.service.CheckRequest;
 import dev.cnnbuild.core.service.CheckService;
 import dev.cnnbuild.core.service.ModelCheck;
 import dev.cnnbuild.core.spec.SpecException;
+import dev.cnnbuild.core.text.Counted;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,9 +109,9 @@ public final class CheckCommand {
         out.println(name + ": evaluated on " + check.evaluatedOn() + " (trained on " + check.trainedOn() + ")");
         out.println(String.format(
                 Locale.ROOT,
-                "%s: measured on %,d test images: test accuracy %.4f, test loss" + " %.4f",
+                "%s: measured on %s: test accuracy %.4f, test loss %.4f",
                 name,
-                check.measured().count(),
+                Counted.of(check.measured().count(), "test image"),
                 check.measured().accuracy(),
                 check.measured().loss()));
         GateResult result = check.gate();

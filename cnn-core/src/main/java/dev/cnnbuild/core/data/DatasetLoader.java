@@ -2,6 +2,7 @@ package dev.cnnbuild.core.data;
 
 import dev.cnnbuild.core.spec.DatasetFiles;
 import dev.cnnbuild.core.spec.InputShape;
+import dev.cnnbuild.core.text.Counted;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class DatasetLoader {
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] >= classes) {
                 throw new DatasetException(files.labels() + ": label " + labels[i] + " of image " + i
-                        + " is outside the model's " + classes + " classes (0.." + (classes - 1)
+                        + " is outside the model's " + Counted.of(classes, "class", "classes") + " (0.." + (classes - 1)
                         + "); raise 'classes' or fix the labels");
             }
         }

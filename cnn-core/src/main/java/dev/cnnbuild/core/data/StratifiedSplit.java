@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.data;
 
+import dev.cnnbuild.core.text.Counted;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -38,22 +39,22 @@ final class StratifiedSplit {
             if (count == 0) {
                 throw new DatasetException(String.format(
                         Locale.ROOT,
-                        "%s: testSplit %s leaves class '%s' (%d"
-                                + " images) without test images; add images to it or raise testSplit to at least %.2f",
+                        "%s: testSplit %s leaves class '%s' (%s) without test images; add images to it or raise"
+                                + " testSplit to at least %.2f",
                         all.root(),
                         share,
                         name,
-                        files.size(),
+                        Counted.of(files.size(), "image"),
                         Math.ceil(50.0 / files.size()) / 100));
             }
             if (count == files.size()) {
                 throw new DatasetException(String.format(
                         Locale.ROOT,
-                        "%s: testSplit %s holds out all %d images of"
+                        "%s: testSplit %s holds out %s of"
                                 + " class '%s', leaving none to train on; add images to it or lower testSplit",
                         all.root(),
                         share,
-                        files.size(),
+                        files.size() == 1 ? "the only image" : "all " + Counted.of(files.size(), "image"),
                         name));
             }
             heldOut.addAll(files.subList(0, count));

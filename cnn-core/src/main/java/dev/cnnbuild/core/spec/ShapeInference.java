@@ -1,5 +1,6 @@
 package dev.cnnbuild.core.spec;
 
+import dev.cnnbuild.core.text.Counted;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -193,8 +194,9 @@ public final class ShapeInference {
             throw error(
                     module,
                     name,
-                    "'trainable: {afterEpoch: " + module.frozenEpochs() + "}' keeps it frozen in all " + epochs
-                            + " epochs; give a smaller afterEpoch, or write 'trainable: false'");
+                    "'trainable: {afterEpoch: " + module.frozenEpochs() + "}' keeps it frozen in "
+                            + (epochs == 1 ? "the only epoch" : "all " + Counted.of(epochs, "epoch"))
+                            + "; give a smaller afterEpoch, or write 'trainable: false'");
         }
         return module.output();
     }

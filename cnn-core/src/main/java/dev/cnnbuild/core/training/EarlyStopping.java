@@ -4,6 +4,7 @@ import dev.cnnbuild.core.metrics.EarlyStoppingResult;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.spec.EarlyStoppingMetric;
 import dev.cnnbuild.core.spec.EarlyStoppingSpec;
+import dev.cnnbuild.core.text.Counted;
 import java.util.Locale;
 
 /**
@@ -73,7 +74,11 @@ final class EarlyStopping {
                         epochsWithoutImprovement,
                         epochsWithoutImprovement == 1 ? "" : "s")
                 : String.format(
-                        Locale.ROOT, "trained all %d epochs; %s was best after epoch %d", epochs, metric, bestEpoch);
+                        Locale.ROOT,
+                        "trained %s; %s was best after epoch %d",
+                        epochs == 1 ? "the only epoch" : "all " + Counted.of(epochs, "epoch"),
+                        metric,
+                        bestEpoch);
         return new EarlyStoppingResult(
                 metric, spec.patience(), spec.minDelta(), stoppedEarly, lastEpoch, bestEpoch, bestValue, reason);
     }

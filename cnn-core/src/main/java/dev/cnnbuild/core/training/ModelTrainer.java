@@ -31,6 +31,7 @@ import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.SpecException;
 import dev.cnnbuild.core.spec.TorchScriptFiles;
 import dev.cnnbuild.core.spec.TrainingSpec;
+import dev.cnnbuild.core.text.Counted;
 import dev.cnnbuild.core.threads.AdaptiveThreads;
 import dev.cnnbuild.core.threads.ThreadSettings;
 import java.io.IOException;
@@ -212,13 +213,14 @@ public final class ModelTrainer {
     private String noBatch(int whole, TrainingData data, int batchSize) {
         String start = spec.name() + ": the training set has ";
         if (data.validation() == null || whole < batchSize) {
-            return start + whole + " images, fewer than one batch of " + batchSize + "; lower 'training.batchSize'";
+            return start + Counted.of(whole, "image") + ", fewer than one batch of " + batchSize
+                    + "; lower 'training.batchSize'";
         }
         double largest = Math.floor((double) (whole - batchSize) / whole * 100) / 100;
         String split = largest > 0
                 ? "lower 'training.validationSplit' to " + String.format(Locale.ROOT, "%.2f", largest) + " or less"
                 : "remove 'training.validationSplit'";
-        return start + data.train().count() + " images after holding out " + data.validationSize()
+        return start + Counted.of(data.train().count(), "image") + " after holding out " + data.validationSize()
                 + " for validation, fewer than one batch of " + batchSize + "; " + split
                 + ", or lower 'training.batchSize'";
     }

@@ -63,6 +63,11 @@ class JavaRandom:
             items[i - 1], items[j] = items[j], items[i - 1]
 
 
+def counted(count, singular, plural=None):
+    """A count and its noun, as cnn-core's text.Counted writes it: "1 image", "1,200 images", "1 process", "2 processes"."""
+    return "{:,d} {}".format(count, singular if count == 1 else (plural or singular + "s"))
+
+
 def java_round(value):
     return math.floor(value + 0.5)
 
@@ -239,8 +244,8 @@ def stratified_split(files, class_count, share, seed):
         random.shuffle(of_class)
         count = java_round(share * len(of_class))
         if count == 0 or count == len(of_class):
-            raise DataError("testSplit %s leaves class %d (%d images) without test or training images"
-                            % (share, label, len(of_class)))
+            raise DataError("testSplit %s leaves class %d (%s) without test or training images"
+                            % (share, label, counted(len(of_class), "image")))
         held.update(f[1] for f in of_class[:count])
     return held
 

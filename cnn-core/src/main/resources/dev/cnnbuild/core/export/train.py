@@ -279,10 +279,10 @@ def main():
             entry["testLoss"], entry["testAccuracy"] = result["loss"], result["accuracy"]
         history.append(entry)
         if rank == 0:
-            print("%s: epoch %d/%d: loss %.4f, train accuracy %.4f%s, %.1f s, %d processes" % (
+            print("%s: epoch %d/%d: loss %.4f, train accuracy %.4f%s, %.1f s, %s" % (
                 config["name"], epoch, args.epochs, entry["trainLoss"], entry["trainAccuracy"],
-                ", test accuracy %.4f" % entry["testAccuracy"] if "testAccuracy" in entry else "", seconds, world),
-                flush=True)
+                ", test accuracy %.4f" % entry["testAccuracy"] if "testAccuracy" in entry else "", seconds,
+                datasets.counted(world, "process", "processes")), flush=True)
             os.makedirs(checkpoint_dir, exist_ok=True)
             torch.save({"epoch": epoch, "world": world, "network": net.state_dict(),
                         "optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(),

@@ -2,6 +2,7 @@ package dev.cnnbuild.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cnnbuild.core.testing.TinyDataset;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -59,6 +60,23 @@ class CheckCommandTest {
 
         assertThat(status).isEqualTo(ForkProtocol.INVALID_INPUT);
         assertThat(err.toString()).startsWith("ERROR: usage: CheckCommand --request FILE");
+    }
+
+    @Test
+    void aTestSetOfOneImageIsMeasuredOnOneTestImage() throws Exception {
+        Path yaml = TinyDataset.writeModel(dir, "tiny", "");
+        TinyDataset.train(yaml, dir.resolve("out"));
+        TinyDataset.writeGzip(
+                dir.resolve("test-images.idx3.gz"),
+                TinyDataset.imageFile(
+                        1, TinyDataset.SIZE, TinyDataset.SIZE, new byte[TinyDataset.SIZE * TinyDataset.SIZE]));
+        TinyDataset.writeGzip(dir.resolve("test-labels.idx1.gz"), TinyDataset.labelFile(new byte[] {0}));
+
+        int status = run(CheckForkRequest.of(
+                dir.resolve("out"), List.of(new RuleArgument("accuracy", null, "0", null, null, null))));
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("tiny: measured on 1 test image: test accuracy \\d\\.\\d{4}");
     }
 
     private int run(CheckForkRequest request) {

@@ -101,7 +101,7 @@ class DatasetLoaderTest {
                 .hasMessage(images + ": images are 1x2x3 (channels x height x width) but the model input is 1x28x28;"
                         + " set 'input' to {channels: 1, height: 2, width: 3} or use matching images");
         assertThatThrownBy(() -> store(new DatasetFiles(images, labels), new InputShape(1, 2, 3), 1))
-                .hasMessage(labels + ": label 1 of image 0 is outside the model's 1 classes (0..0); raise 'classes'"
+                .hasMessage(labels + ": label 1 of image 0 is outside the model's 1 class (0..0); raise 'classes'"
                         + " or fix the labels");
         assertThatThrownBy(() -> store(new DatasetFiles(shortFile, labels), new InputShape(1, 2, 3), 2))
                 .hasMessageStartingWith(shortFile + ": truncated: the header announces 2 images of 2x3 (12 bytes) but"

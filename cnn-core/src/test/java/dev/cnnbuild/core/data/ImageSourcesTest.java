@@ -110,4 +110,20 @@ class ImageSourcesTest {
                 .hasMessage(train + ": 2 classes (blue, red) but the model file says classes: 3; set 'classes: 2'"
                         + " (and the last layer's units) or change the data");
     }
+
+    @Test
+    void aSplitOfAClassOfOneImageSaysOneImage() throws Exception {
+        Path images = TinyImages.writeClasses(dir.resolve("images"), 1, 2, 2, 1);
+
+        assertThatThrownBy(() -> ImageSources.forTraining(
+                        new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.2), 2, 42, Progress.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(images + ": testSplit 0.2 leaves class 'blue' (1 image) without test images; add images"
+                        + " to it or raise testSplit to at least 0.50");
+        assertThatThrownBy(() -> ImageSources.forTraining(
+                        new ImageSource(ImageLayout.FOLDER, images, Optional.empty(), 0.6), 2, 42, Progress.NONE))
+                .isInstanceOf(DatasetException.class)
+                .hasMessage(images + ": testSplit 0.6 holds out the only image of class 'blue', leaving none to train"
+                        + " on; add images to it or lower testSplit");
+    }
 }

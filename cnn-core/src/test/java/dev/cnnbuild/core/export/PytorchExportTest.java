@@ -443,6 +443,30 @@ class PytorchExportTest {
         });
     }
 
+    @Test
+    void dataPyCountsAClassOfOneImageInTheSingular() throws Exception {
+        PythonTorch.assumeAvailable();
+        TinyImages.writeClasses(dir.resolve("images"), 4, 8, 8, 1);
+        Path file = TinyImages.writeFolderModel(dir, "split", "  dir: images\n  testSplit: 0.25\n", 3);
+        Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
+
+        String printed = PythonTorch.run(
+                pkg,
+                "-c",
+                "import data\n"
+                        + "for blue, share in ((1, 0.25), (3, 0.1)):\n"
+                        + "    files = [('b%d.png' % i, 'blue/b%d.png' % i, 0) for i in range(blue)]\n"
+                        + "    files += [('r%d.png' % i, 'red/r%d.png' % i, 1) for i in range(4)]\n"
+                        + "    try:\n"
+                        + "        data.stratified_split(files, 2, share, 7)\n"
+                        + "    except data.DataError as e:\n"
+                        + "        print(e)\n");
+
+        assertThat(printed)
+                .isEqualTo("testSplit 0.25 leaves class 0 (1 image) without test or training images\n"
+                        + "testSplit 0.1 leaves class 0 (3 images) without test or training images\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {
@@ -465,8 +489,10 @@ class PytorchExportTest {
         new TrainingService((model, reason) -> {}).train(TrainingRequest.of(file, dir.resolve("plugin")));
         Path pkg = PytorchExport.write(CheckedModel.read(file, MemoryLimit.machine()), dir, dir.resolve("export"));
 
-        PythonTorch.run(pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
+        String printed = PythonTorch.run(
+                pkg, "train.py", "--output", dir.resolve("torch").toString(), "--threads", "1");
 
+        assertThat(printed).containsPattern("(?m)^recipe: epoch 1/\\d+: loss .*, 1 process$");
         ModelManifest.verify(ModelDirectory.of(dir.resolve("torch"), "recipe"));
         List<Double> plugin = ModelMetrics.read(dir.resolve("plugin/recipe/metrics.json")).history().stream()
                 .map(EpochMetrics::learningRate)

@@ -75,6 +75,10 @@ class TorchScriptLayerTest {
         assertThat(Tutorial.errorOf(first("{file: b.pt, output: [1, 28, 28], trainable: {afterEpoch: 10}}")))
                 .isEqualTo("mnist.yaml:5:5: layer 1 (torchscript): 'trainable: {afterEpoch: 10}' keeps it frozen in"
                         + " all 10 epochs; give a smaller afterEpoch, or write 'trainable: false'");
+        assertThat(Tutorial.errorOf(first("{file: b.pt, output: [1, 28, 28], trainable: {afterEpoch: 1}}")
+                        .replace("epochs: 10", "epochs: 1")))
+                .isEqualTo("mnist.yaml:5:5: layer 1 (torchscript): 'trainable: {afterEpoch: 1}' keeps it frozen in"
+                        + " the only epoch; give a smaller afterEpoch, or write 'trainable: false'");
         assertThat(Tutorial.errorOf(first("{file: b.pt, output: [1, 28, 28], trainable: {afterEpoch: 0}}")))
                 .startsWith("mnist.yaml:5:76: 'afterEpoch' of ");
         assertThat(Tutorial.errorOf(first("{file: b.pt, output: [1, 28, 28], trainabel: false}")))

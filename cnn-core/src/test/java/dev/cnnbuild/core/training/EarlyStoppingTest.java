@@ -63,6 +63,14 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void oneEpochRunIsTheOnlyEpoch() {
+        EarlyStopping stopping = new EarlyStopping(new EarlyStoppingSpec(EarlyStoppingMetric.TEST_LOSS, 5, 0));
+        stopping.observe(testLoss(1, 0.3));
+
+        assertThat(stopping.result(1).reason()).isEqualTo("trained the only epoch; testLoss was best after epoch 1");
+    }
+
+    @Test
     void aFirstEpochThatIsNotANumberIsStillTheBestSoFar() {
         EarlyStopping stopping = new EarlyStopping(new EarlyStoppingSpec(EarlyStoppingMetric.TEST_LOSS, 1, 0));
 

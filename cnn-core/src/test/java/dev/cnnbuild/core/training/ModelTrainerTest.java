@@ -85,6 +85,11 @@ class ModelTrainerTest {
                 .isInstanceOf(TrainingException.class)
                 .hasMessage("tiny: the training set has 10 images, fewer than one batch of 16;"
                         + " lower 'training.batchSize'");
+        assertThatThrownBy(() ->
+                        trainer(checked, new ArrayList<>()).train(train(spec).first(1), test(spec)))
+                .isInstanceOf(TrainingException.class)
+                .hasMessage("tiny: the training set has 1 image, fewer than one batch of 16;"
+                        + " lower 'training.batchSize'");
     }
 
     @Test
@@ -99,6 +104,19 @@ class ModelTrainerTest {
                 .hasMessage("tiny: the training set has 10 images after holding out 10 for validation, fewer than"
                         + " one batch of 16; lower 'training.validationSplit' to 0.20 or less, or lower"
                         + " 'training.batchSize'");
+    }
+
+    @Test
+    void aValidationSplitThatLeavesOneTrainingImageSaysOneImage() throws Exception {
+        CheckedModel checked = CheckedModel.read(
+                TinyDataset.writeModel(dir, "tiny", "  validationSplit: 0.94\n"), MemoryLimit.machine());
+        ModelSpec spec = checked.spec();
+
+        assertThatThrownBy(() ->
+                        trainer(checked, new ArrayList<>()).train(train(spec).first(16), test(spec)))
+                .isInstanceOf(TrainingException.class)
+                .hasMessage("tiny: the training set has 1 image after holding out 15 for validation, fewer than"
+                        + " one batch of 16; remove 'training.validationSplit', or lower 'training.batchSize'");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.cnnbuild.test.error;
 import dev.cnnbuild.core.evaluation.ClassNames;
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.FigureText;
+import dev.cnnbuild.core.text.Counted;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -53,8 +54,8 @@ public final class ShouldHaveClassMetricAbove extends BasicErrorMessageFactory {
                 bar,
                 evaluation.precision(label),
                 FigureText.count(evaluation.confusion()[label][label]) + " of "
-                        + FigureText.count(evaluation.predicted(label)) + " images predicted as " + names.name(label)
-                        + " were " + names.name(label));
+                        + Counted.of(evaluation.predicted(label), "image") + " predicted as " + names.name(label)
+                        + (evaluation.predicted(label) == 1 ? " was " : " were ") + names.name(label));
     }
 
     /**

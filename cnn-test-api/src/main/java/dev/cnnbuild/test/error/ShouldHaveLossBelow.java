@@ -2,6 +2,7 @@ package dev.cnnbuild.test.error;
 
 import dev.cnnbuild.core.evaluation.Evaluation;
 import dev.cnnbuild.core.metrics.FigureText;
+import dev.cnnbuild.core.text.Counted;
 import org.assertj.core.error.BasicErrorMessageFactory;
 import org.assertj.core.error.ErrorMessageFactory;
 
@@ -18,10 +19,10 @@ public final class ShouldHaveLossBelow extends BasicErrorMessageFactory {
 
     private ShouldHaveLossBelow(String model, String testSet, Evaluation evaluation, double bar) {
         super(
-                "Expecting mean cross-entropy loss of model %s on %s (%s images) to be below %s but was %s",
+                "Expecting mean cross-entropy loss of model %s on %s (%s) to be below %s but was %s",
                 unquotedString(model),
                 unquotedString(testSet),
-                unquotedString(FigureText.count(evaluation.count())),
+                unquotedString(Counted.of(evaluation.count(), "image")),
                 unquotedString(FigureText.limit(bar)),
                 unquotedString(FigureText.value(evaluation.loss())));
     }

@@ -56,6 +56,19 @@ class ClassNamesInMessagesTest {
     }
 
     @Test
+    void oneImageIsCountedInTheSingular() {
+        Evaluation one = new Evaluation(new long[][] {{0, 0, 0}, {0, 1, 0}, {0, 0, 0}}, 0.5);
+        assertThat(ShouldHaveClassMetricAbove.shouldHavePrecisionAbove("pets", "one photo", one, PETS, 1, 1.5)
+                        .create())
+                .isEqualTo("Expecting precision of class dog of model pets on one photo to be above 1.5 but was"
+                        + " 1.0000 (1 of 1 image predicted as dog was dog)");
+        assertThat(ShouldHaveLossBelow.shouldHaveLossBelow("pets", "one photo", one, 0.1)
+                        .create())
+                .isEqualTo("Expecting mean cross-entropy loss of model pets on one photo (1 image) to be below 0.1"
+                        + " but was 0.5000");
+    }
+
+    @Test
     void macroMessagesNameTheLowestClasses() {
         assertThat(ShouldHaveMacroMetricAbove.shouldHaveMacroRecallAbove("pets", "its test set", EVALUATION, PETS, 0.9)
                         .create())
