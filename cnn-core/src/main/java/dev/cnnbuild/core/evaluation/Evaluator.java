@@ -8,6 +8,8 @@ import dev.cnnbuild.core.data.HeapImageStore;
 import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.data.LabeledImages;
+import dev.cnnbuild.core.nn.ImageTensors;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -219,11 +221,13 @@ public final class Evaluator {
             throws DatasetException {
         long[][] confusion = new long[classes][classes];
         double lossSum = 0;
+        BatchBuffers buffers = new BatchBuffers(ImageTensors.isChannelsLast(network, manager));
         for (int start = 0; start < data.count(); start += batchSize) {
             int end = Math.min(start + batchSize, data.count());
-            ImageSet images = data.gather(IntStream.range(start, end).toArray());
+            ImageSet images = data.gather(IntStream.range(start, end).toArray(), buffers.pixels(end - start, data));
             try (NDManager batch = manager.newSubManager()) {
-                NDArray logits = Logits.of(network, scaling, normalization, batch, images, 0, end - start);
+                NDArray input = buffers.input(network, batch, images);
+                NDArray logits = Logits.forward(network, batch, normalization.apply(scaling.apply(input)));
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();
                 float[] logProbs = logProbabilities.toFloatArray();
@@ -238,5 +242,40 @@ public final class Evaluator {
             }
         }
         return new Evaluation(confusion, lossSum);
+    }
+
+    /**
+     * The arrays one pass reuses batch after batch, the bytes it gathers and the floats it lays out channels-last,
+     * rather than allocating them per batch: each is large (111 images of 224x224 are 16.7 MB of bytes, 66.8 MB of
+     * floats), and a direct buffer is only freed when a collection finds it unreachable. A tensor made from them has
+     * storage of its own, so the next batch may overwrite them.
+     */
+    private static final class BatchBuffers {
+        private final boolean channelsLast;
+        private byte[] pixels = new byte[0];
+        private ByteBuffer floats;
+
+        BatchBuffers(boolean channelsLast) {
+            this.channelsLast = channelsLast;
+        }
+
+        /** Returns an array for {@code count} images of the store, the last one when it has that length. */
+        byte[] pixels(int count, ImageStore data) {
+            int length = Math.multiplyExact(count, data.imageSize());
+            if (pixels.length != length) {
+                pixels = new byte[length];
+            }
+            return pixels;
+        }
+
+        /** Returns the images as the network's input, scaled to [0, 1], as {@link ImageTensors#input} makes it. */
+        NDArray input(Block network, NDManager batch, ImageSet images) {
+            if (!channelsLast) {
+                return ImageTensors.input(network, batch, images, 0, images.count());
+            }
+            floats = ImageTensors.channelsLastFloats(images, 0, images.count(), floats);
+            return ImageTensors.fromChannelsLast(
+                    batch, floats, images.count(), images.channels(), images.height(), images.width());
+        }
     }
 }

@@ -40,18 +40,23 @@ public final class PerturbedImageStore extends ForwardingImageStore {
      * Reads and perturbs the next batch.
      *
      * @param indices the images following the last batch read, in order
+     * @param into where the perturbed bytes go
      * @throws IllegalStateException if they do not follow it
      */
     @Override
-    public ImageSet gather(int[] indices) throws DatasetException {
+    public ImageSet gather(int[] indices, byte[] into) throws DatasetException {
         for (int i = 0; i < indices.length; i++) {
             if (indices[i] != next + i) {
                 throw new IllegalStateException("perturbed images are read once, in order: image " + (next + i)
                         + " comes next, not " + indices[i]);
             }
         }
-        ImageSet batch = images().gather(indices);
+        ImageSet batch = images().gather(indices, into);
         next += indices.length;
-        return perturbation.apply(batch);
+        byte[] perturbed = perturbation.apply(batch).pixels();
+        if (perturbed != into) {
+            System.arraycopy(perturbed, 0, into, 0, into.length);
+        }
+        return batch;
     }
 }

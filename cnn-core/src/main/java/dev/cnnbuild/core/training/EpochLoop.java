@@ -10,7 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import dev.cnnbuild.core.data.DatasetException;
-import dev.cnnbuild.core.data.ImageSet;
 import dev.cnnbuild.core.data.ImageStore;
 import dev.cnnbuild.core.evaluation.ChannelNormalization;
 import dev.cnnbuild.core.evaluation.Evaluation;
@@ -214,14 +213,15 @@ final class EpochLoop implements AutoCloseable {
 
     /**
      * Returns one batch as the network's input: the images' bytes, gathered and augmented by a worker (which also
-     * scaled them where the network takes them channels-last), scaled to [0, 1] and normalised.
+     * scaled them where the network takes them channels-last), scaled to [0, 1] and normalised. The tensor has
+     * storage of its own, so the batch's arrays go back to the stream here.
      */
     private NDArray batchImages(NDManager scope, BatchStream.Batch prepared) {
-        ImageSet batch = prepared.images();
+        ImageStore train = data.train();
         NDArray input = prepared.floats() == null
-                ? ImageTensors.input(network, scope, batch, 0, batch.count())
+                ? ImageTensors.input(network, scope, prepared.images(), 0, prepared.count())
                 : ImageTensors.fromChannelsLast(
-                        scope, prepared.floats(), batch.count(), batch.channels(), batch.height(), batch.width());
+                        scope, prepared.floats(), prepared.count(), train.channels(), train.height(), train.width());
         stream.recycle(prepared);
         return normalization.apply(input);
     }

@@ -32,11 +32,18 @@ class PerturbedImageStoreTest {
                 GaussianNoise.of(0.2), new GaussianNoise(0.05, 3), new PixelShift(1, -2), new PixelShift(-1, 0))) {
             PerturbedImageStore perturbed = new PerturbedImageStore(store, perturbation);
             ByteArrayOutputStream batches = new ByteArrayOutputStream();
+            byte[] reused = new byte[3 * store.imageSize()];
             for (int start = 0; start < COUNT; start += 3) {
-                batches.write(perturbed
-                        .gather(IntStream.range(start, Math.min(start + 3, COUNT))
-                                .toArray())
-                        .pixels());
+                int[] indices =
+                        IntStream.range(start, Math.min(start + 3, COUNT)).toArray();
+                if (indices.length == 3) {
+                    assertThat(perturbed.gather(indices, reused).pixels())
+                            .as("the caller's array holds the perturbed batch")
+                            .isSameAs(reused);
+                    batches.write(reused);
+                } else {
+                    batches.write(perturbed.gather(indices).pixels());
+                }
             }
 
             assertThat(batches.toByteArray())

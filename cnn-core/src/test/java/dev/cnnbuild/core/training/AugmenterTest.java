@@ -30,29 +30,37 @@ class AugmenterTest {
                 42);
         ImageSet batch = gradient(8, 3, 6, 6);
 
-        byte[] first = augmenter.apply(batch, 1, 0).pixels();
+        byte[] first = augmented(augmenter, batch, 1, 0);
 
-        assertThat(augmenter.apply(batch, 1, 0).pixels()).isEqualTo(first);
-        assertThat(augmenter.apply(batch, 1, 1).pixels()).isNotEqualTo(first);
-        assertThat(augmenter.apply(batch, 2, 0).pixels()).isNotEqualTo(first);
-        assertThat(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 43)
-                        .apply(batch, 1, 0)
-                        .pixels())
-                .isNotEqualTo(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 42)
-                        .apply(batch, 1, 0)
-                        .pixels());
+        assertThat(augmented(augmenter, batch, 1, 0)).isEqualTo(first);
+        assertThat(augmented(augmenter, batch, 1, 1)).isNotEqualTo(first);
+        assertThat(augmented(augmenter, batch, 2, 0)).isNotEqualTo(first);
+        assertThat(augmented(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 43), batch, 1, 0))
+                .isNotEqualTo(augmented(new Augmenter(List.of(new RandomCropAugmentation(2, HERE)), 42), batch, 1, 0));
+    }
+
+    @Test
+    void theBatchIsAugmentedInItsOwnArray() {
+        ImageSet batch = gradient(4, 3, 6, 6);
+        byte[] array = batch.pixels();
+        Augmenter rotation = new Augmenter(List.of(new RotationAugmentation(20, HERE)), 8);
+        byte[] expected = augmented(rotation, gradient(4, 3, 6, 6), 1, 0);
+
+        rotation.augment(batch, 1, 0);
+
         assertThat(batch.pixels())
-                .as("the input is left alone")
-                .isEqualTo(gradient(8, 3, 6, 6).pixels());
+                .isSameAs(array)
+                .isEqualTo(expected)
+                .isNotEqualTo(gradient(4, 3, 6, 6).pixels());
     }
 
     @Test
     void aCertainFlipMirrorsEveryRowOfEveryChannel() {
         ImageSet image = new ImageSet(1, 2, 1, 3, new byte[] {1, 2, 3, 4, 5, 6});
 
-        ImageSet flipped = new Augmenter(List.of(new HorizontalFlipAugmentation(1, HERE)), 1).apply(image, 1, 0);
+        new Augmenter(List.of(new HorizontalFlipAugmentation(1, HERE)), 1).augment(image, 1, 0);
 
-        assertThat(flipped.pixels()).containsExactly(3, 2, 1, 6, 5, 4);
+        assertThat(image.pixels()).containsExactly(3, 2, 1, 6, 5, 4);
     }
 
     @Test
@@ -63,7 +71,7 @@ class AugmenterTest {
         Augmenter crop = new Augmenter(List.of(new RandomCropAugmentation(1, HERE)), 3);
 
         for (int batch = 0; batch < 20; batch++) {
-            byte[] moved = crop.apply(dot, 1, batch).pixels();
+            byte[] moved = augmented(crop, dot, 1, batch);
             int at = -1;
             for (int i = 0; i < moved.length; i++) {
                 if (moved[i] != 0) {
@@ -81,16 +89,13 @@ class AugmenterTest {
         byte[] pixels = new byte[9];
         pixels[4] = (byte) 100;
         ImageSet centre = new ImageSet(1, 1, 3, 3, pixels);
-        assertThat(new Augmenter(List.of(new RotationAugmentation(30, HERE)), 5)
-                        .apply(centre, 1, 0)
-                        .pixel(0, 1, 1))
-                .isEqualTo(100);
+        new Augmenter(List.of(new RotationAugmentation(30, HERE)), 5).augment(centre, 1, 0);
+        assertThat(centre.pixel(0, 1, 1)).isEqualTo(100);
 
         byte[] flat = new byte[12];
         java.util.Arrays.fill(flat, (byte) 100);
         ImageSet grey = new ImageSet(1, 3, 2, 2, flat);
-        ImageSet jittered = new Augmenter(List.of(new ColorJitterAugmentation(0, 0.5, HERE)), 5).apply(grey, 1, 0);
-        assertThat(jittered.pixels())
+        assertThat(augmented(new Augmenter(List.of(new ColorJitterAugmentation(0, 0.5, HERE)), 5), grey, 1, 0))
                 .as("contrast alone leaves a flat image as it is")
                 .isEqualTo(flat);
     }
@@ -114,13 +119,24 @@ class AugmenterTest {
                 ImageSet batch = new ImageSet(6, size[0], size[1], size[2], pixels);
 
                 for (int index = 0; index < 3; index++) {
-                    assertThat(new Augmenter(chain, 9).apply(batch, 2, index).pixels())
+                    assertThat(augmented(new Augmenter(chain, 9), batch, 2, index))
                             .as("%s on %s, batch %d", chain, Arrays.toString(size), index)
                             .isEqualTo(onDoubles(chain, batch, EpochSeeds.augmentation(9, 2, index)));
                 }
-                assertThat(batch.pixels()).as("the input is left alone").isEqualTo(pixels);
             }
         }
+    }
+
+    /** Returns a copy of the batch's bytes augmented, the batch left as it is. */
+    private static byte[] augmented(Augmenter augmenter, ImageSet batch, int epoch, int index) {
+        ImageSet copy = new ImageSet(
+                batch.count(),
+                batch.channels(),
+                batch.height(),
+                batch.width(),
+                batch.pixels().clone());
+        augmenter.augment(copy, epoch, index);
+        return copy.pixels();
     }
 
     /** Crops and flips as the straightforward formula: each value read as a double, moved, rounded back. */

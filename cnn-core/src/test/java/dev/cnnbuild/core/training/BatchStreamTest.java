@@ -20,9 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,22 +59,53 @@ class BatchStreamTest {
     @Test
     void eachBatchHoldsTheEpochsImagesAugmentedAsTheAugmenterDoesAlone() throws Exception {
         long[] order = order(3);
-        try (BatchStream stream = new BatchStream(store, augmenter, BATCH, 3, true)) {
-            stream.startEpoch(order, 5, 4);
-            for (int b = 0; b < 4; b++) {
-                BatchStream.Batch batch = stream.next();
-                int[] indices = new int[BATCH];
-                for (int i = 0; i < BATCH; i++) {
-                    indices[i] = (int) order[b * BATCH + i];
+        for (boolean scale : new boolean[] {false, true}) {
+            try (BatchStream stream = new BatchStream(store, augmenter, BATCH, 3, scale)) {
+                stream.startEpoch(order, 5, 4);
+                for (int b = 0; b < 4; b++) {
+                    BatchStream.Batch batch = stream.next();
+                    int[] indices = new int[BATCH];
+                    for (int i = 0; i < BATCH; i++) {
+                        indices[i] = (int) order[b * BATCH + i];
+                    }
+                    ImageSet expected = store.gather(indices);
+                    augmenter.augment(expected, 5, b);
+                    assertThat(batch.picked()).containsExactly(Arrays.copyOfRange(order, b * BATCH, (b + 1) * BATCH));
+                    assertThat(batch.count()).isEqualTo(BATCH);
+                    if (scale) {
+                        assertThat(batch.images())
+                                .as("scaled batches hand out floats alone")
+                                .isNull();
+                        assertThat(floats(batch.floats()))
+                                .isEqualTo(floats(ImageTensors.channelsLastFloats(expected, 0, BATCH, null)));
+                    } else {
+                        assertThat(batch.floats()).isNull();
+                        assertThat(batch.images().pixels()).isEqualTo(expected.pixels());
+                    }
+                    stream.recycle(batch);
                 }
-                ImageSet expected = augmenter.apply(store.gather(indices), 5, b);
-                assertThat(batch.picked()).containsExactly(Arrays.copyOfRange(order, b * BATCH, (b + 1) * BATCH));
-                assertThat(batch.images().pixels()).isEqualTo(expected.pixels());
-                assertThat(floats(batch.floats()))
-                        .isEqualTo(floats(ImageTensors.channelsLastFloats(expected, 0, BATCH, null)));
-                stream.recycle(batch);
+                assertThat(stream.waitedNanos()).isNotNegative();
             }
-            assertThat(stream.waitedNanos()).isNotNegative();
+        }
+    }
+
+    @Test
+    void recycledArraysAreReusedSoAnEpochHoldsNoMoreThanTheDepthAndOneOfThem() throws Exception {
+        for (boolean scale : new boolean[] {false, true}) {
+            Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+            try (BatchStream stream = new BatchStream(store, augmenter, BATCH, 2, scale)) {
+                for (int epoch = 1; epoch <= 2; epoch++) {
+                    stream.startEpoch(order(epoch), epoch, COUNT / BATCH);
+                    for (int b = 0; b < COUNT / BATCH; b++) {
+                        BatchStream.Batch batch = stream.next();
+                        arrays.add(scale ? batch.floats() : batch.images().pixels());
+                        stream.recycle(batch);
+                    }
+                }
+                assertThat(arrays)
+                        .as("arrays for %d batches, scaled: %s", 2 * (COUNT / BATCH), scale)
+                        .hasSizeLessThanOrEqualTo(stream.depth() + 1);
+            }
         }
     }
 
