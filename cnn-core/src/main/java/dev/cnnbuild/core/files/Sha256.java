@@ -19,6 +19,12 @@ import java.util.HexFormat;
  * }</pre>
  */
 public final class Sha256 {
+    /**
+     * Each thread's block to read files into: a training hashes every image file, on several threads, and a new block
+     * per file would be garbage enough for the collector to grow the heap towards its maximum.
+     */
+    private static final ThreadLocal<byte[]> BLOCKS = ThreadLocal.withInitial(() -> new byte[1 << 16]);
+
     private Sha256() {}
 
     /**
@@ -30,7 +36,7 @@ public final class Sha256 {
      */
     public static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        byte[] buffer = new byte[1 << 16];
+        byte[] buffer = BLOCKS.get();
         try (InputStream in = Files.newInputStream(file)) {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 digest.update(buffer, 0, n);
