@@ -15,5 +15,6 @@ def arguments = new File(basedir, 'target/fork-arguments.txt').readLines()
 def tuned = arguments.indexOf('-XX:MaxNewSize=64m')
 assert tuned >= 0 : "the fork's young generation is bounded by default, got ${arguments}"
 assert arguments.indexOf('-XX:MaxNewSize=128m') > tuned : "argLine comes after the default, got ${arguments}"
+assert arguments.indexOf('-XX:GCTimeRatio=4') >= 0 : "G1 grows the fork's heap only past a fifth of the time in collections, got ${arguments}"
 def log = new File(basedir, 'build.log').text
 assert log =~ /tiny: test accuracy \d\.\d{4} \(\d+ of 128\) after 1 epoch\b(?!s)/
