@@ -226,7 +226,7 @@ public final class Evaluator {
             int end = Math.min(start + batchSize, data.count());
             ImageSet images = data.gather(IntStream.range(start, end).toArray(), buffers.pixels(end - start, data));
             try (NDManager batch = manager.newSubManager()) {
-                NDArray input = buffers.input(network, batch, images);
+                NDArray input = buffers.input(batch, images);
                 NDArray logits = Logits.forward(network, batch, normalization.apply(scaling.apply(input)));
                 NDArray logProbabilities = logits.logSoftmax(1);
                 long[] predictions = logits.argMax(1).toLongArray();
@@ -245,15 +245,15 @@ public final class Evaluator {
     }
 
     /**
-     * The arrays one pass reuses batch after batch, the bytes it gathers and the floats it lays out channels-last,
-     * rather than allocating them per batch: each is large (111 images of 224x224 are 16.7 MB of bytes, 66.8 MB of
-     * floats), and a direct buffer is only freed when a collection finds it unreachable. A tensor made from them has
-     * storage of its own, so the next batch may overwrite them.
+     * The arrays one pass reuses batch after batch, the bytes it gathers and the direct buffer it hands the engine
+     * (floats laid out channels-last, or the bytes), rather than allocating them per batch: each is large (111 images
+     * of 224x224 are 16.7 MB of bytes, 66.8 MB of floats), and a direct buffer is only freed when a collection finds
+     * it unreachable. A tensor made from them has storage of its own, so the next batch may overwrite them.
      */
     private static final class BatchBuffers {
         private final boolean channelsLast;
         private byte[] pixels = new byte[0];
-        private ByteBuffer floats;
+        private ByteBuffer values;
 
         BatchBuffers(boolean channelsLast) {
             this.channelsLast = channelsLast;
@@ -269,13 +269,15 @@ public final class Evaluator {
         }
 
         /** Returns the images as the network's input, scaled to [0, 1], as {@link ImageTensors#input} makes it. */
-        NDArray input(Block network, NDManager batch, ImageSet images) {
+        NDArray input(NDManager batch, ImageSet images) {
+            int count = images.count();
             if (!channelsLast) {
-                return ImageTensors.input(network, batch, images, 0, images.count());
+                values = ImageTensors.directBytes(images, 0, count, values);
+                return ImageTensors.fromBytes(batch, values, count, images.channels(), images.height(), images.width());
             }
-            floats = ImageTensors.channelsLastFloats(images, 0, images.count(), floats);
+            values = ImageTensors.channelsLastFloats(images, 0, count, values);
             return ImageTensors.fromChannelsLast(
-                    batch, floats, images.count(), images.channels(), images.height(), images.width());
+                    batch, values, count, images.channels(), images.height(), images.width());
         }
     }
 }

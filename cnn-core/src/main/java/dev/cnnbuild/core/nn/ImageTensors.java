@@ -123,7 +123,56 @@ public final class ImageTensors {
      * @return a {@code (to - from) x C x H x W} float tensor
      */
     public static NDArray images(NDManager manager, ImageSet images, int from, int to) {
-        try (NDArray raw = bytes(manager, images, from, to)) {
+        return fromBytes(
+                manager,
+                directBytes(images, from, to, null),
+                to - from,
+                images.channels(),
+                images.height(),
+                images.width());
+    }
+
+    /**
+     * Returns images {@code from} to {@code to} as bytes in a direct buffer, channel plane by plane: what
+     * {@link #fromBytes} makes the contiguous input of, so that a caller that makes one batch after another (a
+     * training on a GPU, a TorchScript module) can reuse one buffer rather than leave a new one per batch for the
+     * collector to free.
+     *
+     * <pre>{@code
+     * ByteBuffer bytes = ImageTensors.directBytes(batch, 0, batch.count(), null);
+     * NDArray x = ImageTensors.fromBytes(manager, bytes, batch.count(), 3, 224, 224);
+     * }</pre>
+     *
+     * @param images the images
+     * @param from first image
+     * @param to one past the last image
+     * @param reuse a direct buffer to fill if it has the capacity, or {@code null}
+     * @return the filled buffer, positioned at 0
+     */
+    public static ByteBuffer directBytes(ImageSet images, int from, int to, ByteBuffer reuse) {
+        int size = images.imageSize();
+        int bytes = (to - from) * size;
+        ByteBuffer buffer = reuse != null && reuse.capacity() >= bytes
+                ? reuse.clear().limit(bytes)
+                : ByteBuffer.allocateDirect(bytes);
+        return buffer.put(images.pixels(), from * size, bytes).flip();
+    }
+
+    /**
+     * Returns the contiguous {@code N x C x H x W} tensor of a buffer filled by {@link #directBytes}, scaled to
+     * {@code [0, 1]}, in storage of its own: the buffer may be reused as soon as this returns.
+     *
+     * @param manager the manager that owns the tensor
+     * @param bytes the images' bytes, channel plane by plane
+     * @param count images
+     * @param channels values per pixel
+     * @param height rows per image
+     * @param width columns per image
+     * @return the float tensor
+     */
+    public static NDArray fromBytes(
+            NDManager manager, ByteBuffer bytes, int count, int channels, int height, int width) {
+        try (NDArray raw = manager.create(bytes, new Shape(count, channels, height, width), DataType.UINT8)) {
             return raw.toType(DataType.FLOAT32, true).divi(255f);
         }
     }
@@ -248,15 +297,6 @@ public final class ImageTensors {
                 NDArray view = pixelsLast.transpose(0, 3, 1, 2)) {
             return view.duplicate();
         }
-    }
-
-    /** Returns the images' bytes as a contiguous {@code uint8} tensor of shape {@code N x C x H x W}. */
-    private static NDArray bytes(NDManager manager, ImageSet images, int from, int to) {
-        int size = images.imageSize();
-        ByteBuffer bytes = ByteBuffer.allocateDirect((to - from) * size);
-        bytes.put(images.pixels(), from * size, (to - from) * size).flip();
-        Shape shape = new Shape(to - from, images.channels(), images.height(), images.width());
-        return manager.create(bytes, shape, DataType.UINT8);
     }
 
     /**

@@ -24,10 +24,10 @@ import java.util.concurrent.Future;
  * per epoch. Closing stops the workers.
  *
  * <p>The batches' arrays are reused rather than allocated per batch, since each is large (64 images of 224x224 are
- * 9.6 MB of bytes, 38.5 MB of floats): a batch's byte array goes back to the stream once its floats are written, or
- * when the batch is {@linkplain #recycle recycled} where no floats are asked for, and its float buffer when it is
- * recycled. At most {@link #depth()} batches are prepared or waiting and one is in the network's hands, so the
- * stream holds at most {@code depth() + 1} of each.
+ * 9.6 MB of bytes, 38.5 MB of floats): a worker gathers and augments a batch in a byte array of the stream's and
+ * copies it into a direct buffer, of floats or of bytes, that goes back to the stream when the batch is
+ * {@linkplain #recycle recycled}. At most {@link #depth()} batches are prepared or waiting and one is in the
+ * network's hands, so the stream holds at most {@code depth() + 1} buffers, and a byte array per worker.
  *
  * <pre>{@code
  * try (BatchStream stream = new BatchStream(train, augmenter, 64, 2, true)) {
@@ -56,14 +56,16 @@ final class BatchStream implements AutoCloseable {
     private long waitedNanos;
 
     /**
-     * One batch, ready for the network: its images as bytes or, where the stream scales them, as floats. Its arrays
-     * are the stream's, to read until the batch is {@linkplain #recycle recycled}.
+     * One batch, ready for the network: its images as bytes or, where the stream scales them, as floats, in a direct
+     * buffer of the stream's, to read until the batch is {@linkplain #recycle recycled}.
      *
      * @param picked the images' positions in the store
-     * @param images their bytes, augmented, or {@code null} where they are scaled to floats
-     * @param floats the same scaled to channels-last floats, or {@code null} when not asked for
+     * @param bytes their bytes, augmented, channel plane by plane ({@link ImageTensors#directBytes}), or {@code null}
+     *     where they are scaled to floats
+     * @param floats the same scaled to channels-last floats ({@link ImageTensors#channelsLastFloats}), or
+     *     {@code null} when not asked for
      */
-    record Batch(long[] picked, ImageSet images, ByteBuffer floats) {
+    record Batch(long[] picked, ByteBuffer bytes, ByteBuffer floats) {
 
         /** Returns the number of images. */
         int count() {
@@ -146,16 +148,11 @@ final class BatchStream implements AutoCloseable {
     }
 
     /**
-     * Gives a batch's arrays back for reuse, once its tensor is made: a later batch overwrites them, so the batch is
-     * not read after this.
+     * Gives a batch's buffer back for reuse, once its tensor is made: a later batch overwrites it, so the batch is not
+     * read after this.
      */
     void recycle(Batch batch) {
-        if (batch.floats() != null) {
-            freeBuffers.add(batch.floats());
-        }
-        if (batch.images() != null) {
-            freePixels.add(batch.images().pixels());
-        }
+        freeBuffers.add(batch.floats() != null ? batch.floats() : batch.bytes());
     }
 
     /** Returns how long {@link #next} waited for batches this epoch, in nanoseconds. */
@@ -183,12 +180,11 @@ final class BatchStream implements AutoCloseable {
         }
         ImageSet augmented = images.gather(indices, pixels(indices.length));
         augmenter.augment(augmented, epochNumber, batch);
-        if (!scale) {
-            return new Batch(picked, augmented, null);
-        }
-        ByteBuffer floats = ImageTensors.channelsLastFloats(augmented, 0, augmented.count(), freeBuffers.poll());
+        ByteBuffer values = scale
+                ? ImageTensors.channelsLastFloats(augmented, 0, augmented.count(), freeBuffers.poll())
+                : ImageTensors.directBytes(augmented, 0, augmented.count(), freeBuffers.poll());
         freePixels.add(augmented.pixels());
-        return new Batch(picked, null, floats);
+        return scale ? new Batch(picked, null, values) : new Batch(picked, values, null);
     }
 
     /** Returns a free array for a batch of {@code count} images, or a new one. */

@@ -213,13 +213,15 @@ final class EpochLoop implements AutoCloseable {
 
     /**
      * Returns one batch as the network's input: the images' bytes, gathered and augmented by a worker (which also
-     * scaled them where the network takes them channels-last), scaled to [0, 1] and normalised. The tensor has
-     * storage of its own, so the batch's arrays go back to the stream here.
+     * scaled them where the network takes them channels-last), scaled to [0, 1] and normalised, as
+     * {@link ImageTensors#input} makes them. The tensor has storage of its own, so the batch's buffer goes back to
+     * the stream here.
      */
     private NDArray batchImages(NDManager scope, BatchStream.Batch prepared) {
         ImageStore train = data.train();
         NDArray input = prepared.floats() == null
-                ? ImageTensors.input(network, scope, prepared.images(), 0, prepared.count())
+                ? ImageTensors.fromBytes(
+                        scope, prepared.bytes(), prepared.count(), train.channels(), train.height(), train.width())
                 : ImageTensors.fromChannelsLast(
                         scope, prepared.floats(), prepared.count(), train.channels(), train.height(), train.width());
         stream.recycle(prepared);

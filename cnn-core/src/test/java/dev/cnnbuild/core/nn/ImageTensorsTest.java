@@ -53,6 +53,22 @@ class ImageTensorsTest {
     }
 
     @Test
+    void bytesInAReusedBufferGiveTheTensorThatImagesGives() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            ImageSet set = images(3);
+            ByteBuffer reused = ByteBuffer.allocateDirect(10 * set.imageSize());
+
+            ByteBuffer filled = ImageTensors.directBytes(set, 1, 2, reused);
+            NDArray fromBytes = ImageTensors.fromBytes(manager, filled, 1, 3, set.height(), set.width());
+
+            assertThat(filled).isSameAs(reused);
+            assertThat(filled.remaining()).isEqualTo(set.imageSize());
+            assertThat(fromBytes.toFloatArray())
+                    .containsExactly(ImageTensors.images(manager, set, 1, 2).toFloatArray());
+        }
+    }
+
+    @Test
     void everyByteIsScaledToTheBitAsPyTorchScalesIt() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             for (int channels : new int[] {1, 3}) {

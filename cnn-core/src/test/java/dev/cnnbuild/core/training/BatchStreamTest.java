@@ -73,14 +73,14 @@ class BatchStreamTest {
                     assertThat(batch.picked()).containsExactly(Arrays.copyOfRange(order, b * BATCH, (b + 1) * BATCH));
                     assertThat(batch.count()).isEqualTo(BATCH);
                     if (scale) {
-                        assertThat(batch.images())
+                        assertThat(batch.bytes())
                                 .as("scaled batches hand out floats alone")
                                 .isNull();
                         assertThat(floats(batch.floats()))
                                 .isEqualTo(floats(ImageTensors.channelsLastFloats(expected, 0, BATCH, null)));
                     } else {
                         assertThat(batch.floats()).isNull();
-                        assertThat(batch.images().pixels()).isEqualTo(expected.pixels());
+                        assertThat(bytes(batch.bytes())).isEqualTo(expected.pixels());
                     }
                     stream.recycle(batch);
                 }
@@ -98,7 +98,7 @@ class BatchStreamTest {
                     stream.startEpoch(order(epoch), epoch, COUNT / BATCH);
                     for (int b = 0; b < COUNT / BATCH; b++) {
                         BatchStream.Batch batch = stream.next();
-                        arrays.add(scale ? batch.floats() : batch.images().pixels());
+                        arrays.add(scale ? batch.floats() : batch.bytes());
                         stream.recycle(batch);
                     }
                 }
@@ -168,6 +168,12 @@ class BatchStreamTest {
         }
         Collections.shuffle(shuffled, new Random(seed));
         return shuffled.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] values = new byte[buffer.remaining()];
+        buffer.duplicate().get(values);
+        return values;
     }
 
     private static float[] floats(ByteBuffer buffer) {
