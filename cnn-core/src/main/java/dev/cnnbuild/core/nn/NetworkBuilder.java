@@ -233,7 +233,7 @@ public final class NetworkBuilder {
      */
     private static NDArray globalAvgPool(NDArray input) {
         Shape shape = input.getShape();
-        return input.sum(new int[] {2, 3}).div((float) (shape.get(2) * shape.get(3)));
+        return ScalarArithmetic.dividedBy(input.sum(new int[] {2, 3}), (float) (shape.get(2) * shape.get(3)));
     }
 
     /** The residual block's output: its layers' output plus the shortcut's. */

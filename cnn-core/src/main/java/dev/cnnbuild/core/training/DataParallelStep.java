@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import dev.cnnbuild.core.nn.ScalarArithmetic;
 
 /**
  * One batch trained data-parallel on the trainer's devices, as DJL's {@code EasyTrain.trainBatch} does it: the batch
@@ -47,7 +48,7 @@ final class DataParallelStep {
                 double share = weight(trainer.getLoss(), y) / whole;
                 NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                 NDArray sliceLoss = trainer.getLoss().evaluate(new NDList(y), new NDList(logits));
-                collector.backward(sliceLoss.mul(share));
+                collector.backward(ScalarArithmetic.times(sliceLoss, share));
                 loss += sliceLoss.getFloat() * share;
                 correct += logits.argMax(1).eq(y).countNonzero().getLong();
             }

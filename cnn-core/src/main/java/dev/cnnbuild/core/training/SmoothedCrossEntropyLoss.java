@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.loss.Loss;
+import dev.cnnbuild.core.nn.ScalarArithmetic;
 
 /**
  * Cross-entropy with label smoothing and class weights, as PyTorch's
@@ -70,7 +71,8 @@ final class SmoothedCrossEntropyLoss extends Loss {
                 return nll;
             }
             NDArray smooth = logProbabilities.sum(new int[] {1}).neg().mean();
-            return nll.mul((float) (1 - smoothing)).add(smooth.mul((float) (smoothing / classes)));
+            return ScalarArithmetic.times(nll, (float) (1 - smoothing))
+                    .add(ScalarArithmetic.times(smooth, (float) (smoothing / classes)));
         }
         NDArray w = logits.getManager().create(weights).toDevice(logits.getDevice(), false);
         NDArray labelWeights = w.gather(y, 0);
@@ -85,6 +87,7 @@ final class SmoothedCrossEntropyLoss extends Loss {
                 .neg()
                 .sum()
                 .div(total);
-        return nll.mul((float) (1 - smoothing)).add(smooth.mul((float) (smoothing / classes)));
+        return ScalarArithmetic.times(nll, (float) (1 - smoothing))
+                .add(ScalarArithmetic.times(smooth, (float) (smoothing / classes)));
     }
 }
