@@ -2,6 +2,7 @@ package dev.cnnbuild.core.training;
 
 import dev.cnnbuild.core.cli.ProgressPrinter;
 import dev.cnnbuild.core.data.BadImages;
+import dev.cnnbuild.core.data.DatasetException;
 import dev.cnnbuild.core.data.DecodedCache;
 import dev.cnnbuild.core.data.DecodingImageStore;
 import dev.cnnbuild.core.data.ImageDecoding;
@@ -68,16 +69,7 @@ public final class DataPipelineBenchmark {
             case "cache" -> {
                 long begin = System.nanoTime();
                 ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
-                DecodedCache.Opened cache = DecodedCache.open(
-                        cacheFile,
-                        new ImageDecoding(
-                                listing,
-                                INPUT,
-                                ResizeMode.STRETCH,
-                                workers,
-                                new BadImages(BadImagePolicy.FAIL),
-                                Progress.NONE),
-                        line -> {});
+                DecodedCache.Opened cache = openCache(cacheFile, listing, workers);
                 print(
                         "cache %s in %.1f s: %s, %,d bytes",
                         cache.reason(), seconds(begin), cacheFile, Files.size(cacheFile));
@@ -89,16 +81,7 @@ public final class DataPipelineBenchmark {
                 long begin = System.nanoTime();
                 ImageListing listing = ImageFolderListing.list(dir.resolve("images"));
                 double listed = seconds(begin);
-                DecodedCache.Opened cache = DecodedCache.open(
-                        cacheFile,
-                        new ImageDecoding(
-                                listing,
-                                INPUT,
-                                ResizeMode.STRETCH,
-                                workers,
-                                new BadImages(BadImagePolicy.FAIL),
-                                Progress.NONE),
-                        line -> {});
+                DecodedCache.Opened cache = openCache(cacheFile, listing, workers);
                 cache.store().close();
                 print(
                         "%,d files listed in %.2f s, cache %s, %.2f s in all",
@@ -107,6 +90,16 @@ public final class DataPipelineBenchmark {
             case "train" -> train(dir, workers);
             default -> throw new IllegalArgumentException("mode decode, cache, skip or train, not " + mode);
         }
+    }
+
+    /** Opens the decoded cache of the listing, building it when there is none. */
+    private static DecodedCache.Opened openCache(Path cacheFile, ImageListing listing, int workers)
+            throws DatasetException {
+        return DecodedCache.open(
+                cacheFile,
+                new ImageDecoding(
+                        listing, INPUT, ResizeMode.STRETCH, workers, new BadImages(BadImagePolicy.FAIL), Progress.NONE),
+                line -> {});
     }
 
     private static void epoch(String what, ImageStore store, int workers, int limit) throws Exception {
