@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.cnnbuild.core.spec.AdamOptimizer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Adam as DJL 0.33's {@code Adam} computes it (the bias correction folded into the learning rate, the engine's
@@ -31,14 +32,13 @@ final class ResumableAdam extends ResumableOptimizer {
     }
 
     @Override
-    void step(String parameterId, NDArray weight, NDArray grad) {
-        Step next = nextStep(parameterId);
+    void step(Step next, NDArray weight, NDArray grad, Function<String, NDArray> state) {
         float learningRate = next.rate();
         float beta1 = (float) next.momentum(this.beta1);
         double coefficient1 = 1.0 - Math.pow(beta1, next.number());
         double coefficient2 = 1.0 - Math.pow(beta2, next.number());
         float biasCorrected = (float) (learningRate * Math.sqrt(coefficient2) / coefficient1);
-        NDList inputs = new NDList(weight, grad, slot(MEAN, parameterId, weight), slot(VARIANCE, parameterId, weight));
+        NDList inputs = new NDList(weight, grad, state.apply(MEAN), state.apply(VARIANCE));
         weight.getNDArrayInternal()
                 .adamUpdate(
                         inputs,

@@ -3,6 +3,7 @@ package dev.cnnbuild.core.optimizer;
 import ai.djl.ndarray.NDArray;
 import dev.cnnbuild.core.spec.AdamWOptimizer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * AdamW as PyTorch 1.13's {@code torch.optim.AdamW} computes it (no amsgrad), with its moments kept where a
@@ -37,12 +38,11 @@ final class ResumableAdamW extends ResumableOptimizer {
     }
 
     @Override
-    void step(String parameterId, NDArray weight, NDArray grad) {
-        Step next = nextStep(parameterId);
+    void step(Step next, NDArray weight, NDArray grad, Function<String, NDArray> state) {
         double learningRate = next.learningRate();
         double beta1 = next.momentum(this.beta1);
-        NDArray mean = slot(MEAN, parameterId, weight);
-        NDArray variance = slot(VARIANCE, parameterId, weight);
+        NDArray mean = state.apply(MEAN);
+        NDArray variance = state.apply(VARIANCE);
         double correction1 = 1.0 - Math.pow(beta1, next.number());
         double correction2 = 1.0 - Math.pow(beta2, next.number());
         inPlace(weight, () -> {

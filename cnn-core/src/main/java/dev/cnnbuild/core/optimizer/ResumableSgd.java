@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import dev.cnnbuild.core.spec.SgdOptimizer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * SGD as PyTorch's {@code torch.optim.SGD} (no dampening), with its momentum kept where a checkpoint can reach it.
@@ -34,8 +35,7 @@ final class ResumableSgd extends ResumableOptimizer {
     }
 
     @Override
-    void step(String parameterId, NDArray weight, NDArray grad) {
-        Step next = nextStep(parameterId);
+    void step(Step next, NDArray weight, NDArray grad, Function<String, NDArray> state) {
         float learningRate = next.rate();
         if (momentum == 0f) {
             weight.getNDArrayInternal()
@@ -51,7 +51,7 @@ final class ResumableSgd extends ResumableOptimizer {
             return;
         }
         float momentum = (float) next.momentum(this.momentum);
-        NDArray buffer = slot(MOMENTUM, parameterId, weight);
+        NDArray buffer = state.apply(MOMENTUM);
         inPlace(weight, () -> {
             NDArray direction = getWeightDecay() == 0f ? grad : grad.add(weight.mul(getWeightDecay()));
             buffer.muli(momentum).addi(direction);

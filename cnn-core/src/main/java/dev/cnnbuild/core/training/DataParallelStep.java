@@ -17,6 +17,7 @@ import dev.cnnbuild.core.nn.ScalarArithmetic;
  *
  * <pre>{@code
  * BatchFigures figures = DataParallelStep.train(trainer, trainer.getDevices(), images, labels);
+ * optimizer.beginStep();
  * trainer.step();
  * }</pre>
  */

@@ -18,11 +18,15 @@ import dev.cnnbuild.core.evaluation.PixelScaling;
 import dev.cnnbuild.core.evaluation.PredictedEvaluation;
 import dev.cnnbuild.core.metrics.EpochMetrics;
 import dev.cnnbuild.core.nn.ImageTensors;
-import dev.cnnbuild.core.optimizer.LearningRateSchedule;
+import dev.cnnbuild.core.nn.NetworkBuilder;
+import dev.cnnbuild.core.nn.TorchScriptBlock;
+import dev.cnnbuild.core.optimizer.ResumableOptimizer;
 import dev.cnnbuild.core.spec.GradientClippingSpec;
 import dev.cnnbuild.core.spec.ModelSpec;
 import dev.cnnbuild.core.spec.TrainingSpec;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * One training run's epochs, as the PyTorch tutorial trains them: each epoch shuffles the training set (seeded by
@@ -30,12 +34,12 @@ import java.util.Random;
  * dropped) that worker threads prepare ahead of the network ({@link BatchStream}), then measures the test set where
  * asked and the validation set where there is one. What follows from a batch or an epoch is left to the
  * {@link LoopListener}s. With {@code training.gradientClipping}, the gradients are clipped between the backward pass
- * and the optimizer's step. Each epoch records the learning rate of its last step. Closing frees the labels' tensor
- * and stops the workers.
+ * and the optimizer's step, which on one device takes all parameters at once ({@link ResumableOptimizer#stepAll}) and
+ * on several goes through the trainer's parameter server. Each epoch records the learning rate of its last step. Closing frees the labels' tensor and stops the workers.
  *
  * <pre>{@code
  * try (EpochLoop loop =
- *         new EpochLoop(spec, normalization, trainer, devices, data, test, batches, schedule, 2, listener)) {
+ *         new EpochLoop(spec, normalization, trainer, optimizer, devices, data, test, batches, 2, listener)) {
  *     EpochMetrics metrics = loop.train(1, listeners);
  * }
  * }</pre>
@@ -51,6 +55,7 @@ final class EpochLoop implements AutoCloseable {
     private final TrainingSpec settings;
     private final ChannelNormalization normalization;
     private final Trainer trainer;
+    private final ResumableOptimizer optimizer;
     private final Device[] devices;
     private final Block network;
     private final NDManager manager;
@@ -58,7 +63,6 @@ final class EpochLoop implements AutoCloseable {
     private final ImageStore test;
     private final int batches;
     private final NDArray labels;
-    private final LearningRateSchedule schedule;
     private final BatchStream stream;
     private final TrainingListener listener;
     private PredictedEvaluation lastTestPass;
@@ -67,17 +71,18 @@ final class EpochLoop implements AutoCloseable {
             ModelSpec spec,
             ChannelNormalization normalization,
             Trainer trainer,
+            ResumableOptimizer optimizer,
             Device[] devices,
             TrainingData data,
             ImageStore test,
             int batches,
-            LearningRateSchedule schedule,
             int workers,
             TrainingListener listener) {
         this.spec = spec;
         this.settings = spec.training();
         this.normalization = normalization;
         this.trainer = trainer;
+        this.optimizer = optimizer;
         this.devices = devices;
         this.network = trainer.getModel().getBlock();
         this.manager = trainer.getManager();
@@ -85,7 +90,6 @@ final class EpochLoop implements AutoCloseable {
         this.test = test;
         this.batches = batches;
         this.labels = ImageTensors.labels(manager, data.train().labels());
-        this.schedule = schedule;
         this.listener = listener;
         this.stream = new BatchStream(
                 data.train(),
@@ -136,7 +140,7 @@ final class EpochLoop implements AutoCloseable {
                 images / seconds,
                 validation == null ? null : validation.loss(),
                 validation == null ? null : validation.accuracy(),
-                schedule.at((long) epoch * batches - 1));
+                optimizer.schedule().at((long) epoch * batches - 1));
     }
 
     private Evaluation validationPass() throws TrainingException {
@@ -195,9 +199,23 @@ final class EpochLoop implements AutoCloseable {
             if (clipping != null) {
                 GradientClipping.clip(network, clipping.norm());
             }
-            trainer.step();
+            if (devices.length == 1) {
+                optimizer.stepAll(network, moduleParameters());
+            } else {
+                optimizer.beginStep();
+                trainer.step();
+            }
             return figures;
         }
+    }
+
+    /** Returns the ids of the parameters that the network's TorchScript modules hold. */
+    private Set<String> moduleParameters() {
+        Set<String> ids = new HashSet<>();
+        for (TorchScriptBlock module : NetworkBuilder.torchScriptBlocks(network)) {
+            module.getParameters().values().forEach(parameter -> ids.add(parameter.getId()));
+        }
+        return ids;
     }
 
     private DataParallelStep.BatchFigures oneDeviceStep(NDArray x, NDArray y) {

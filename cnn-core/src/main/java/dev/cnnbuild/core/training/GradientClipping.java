@@ -17,7 +17,7 @@ import ai.djl.util.Pair;
  * <pre>{@code
  * collector.backward(loss);
  * GradientClipping.clip(network, 1.0);
- * trainer.step();
+ * optimizer.stepAll(network, Set.of());
  * }</pre>
  */
 final class GradientClipping {

@@ -322,11 +322,11 @@ public final class ModelTrainer {
                             spec,
                             normalization,
                             trainer,
+                            optimizer,
                             devices,
                             data,
                             test,
                             batches,
-                            schedule,
                             dataWorkers,
                             listener);
                     LoopListeners listeners = listeners(devices, network, optimizer, stopping)) {

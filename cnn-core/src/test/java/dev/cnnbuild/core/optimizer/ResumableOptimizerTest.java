@@ -34,6 +34,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The resumable optimizers step exactly as DJL's own ones do, and pick up exactly where an exported one was. */
@@ -168,6 +169,67 @@ class ResumableOptimizerTest {
                         new Run(ResumableOptimizer.of(adamw, 0)).steps(0, 5).parameters());
     }
 
+    @Test
+    void stepAllTakesTheStepsOfOneUpdatePerParameterBitForBit() throws Exception {
+        AdamWOptimizer adamw = new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
+        OptimizerSpec[] specs = {
+            ADAM, SGD, new SgdOptimizer(0.1, 0, 0.001), new SgdOptimizer(0.1, 0.9, true, 0.001), adamw
+        };
+        for (OptimizerSpec spec : specs) {
+            LearningRateSchedule cosine = LearningRateSchedule.of(spec, new CosineSchedule(2, 0), 5, 1);
+            Run perParameter = new Run(ResumableOptimizer.of(spec, 0, cosine)).steps(0, 5);
+            Run all = new Run(ResumableOptimizer.of(spec, 0, cosine)).stepsAll(0, 5);
+
+            assertThat(all.state()).as(spec.type() + " state").isEqualTo(perParameter.state());
+            assertThat(all.parameters()).as(spec.type()).isEqualTo(perParameter.parameters());
+        }
+    }
+
+    @Test
+    void stepAllResumedFromExportedStateEndsWhereAnUninterruptedRunEnds() throws Exception {
+        for (OptimizerSpec spec : new OptimizerSpec[] {ADAM, new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01)}) {
+            byte[] uninterrupted =
+                    new Run(ResumableOptimizer.of(spec, 0)).steps(0, 5).parameters();
+
+            Run first = new Run(ResumableOptimizer.of(spec, 0)).stepsAll(0, 3);
+            byte[] state = first.state();
+            byte[] parameters = first.parameters();
+            Run resumed = new Run(ResumableOptimizer.of(spec, 3), parameters, state);
+
+            assertThat(resumed.stepsAll(3, 5).parameters()).as(spec.type()).isEqualTo(uninterrupted);
+        }
+    }
+
+    @Test
+    void stepAllFollowsParametersThatAreFrozenAndUnfrozen() throws Exception {
+        AdamWOptimizer adamw = new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01);
+        Run perParameter = new Run(ResumableOptimizer.of(adamw, 0)).frozen(true).steps(0, 2);
+        perParameter.frozen(false).steps(2, 4);
+        Run all = new Run(ResumableOptimizer.of(adamw, 0)).frozen(true).stepsAll(0, 2);
+        all.frozen(false).stepsAll(2, 4);
+
+        assertThat(all.state()).isEqualTo(perParameter.state());
+        assertThat(all.parameters()).isEqualTo(perParameter.parameters());
+    }
+
+    @Test
+    void anUpdateOutsideABegunStepIsRefused() throws Exception {
+        ResumableOptimizer adamw = ResumableOptimizer.of(new AdamWOptimizer(0.01, 0.9, 0.999, 1e-8, 0.01), 0);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray weight = manager.create(new float[] {1, 2});
+            NDArray grad = manager.create(new float[] {0.5f, 0.5f});
+
+            assertThatThrownBy(() -> adamw.update("w", weight, grad))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("parameter w would take step 0 twice: call beginStep() before each Trainer.step()");
+            adamw.beginStep();
+            adamw.update("w", weight, grad);
+            assertThatThrownBy(() -> adamw.update("w", weight, grad))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("parameter w would take step 1 twice: call beginStep() before each Trainer.step()");
+        }
+    }
+
     private static void assertResumesExactly(OptimizerSpec spec) throws Exception {
         assertResumesExactly(spec, LearningRateSchedule.constant(spec.learningRate()));
     }
@@ -217,6 +279,28 @@ class ResumableOptimizerTest {
         }
 
         Run steps(int from, int to) {
+            return steps(from, to, false);
+        }
+
+        /** Takes the steps with {@link ResumableOptimizer#stepAll} instead of the trainer's per-parameter updates. */
+        Run stepsAll(int from, int to) {
+            return steps(from, to, true);
+        }
+
+        /** Freezes or unfreezes the first layer's parameters. */
+        Run frozen(boolean frozen) {
+            network.getChildren().get(0).getValue().freezeParameters(frozen);
+            return this;
+        }
+
+        /** Returns the optimizer's exported state, encoded. */
+        byte[] state() {
+            return ((ResumableOptimizer) optimizer)
+                    .exportState(network.getParameters())
+                    .encode();
+        }
+
+        private Run steps(int from, int to, boolean all) {
             for (int step = from; step < to; step++) {
                 try (NDManager scope = trainer.getManager().newSubManager()) {
                     Engine.getEngine("PyTorch").setRandomSeed(100 + step);
@@ -226,7 +310,14 @@ class ResumableOptimizerTest {
                         NDArray logits = trainer.forward(new NDList(x)).singletonOrThrow();
                         collector.backward(trainer.getLoss().evaluate(new NDList(y), new NDList(logits)));
                     }
-                    trainer.step();
+                    if (all) {
+                        ((ResumableOptimizer) optimizer).stepAll(network, Set.of());
+                    } else {
+                        if (optimizer instanceof ResumableOptimizer resumable) {
+                            resumable.beginStep();
+                        }
+                        trainer.step();
+                    }
                 }
             }
             return this;

@@ -112,6 +112,7 @@ class TorchStepsTest {
                             .add(weight.mul(weight).sum().mul(0.05f));
                     collector.backward(loss);
                 }
+                optimizer.beginStep();
                 optimizer.update("w", weight, weight.getGradient());
             }
             return weight.toFloatArray();

@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.cnnbuild.core.files.Sha256;
 import dev.cnnbuild.core.metrics.ModelMetrics;
 import dev.cnnbuild.core.model.LoadedModel;
 import dev.cnnbuild.core.model.ModelDirectory;
@@ -108,6 +109,20 @@ class TorchScriptTrainingTest {
                     .isNotEmpty()
                     .allSatisfy(name -> assertThat(after.get(name)).as(name).isNotEqualTo(original.get(name)));
         }
+    }
+
+    @Test
+    void aBackboneUnfrozenAfterAnEpochRetrainsBitIdentically() throws Exception {
+        Path yaml = model("{file: backbone.pt, output: [16], trainable: {afterEpoch: 1}}", 3);
+
+        List<String> hashes = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            ModelDirectory directory = service.train(TrainingRequest.of(yaml, dir.resolve("out" + run)))
+                    .directory();
+            hashes.add(Sha256.of(directory.parameters()));
+        }
+
+        assertThat(hashes).as("the parameters of three trainings").containsOnly(hashes.get(0));
     }
 
     @Test
