@@ -26,14 +26,12 @@ import java.util.Map;
  * }</pre>
  */
 final class FlatParameters {
-    private final List<String> ids;
     private final List<NDArray> weights;
     private final long[] ends;
     private final NDArray flatWeights;
     private final Map<String, NDArray> flatSlots = new HashMap<>();
 
-    private FlatParameters(List<String> ids, List<NDArray> weights, NDArray flatWeights) {
-        this.ids = List.copyOf(ids);
+    private FlatParameters(List<NDArray> weights, NDArray flatWeights) {
         this.weights = List.copyOf(weights);
         this.flatWeights = flatWeights;
         this.ends = new long[weights.size()];
@@ -57,7 +55,7 @@ final class FlatParameters {
      */
     static FlatParameters of(
             List<String> ids, List<NDArray> weights, List<String> slots, Map<String, Map<String, NDArray>> state) {
-        FlatParameters flat = new FlatParameters(ids, weights, concatenated(weights));
+        FlatParameters flat = new FlatParameters(weights, concatenated(weights));
         NDList views = flat.views(flat.flatWeights);
         for (int i = 0; i < weights.size(); i++) {
             NDArray view = views.get(i);
@@ -85,9 +83,9 @@ final class FlatParameters {
         return flat;
     }
 
-    /** Returns whether these are exactly the given weights, in this order: the same arrays of the same parameters. */
-    boolean holds(List<String> ids, List<NDArray> weights) {
-        if (!this.ids.equals(ids) || weights.size() != this.weights.size()) {
+    /** Returns whether these are exactly the given weights, in this order: the same array objects. */
+    boolean holds(List<NDArray> weights) {
+        if (weights.size() != this.weights.size()) {
             return false;
         }
         for (int i = 0; i < weights.size(); i++) {
@@ -120,14 +118,12 @@ final class FlatParameters {
      * @return their gradients, flat
      */
     static NDArray gradients(List<NDArray> weights) {
-        NDList parts = new NDList(weights.size());
+        NDList gradients = new NDList(weights.size());
         for (NDArray weight : weights) {
-            try (NDArray gradient = weight.getGradient()) {
-                parts.add(gradient.reshape(-1));
-            }
+            gradients.add(weight.getGradient());
         }
-        NDArray flat = NDArrays.concat(parts);
-        parts.close();
+        NDArray flat = concatenated(gradients);
+        gradients.close();
         return flat;
     }
 
@@ -151,6 +147,7 @@ final class FlatParameters {
         return shaped;
     }
 
+    /** Returns arrays end to end, in a tensor of its own. */
     private static NDArray concatenated(List<NDArray> arrays) {
         NDList flattened = new NDList(arrays.size());
         for (NDArray array : arrays) {

@@ -240,7 +240,7 @@ public abstract class ResumableOptimizer extends Optimizer {
 
     private void stepFlat(Step step, List<String> ids, List<NDArray> weights) {
         try (NDArray grad = FlatParameters.gradients(weights)) {
-            if (flat == null || !flat.holds(ids, weights)) {
+            if (flat == null || !flat.holds(weights)) {
                 if (flat != null) {
                     flat.release();
                 }

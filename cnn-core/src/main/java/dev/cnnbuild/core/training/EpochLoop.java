@@ -35,7 +35,8 @@ import java.util.Set;
  * asked and the validation set where there is one. What follows from a batch or an epoch is left to the
  * {@link LoopListener}s. With {@code training.gradientClipping}, the gradients are clipped between the backward pass
  * and the optimizer's step, which on one device takes all parameters at once ({@link ResumableOptimizer#stepAll}) and
- * on several goes through the trainer's parameter server. Each epoch records the learning rate of its last step. Closing frees the labels' tensor and stops the workers.
+ * on several goes through the trainer's parameter server. Each epoch records the learning rate of its last step.
+ * Closing frees the labels' tensor and stops the workers.
  *
  * <pre>{@code
  * try (EpochLoop loop =
@@ -56,6 +57,7 @@ final class EpochLoop implements AutoCloseable {
     private final ChannelNormalization normalization;
     private final Trainer trainer;
     private final ResumableOptimizer optimizer;
+    private final Set<String> moduleParameters;
     private final Device[] devices;
     private final Block network;
     private final NDManager manager;
@@ -85,6 +87,7 @@ final class EpochLoop implements AutoCloseable {
         this.optimizer = optimizer;
         this.devices = devices;
         this.network = trainer.getModel().getBlock();
+        this.moduleParameters = moduleParameters(network);
         this.manager = trainer.getManager();
         this.data = data;
         this.test = test;
@@ -200,7 +203,7 @@ final class EpochLoop implements AutoCloseable {
                 GradientClipping.clip(network, clipping.norm());
             }
             if (devices.length == 1) {
-                optimizer.stepAll(network, moduleParameters());
+                optimizer.stepAll(network, moduleParameters);
             } else {
                 optimizer.beginStep();
                 trainer.step();
@@ -209,8 +212,8 @@ final class EpochLoop implements AutoCloseable {
         }
     }
 
-    /** Returns the ids of the parameters that the network's TorchScript modules hold. */
-    private Set<String> moduleParameters() {
+    /** Returns the ids of the parameters that a network's TorchScript modules hold. */
+    private static Set<String> moduleParameters(Block network) {
         Set<String> ids = new HashSet<>();
         for (TorchScriptBlock module : NetworkBuilder.torchScriptBlocks(network)) {
             module.getParameters().values().forEach(parameter -> ids.add(parameter.getId()));
