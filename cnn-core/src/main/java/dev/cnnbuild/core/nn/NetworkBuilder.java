@@ -2,7 +2,6 @@ package dev.cnnbuild.core.nn;
 
 import ai.djl.engine.EngineException;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -53,7 +52,9 @@ import java.util.function.IntFunction;
  * one block per layer. A repeat is a {@link SequentialBlock} of every copy of its layers; a residual block is a
  * {@link ParallelBlock} of a {@link SequentialBlock} of its layers and the shortcut (the identity, or a 1x1
  * convolution without bias and a batch norm), whose outputs it adds. It takes the shapes rather than the spec so that a model's shapes are inferred once per JVM:
- * training takes them from its {@link CheckedModel}.
+ * training takes them from its {@link CheckedModel}. Each sequence and residual block frees a layer's output as soon
+ * as the layers after it have consumed it ({@link ReleasingSequentialBlock}, {@link ResidualBlock}), as PyTorch in
+ * Python does.
  *
  * <p>Convolution and linear weights and biases start uniform in {@code ±1/sqrt(fan_in)}, as PyTorch's
  * {@code nn.Conv2d} and {@code nn.Linear} do (a grouped convolution's fan-in counts the channels of one group), so a YAML file follows the learning curve of the equivalent PyTorch
@@ -77,7 +78,7 @@ public final class NetworkBuilder {
      * @return the uninitialised network
      */
     public static SequentialBlock build(List<LayerShape> shapes) {
-        SequentialBlock network = new SequentialBlock();
+        SequentialBlock network = new ReleasingSequentialBlock();
         for (LayerShape shape : shapes) {
             network.add(block(shape));
         }
@@ -100,7 +101,7 @@ public final class NetworkBuilder {
      */
     public static SequentialBlock build(List<LayerShape> shapes, NDManager manager, IntFunction<Path> moduleFiles)
             throws IOException {
-        SequentialBlock network = new SequentialBlock();
+        SequentialBlock network = new ReleasingSequentialBlock();
         for (LayerShape shape : shapes) {
             network.add(
                     shape.layer() instanceof TorchScriptLayer layer
@@ -138,7 +139,7 @@ public final class NetworkBuilder {
         LayerSpec layer = shape.layer();
         if (layer instanceof ResidualLayer) {
             Block shortcut = shape.projects() ? projection(shape) : Blocks.identityBlock();
-            return new ParallelBlock(NetworkBuilder::sum, List.of(build(shape.inner()), shortcut));
+            return new ResidualBlock(build(shape.inner()), shortcut);
         }
         if (layer instanceof RepeatLayer) {
             return build(shape.inner());
@@ -222,7 +223,9 @@ public final class NetworkBuilder {
                         ? new StridedPointwiseConv2d(builder)
                         : builder.build(),
                 residual.input().dim(0));
-        return new SequentialBlock().add(convolution).add(BatchNorm.builder().build());
+        return new ReleasingSequentialBlock()
+                .add(convolution)
+                .add(BatchNorm.builder().build());
     }
 
     /**
@@ -233,12 +236,9 @@ public final class NetworkBuilder {
      */
     private static NDArray globalAvgPool(NDArray input) {
         Shape shape = input.getShape();
-        return ScalarArithmetic.dividedBy(input.sum(new int[] {2, 3}), (float) (shape.get(2) * shape.get(3)));
-    }
-
-    /** The residual block's output: its layers' output plus the shortcut's. */
-    private static NDList sum(List<NDList> paths) {
-        return new NDList(paths.get(0).singletonOrThrow().add(paths.get(1).singletonOrThrow()));
+        try (NDArray sums = input.sum(new int[] {2, 3})) {
+            return ScalarArithmetic.dividedBy(sums, (float) (shape.get(2) * shape.get(3)));
+        }
     }
 
     private static Block pytorchInitialized(Block block, int fanIn) {

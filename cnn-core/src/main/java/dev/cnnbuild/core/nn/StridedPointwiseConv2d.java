@@ -51,14 +51,16 @@ final class StridedPointwiseConv2d extends Conv2d {
         if (device.isGpu() || input.getShape().get(1) >= SAFE_CHANNELS) {
             return super.forwardInternal(parameterStore, inputs, training, params);
         }
-        NDArray picked = input.get(new NDIndex(":, :, ::{}, ::{}", stride.get(0), stride.get(1)));
-        return Conv2d.conv2d(
-                picked,
-                parameterStore.getValue(weight, device, training),
-                parameterStore.getValue(bias, device, training),
-                new Shape(1, 1),
-                padding,
-                dilation,
-                groups);
+        // autograd keeps the picked pixels for the weight's gradient; the handle goes, as a layer's output does
+        try (NDArray picked = input.get(new NDIndex(":, :, ::{}, ::{}", stride.get(0), stride.get(1)))) {
+            return Conv2d.conv2d(
+                    picked,
+                    parameterStore.getValue(weight, device, training),
+                    parameterStore.getValue(bias, device, training),
+                    new Shape(1, 1),
+                    padding,
+                    dilation,
+                    groups);
+        }
     }
 }
