@@ -9,9 +9,9 @@ import ai.djl.ndarray.NDList;
  *
  * <p>Why: PyTorch's autograd keeps its own reference to each tensor the backward pass needs, so closing the Java
  * handle loses nothing; every other intermediate (a batch norm's output once the ReLU after it has run, a residual
- * sum) is freed at once, and the next layer's output reuses its memory while it is still in the processor's cache.
- * Kept until the batch ends, they push a step's working set past the cache, and the memory-bound layers (batch norm,
- * activations, sums) wait on main memory. Values are unchanged: only when memory is freed differs.
+ * sum) is freed at once and its memory reused by the next layer. Kept until the batch ends, they raised a training
+ * fork's peak memory by about a tenth to a quarter and a large test pass's by half (docs/benchmarks.md). Values are
+ * unchanged: only when memory is freed differs.
  *
  * <pre>{@code
  * NDList next = layer.forward(parameterStore, current, training);
