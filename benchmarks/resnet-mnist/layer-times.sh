@@ -21,7 +21,7 @@ done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mvn -B -o -q -pl cnn-core test-compile org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-    -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test
+    -Dmdep.outputFile="$work/classpath" -Dmdep.includeScope=test >&2
 
 run_cnn() {
     (cd cnn-core && env OMP_NUM_THREADS=2 OMP_WAIT_POLICY=PASSIVE GOMP_SPINCOUNT=30000 \
