@@ -18,7 +18,7 @@ import ai.djl.ndarray.NDList;
  * Intermediates.release(current, inputs, next);   // closes what of current is neither the input nor in next
  * }</pre>
  */
-final class Intermediates {
+public final class Intermediates {
     private Intermediates() {}
 
     /**
@@ -28,7 +28,7 @@ final class Intermediates {
      * @param keep the block's input (its caller's) and the output that the next layer returned, which may be the
      *     very arrays it was given
      */
-    static void release(NDList consumed, NDList... keep) {
+    public static void release(NDList consumed, NDList... keep) {
         for (NDArray array : consumed) {
             if (!held(array, keep)) {
                 array.close();

@@ -16,6 +16,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import dev.cnnbuild.core.data.LabeledImages;
 import dev.cnnbuild.core.nn.ImageTensors;
+import dev.cnnbuild.core.nn.Intermediates;
 import dev.cnnbuild.core.nn.NetworkBuilder;
 import dev.cnnbuild.core.optimizer.LearningRateSchedule;
 import dev.cnnbuild.core.optimizer.ResumableOptimizer;
@@ -143,7 +144,7 @@ public final class LayerTimesBenchmark {
                 String label = position.isEmpty() ? Integer.toString(index) : position + "." + index;
                 NDList next = forward(layer, label, current);
                 if (current != inputs) {
-                    release(current, inputs, next);
+                    Intermediates.release(current, inputs, next);
                 }
                 current = next;
             }
@@ -156,8 +157,8 @@ public final class LayerTimesBenchmark {
             long start = System.nanoTime();
             NDList sum = new NDList(main.singletonOrThrow().add(shortcut.singletonOrThrow()));
             add(position + " add", start);
-            release(main, inputs, sum);
-            release(shortcut, inputs, sum);
+            Intermediates.release(main, inputs, sum);
+            Intermediates.release(shortcut, inputs, sum);
             return sum;
         }
         long start = System.nanoTime();
@@ -184,18 +185,5 @@ public final class LayerTimesBenchmark {
         }
         int before = inputs.singletonOrThrow().getShape().dimension();
         return output.singletonOrThrow().getShape().dimension() < before ? "pool" : "activation";
-    }
-
-    /** Closes the arrays of {@code used} that are neither the network's input nor passed on in {@code next}. */
-    private static void release(NDList used, NDList inputs, NDList next) {
-        for (NDArray array : used) {
-            if (!holds(inputs, array) && !holds(next, array)) {
-                array.close();
-            }
-        }
-    }
-
-    private static boolean holds(NDList list, NDArray array) {
-        return list.stream().anyMatch(held -> held == array);
     }
 }
